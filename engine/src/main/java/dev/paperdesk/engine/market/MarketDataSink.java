@@ -1,0 +1,8 @@
+package dev.paperdesk.engine.market;
+
+import dev.paperdesk.engine.model.Quote;
+
+/** Where a feed delivers market data; always called on the event loop thread. */
+public interface MarketDataSink {
+    void onQuote(Quote quote);
+}

@@ -1,0 +1,37 @@
+package dev.paperdesk.engine.model;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/** Shared scale and rounding rules for exact decimal arithmetic in the ledger. */
+public final class Decimals {
+    /** Scale of every cash amount stored in the ledger (8 decimals covers satoshis and cents). */
+    public static final int MONEY_SCALE = 8;
+
+    /** Rounding used when an exact quotient has to be cut to {@link #MONEY_SCALE}. */
+    public static final RoundingMode MONEY_ROUNDING = RoundingMode.HALF_EVEN;
+
+    /** Precision for intermediate quotients (cost-basis allocation, averages). */
+    public static final MathContext DIVISION = new MathContext(34, RoundingMode.HALF_EVEN);
+
+    private Decimals() {}
+
+    /** Strips trailing zeros but never returns scientific notation for integers. */
+    public static BigDecimal normalize(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0, RoundingMode.UNNECESSARY) : stripped;
+    }
+
+    /** Parses a decimal string strictly: no exponent, no grouping, '.' as decimal point. */
+    public static BigDecimal parse(String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+        String t = text.trim();
+        if (!t.matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+            throw new IllegalArgumentException(field + " is not a decimal number: '" + t + "'");
+        }
+        return new BigDecimal(t);
+    }
+}

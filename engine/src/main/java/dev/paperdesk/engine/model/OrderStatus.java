@@ -1,0 +1,44 @@
+package dev.paperdesk.engine.model;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The order lifecycle: {@code NEW → ACCEPTED → (TRIGGERED) → PARTIALLY_FILLED → FILLED | CANCELLED |
+ * EXPIRED}, or {@code NEW → REJECTED}.
+ */
+public enum OrderStatus {
+    NEW,
+    ACCEPTED,
+    TRIGGERED,
+    PARTIALLY_FILLED,
+    FILLED,
+    CANCELLED,
+    EXPIRED,
+    REJECTED;
+
+    /** True when no further transition is possible. */
+    public boolean isTerminal() {
+        return this == FILLED || this == CANCELLED || this == EXPIRED || this == REJECTED;
+    }
+
+    /** True while the order can still trade. */
+    public boolean isWorking() {
+        return this == ACCEPTED || this == TRIGGERED || this == PARTIALLY_FILLED;
+    }
+
+    /** The statuses this one may move to. */
+    public Set<OrderStatus> successors() {
+        return switch (this) {
+            case NEW -> EnumSet.of(ACCEPTED, REJECTED);
+            case ACCEPTED -> EnumSet.of(TRIGGERED, PARTIALLY_FILLED, FILLED, CANCELLED, EXPIRED, ACCEPTED);
+            case TRIGGERED -> EnumSet.of(PARTIALLY_FILLED, FILLED, CANCELLED, EXPIRED, TRIGGERED);
+            case PARTIALLY_FILLED -> EnumSet.of(PARTIALLY_FILLED, FILLED, CANCELLED, EXPIRED);
+            case FILLED, CANCELLED, EXPIRED, REJECTED -> EnumSet.noneOf(OrderStatus.class);
+        };
+    }
+
+    public boolean canMoveTo(OrderStatus next) {
+        return successors().contains(next);
+    }
+}

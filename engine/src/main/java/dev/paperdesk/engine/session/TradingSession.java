@@ -1,0 +1,245 @@
+package dev.paperdesk.engine.session;
+
+import dev.paperdesk.engine.clock.Clock;
+import dev.paperdesk.engine.clock.SimulatedClock;
+import dev.paperdesk.engine.clock.WallClock;
+import dev.paperdesk.engine.loop.EventLoop;
+import dev.paperdesk.engine.model.Currency;
+import dev.paperdesk.engine.model.Fill;
+import dev.paperdesk.engine.model.Instrument;
+import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.model.Order;
+import dev.paperdesk.engine.model.OrderRequest;
+import dev.paperdesk.engine.model.PortfolioId;
+import dev.paperdesk.engine.model.Quote;
+import dev.paperdesk.engine.portfolio.CostBasisMethod;
+import dev.paperdesk.engine.portfolio.LedgerEntry;
+import dev.paperdesk.engine.portfolio.Portfolio;
+import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
+import dev.paperdesk.engine.store.JournalEntry;
+import dev.paperdesk.engine.store.WorkspaceStore;
+import dev.paperdesk.engine.store.memory.InMemoryWorkspaceStore;
+import dev.paperdesk.engine.store.sqlite.SqliteWorkspaceStore;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The engine as the desktop and the command line see it: thread-safe, non-blocking commands that
+ * run on the engine's event loop, and immutable views that can be read from any thread.
+ */
+public final class TradingSession implements AutoCloseable {
+    private final SessionConfig config;
+    private final WorkspaceStore store;
+    private final EventLoop loop;
+    private final TradingEngine engine;
+    private final Path workspacePath;
+    private volatile boolean closed;
+
+    private TradingSession(SessionConfig config, WorkspaceStore store, Path workspacePath) {
+        this.config = config;
+        this.store = store;
+        this.workspacePath = workspacePath;
+        Clock clock = config.simulatedStart() != null ? new SimulatedClock(config.simulatedStart()) : new WallClock();
+        this.loop = new EventLoop(clock);
+        this.engine =
+                new TradingEngine(loop, store, config.fees(), config.feed().instruments());
+        loop.onError(engine::reportError);
+    }
+
+    /**
+     * Opens the workspace (creating it if needed), restores its state and starts the market.
+     *
+     * @throws dev.paperdesk.engine.store.WorkspaceException when the workspace cannot be used
+     */
+    public static TradingSession open(SessionConfig config) {
+        Path path = config.workspace();
+        WorkspaceStore store = path == null ? new InMemoryWorkspaceStore("in-memory") : SqliteWorkspaceStore.open(path);
+        TradingSession session;
+        try {
+            session = new TradingSession(config, store, path);
+            session.engine.restore(store.load());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        session.startup();
+        return session;
+    }
+
+    private void startup() {
+        Runnable init = () -> {
+            if (config.createDemoPortfolio() && engine.portfolioSnapshots().isEmpty()) {
+                engine.createPortfolio(
+                        "Demo",
+                        "Demo portfolio of a fresh workspace",
+                        Currency.USD,
+                        config.demoBalance(),
+                        CostBasisMethod.FIFO);
+            }
+            config.feed().start(loop, engine);
+        };
+        if (loop.clock() instanceof SimulatedClock) {
+            loop.execute(init);
+            loop.runUntil(loop.nowNanos());
+        } else {
+            loop.execute(init);
+            loop.start("paperdesk-engine");
+            await(loop.call(() -> null));
+        }
+    }
+
+    public String workspaceName() {
+        return store.name();
+    }
+
+    /** The workspace file, or {@code null} for an in-memory session. */
+    public Path workspacePath() {
+        return workspacePath;
+    }
+
+    public String feedName() {
+        return config.feed().name();
+    }
+
+    public Clock clock() {
+        return loop.clock();
+    }
+
+    public Instant now() {
+        return loop.clock().now();
+    }
+
+    /** Engine speed (wall-clock sessions only): 1 = real time. */
+    public void setSpeed(double speed) {
+        if (loop.clock() instanceof WallClock wall) {
+            wall.setSpeed(speed);
+        }
+    }
+
+    public void setPaused(boolean paused) {
+        if (loop.clock() instanceof WallClock wall) {
+            wall.setPaused(paused);
+        }
+    }
+
+    /** Runs a simulated session forward by {@code duration} on the calling thread. */
+    public void advance(Duration duration) {
+        loop.runUntil(loop.nowNanos() + duration.toNanos());
+    }
+
+    public List<Instrument> instruments() {
+        return List.copyOf(engine.instruments().values());
+    }
+
+    public Optional<Instrument> instrument(InstrumentId id) {
+        return Optional.ofNullable(engine.instruments().get(id));
+    }
+
+    public Optional<Quote> quote(InstrumentId id) {
+        return engine.quote(id);
+    }
+
+    public List<PortfolioSnapshot> portfolios() {
+        return engine.portfolioSnapshots();
+    }
+
+    public Optional<PortfolioSnapshot> portfolio(PortfolioId id) {
+        return engine.portfolioSnapshot(id);
+    }
+
+    public List<Order> orders() {
+        return engine.orders();
+    }
+
+    public List<Fill> fills() {
+        return engine.fills();
+    }
+
+    public List<JournalEntry> journal() {
+        return store.journal();
+    }
+
+    public List<LedgerEntry> ledger(PortfolioId id) {
+        return store.ledger(id);
+    }
+
+    public void addListener(EngineListener listener) {
+        engine.addListener(listener);
+    }
+
+    public void removeListener(EngineListener listener) {
+        engine.removeListener(listener);
+    }
+
+    /** Submits an order; the future completes with the order's state after the engine processed it. */
+    public CompletableFuture<Order> submit(OrderRequest request) {
+        return run(() -> engine.submit(request));
+    }
+
+    public CompletableFuture<Portfolio> createPortfolio(
+            String name, String description, Currency base, BigDecimal startingBalance, CostBasisMethod method) {
+        return run(() -> engine.createPortfolio(name, description, base, startingBalance, method));
+    }
+
+    public Optional<String> setting(String key) {
+        return store.setting(key);
+    }
+
+    public void putSetting(String key, String value) {
+        store.putSetting(key, value);
+    }
+
+    private <T> CompletableFuture<T> run(java.util.concurrent.Callable<T> work) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("session is closed"));
+        }
+        CompletableFuture<T> f = loop.call(work);
+        if (loop.clock() instanceof SimulatedClock && !loop.isRunning()) {
+            loop.runUntil(loop.nowNanos());
+        }
+        return f;
+    }
+
+    /** Waits for a command's result; unwraps the engine's exception. */
+    public static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the engine did not answer within 30 s", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (loop.isRunning()) {
+            await(loop.call(() -> {
+                config.feed().stop();
+                return null;
+            }));
+            loop.stop();
+        } else {
+            config.feed().stop();
+        }
+        store.close();
+    }
+}

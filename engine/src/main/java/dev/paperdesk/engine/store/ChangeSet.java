@@ -1,0 +1,72 @@
+package dev.paperdesk.engine.store;
+
+import dev.paperdesk.engine.model.Fill;
+import dev.paperdesk.engine.model.Order;
+import dev.paperdesk.engine.model.OrderEvent;
+import dev.paperdesk.engine.portfolio.LedgerEntry;
+import dev.paperdesk.engine.portfolio.Portfolio;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one engine step changed: orders, journal events, fills, ledger entries and the
+ * portfolios they touched. A store commits a change set in one transaction.
+ */
+public final class ChangeSet {
+    private final Map<Long, Order> orders = new LinkedHashMap<>();
+    private final List<OrderEvent> events = new ArrayList<>();
+    private final List<Fill> fills = new ArrayList<>();
+    private final List<LedgerEntry> ledger = new ArrayList<>();
+    private final Map<Long, Portfolio> portfolios = new LinkedHashMap<>();
+
+    public ChangeSet order(Order order) {
+        orders.put(order.id().value(), order);
+        return this;
+    }
+
+    public ChangeSet event(OrderEvent event) {
+        events.add(event);
+        return this;
+    }
+
+    public ChangeSet fill(Fill fill) {
+        fills.add(fill);
+        return this;
+    }
+
+    public ChangeSet ledger(List<LedgerEntry> entries) {
+        ledger.addAll(entries);
+        return this;
+    }
+
+    public ChangeSet portfolio(Portfolio portfolio) {
+        portfolios.put(portfolio.id().value(), portfolio);
+        return this;
+    }
+
+    public List<Order> orders() {
+        return List.copyOf(orders.values());
+    }
+
+    public List<OrderEvent> events() {
+        return List.copyOf(events);
+    }
+
+    public List<Fill> fills() {
+        return List.copyOf(fills);
+    }
+
+    public List<LedgerEntry> ledger() {
+        return List.copyOf(ledger);
+    }
+
+    public List<Portfolio> portfolios() {
+        return List.copyOf(portfolios.values());
+    }
+
+    public boolean isEmpty() {
+        return orders.isEmpty() && events.isEmpty() && fills.isEmpty() && ledger.isEmpty() && portfolios.isEmpty();
+    }
+}
