@@ -1,0 +1,144 @@
+package dev.paperdesk.engine.portfolio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperdesk.engine.execution.StandardFeeModel;
+import dev.paperdesk.engine.model.Currency;
+import dev.paperdesk.engine.model.Fill;
+import dev.paperdesk.engine.model.FillId;
+import dev.paperdesk.engine.model.Instrument;
+import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.model.Liquidity;
+import dev.paperdesk.engine.model.Money;
+import dev.paperdesk.engine.model.OrderId;
+import dev.paperdesk.engine.model.PortfolioId;
+import dev.paperdesk.engine.model.Price;
+import dev.paperdesk.engine.model.Quantity;
+import dev.paperdesk.engine.model.Side;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+
+/** Capital conservation holds exactly, whatever the sequence of trades. */
+class PortfolioConservationProperties {
+    private static final Instrument EQUITY = new Instrument.Equity(
+            new InstrumentId("ACME", "sim"), new BigDecimal("0.01"), BigDecimal.ONE, Currency.USD, "Industrials");
+    private static final Instrument COIN = new Instrument.CryptoSpot(
+            new InstrumentId("BTC-USD", "sim"),
+            Currency.BTC,
+            Currency.USD,
+            new BigDecimal("0.01"),
+            new BigDecimal("0.0001"));
+    private static final Instrument OPTION = new Instrument.OptionContract(
+            new InstrumentId("ACME-C-100", "sim"),
+            EQUITY.id(),
+            Instrument.OptionRight.CALL,
+            Instrument.OptionStyle.AMERICAN,
+            new BigDecimal("100"),
+            java.time.LocalDate.of(2027, 1, 15),
+            Currency.USD,
+            new BigDecimal("0.01"),
+            BigDecimal.ONE,
+            new BigDecimal("100"));
+    private static final List<Instrument> INSTRUMENTS = List.of(EQUITY, COIN, OPTION);
+
+    record Trade(int instrument, Side side, BigDecimal quantity, BigDecimal price) {}
+
+    @Provide
+    Arbitrary<Trade> trades() {
+        Arbitrary<Integer> instrument = Arbitraries.integers().between(0, INSTRUMENTS.size() - 1);
+        Arbitrary<Side> side = Arbitraries.of(Side.class);
+        Arbitrary<BigDecimal> qtyUnits = Arbitraries.integers().between(1, 5000).map(BigDecimal::valueOf);
+        Arbitrary<BigDecimal> priceTicks =
+                Arbitraries.integers().between(1, 10_000_000).map(BigDecimal::valueOf);
+        return Combinators.combine(instrument, side, qtyUnits, priceTicks).as((i, s, q, p) -> {
+            Instrument ins = INSTRUMENTS.get(i);
+            return new Trade(i, s, q.multiply(ins.lotSize()), p.multiply(ins.tickSize()));
+        });
+    }
+
+    @Property(tries = 300)
+    void cashPlusCostBasisEqualsStartPlusRealizedMinusFees(
+            @ForAll @Size(max = 60) List<@From("trades") Trade> trades, @ForAll CostBasisMethod method) {
+        BigDecimal start = new BigDecimal("5000000");
+        Portfolio p = new Portfolio(new PortfolioId(1), "Prop", "", Currency.USD, start, method, Instant.EPOCH);
+        BigDecimal ledgerSum = start;
+        long id = 1;
+        for (Trade t : trades) {
+            Instrument ins = INSTRUMENTS.get(t.instrument());
+            Money fee =
+                    StandardFeeModel.DEFAULT.fee(ins, Quantity.of(t.quantity()), Price.of(t.price()), Liquidity.TAKER);
+            Fill fill = new Fill(
+                    new FillId(id),
+                    new OrderId(id),
+                    p.id(),
+                    ins.id(),
+                    t.side(),
+                    Quantity.of(t.quantity()),
+                    Price.of(t.price()),
+                    fee,
+                    Liquidity.TAKER,
+                    BigDecimal.ZERO,
+                    Instant.ofEpochSecond(id));
+            id++;
+            for (LedgerEntry e : p.applyFill(fill, ins)) {
+                ledgerSum = ledgerSum.add(e.amount());
+            }
+            BigDecimal lhs = p.cash().add(p.costBasis());
+            BigDecimal rhs = start.add(p.realizedPnl()).subtract(p.feesPaid());
+            assertThat(lhs).isEqualByComparingTo(rhs);
+            assertThat(p.cash()).isEqualByComparingTo(ledgerSum);
+        }
+        BigDecimal realizedByPosition =
+                p.positions().stream().map(Position::realizedPnl).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(realizedByPosition).isEqualByComparingTo(p.realizedPnl());
+    }
+
+    @Property(tries = 200)
+    void equityIsCashPlusMarketValue(@ForAll @Size(max = 30) List<@From("trades") Trade> trades) {
+        Portfolio p = new Portfolio(
+                new PortfolioId(1),
+                "Prop",
+                "",
+                Currency.USD,
+                new BigDecimal("1000000"),
+                CostBasisMethod.FIFO,
+                Instant.EPOCH);
+        long id = 1;
+        for (Trade t : trades) {
+            Instrument ins = INSTRUMENTS.get(t.instrument());
+            p.applyFill(
+                    new Fill(
+                            new FillId(id),
+                            new OrderId(id),
+                            p.id(),
+                            ins.id(),
+                            t.side(),
+                            Quantity.of(t.quantity()),
+                            Price.of(t.price()),
+                            Money.zero(Currency.USD),
+                            Liquidity.TAKER,
+                            BigDecimal.ZERO,
+                            Instant.ofEpochSecond(id)),
+                    ins);
+            id++;
+        }
+        BigDecimal mark = new BigDecimal("123.45");
+        PortfolioSnapshot s = p.snapshot(i -> mark, i -> INSTRUMENTS.stream()
+                .filter(x -> x.id().equals(i))
+                .findFirst()
+                .orElseThrow()
+                .multiplier());
+        BigDecimal marketValue =
+                s.positions().stream().map(PositionView::marketValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(s.equity()).isEqualByComparingTo(p.cash().add(marketValue));
+    }
+}
