@@ -1,0 +1,324 @@
+package dev.paperdesk.desktop.app;
+
+import dev.paperdesk.desktop.blotter.BlotterView;
+import dev.paperdesk.desktop.blotter.BlotterViewModel;
+import dev.paperdesk.desktop.chart.PriceChartView;
+import dev.paperdesk.desktop.chart.PriceSeriesViewModel;
+import dev.paperdesk.desktop.common.Formats;
+import dev.paperdesk.desktop.common.UiExecutor;
+import dev.paperdesk.desktop.ticket.OrderTicketView;
+import dev.paperdesk.desktop.ticket.OrderTicketViewModel;
+import dev.paperdesk.desktop.watchlist.WatchlistView;
+import dev.paperdesk.desktop.watchlist.WatchlistViewModel;
+import dev.paperdesk.engine.session.TradingSession;
+import java.math.BigDecimal;
+import java.util.Locale;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+/**
+ * The main window: menu bar, toolbar (portfolio, clock, speed), account strip, watchlist | chart |
+ * order ticket over the blotter, and a status bar. Window geometry, split positions and the theme
+ * are kept in the workspace's settings.
+ */
+public final class MainWindow {
+    static final String KEY_THEME = "ui.theme";
+    static final String KEY_WINDOW = "ui.window";
+    static final String KEY_SPLIT_MAIN = "ui.split.main";
+    static final String KEY_SPLIT_TOP = "ui.split.top";
+
+    private final TradingSession session;
+    private final MainViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final SplitPane main = new SplitPane();
+    private final SplitPane top = new SplitPane();
+    private final Timeline clockTimer;
+    private Theme theme;
+    private Scene scene;
+    private OrderTicketView ticket;
+
+    public MainWindow(TradingSession session, UiExecutor ui) {
+        this.session = session;
+        this.vm = new MainViewModel(session, ui);
+        this.theme = Theme.parse(session.setting(KEY_THEME).orElse(null), Theme.DARK);
+
+        WatchlistViewModel watchlistVm = new WatchlistViewModel(session, ui);
+        OrderTicketViewModel ticketVm = new OrderTicketViewModel(session, ui, vm.selectedPortfolioProperty());
+        watchlistVm.selectedProperty().addListener((o, a, b) -> ticketVm.symbolProperty()
+                .set(b));
+        BlotterViewModel blotterVm = new BlotterViewModel(session, ui, vm.selectedPortfolioProperty());
+        PriceSeriesViewModel seriesVm = new PriceSeriesViewModel(
+                session,
+                ui,
+                new javafx.beans.property.SimpleObjectProperty<>(
+                        watchlistVm.selectedProperty().get()));
+        watchlistVm.selectedProperty().addListener((o, a, b) -> seriesVm.instrumentProperty()
+                .set(b));
+
+        ticket = new OrderTicketView(ticketVm);
+        ticket.setMinWidth(240);
+        ticket.setPrefWidth(280);
+        WatchlistView watchlist = new WatchlistView(watchlistVm);
+        VBox watchPane = titled("Watchlist", watchlist);
+        watchPane.setMinWidth(300);
+        PriceChartView chart = new PriceChartView(seriesVm);
+        top.getItems().setAll(watchPane, chart, ticket);
+        top.setDividerPositions(0.30, 0.78);
+        main.setOrientation(Orientation.VERTICAL);
+        main.getItems().setAll(top, new BlotterView(blotterVm));
+        main.setDividerPositions(0.62);
+
+        VBox header = new VBox(menuBar(), toolBar(), accountStrip());
+        root.setTop(header);
+        root.setCenter(main);
+        root.setBottom(statusBar());
+
+        clockTimer = new Timeline(new KeyFrame(Duration.millis(250), e -> vm.tick()));
+        clockTimer.setCycleCount(Timeline.INDEFINITE);
+        clockTimer.play();
+    }
+
+    private static VBox titled(String title, Region content) {
+        Label label = new Label(title);
+        label.getStyleClass().add("pane-title");
+        VBox box = new VBox(label, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return box;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> ((Stage) root.getScene().getWindow()).close());
+        Menu file = new Menu("File", null, quit);
+
+        ToggleGroup themes = new ToggleGroup();
+        RadioMenuItem dark = new RadioMenuItem("Dark theme");
+        dark.setId("themeDark");
+        RadioMenuItem light = new RadioMenuItem("Light theme");
+        light.setId("themeLight");
+        dark.setToggleGroup(themes);
+        light.setToggleGroup(themes);
+        (theme == Theme.DARK ? dark : light).setSelected(true);
+        dark.setOnAction(e -> setTheme(Theme.DARK));
+        light.setOnAction(e -> setTheme(Theme.LIGHT));
+        Menu view = new Menu("View", null, dark, light);
+
+        MenuItem focusTicket = new MenuItem("Focus order ticket");
+        focusTicket.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
+        focusTicket.setOnAction(e -> root.lookup("#ticketQuantity").requestFocus());
+        Menu trade = new Menu("Trade", null, focusTicket);
+        return new MenuBar(file, view, trade);
+    }
+
+    private ToolBar toolBar() {
+        ComboBox<MainViewModel.PortfolioItem> portfolios = new ComboBox<>(vm.portfolios());
+        portfolios.setId("portfolioSelector");
+        portfolios.valueProperty().bindBidirectional(vm.selectedItemProperty());
+        portfolios.setPrefWidth(200);
+
+        Label clock = new Label();
+        clock.setId("engineClock");
+        clock.getStyleClass().add("engine-clock");
+        clock.textProperty().bind(vm.engineTimeProperty());
+
+        ComboBox<Double> speed = new ComboBox<>();
+        speed.setId("speedSelector");
+        speed.getItems().setAll(MainViewModel.SPEEDS);
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return v == null ? "" : String.format(Locale.US, "\u00d7%.0f", v);
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.valueOf(s.replace("\u00d7", ""));
+            }
+        });
+        speed.setValue(vm.speedProperty().get());
+        speed.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.speedProperty().set(b);
+            }
+        });
+        ToggleButton pause = new ToggleButton("Pause");
+        pause.setId("pauseToggle");
+        pause.selectedProperty().bindBidirectional(vm.pausedProperty());
+
+        return new ToolBar(
+                new Label("Portfolio"),
+                portfolios,
+                new Separator(),
+                clock,
+                new Separator(),
+                new Label("Speed"),
+                speed,
+                pause);
+    }
+
+    private HBox accountStrip() {
+        HBox strip = new HBox(
+                field("Equity", valueLabel("accountEquity", vm.equityProperty())),
+                field("Cash", valueLabel("accountCash", vm.cashProperty())),
+                field("Unrealized P&L", pnlLabel("accountUnrealized", vm.unrealizedProperty())),
+                field("Realized P&L", pnlLabel("accountRealized", vm.realizedProperty())));
+        strip.getStyleClass().add("account-strip");
+        return strip;
+    }
+
+    private static VBox field(String caption, Label value) {
+        Label c = new Label(caption);
+        c.getStyleClass().add("caption");
+        return new VBox(c, value);
+    }
+
+    private static Label valueLabel(String id, javafx.beans.value.ObservableStringValue text) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("value");
+        l.textProperty().bind(text);
+        return l;
+    }
+
+    private static Label pnlLabel(String id, javafx.beans.property.ObjectProperty<BigDecimal> value) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("value");
+        l.textProperty().bind(Bindings.createStringBinding(() -> Formats.signedMoney(value.get()), value));
+        Runnable style = () -> {
+            l.getStyleClass().removeAll("pnl-positive", "pnl-negative", "pnl-zero");
+            l.getStyleClass().add(Formats.pnlStyleClass(value.get()));
+        };
+        value.addListener((o, a, b) -> style.run());
+        style.run();
+        return l;
+    }
+
+    private HBox statusBar() {
+        Label feed = new Label();
+        feed.setId("feedState");
+        feed.textProperty().bind(vm.feedStateProperty());
+        Label time = new Label();
+        time.setId("statusEngineTime");
+        time.textProperty().bind(vm.engineTimeProperty());
+        Label path = new Label();
+        path.setId("workspacePath");
+        path.textProperty().bind(Bindings.concat("Workspace: ", vm.workspacePathProperty()));
+        Label error = new Label();
+        error.getStyleClass().add("error");
+        error.textProperty().bind(vm.lastErrorProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(feed, time, spacer, error, path);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    /** Puts the window on {@code stage}, restoring the saved geometry. */
+    public void show(Stage stage) {
+        scene = new Scene(root, 1440, 900);
+        theme.apply(scene);
+        stage.setScene(scene);
+        stage.titleProperty().bind(vm.titleProperty());
+        restoreGeometry(stage);
+        stage.show();
+    }
+
+    private void setTheme(Theme next) {
+        theme = next;
+        theme.apply(scene);
+        session.putSetting(KEY_THEME, theme.name());
+    }
+
+    private void restoreGeometry(Stage stage) {
+        session.setting(KEY_WINDOW).ifPresent(v -> {
+            String[] p = v.split(",");
+            if (p.length == 5) {
+                try {
+                    stage.setX(Double.parseDouble(p[0]));
+                    stage.setY(Double.parseDouble(p[1]));
+                    stage.setWidth(Double.parseDouble(p[2]));
+                    stage.setHeight(Double.parseDouble(p[3]));
+                    stage.setMaximized(Boolean.parseBoolean(p[4]));
+                } catch (NumberFormatException ignored) {
+                    // A damaged setting falls back to the default size.
+                }
+            }
+        });
+        session.setting(KEY_SPLIT_MAIN).ifPresent(v -> main.setDividerPositions(parse(v)));
+        session.setting(KEY_SPLIT_TOP).ifPresent(v -> top.setDividerPositions(parse(v)));
+    }
+
+    private static double[] parse(String v) {
+        try {
+            return java.util.Arrays.stream(v.split(","))
+                    .mapToDouble(Double::parseDouble)
+                    .toArray();
+        } catch (NumberFormatException e) {
+            return new double[0];
+        }
+    }
+
+    /** Saves geometry and split positions into the workspace. */
+    public void saveGeometry(Stage stage) {
+        clockTimer.stop();
+        session.putSetting(
+                KEY_WINDOW,
+                String.format(
+                        Locale.US,
+                        "%.0f,%.0f,%.0f,%.0f,%s",
+                        stage.getX(),
+                        stage.getY(),
+                        stage.getWidth(),
+                        stage.getHeight(),
+                        stage.isMaximized()));
+        session.putSetting(KEY_SPLIT_MAIN, join(main.getDividerPositions()));
+        session.putSetting(KEY_SPLIT_TOP, join(top.getDividerPositions()));
+    }
+
+    private static String join(double[] values) {
+        StringBuilder sb = new StringBuilder();
+        for (double d : values) {
+            if (!sb.isEmpty()) {
+                sb.append(',');
+            }
+            sb.append(String.format(Locale.US, "%.4f", d));
+        }
+        return sb.toString();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public MainViewModel viewModel() {
+        return vm;
+    }
+}

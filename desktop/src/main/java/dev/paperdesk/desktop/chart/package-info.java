@@ -1,0 +1,2 @@
+/** Price charts (ChartFX) of the selected instrument. */
+package dev.paperdesk.desktop.chart;

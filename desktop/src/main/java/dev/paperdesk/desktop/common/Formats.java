@@ -1,0 +1,82 @@
+package dev.paperdesk.desktop.common;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Number, money and time formats used across the UI; one place so every table reads the same. */
+public final class Formats {
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("UTC"));
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern(
+                    "EEE yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneId.of("UTC"));
+
+    private Formats() {}
+
+    private static DecimalFormat pattern(String p) {
+        DecimalFormat f = new DecimalFormat(p, DecimalFormatSymbols.getInstance(Locale.US));
+        f.setRoundingMode(RoundingMode.HALF_EVEN);
+        return f;
+    }
+
+    /** Money with thousands separators and two decimals, e.g. {@code 5,000,000.00}. */
+    public static String money(BigDecimal v) {
+        return v == null ? "" : pattern("#,##0.00").format(v);
+    }
+
+    /** Money with an explicit sign, for P&amp;L: {@code +1,234.50} / {@code −12.00}. */
+    public static String signedMoney(BigDecimal v) {
+        if (v == null) {
+            return "";
+        }
+        String body = pattern("#,##0.00").format(v.abs());
+        int sign = v.setScale(2, RoundingMode.HALF_EVEN).signum();
+        return sign > 0 ? "+" + body : sign < 0 ? "\u2212" + body : body;
+    }
+
+    /** A price with as many decimals as it has (at least two), e.g. {@code 60,012.5} → {@code 60,012.50}. */
+    public static String price(BigDecimal v) {
+        if (v == null) {
+            return "";
+        }
+        int scale = Math.max(2, Math.min(8, v.stripTrailingZeros().scale()));
+        return pattern("#,##0." + "0".repeat(scale)).format(v);
+    }
+
+    /** A quantity without trailing zeros, e.g. {@code 1.5}, {@code 300}. */
+    public static String quantity(BigDecimal v) {
+        if (v == null) {
+            return "";
+        }
+        BigDecimal s = v.stripTrailingZeros();
+        int scale = Math.max(0, s.scale());
+        return pattern(scale == 0 ? "#,##0" : "#,##0." + "0".repeat(scale)).format(v);
+    }
+
+    public static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "" : String.format(Locale.US, "%+.2f%%", fraction * 100);
+    }
+
+    public static String time(Instant t) {
+        return t == null ? "" : TIME.format(t);
+    }
+
+    public static String clock(Instant t) {
+        return t == null ? "" : CLOCK.format(t);
+    }
+
+    /** CSS style class for a P&amp;L value: {@code pnl-positive}, {@code pnl-negative} or {@code pnl-zero}. */
+    public static String pnlStyleClass(BigDecimal v) {
+        if (v == null) {
+            return "pnl-zero";
+        }
+        int s = v.setScale(2, RoundingMode.HALF_EVEN).signum();
+        return s > 0 ? "pnl-positive" : s < 0 ? "pnl-negative" : "pnl-zero";
+    }
+}

@@ -1,0 +1,91 @@
+package dev.paperdesk.desktop.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperdesk.desktop.blotter.BlotterViewModel.PositionRow;
+import dev.paperdesk.engine.session.SessionConfig;
+import dev.paperdesk.engine.session.TradingSession;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The thin slice through every layer: type a quantity, buy at market, see the position. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowFlowTest {
+    private Path dir;
+    private TradingSession session;
+    private FxUiExecutor ui;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        dir = Files.createTempDirectory("paperdesk-ui");
+        session = TradingSession.open(SessionConfig.paperTrading(dir.resolve("ui.paperdesk")));
+        ui = new FxUiExecutor();
+        new MainWindow(session, ui).show(stage);
+    }
+
+    @AfterEach
+    void closeSession() {
+        ui.close();
+        session.close();
+    }
+
+    @Test
+    void marketBuyFromTheTicketShowsUpInThePositionsTable(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#portfolioSelector").queryAs(ComboBox.class).getValue())
+                .isNotNull();
+        assertThat(robot.lookup("#ticketSymbol")
+                        .queryAs(ComboBox.class)
+                        .getValue()
+                        .toString())
+                .isEqualTo("ACME@sim");
+        TableView<PositionRow> positions = robot.lookup("#positionsTable").queryTableView();
+        assertThat(positions.getItems()).isEmpty();
+
+        robot.clickOn("#ticketQuantity").write("25");
+        robot.type(KeyCode.ENTER);
+
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> positions.getItems().size() == 1);
+        PositionRow row = positions.getItems().get(0);
+        assertThat(row.instrument()).isEqualTo("ACME@sim");
+        assertThat(row.quantity()).isEqualByComparingTo(BigDecimal.valueOf(25));
+        assertThat(robot.lookup("#ticketMessage").queryAs(Label.class).getText())
+                .startsWith("FILLED: BUY 25 ACME@sim @ ");
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#ordersTable").queryTableView().getItems().size() == 1
+                        && robot.lookup("#fillsTable")
+                                        .queryTableView()
+                                        .getItems()
+                                        .size()
+                                == 1);
+        assertThat(session.fills()).hasSize(1);
+    }
+
+    @Test
+    void invalidQuantityIsExplainedInlineAndNothingIsSent(FxRobot robot) {
+        robot.clickOn("#ticketQuantity").write("abc");
+        assertThat(robot.lookup("#ticketValidation").queryAs(Label.class).getText())
+                .contains("must be a number");
+        assertThat(robot.lookup("#ticketSubmit").queryButton().isDisabled()).isTrue();
+        robot.type(KeyCode.ESCAPE);
+        assertThat(robot.lookup("#ticketQuantity").queryTextInputControl().getText())
+                .isEmpty();
+        assertThat(session.orders()).isEmpty();
+    }
+}
