@@ -86,10 +86,11 @@ public final class MainWindow {
         ticket.setPrefWidth(280);
         WatchlistView watchlist = new WatchlistView(watchlistVm);
         VBox watchPane = titled("Watchlist", watchlist);
-        watchPane.setMinWidth(300);
+        watchPane.setMinWidth(320);
+        watchPane.setPrefWidth(480);
         PriceChartView chart = new PriceChartView(seriesVm);
         top.getItems().setAll(watchPane, chart, ticket);
-        top.setDividerPositions(0.30, 0.78);
+        top.setDividerPositions(0.36, 0.80);
         main.setOrientation(Orientation.VERTICAL);
         main.getItems().setAll(top, new BlotterView(blotterVm));
         main.setDividerPositions(0.62);

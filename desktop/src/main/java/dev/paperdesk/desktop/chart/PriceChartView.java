@@ -2,7 +2,6 @@ package dev.paperdesk.desktop.chart;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
-import io.fair_acc.chartfx.plugins.CrosshairIndicator;
 import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import javafx.scene.control.Label;
@@ -12,16 +11,16 @@ import javafx.scene.layout.BorderPane;
 public final class PriceChartView extends BorderPane {
     public PriceChartView(PriceSeriesViewModel vm) {
         setId("priceChart");
-        DefaultNumericAxis time = new DefaultNumericAxis("time (UTC)");
+        DefaultNumericAxis time = new DefaultNumericAxis("time", "UTC");
         time.setTimeAxis(true);
         time.setAutoRangeRounding(false);
-        DefaultNumericAxis price = new DefaultNumericAxis("mid");
+        DefaultNumericAxis price = new DefaultNumericAxis("mid", null);
         price.setForceZeroInRange(false);
         price.setAutoRangeRounding(false);
         price.setSide(io.fair_acc.chartfx.ui.geometry.Side.RIGHT);
         XYChart chart = new XYChart(time, price);
         chart.setLegendVisible(false);
-        chart.getPlugins().addAll(new Zoomer(), new CrosshairIndicator());
+        chart.getPlugins().add(new Zoomer());
         DoubleDataSet series = new DoubleDataSet("mid");
         chart.getDatasets().add(series);
         Label caption = new Label();

@@ -27,7 +27,11 @@ public final class WatchlistView extends TableView<Row> {
                         Columns.number("Bid", Row::bid, Formats::price),
                         Columns.number("Ask", Row::ask, Formats::price),
                         Columns.number("Spread", Row::spread, Formats::price)));
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        double[] widths = {90, 60, 95, 70, 95, 95, 60};
+        for (int i = 0; i < widths.length; i++) {
+            getColumns().get(i).setPrefWidth(widths[i]);
+        }
         setPlaceholder(new Label("No instruments."));
         getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
