@@ -91,6 +91,16 @@ public final class MonteCarloRunner {
 
     // ------------------------------------------------------------------ path generation
 
+    private static final double PER_MICRO = 1 / TradeSample.MICROS;
+
+    /**
+     * Equity after a cumulative P&L of {@code cumMicros}: the same exact sum always maps to the same
+     * double, and a zero sum maps to the starting equity itself.
+     */
+    private static double equity(double start, long cumMicros) {
+        return start + cumMicros * PER_MICRO;
+    }
+
     /** Produces the equity of path {@code path} into a buffer, step 0 being the starting equity. */
     private abstract static class Kernel {
         abstract int maxSteps();
@@ -104,13 +114,13 @@ public final class MonteCarloRunner {
     /** Trade P&L summed in exact micro-units: permutations end at the same equity bit for bit. */
     private static final class TradeKernel extends Kernel {
         private final long[] pnl;
-        private final long start;
+        private final double start;
         private final boolean withReplacement;
         private final double years;
 
         TradeKernel(TradeSample sample, MonteCarloConfig config, boolean withReplacement) {
             this.pnl = sample.micros();
-            this.start = TradeSample.toMicros(config.startingEquity(), "starting equity");
+            this.start = config.startingEquity();
             this.withReplacement = withReplacement;
             this.years = sample.years();
         }
@@ -123,12 +133,12 @@ public final class MonteCarloRunner {
         @Override
         int fill(int path, SplittableRandom rng, long[] scratch, double[] equity) {
             int n = pnl.length;
-            long cum = start;
-            equity[0] = cum / TradeSample.MICROS;
+            long cum = 0;
+            equity[0] = start;
             if (withReplacement) {
                 for (int k = 0; k < n; k++) {
                     cum += pnl[rng.nextInt(n)];
-                    equity[k + 1] = cum / TradeSample.MICROS;
+                    equity[k + 1] = equity(start, cum);
                 }
             } else {
                 System.arraycopy(pnl, 0, scratch, 0, n);
@@ -139,7 +149,7 @@ public final class MonteCarloRunner {
                     scratch[j] = scratch[k];
                     scratch[k] = v;
                     cum += v;
-                    equity[k + 1] = cum / TradeSample.MICROS;
+                    equity[k + 1] = equity(start, cum);
                 }
             }
             return n;
@@ -152,11 +162,11 @@ public final class MonteCarloRunner {
 
         PathMetrics original(MonteCarloConfig config) {
             double[] equity = new double[pnl.length + 1];
-            long cum = start;
-            equity[0] = cum / TradeSample.MICROS;
+            long cum = 0;
+            equity[0] = start;
             for (int k = 0; k < pnl.length; k++) {
                 cum += pnl[k];
-                equity[k + 1] = cum / TradeSample.MICROS;
+                equity[k + 1] = equity(start, cum);
             }
             return evaluate(equity, pnl.length, config, years);
         }
@@ -220,13 +230,13 @@ public final class MonteCarloRunner {
     private static final class ExplicitKernel extends Kernel {
         private final long[][] pnl;
         private final double[] years;
-        private final long start;
+        private final double start;
         private final int maxSteps;
 
         ExplicitKernel(long[][] pnl, double[] years, MonteCarloConfig config) {
             this.pnl = pnl;
             this.years = years;
-            this.start = TradeSample.toMicros(config.startingEquity(), "starting equity");
+            this.start = config.startingEquity();
             int max = 0;
             for (long[] p : pnl) {
                 max = Math.max(max, p.length);
@@ -242,11 +252,11 @@ public final class MonteCarloRunner {
         @Override
         int fill(int path, SplittableRandom rng, long[] scratch, double[] equity) {
             long[] p = pnl[path];
-            long cum = start;
-            equity[0] = cum / TradeSample.MICROS;
+            long cum = 0;
+            equity[0] = start;
             for (int k = 0; k < p.length; k++) {
                 cum += p[k];
-                equity[k + 1] = cum / TradeSample.MICROS;
+                equity[k + 1] = equity(start, cum);
             }
             return p.length;
         }
@@ -336,11 +346,8 @@ public final class MonteCarloRunner {
                 }
                 if (e > peak) {
                     peak = e;
-                } else {
-                    double dd = (e - peak) / peak;
-                    if (dd < worst) {
-                        worst = dd;
-                    }
+                } else if (e - peak < worst * peak) { // a new worst drawdown; divide only then
+                    worst = Math.min(worst, (e - peak) / peak);
                 }
                 if (e < floor) {
                     belowFloor = true;
