@@ -248,6 +248,12 @@ public final class MainWindow {
         theme.apply(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(vm.titleProperty());
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = MainWindow.class.getResource("/dev/paperdesk/desktop/icons/paperdesk-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
         restoreGeometry(stage);
         stage.show();
     }
