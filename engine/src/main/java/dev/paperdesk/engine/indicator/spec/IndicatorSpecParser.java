@@ -46,11 +46,11 @@ public final class IndicatorSpecParser {
             return new SpecParseResult.Invalid(token, "empty token (check for a stray comma)");
         }
         String[] parts = token.split(":", -1);
-        String name = parts[0].toLowerCase(Locale.ROOT);
+        String name = parts[0].trim().toLowerCase(Locale.ROOT);
         IndicatorKind kind = IndicatorKind.byToken(name);
         if (kind == null) {
             return new SpecParseResult.Invalid(
-                    token, "unknown indicator '" + parts[0] + "' (known: " + knownNames() + ")");
+                    token, "unknown indicator '" + parts[0].trim() + "' (known: " + knownNames() + ")");
         }
         List<Param> params = kind.params();
         int given = parts.length - 1;
