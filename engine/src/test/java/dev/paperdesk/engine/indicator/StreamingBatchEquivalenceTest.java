@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.IntRange;
  * Streaming and batch forms agree bit for bit on random bar series, every output is NaN exactly
  * before its lookback, and {@code reset()} restores a fresh state.
  */
-class StreamingBatchEquivalenceProperties {
+class StreamingBatchEquivalenceTest {
 
     /** A random but valid bar series: a geometric walk with flat stretches, gaps and zero volumes. */
     record Series(OhlcvArrays bars, long seed) {
