@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
             "Compute performance and risk metrics of a return series with empyrical's conventions"
                     + " and write them as JSON.",
             "The returns CSV has a header with the columns date,return (ISO dates, simple returns as"
-                    + " decimals, 0.01 = +1%) and optionally benchmark. An empty cell or NaN is a missing value.",
+                    + " decimals, 0.01 = +1%%) and optionally benchmark. An empty cell or NaN is a missing value.",
             "JSON keys: annual_return, cum_return, annual_volatility, sharpe_ratio, sortino_ratio,"
                     + " downside_risk, max_drawdown, calmar_ratio, omega_ratio, alpha, beta, tail_ratio,"
                     + " value_at_risk, cvar, stability, and information_ratio, r_squared,"
