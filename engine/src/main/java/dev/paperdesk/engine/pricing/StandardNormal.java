@@ -47,24 +47,48 @@ public final class StandardNormal {
 
     private StandardNormal() {}
 
-    /** The density φ(x) = exp(−x²/2)/√(2π). */
+    /**
+     * The density φ(x) = exp(−x²/2)/√(2π). x² is split into its rounded value and its exact rounding
+     * error (an fma) and the error applied to first order, so the far tail keeps its relative precision.
+     */
     public static double pdf(double x) {
         return INV_SQRT_2PI * gaussian(x);
     }
 
     /** The cumulative distribution Φ(x) = P(Z ≤ x), relatively accurate in both tails. */
     public static double cdf(double x) {
+        return Math.abs(x) <= 0.67448975 ? central(x) : tails(x, gaussian(x));
+    }
+
+    /**
+     * Φ(x) for a caller that already holds {@code gaussian} = exp(−x²/2) (pricers get the density of d2
+     * from that of d1 by a multiplication), saving the exponential.
+     */
+    public static double cdf(double x, double gaussian) {
+        return Math.abs(x) <= 0.67448975 ? central(x) : tails(x, gaussian);
+    }
+
+    /** exp(−x²/2), the unnormalised density. */
+    public static double gaussian(double x) {
+        double sq = x * x;
+        double err = Math.fma(x, x, -sq);
+        return Math.exp(-0.5 * sq) * (1.0 - 0.5 * err);
+    }
+
+    private static double central(double x) {
         double y = Math.abs(x);
-        if (y <= 0.67448975) {
-            double ysq = y > 1.11e-16 ? x * x : 0.0;
-            double num = A[4] * ysq;
-            double den = ysq;
-            for (int i = 0; i < 3; i++) {
-                num = (num + A[i]) * ysq;
-                den = (den + B[i]) * ysq;
-            }
-            return 0.5 + x * (num + A[3]) / (den + B[3]);
+        double ysq = y > 1.11e-16 ? x * x : 0.0;
+        double num = A[4] * ysq;
+        double den = ysq;
+        for (int i = 0; i < 3; i++) {
+            num = (num + A[i]) * ysq;
+            den = (den + B[i]) * ysq;
         }
+        return 0.5 + x * (num + A[3]) / (den + B[3]);
+    }
+
+    private static double tails(double x, double gaussian) {
+        double y = Math.abs(x);
         double tail;
         if (y <= 5.656854249492380195206754896838) { // sqrt(32)
             double num = C[8] * y;
@@ -73,7 +97,7 @@ public final class StandardNormal {
                 num = (num + C[i]) * y;
                 den = (den + D[i]) * y;
             }
-            tail = gaussian(y) * (num + C[7]) / (den + D[7]);
+            tail = gaussian * (num + C[7]) / (den + D[7]);
         } else if (y < 38.5) {
             double xsq = 1.0 / (x * x);
             double num = P[5] * xsq;
@@ -83,22 +107,11 @@ public final class StandardNormal {
                 den = (den + Q[i]) * xsq;
             }
             double r = xsq * (num + P[4]) / (den + Q[4]);
-            tail = gaussian(y) * (INV_SQRT_2PI - r) / y;
+            tail = gaussian * (INV_SQRT_2PI - r) / y;
         } else {
             tail = 0.0; // below the smallest subnormal
         }
         return x > 0 ? 1.0 - tail : tail;
-    }
-
-    /**
-     * exp(−x²/2) without the relative error that rounding x² would cause in the far tail: x² is split
-     * into its rounded value and the exact rounding error (an fma), and the error is applied to first
-     * order.
-     */
-    static double gaussian(double x) {
-        double sq = x * x;
-        double err = Math.fma(x, x, -sq);
-        return Math.exp(-0.5 * sq) * (1.0 - 0.5 * err);
     }
 
     /**

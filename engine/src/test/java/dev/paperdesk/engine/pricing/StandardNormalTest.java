@@ -41,6 +41,14 @@ class StandardNormalTest {
     }
 
     @Test
+    void suppliedGaussianGivesTheSameDistribution() {
+        for (double x = -30; x <= 8; x += 0.173) {
+            assertThat(StandardNormal.cdf(x, StandardNormal.gaussian(x))).isEqualTo(StandardNormal.cdf(x));
+            assertThat(StandardNormal.pdf(x)).isCloseTo(Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI), within(1e-16));
+        }
+    }
+
+    @Test
     void inverseIsFullPrecisionAfterRefinement() {
         assertThat(StandardNormal.inverseCdf(0.975)).isCloseTo(1.959963984540054, within(1e-15));
         for (double p : new double[] {1e-300, 1e-20, 1e-8, 0.01, 0.1, 0.3, 0.5, 0.7, 0.9, 0.99}) {

@@ -128,13 +128,16 @@ final class BlackImpliedVolatilitySolver {
             it++;
             double d1 = x / sv + 0.5 * sv;
             double d2 = d1 - sv;
-            double vega = ex * StandardNormal.pdf(d1); // ∂b/∂s
+            // exp(−d2²/2) = exp(−d1²/2)·e^{x}: one exponential per iteration for density and both tails
+            double gd1 = StandardNormal.gaussian(d1);
+            double gd2 = gd1 * ex * ex;
+            double vega = ex * StandardNormal.INV_SQRT_2PI * gd1; // ∂b/∂s
             double curvature = vega * (x * x / (sv * sv * sv) - 0.25 * sv); // ∂²b/∂s²
             double g;
             double g1;
             double g2;
             if (mode == UPPER_LOG) {
-                double c = ex * StandardNormal.cdf(-d1) + emx * StandardNormal.cdf(d2);
+                double c = ex * StandardNormal.cdf(-d1, gd1) + emx * StandardNormal.cdf(d2, gd2);
                 if (!(c > 0.0)) {
                     hi = sv;
                     sv = 0.5 * (lo + hi);
@@ -144,7 +147,7 @@ final class BlackImpliedVolatilitySolver {
                 g1 = vega / c;
                 g2 = curvature / c + g1 * g1;
             } else {
-                double b = ex * StandardNormal.cdf(d1) - emx * StandardNormal.cdf(d2);
+                double b = ex * StandardNormal.cdf(d1, gd1) - emx * StandardNormal.cdf(d2, gd2);
                 if (mode == LOWER_PLAIN) {
                     g = b / target - 1.0;
                     g1 = vega / target;

@@ -41,9 +41,14 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
         if (!(stdDev > 0.0)) {
             return Math.max(sign * (s * carry - k * disc), 0.0);
         }
-        double d1 = (Math.log(s / k) + (r - q) * t) / stdDev + 0.5 * stdDev;
+        double sCarry = s * carry;
+        double kDisc = k * disc;
+        double d1 = Math.log(sCarry / kDisc) / stdDev + 0.5 * stdDev;
         double d2 = d1 - stdDev;
-        return sign * (s * carry * StandardNormal.cdf(sign * d1) - k * disc * StandardNormal.cdf(sign * d2));
+        // exp(−d2²/2) = exp(−d1²/2)·(S·e^{−qT})/(K·e^{−rT}): one exponential serves both tails
+        double g1 = StandardNormal.gaussian(d1);
+        double g2 = g1 * (sCarry / kDisc);
+        return sign * (sCarry * StandardNormal.cdf(sign * d1, g1) - kDisc * StandardNormal.cdf(sign * d2, g2));
     }
 
     @Override
@@ -62,13 +67,15 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
         if (!(stdDev > 0.0)) {
             return intrinsicLimit(sign, s, k, t, r, b, disc, carry);
         }
-        double d1 = (Math.log(s / k) + b * t) / stdDev + 0.5 * stdDev;
-        double d2 = d1 - stdDev;
-        double nd1 = StandardNormal.pdf(d1);
-        double cd1 = StandardNormal.cdf(sign * d1);
-        double cd2 = StandardNormal.cdf(sign * d2);
         double sCarry = s * carry;
         double kDisc = k * disc;
+        double d1 = Math.log(sCarry / kDisc) / stdDev + 0.5 * stdDev;
+        double d2 = d1 - stdDev;
+        // exp(−d2²/2) = exp(−d1²/2)·(S·e^{−qT})/(K·e^{−rT}): one exponential serves density and both tails
+        double g1 = StandardNormal.gaussian(d1);
+        double nd1 = StandardNormal.INV_SQRT_2PI * g1;
+        double cd1 = StandardNormal.cdf(sign * d1, g1);
+        double cd2 = StandardNormal.cdf(sign * d2, g1 * (sCarry / kDisc));
         double value = sign * (sCarry * cd1 - kDisc * cd2);
         double delta = sign * carry * cd1;
         double gamma = carry * nd1 / (s * stdDev);
