@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             WorkspaceCommand.class,
             IndicatorsCommand.class,
             MetricsCommand.class,
+            OptionsCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

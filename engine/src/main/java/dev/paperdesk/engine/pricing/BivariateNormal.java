@@ -1,0 +1,158 @@
+package dev.paperdesk.engine.pricing;
+
+/**
+ * The standard bivariate normal cumulative distribution M(a, b; ρ) = P(X ≤ a, Y ≤ b) with correlation ρ.
+ *
+ * <p>A. Genz's algorithm ("Numerical computation of rectangular bivariate and trivariate normal and t
+ * probabilities", Statistics and Computing 14, 2004), the refinement of Drezner and Wesolowsky (1990)
+ * that Haug's "Complete Guide to Option Pricing Formulas" recommends: Gauss–Legendre quadrature of
+ * Plackett's identity with 6, 12 or 20 points by |ρ|, and an asymptotic expansion for |ρ| ≥ 0.925.
+ * The absolute error is about 1e-15.
+ */
+public final class BivariateNormal {
+    private static final double TWO_PI = 2.0 * Math.PI;
+
+    private static final double[][] W = {
+        {0.1713244923791705, 0.3607615730481384, 0.4679139345726904},
+        {
+            0.04717533638651177,
+            0.1069393259953183,
+            0.1600783285433464,
+            0.2031674267230659,
+            0.2334925365383547,
+            0.2491470458134029
+        },
+        {
+            0.01761400713915212,
+            0.04060142980038694,
+            0.06267204833410906,
+            0.08327674157670475,
+            0.1019301198172404,
+            0.1181945319615184,
+            0.1316886384491766,
+            0.1420961093183821,
+            0.1491729864726037,
+            0.1527533871307259
+        }
+    };
+    private static final double[][] X = {
+        {-0.9324695142031522, -0.6612093864662647, -0.2386191860831970},
+        {
+            -0.9815606342467191,
+            -0.9041172563704750,
+            -0.7699026741943050,
+            -0.5873179542866171,
+            -0.3678314989981802,
+            -0.1252334085114692
+        },
+        {
+            -0.9931285991850949,
+            -0.9639719272779138,
+            -0.9122344282513259,
+            -0.8391169718222188,
+            -0.7463319064601508,
+            -0.6360536807265150,
+            -0.5108670019508271,
+            -0.3737060887154196,
+            -0.2277858511416451,
+            -0.07652652113349733
+        }
+    };
+
+    private BivariateNormal() {}
+
+    /**
+     * P(X ≤ a, Y ≤ b) for standard normals X, Y with correlation {@code rho} in [−1, 1].
+     *
+     * @throws IllegalArgumentException when rho is outside [−1, 1] or an argument is NaN
+     */
+    public static double cdf(double a, double b, double rho) {
+        if (Double.isNaN(a) || Double.isNaN(b) || !(rho >= -1.0 && rho <= 1.0)) {
+            throw new IllegalArgumentException(
+                    "bivariate normal needs numbers and −1 ≤ ρ ≤ 1, got a=" + a + ", b=" + b + ", ρ=" + rho);
+        }
+        return upper(-a, -b, rho);
+    }
+
+    /** P(X > h, Y > k) with correlation r (Genz's BVND). */
+    private static double upper(double h, double k, double r) {
+        int ng;
+        if (Math.abs(r) < 0.3) {
+            ng = 0;
+        } else if (Math.abs(r) < 0.75) {
+            ng = 1;
+        } else {
+            ng = 2;
+        }
+        double[] w = W[ng];
+        double[] x = X[ng];
+        double hk = h * k;
+        double bvn = 0.0;
+        if (Math.abs(r) < 0.925) {
+            if (r != 0.0) {
+                double hs = (h * h + k * k) / 2.0;
+                double asr = Math.asin(r);
+                for (int i = 0; i < w.length; i++) {
+                    double sn = Math.sin(asr * (x[i] + 1.0) / 2.0);
+                    bvn += w[i] * Math.exp((sn * hk - hs) / (1.0 - sn * sn));
+                    sn = Math.sin(asr * (-x[i] + 1.0) / 2.0);
+                    bvn += w[i] * Math.exp((sn * hk - hs) / (1.0 - sn * sn));
+                }
+                bvn = bvn * asr / (2.0 * TWO_PI);
+            }
+            return bvn + StandardNormal.cdf(-h) * StandardNormal.cdf(-k);
+        }
+        if (r < 0.0) {
+            k = -k;
+            hk = -hk;
+        }
+        if (Math.abs(r) < 1.0) {
+            double as = (1.0 - r) * (1.0 + r);
+            double a = Math.sqrt(as);
+            double bs = (h - k) * (h - k);
+            double c = (4.0 - hk) / 8.0;
+            double d = (12.0 - hk) / 16.0;
+            double asr = -(bs / as + hk) / 2.0;
+            if (asr > -100.0) {
+                bvn = a * Math.exp(asr) * (1.0 - c * (bs - as) * (1.0 - d * bs / 5.0) / 3.0 + c * d * as * as / 5.0);
+            }
+            if (-hk < 100.0) {
+                double bb = Math.sqrt(bs);
+                bvn -= Math.exp(-hk / 2.0)
+                        * Math.sqrt(TWO_PI)
+                        * StandardNormal.cdf(-bb / a)
+                        * bb
+                        * (1.0 - c * bs * (1.0 - d * bs / 5.0) / 3.0);
+            }
+            a /= 2.0;
+            for (int i = 0; i < w.length; i++) {
+                for (int sign = -1; sign <= 1; sign += 2) {
+                    double xs = a * (sign * x[i] + 1.0);
+                    xs *= xs;
+                    double rs = Math.sqrt(1.0 - xs);
+                    double asr2 = -(bs / xs + hk) / 2.0;
+                    if (asr2 > -100.0) {
+                        bvn += a
+                                * w[i]
+                                * Math.exp(asr2)
+                                * (Math.exp(-hk * (1.0 - rs) / (2.0 * (1.0 + rs))) / rs
+                                        - (1.0 + c * xs * (1.0 + d * xs)));
+                    }
+                }
+            }
+            bvn = -bvn / TWO_PI;
+        }
+        if (r > 0.0) {
+            return bvn + StandardNormal.cdf(-Math.max(h, k));
+        }
+        bvn = -bvn;
+        if (k > h) {
+            if (h < 0.0) {
+                bvn += StandardNormal.cdf(k) - StandardNormal.cdf(h);
+            } else {
+                bvn += StandardNormal.cdf(-h) - StandardNormal.cdf(-k);
+            }
+        }
+        return bvn;
+    }
+}

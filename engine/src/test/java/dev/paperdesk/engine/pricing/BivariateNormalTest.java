@@ -1,0 +1,62 @@
+package dev.paperdesk.engine.pricing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class BivariateNormalTest {
+    private static final double[] POINTS = {-3.1, -1.2, -0.4, 0.0, 0.35, 1.1, 2.6};
+    private static final double[] RHOS = {-0.999, -0.95, -0.8, -0.5, -0.2, 0.1, 0.29, 0.6, 0.74, 0.93, 0.99};
+
+    @Test
+    void atTheOriginItIsSheppardsFormula() {
+        for (double rho : RHOS) {
+            double expected = 0.25 + Math.asin(rho) / (2 * Math.PI);
+            assertThat(BivariateNormal.cdf(0, 0, rho)).as("ρ=%s", rho).isCloseTo(expected, within(1e-14));
+        }
+    }
+
+    @Test
+    void uncorrelatedIsTheProductOfMarginals() {
+        for (double a : POINTS) {
+            for (double b : POINTS) {
+                assertThat(BivariateNormal.cdf(a, b, 0.0))
+                        .isCloseTo(StandardNormal.cdf(a) * StandardNormal.cdf(b), within(1e-15));
+            }
+        }
+    }
+
+    @Test
+    void perfectCorrelationLimits() {
+        assertThat(BivariateNormal.cdf(0.4, 1.3, 1.0)).isCloseTo(StandardNormal.cdf(0.4), within(1e-15));
+        assertThat(BivariateNormal.cdf(0.4, 1.3, -1.0))
+                .isCloseTo(StandardNormal.cdf(0.4) + StandardNormal.cdf(1.3) - 1.0, within(1e-15));
+        assertThat(BivariateNormal.cdf(-0.4, 0.3, -1.0)).isCloseTo(0.0, within(1e-15));
+    }
+
+    @Test
+    void symmetriesAndMarginalIdentityHoldAcrossAllRegimes() {
+        for (double rho : RHOS) {
+            for (double a : POINTS) {
+                for (double b : POINTS) {
+                    double m = BivariateNormal.cdf(a, b, rho);
+                    assertThat(m).isBetween(-1e-16, 1.0 + 1e-16);
+                    assertThat(BivariateNormal.cdf(b, a, rho)).isCloseTo(m, within(1e-14));
+                    // P(X ≤ a, Y ≤ b) + P(X ≤ a, Y > b) = P(X ≤ a), with P(X ≤ a, Y > b) = M(a, −b, −ρ)
+                    assertThat(m + BivariateNormal.cdf(a, -b, -rho))
+                            .as("a=%s b=%s ρ=%s", a, b, rho)
+                            .isCloseTo(StandardNormal.cdf(a), within(1e-14));
+                }
+            }
+        }
+    }
+
+    @Test
+    void rejectsCorrelationOutsideTheUnitInterval() {
+        assertThatThrownBy(() -> BivariateNormal.cdf(0, 0, 1.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ρ");
+    }
+}
