@@ -97,28 +97,37 @@ final class DataCommand implements Runnable {
                 "Prints the number of rows imported. Creates the workspace if it does not exist.",
                 "",
                 "Formats:",
-                "  yahoo        Date,Open,High,Low,Close,Adj Close,Volume (Adj Close is ignored); dates are days in --zone.",
-                "  binance      the 12-column kline CSV; open time in ms or us; header optional.",
-                "  ninjatrader  yyyyMMdd HHmmss;open;high;low;close;volume, no header, stamped at the bar's close.",
-                "  generic      your mapping (options below); by default a comma-separated file with a header",
-                "               whose columns are recognised by name (timestamp/datetime/open_time/start_utc/time/date,",
-                "               or Date and Time columns; open, high, low, close, volume).",
-                "The mapping options below also override parts of a preset (e.g. --zone with yahoo).",
+                "  yahoo        Date,Open,High,Low,Close,Adj Close,Volume; Adj Close is",
+                "               ignored; dates are days starting in --zone (UTC).",
+                "  binance      the 12-column kline CSV; open time in ms or us; header",
+                "               optional.",
+                "  ninjatrader  yyyyMMdd HHmmss;open;high;low;close;volume without header,",
+                "               stamped at the bar's close.",
+                "  generic      your mapping (options below). By default: commas, a header,",
+                "               columns found by name (timestamp, datetime, open_time,",
+                "               start_utc, time or date, or a Date and a Time column;",
+                "               open, high, low, close, volume).",
+                "The mapping options also override parts of a preset (e.g. --zone).",
                 "",
-                "A series is an instrument and a timeframe. If it already holds bars, the new bars must lie"
-                        + " wholly before or after them; with --replace the stored series is replaced instead,"
-                        + " in the same transaction.",
+                "A series is an instrument and a timeframe. If it already holds bars, the"
+                        + " new bars must lie wholly before or after them; with --replace the stored"
+                        + " series is replaced instead, in the same transaction.",
+                "",
             },
             footer = {
                 "",
                 "Examples:",
-                "  paperdesk data import --workspace w.paperdesk --format yahoo --symbol ORCL orcl.csv",
-                "  paperdesk data import --format binance --symbol BTCUSDT@binance BTCUSDT-1m-2024-01.csv",
-                "  paperdesk data import --format generic --symbol ES --date-column Date --time-column Time \\",
-                "      --stamp close --timeframe 5m es-5min.txt",
-                "  paperdesk data import --format generic --symbol GBPUSD@fxcm --missing-volume zero gbpusd.csv",
-                "  paperdesk data import --format generic --symbol X --no-header --delimiter ';' \\",
-                "      --columns timestamp=1,open=2,high=3,low=4,close=5,volume=6 --timestamp-format epoch-ms x.csv",
+                "  paperdesk data import --workspace w.paperdesk --format yahoo \\",
+                "      --symbol ORCL orcl.csv",
+                "  paperdesk data import --format binance --symbol BTCUSDT@binance \\",
+                "      BTCUSDT-1m-2024-01.csv",
+                "  paperdesk data import --format generic --symbol ES \\",
+                "      --date-column Date --time-column Time --stamp close es-5min.txt",
+                "  paperdesk data import --format generic --symbol GBPUSD@fxcm \\",
+                "      --missing-volume zero gbpusd.csv",
+                "  paperdesk data import --format generic --symbol X --no-header \\",
+                "      --delimiter ';' --timestamp-format epoch-ms \\",
+                "      --columns timestamp=1,open=2,high=3,low=4,close=5,volume=6 x.csv",
             })
     static final class Import implements Callable<Integer> {
         @Option(names = "--workspace", paramLabel = "PATH", description = "The workspace file.")
@@ -459,8 +468,9 @@ final class DataCommand implements Runnable {
             name = "export",
             mixinStandardHelpOptions = true,
             description = {
-                "Export one bar series as CSV with the columns " + BarCsvExporter.HEADER + ": the timestamp is the"
-                        + " bar's open time in ISO-8601 UTC, numbers are exact with '.' decimals.",
+                "Export one bar series as CSV with the columns",
+                "  " + BarCsvExporter.HEADER,
+                "The timestamp is the bar's open time in ISO-8601 UTC; numbers are exact with '.' decimals.",
                 "The file is written beside the target and moved into place, so it appears whole or not at all.",
                 "Prints the number of rows exported."
             })
