@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "Paperdesk: a paper-trading workstation's engine on the command line.",
         subcommands = {
             WorkspaceCommand.class,
+            DataCommand.class,
             IndicatorsCommand.class,
             MetricsCommand.class,
             OptionsCommand.class,

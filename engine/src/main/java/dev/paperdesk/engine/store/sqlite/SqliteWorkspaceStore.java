@@ -25,6 +25,7 @@ import dev.paperdesk.engine.portfolio.LedgerKind;
 import dev.paperdesk.engine.portfolio.Lot;
 import dev.paperdesk.engine.portfolio.Portfolio;
 import dev.paperdesk.engine.portfolio.Position;
+import dev.paperdesk.engine.store.BarStore;
 import dev.paperdesk.engine.store.ChangeSet;
 import dev.paperdesk.engine.store.JournalEntry;
 import dev.paperdesk.engine.store.WorkspaceException;
@@ -229,7 +230,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         }
     }
 
-    private static WorkspaceException translate(Path path, SQLException e) {
+    static WorkspaceException translate(Path path, SQLException e) {
         if (e instanceof SQLiteException se) {
             SQLiteErrorCode code = se.getResultCode();
             if (code == SQLiteErrorCode.SQLITE_NOTADB) {
@@ -263,6 +264,11 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
 
     public Path path() {
         return path;
+    }
+
+    /** The historical bar series of this workspace; shares this store's connection and lock. */
+    public BarStore bars() {
+        return new SqliteBarStore(this, connection, path);
     }
 
     @Override

@@ -1,0 +1,231 @@
+package dev.paperdesk.engine.market.history.replay;
+
+import dev.paperdesk.engine.clock.Clock;
+import dev.paperdesk.engine.loop.EventLoop;
+import dev.paperdesk.engine.market.MarketDataFeed;
+import dev.paperdesk.engine.market.MarketDataSink;
+import dev.paperdesk.engine.model.Bar;
+import dev.paperdesk.engine.model.Instrument;
+import dev.paperdesk.engine.model.Price;
+import dev.paperdesk.engine.model.Quantity;
+import dev.paperdesk.engine.model.Quote;
+import dev.paperdesk.engine.model.Timeframe;
+import dev.paperdesk.engine.store.BarStore;
+import dev.paperdesk.engine.store.BarStore.SeriesKey;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+
+/**
+ * Replays stored bars of one or several series on the event loop. Each bar is due at its close
+ * time ({@code openTime + timeframe}); then the sink receives a {@link Quote} at the close
+ * ({@code close ± halfSpreadTicks × tick}, both sizes the bar's volume, at least one lot) and
+ * then the {@link Bar} itself, so a strategy reacting to the bar sees the matching quote already
+ * in force. Bars closing at the same instant are delivered in the order the series were given.
+ *
+ * <p>With a {@link dev.paperdesk.engine.clock.SimulatedClock} the replay runs as fast as the loop
+ * can go; with a {@link dev.paperdesk.engine.clock.WallClock} started at {@link #startTime()} it
+ * runs at the clock's speed factor. Bars that close before the loop's time at {@link #start} are
+ * skipped, so a replay can resume. Series are read from the store a page at a time.
+ */
+public final class BarReplayFeed implements MarketDataFeed {
+    /** Bars read from the store per query and series. */
+    static final int PAGE = 4096;
+
+    /** A series to replay and the instrument its quotes are for (tick and lot size). */
+    public record ReplaySeries(Instrument instrument, Timeframe timeframe) {
+        public ReplaySeries {
+            Objects.requireNonNull(instrument, "instrument");
+            Objects.requireNonNull(timeframe, "timeframe");
+        }
+
+        SeriesKey key() {
+            return new SeriesKey(instrument.id(), timeframe);
+        }
+    }
+
+    private final BarStore store;
+    private final List<ReplaySeries> series;
+    private final Instant from;
+    private final Instant to;
+    private final int halfSpreadTicks;
+    private EventLoop.Timer timer;
+    private boolean stopped;
+    private long delivered;
+
+    /** Replays every bar of {@code series} with open time in {@code [from, to)}, one tick either side of the close. */
+    public BarReplayFeed(BarStore store, List<ReplaySeries> series, Instant from, Instant to) {
+        this(store, series, from, to, 1);
+    }
+
+    public BarReplayFeed(BarStore store, List<ReplaySeries> series, Instant from, Instant to, int halfSpreadTicks) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.series = List.copyOf(series);
+        this.from = Objects.requireNonNull(from, "from");
+        this.to = Objects.requireNonNull(to, "to");
+        if (this.series.isEmpty()) {
+            throw new IllegalArgumentException("replay needs at least one series");
+        }
+        if (this.series.stream().map(ReplaySeries::key).distinct().count() != this.series.size()) {
+            throw new IllegalArgumentException("a series is listed twice");
+        }
+        if (halfSpreadTicks < 0) {
+            throw new IllegalArgumentException("half spread must not be negative: " + halfSpreadTicks);
+        }
+        this.halfSpreadTicks = halfSpreadTicks;
+    }
+
+    @Override
+    public String name() {
+        return "replay of " + series.stream().map(s -> s.key().toString()).toList();
+    }
+
+    @Override
+    public List<Instrument> instruments() {
+        Map<Object, Instrument> distinct = new LinkedHashMap<>();
+        for (ReplaySeries s : series) {
+            distinct.putIfAbsent(s.instrument().id(), s.instrument());
+        }
+        return List.copyOf(distinct.values());
+    }
+
+    /** The open time of the earliest bar to replay (a good start for the clock), or {@code from} if there is none. */
+    public Instant startTime() {
+        Instant earliest = null;
+        for (ReplaySeries s : series) {
+            List<Bar> firstBar = store.read(s.key(), from, to, 1);
+            if (!firstBar.isEmpty()
+                    && (earliest == null || firstBar.get(0).openTime().isBefore(earliest))) {
+                earliest = firstBar.get(0).openTime();
+            }
+        }
+        return earliest == null ? from : earliest;
+    }
+
+    /** Bars delivered so far. */
+    public long delivered() {
+        return delivered;
+    }
+
+    @Override
+    public void start(EventLoop loop, MarketDataSink sink) {
+        Objects.requireNonNull(loop, "loop");
+        Objects.requireNonNull(sink, "sink");
+        stopped = false;
+        long now = loop.nowNanos();
+        PriorityQueue<Cursor> due = new PriorityQueue<>(
+                Comparator.comparingLong((Cursor c) -> c.closeNanos).thenComparingInt(c -> c.order));
+        for (int i = 0; i < series.size(); i++) {
+            Cursor c = new Cursor(series.get(i), i, now);
+            if (c.advance()) {
+                due.add(c);
+            }
+        }
+        scheduleNext(loop, sink, due);
+    }
+
+    private void scheduleNext(EventLoop loop, MarketDataSink sink, PriorityQueue<Cursor> due) {
+        Cursor head = due.peek();
+        if (head == null || stopped) {
+            timer = null;
+            return;
+        }
+        long at = head.closeNanos;
+        timer = loop.schedule(at, () -> {
+            while (!stopped && !due.isEmpty() && due.peek().closeNanos == at) {
+                Cursor c = due.poll();
+                deliver(c, sink);
+                if (c.advance()) {
+                    due.add(c);
+                }
+            }
+            scheduleNext(loop, sink, due);
+        });
+    }
+
+    private void deliver(Cursor c, MarketDataSink sink) {
+        Bar bar = c.current;
+        Instrument instrument = c.series.instrument();
+        BigDecimal half = instrument.tickSize().multiply(BigDecimal.valueOf(halfSpreadTicks));
+        BigDecimal size = bar.volume().max(instrument.lotSize());
+        sink.onQuote(new Quote(
+                instrument.id(),
+                Clock.toInstant(c.closeNanos),
+                new Price(bar.close().subtract(half)),
+                new Price(bar.close().add(half)),
+                new Quantity(size),
+                new Quantity(size)));
+        sink.onBar(bar);
+        delivered++;
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+
+    /** Walks one series page by page. */
+    private final class Cursor {
+        final ReplaySeries series;
+        final int order;
+        final SeriesKey key;
+        final long notBeforeNanos;
+        List<Bar> page = List.of();
+        int index;
+        Instant nextFrom;
+        boolean exhausted;
+        Bar current;
+        long closeNanos;
+
+        Cursor(ReplaySeries series, int order, long notBeforeNanos) {
+            this.series = series;
+            this.order = order;
+            this.key = series.key();
+            this.notBeforeNanos = notBeforeNanos;
+            // Bars closing before now are skipped: start reading one bar length before now.
+            Instant resumeAt =
+                    Clock.toInstant(notBeforeNanos).minus(series.timeframe().duration());
+            this.nextFrom = resumeAt.isAfter(from) ? resumeAt : from;
+        }
+
+        /** Moves to the next bar due at or after the start time; false when the series is done. */
+        boolean advance() {
+            while (true) {
+                if (index >= page.size()) {
+                    if (exhausted) {
+                        current = null;
+                        return false;
+                    }
+                    page = new ArrayList<>(store.read(key, nextFrom, to, PAGE));
+                    index = 0;
+                    if (page.size() < PAGE) {
+                        exhausted = true;
+                    }
+                    if (!page.isEmpty()) {
+                        nextFrom = page.get(page.size() - 1).openTime().plusNanos(1);
+                    }
+                    continue;
+                }
+                Bar bar = page.get(index);
+                page.set(index++, null); // let delivered bars go
+                long close =
+                        Clock.toNanos(bar.openTime().plus(series.timeframe().duration()));
+                if (close >= notBeforeNanos) {
+                    current = bar;
+                    closeNanos = close;
+                    return true;
+                }
+            }
+        }
+    }
+}
