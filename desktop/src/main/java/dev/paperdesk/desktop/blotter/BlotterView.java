@@ -45,6 +45,7 @@ public final class BlotterView extends TabPane {
                 .getColumns()
                 .setAll(List.<TableColumn<PositionRow, ?>>of(
                         Columns.text("Symbol", PositionRow::instrument, s -> s),
+                        Columns.text("Ccy", PositionRow::currency, s -> s),
                         Columns.styled(
                                 "Quantity",
                                 PositionRow::quantity,

@@ -38,6 +38,7 @@ public final class BlotterViewModel {
     /** One open position. */
     public record PositionRow(
             String instrument,
+            String currency,
             BigDecimal quantity,
             BigDecimal averagePrice,
             BigDecimal mark,
@@ -145,6 +146,7 @@ public final class BlotterViewModel {
     private static PositionRow toRow(PositionView p) {
         return new PositionRow(
                 p.instrumentId().toString(),
+                p.currency().code(),
                 p.quantity(),
                 p.averagePrice(),
                 p.mark(),

@@ -15,10 +15,13 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * A paper account: cash, positions and running totals. Mutable, and owned by the engine thread;
- * everyone else sees it through {@link #snapshot}.
+ * A paper account: cash per currency, positions and running totals. Mutable, and owned by the
+ * engine thread; everyone else sees it through {@link #snapshot}.
  *
- * <p>Invariant (exact): {@code cash + Σ costBasis = startingBalance + topUps + realizedPnl − fees}.
+ * <p>Fills are booked in the instrument's quote currency (a USD account buying BTC-USDT owes USDT,
+ * as a multi-currency broker account would); valuation converts every bucket to the base currency
+ * at current rates. Invariant, exact and per currency {@code c}: {@code cash(c) + Σ costBasis of
+ * positions quoted in c = deposits(c) + realizedPnl(c) − fees(c)}.
  */
 public final class Portfolio {
     private final PortfolioId id;
@@ -29,11 +32,12 @@ public final class Portfolio {
     private final CostBasisMethod costBasisMethod;
     private final Instant createdAt;
     private final boolean archived;
-    private BigDecimal cash;
-    private BigDecimal realizedPnl;
-    private BigDecimal feesPaid;
+    private final Map<Currency, CurrencyBalance> balances =
+            new TreeMap<>((a, b) -> a.code().compareTo(b.code()));
     private final Map<InstrumentId, Position> positions = new TreeMap<>();
+    private final Map<InstrumentId, Currency> positionCurrency = new TreeMap<>();
 
+    /** A new portfolio funded with {@code startingBalance} of its base currency. */
     public Portfolio(
             PortfolioId id,
             String name,
@@ -51,10 +55,9 @@ public final class Portfolio {
                 costBasisMethod,
                 createdAt,
                 false,
-                startingBalance,
-                BigDecimal.ZERO,
-                BigDecimal.ZERO,
-                List.of());
+                List.of(CurrencyBalance.empty(baseCurrency).deposit(startingBalance)),
+                List.of(),
+                Map.of());
     }
 
     /** Restores a portfolio exactly as persisted. */
@@ -67,10 +70,9 @@ public final class Portfolio {
             CostBasisMethod costBasisMethod,
             Instant createdAt,
             boolean archived,
-            BigDecimal cash,
-            BigDecimal realizedPnl,
-            BigDecimal feesPaid,
-            List<Position> positions) {
+            List<CurrencyBalance> balances,
+            List<Position> positions,
+            Map<InstrumentId, Currency> positionCurrencies) {
         this.id = Objects.requireNonNull(id, "id");
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("portfolio name must not be blank");
@@ -85,11 +87,14 @@ public final class Portfolio {
         this.costBasisMethod = Objects.requireNonNull(costBasisMethod, "costBasisMethod");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.archived = archived;
-        this.cash = cash;
-        this.realizedPnl = realizedPnl;
-        this.feesPaid = feesPaid;
+        this.balances.put(baseCurrency, CurrencyBalance.empty(baseCurrency));
+        for (CurrencyBalance b : balances) {
+            this.balances.put(b.currency(), b);
+        }
         for (Position p : positions) {
             this.positions.put(p.instrumentId(), p);
+            this.positionCurrency.put(
+                    p.instrumentId(), positionCurrencies.getOrDefault(p.instrumentId(), baseCurrency));
         }
     }
 
@@ -104,10 +109,9 @@ public final class Portfolio {
                 costBasisMethod,
                 createdAt,
                 archived,
-                cash,
-                realizedPnl,
-                feesPaid,
-                positions());
+                balances(),
+                positions(),
+                positionCurrency);
     }
 
     public PortfolioId id() {
@@ -142,20 +146,32 @@ public final class Portfolio {
         return archived;
     }
 
+    /** Every currency bucket, base currency included, in currency-code order. */
+    public List<CurrencyBalance> balances() {
+        return List.copyOf(balances.values());
+    }
+
+    public CurrencyBalance balance(Currency currency) {
+        return balances.getOrDefault(currency, CurrencyBalance.empty(currency));
+    }
+
+    /** Cash in the base currency's bucket (other currencies are in {@link #balances}). */
     public BigDecimal cash() {
-        return cash;
-    }
-
-    public BigDecimal realizedPnl() {
-        return realizedPnl;
-    }
-
-    public BigDecimal feesPaid() {
-        return feesPaid;
+        return balance(baseCurrency).cash();
     }
 
     public Position position(InstrumentId instrument) {
         return positions.getOrDefault(instrument, Position.flat(instrument));
+    }
+
+    /** The currency a position's cost and P&amp;L are booked in (its instrument's quote currency). */
+    public Currency positionCurrency(InstrumentId instrument) {
+        return positionCurrency.getOrDefault(instrument, baseCurrency);
+    }
+
+    /** The quote currency of every instrument ever traded. */
+    public Map<InstrumentId, Currency> positionCurrencies() {
+        return Map.copyOf(positionCurrency);
     }
 
     /** Positions ever traded, including flat ones that still carry realized P&amp;L. */
@@ -163,27 +179,33 @@ public final class Portfolio {
         return List.copyOf(positions.values());
     }
 
-    /** Sum of the signed cost basis of every open lot. */
-    public BigDecimal costBasis() {
+    /** Sum of the signed cost basis of the open lots booked in {@code currency}. */
+    public BigDecimal costBasis(Currency currency) {
         BigDecimal total = BigDecimal.ZERO;
         for (Position p : positions.values()) {
-            total = total.add(p.costBasis());
+            if (positionCurrency(p.instrumentId()).equals(currency)) {
+                total = total.add(p.costBasis());
+            }
         }
         return total;
     }
 
     /**
-     * Books a fill: the position's lots, realized P&amp;L, cash and fees move together, and the
-     * ledger entries describing the cash movement are returned.
+     * Books a fill: the position's lots, realized P&amp;L, cash and fees of the quote-currency bucket
+     * move together, and the ledger entries describing the cash movement are returned.
      */
     public List<LedgerEntry> applyFill(Fill fill, Instrument instrument) {
         if (!fill.portfolioId().equals(id)) {
             throw new IllegalArgumentException("fill " + fill.id() + " belongs to " + fill.portfolioId());
         }
-        if (!fill.fee().currency().equals(baseCurrency)
-                || !instrument.quoteCurrency().equals(baseCurrency)) {
+        Currency currency = instrument.quoteCurrency();
+        if (!fill.fee().currency().equals(currency)) {
             throw new IllegalStateException(
-                    "fill " + fill.id() + " is in " + instrument.quoteCurrency() + ", portfolio is in " + baseCurrency);
+                    "fill " + fill.id() + " charges its fee in " + fill.fee().currency() + ", not " + currency);
+        }
+        Currency held = positionCurrency.putIfAbsent(fill.instrumentId(), currency);
+        if (held != null && !held.equals(currency)) {
+            throw new IllegalStateException(fill.instrumentId() + " changed quote currency");
         }
         BigDecimal signedQty =
                 fill.quantity().value().multiply(BigDecimal.valueOf(fill.side().sign()));
@@ -192,57 +214,92 @@ public final class Portfolio {
         positions.put(fill.instrumentId(), trade.position());
         BigDecimal tradeCash = signedQty.negate().multiply(fill.price().value()).multiply(instrument.multiplier());
         BigDecimal fee = fill.fee().amount();
-        cash = cash.add(tradeCash).subtract(fee);
-        realizedPnl = realizedPnl.add(trade.realizedPnl());
-        feesPaid = feesPaid.add(fee);
+        balances.put(currency, balance(currency).book(tradeCash, trade.realizedPnl(), fee));
         List<LedgerEntry> entries = new ArrayList<>(2);
         String ref = fill.id().toString();
         String what = fill.side() + " " + fill.quantity() + " " + fill.instrumentId() + " @ " + fill.price();
-        entries.add(new LedgerEntry(id, fill.timestamp(), LedgerKind.TRADE, tradeCash, baseCurrency, ref, what));
+        entries.add(new LedgerEntry(id, fill.timestamp(), LedgerKind.TRADE, tradeCash, currency, ref, what));
         if (fee.signum() != 0) {
-            entries.add(new LedgerEntry(id, fill.timestamp(), LedgerKind.FEE, fee.negate(), baseCurrency, ref, "fee"));
+            entries.add(new LedgerEntry(id, fill.timestamp(), LedgerKind.FEE, fee.negate(), currency, ref, "fee"));
         }
         return entries;
     }
 
     /**
-     * An immutable view valued at the given marks; instruments without a mark are valued at cost.
+     * An immutable view valued at the given marks (in each instrument's quote currency) and
+     * converted to the base currency at {@code fx}. Instruments without a mark are valued at cost;
+     * currencies without a rate are left out of the base totals and listed in
+     * {@link PortfolioSnapshot#unconvertible()}.
      */
     public PortfolioSnapshot snapshot(
-            Function<InstrumentId, BigDecimal> marks, Function<InstrumentId, BigDecimal> multipliers) {
+            Function<InstrumentId, BigDecimal> marks, Function<InstrumentId, BigDecimal> multipliers, FxRates fx) {
+        List<Currency> unconvertible = new ArrayList<>();
+        Function<Currency, BigDecimal> toBase = c -> {
+            BigDecimal r = fx.rate(c, baseCurrency).orElse(null);
+            if (r == null && !unconvertible.contains(c)) {
+                unconvertible.add(c);
+            }
+            return r;
+        };
         List<PositionView> views = new ArrayList<>();
-        BigDecimal unrealized = BigDecimal.ZERO;
+        BigDecimal unrealizedBase = BigDecimal.ZERO;
+        BigDecimal marketValueBase = BigDecimal.ZERO;
         for (Position p : positions.values()) {
+            Currency currency = positionCurrency(p.instrumentId());
             BigDecimal multiplier = multipliers.apply(p.instrumentId());
             BigDecimal mark = marks.apply(p.instrumentId());
             BigDecimal value = mark == null ? p.costBasis() : p.marketValue(mark, multiplier);
             BigDecimal upnl = value.subtract(p.costBasis());
-            unrealized = unrealized.add(upnl);
+            BigDecimal rate = toBase.apply(currency);
+            if (rate != null) {
+                unrealizedBase = unrealizedBase.add(upnl.multiply(rate));
+                marketValueBase = marketValueBase.add(value.multiply(rate));
+            }
             views.add(new PositionView(
                     p.instrumentId(),
+                    currency,
                     p.quantity(),
                     p.averagePrice(multiplier),
                     p.costBasis(),
                     mark,
                     value,
                     upnl,
-                    p.realizedPnl()));
+                    p.realizedPnl(),
+                    rate == null ? null : upnl.multiply(rate)));
         }
-        BigDecimal equity = cash.add(costBasis()).add(unrealized);
+        BigDecimal cashBase = BigDecimal.ZERO;
+        BigDecimal realizedBase = BigDecimal.ZERO;
+        BigDecimal feesBase = BigDecimal.ZERO;
+        for (CurrencyBalance b : balances.values()) {
+            BigDecimal rate = toBase.apply(b.currency());
+            if (rate != null) {
+                cashBase = cashBase.add(b.cash().multiply(rate));
+                realizedBase = realizedBase.add(b.realizedPnl().multiply(rate));
+                feesBase = feesBase.add(b.feesPaid().multiply(rate));
+            }
+        }
         return new PortfolioSnapshot(
                 id,
                 name,
                 description,
                 baseCurrency,
                 startingBalance,
-                cash,
-                realizedPnl,
-                feesPaid,
-                unrealized,
-                equity,
+                cashBase,
+                realizedBase,
+                feesBase,
+                unrealizedBase,
+                cashBase.add(marketValueBase),
                 costBasisMethod,
                 archived,
                 createdAt,
-                views);
+                balances(),
+                views,
+                unconvertible);
+    }
+
+    /** Single-currency valuation (every rate must be the identity). */
+    public PortfolioSnapshot snapshot(
+            Function<InstrumentId, BigDecimal> marks, Function<InstrumentId, BigDecimal> multipliers) {
+        return snapshot(marks, multipliers, FxRates.IDENTITY);
     }
 }

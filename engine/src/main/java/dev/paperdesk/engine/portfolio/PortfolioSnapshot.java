@@ -6,7 +6,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** An immutable, consistent picture of a portfolio at one engine instant; safe to share across threads. */
+/**
+ * An immutable, consistent picture of a portfolio at one engine instant; safe to share across
+ * threads. {@code cash}, {@code realizedPnl}, {@code feesPaid}, {@code unrealizedPnl} and {@code equity}
+ * are in the base currency, converted at the rates of that instant; {@code balances} are exact per
+ * currency.
+ *
+ * @param unconvertible currencies held without a known rate to the base currency (left out of the totals)
+ */
 public record PortfolioSnapshot(
         PortfolioId id,
         String name,
@@ -21,8 +28,12 @@ public record PortfolioSnapshot(
         CostBasisMethod costBasisMethod,
         boolean archived,
         Instant createdAt,
-        List<PositionView> positions) {
+        List<CurrencyBalance> balances,
+        List<PositionView> positions,
+        List<Currency> unconvertible) {
     public PortfolioSnapshot {
+        balances = List.copyOf(balances);
         positions = List.copyOf(positions);
+        unconvertible = List.copyOf(unconvertible);
     }
 }

@@ -60,6 +60,7 @@ public final class TradingEngine implements MarketDataSink {
     private final Map<OrderId, Order> orders = new TreeMap<>();
     private final List<Fill> fills = new ArrayList<>();
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+    private final MarketFxRates fx = new MarketFxRates();
     private long nextOrderId = 1;
     private long nextFillId = 1;
     private long nextPortfolioId = 1;
@@ -218,12 +219,6 @@ public final class TradingEngine implements MarketDataSink {
                     RejectReason.UNSUPPORTED_ORDER,
                     request.type() + " orders are not supported by this engine version; use MARKET"));
         }
-        if (!instrument.quoteCurrency().equals(portfolio.baseCurrency())) {
-            return Optional.of(new Rejection(
-                    RejectReason.UNSUPPORTED_ORDER,
-                    instrument.id() + " is quoted in " + instrument.quoteCurrency() + " but portfolio '"
-                            + portfolio.name() + "' is in " + portfolio.baseCurrency()));
-        }
         Optional<Rejection> structural = OrderValidator.check(request, instrument);
         if (structural.isPresent()) {
             return structural;
@@ -232,6 +227,12 @@ public final class TradingEngine implements MarketDataSink {
         if (quote == null) {
             return Optional.of(
                     new Rejection(RejectReason.NO_MARKET_PRICE, "no price for " + request.instrumentId() + " yet"));
+        }
+        if (fx.rate(instrument.quoteCurrency(), portfolio.baseCurrency()).isEmpty()) {
+            return Optional.of(new Rejection(
+                    RejectReason.NO_MARKET_PRICE,
+                    "no exchange rate from " + instrument.quoteCurrency() + " to " + portfolio.baseCurrency()
+                            + " yet"));
         }
         return checkFunds(request, instrument, quote, portfolio);
     }
@@ -258,6 +259,8 @@ public final class TradingEngine implements MarketDataSink {
         BigDecimal needed = opening.abs().multiply(price.value()).multiply(instrument.multiplier());
         needed = needed.add(
                 fees.fee(instrument, request.quantity(), price, Liquidity.TAKER).amount());
+        needed = needed.multiply(
+                fx.rate(instrument.quoteCurrency(), p.baseCurrency()).orElseThrow());
         BigDecimal free = freeCash(p);
         if (needed.compareTo(free) > 0) {
             return Optional.of(new Rejection(
@@ -268,14 +271,30 @@ public final class TradingEngine implements MarketDataSink {
         return Optional.empty();
     }
 
+    /**
+     * Free cash in the base currency: every currency's cash converted at current rates, less the
+     * value of open shorts (their proceeds are held as collateral). A currency without a rate counts
+     * as nothing.
+     */
     private BigDecimal freeCash(Portfolio p) {
-        BigDecimal free = p.cash();
+        BigDecimal free = BigDecimal.ZERO;
+        for (var b : p.balances()) {
+            free = free.add(fx.rate(b.currency(), p.baseCurrency())
+                    .map(b.cash()::multiply)
+                    .orElse(BigDecimal.ZERO));
+        }
         for (Position pos : p.positions()) {
             if (pos.quantity().signum() < 0) {
                 Quote q = quotes.get(pos.instrumentId());
                 Instrument i = instruments.get(pos.instrumentId());
                 BigDecimal mark = q != null ? q.ask().value() : pos.averagePrice(i.multiplier());
-                free = free.subtract(pos.quantity().abs().multiply(mark).multiply(i.multiplier()));
+                BigDecimal rate = fx.rate(p.positionCurrency(pos.instrumentId()), p.baseCurrency())
+                        .orElse(BigDecimal.ZERO);
+                free = free.subtract(pos.quantity()
+                        .abs()
+                        .multiply(mark)
+                        .multiply(i.multiplier())
+                        .multiply(rate));
             }
         }
         return free;
@@ -296,6 +315,10 @@ public final class TradingEngine implements MarketDataSink {
     @Override
     public void onQuote(Quote quote) {
         quotes.put(quote.instrumentId(), quote);
+        Instrument instrument = instruments.get(quote.instrumentId());
+        if (instrument != null) {
+            fx.onQuote(instrument, quote);
+        }
         Map<InstrumentId, Quote> copy = new HashMap<>(quoteView);
         copy.put(quote.instrumentId(), quote);
         quoteView = Map.copyOf(copy);
@@ -328,7 +351,8 @@ public final class TradingEngine implements MarketDataSink {
                                 this::mark,
                                 i -> instruments.containsKey(i)
                                         ? instruments.get(i).multiplier()
-                                        : BigDecimal.ONE));
+                                        : BigDecimal.ONE,
+                                fx));
             }
         }
         snapshotView = java.util.Collections.unmodifiableMap(next);

@@ -48,7 +48,17 @@ class PortfolioConservationProperties {
             new BigDecimal("0.01"),
             BigDecimal.ONE,
             new BigDecimal("100"));
-    private static final List<Instrument> INSTRUMENTS = List.of(EQUITY, COIN, OPTION);
+    private static final Instrument EURO_STOCK = new Instrument.Equity(
+            new InstrumentId("EUROCO", "xetra"), new BigDecimal("0.005"), BigDecimal.ONE, Currency.EUR, "Utilities");
+    private static final Instrument PERP = new Instrument.Perpetual(
+            new InstrumentId("ETH-USDT-PERP", "binance"),
+            Currency.of("ETH"),
+            Currency.USDT,
+            new BigDecimal("0.01"),
+            new BigDecimal("0.001"),
+            BigDecimal.ONE,
+            8);
+    private static final List<Instrument> INSTRUMENTS = List.of(EQUITY, COIN, OPTION, EURO_STOCK, PERP);
 
     record Trade(int instrument, Side side, BigDecimal quantity, BigDecimal price) {}
 
@@ -66,11 +76,12 @@ class PortfolioConservationProperties {
     }
 
     @Property(tries = 300)
-    void cashPlusCostBasisEqualsStartPlusRealizedMinusFees(
+    void cashPlusCostBasisEqualsDepositsPlusRealizedMinusFeesInEveryCurrency(
             @ForAll @Size(max = 60) List<@From("trades") Trade> trades, @ForAll CostBasisMethod method) {
         BigDecimal start = new BigDecimal("5000000");
         Portfolio p = new Portfolio(new PortfolioId(1), "Prop", "", Currency.USD, start, method, Instant.EPOCH);
-        BigDecimal ledgerSum = start;
+        java.util.Map<Currency, BigDecimal> ledgerSum = new java.util.HashMap<>();
+        ledgerSum.put(Currency.USD, start);
         long id = 1;
         for (Trade t : trades) {
             Instrument ins = INSTRUMENTS.get(t.instrument());
@@ -90,16 +101,23 @@ class PortfolioConservationProperties {
                     Instant.ofEpochSecond(id));
             id++;
             for (LedgerEntry e : p.applyFill(fill, ins)) {
-                ledgerSum = ledgerSum.add(e.amount());
+                ledgerSum.merge(e.currency(), e.amount(), BigDecimal::add);
             }
-            BigDecimal lhs = p.cash().add(p.costBasis());
-            BigDecimal rhs = start.add(p.realizedPnl()).subtract(p.feesPaid());
-            assertThat(lhs).isEqualByComparingTo(rhs);
-            assertThat(p.cash()).isEqualByComparingTo(ledgerSum);
+            for (CurrencyBalance b : p.balances()) {
+                BigDecimal lhs = b.cash().add(p.costBasis(b.currency()));
+                BigDecimal rhs = b.deposits().add(b.realizedPnl()).subtract(b.feesPaid());
+                assertThat(lhs).as("conservation in %s", b.currency()).isEqualByComparingTo(rhs);
+                assertThat(b.cash()).isEqualByComparingTo(ledgerSum.getOrDefault(b.currency(), BigDecimal.ZERO));
+            }
         }
-        BigDecimal realizedByPosition =
-                p.positions().stream().map(Position::realizedPnl).reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertThat(realizedByPosition).isEqualByComparingTo(p.realizedPnl());
+        for (CurrencyBalance b : p.balances()) {
+            BigDecimal realizedByPosition = p.positions().stream()
+                    .filter(pos -> p.positionCurrency(pos.instrumentId()).equals(b.currency()))
+                    .map(Position::realizedPnl)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(realizedByPosition).isEqualByComparingTo(b.realizedPnl());
+        }
+        assertThat(p.balance(Currency.USD).deposits()).isEqualByComparingTo(start);
     }
 
     @Property(tries = 200)
@@ -124,7 +142,7 @@ class PortfolioConservationProperties {
                             t.side(),
                             Quantity.of(t.quantity()),
                             Price.of(t.price()),
-                            Money.zero(Currency.USD),
+                            Money.zero(ins.quoteCurrency()),
                             Liquidity.TAKER,
                             BigDecimal.ZERO,
                             Instant.ofEpochSecond(id)),
@@ -132,13 +150,27 @@ class PortfolioConservationProperties {
             id++;
         }
         BigDecimal mark = new BigDecimal("123.45");
-        PortfolioSnapshot s = p.snapshot(i -> mark, i -> INSTRUMENTS.stream()
-                .filter(x -> x.id().equals(i))
-                .findFirst()
-                .orElseThrow()
-                .multiplier());
-        BigDecimal marketValue =
-                s.positions().stream().map(PositionView::marketValue).reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertThat(s.equity()).isEqualByComparingTo(p.cash().add(marketValue));
+        // EUR at 1.1 USD, USDT at par: every bucket and position is converted exactly.
+        BigDecimal eurUsd = new BigDecimal("1.1");
+        FxRates fx = (from, to) ->
+                java.util.Optional.of(from.equals(to) || !from.equals(Currency.EUR) ? BigDecimal.ONE : eurUsd);
+        PortfolioSnapshot s = p.snapshot(
+                i -> mark,
+                i -> INSTRUMENTS.stream()
+                        .filter(x -> x.id().equals(i))
+                        .findFirst()
+                        .orElseThrow()
+                        .multiplier(),
+                fx);
+        BigDecimal expected = BigDecimal.ZERO;
+        for (CurrencyBalance b : p.balances()) {
+            expected = expected.add(b.cash().multiply(b.currency().equals(Currency.EUR) ? eurUsd : BigDecimal.ONE));
+        }
+        for (PositionView v : s.positions()) {
+            expected =
+                    expected.add(v.marketValue().multiply(v.currency().equals(Currency.EUR) ? eurUsd : BigDecimal.ONE));
+        }
+        assertThat(s.equity()).isEqualByComparingTo(expected);
+        assertThat(s.unconvertible()).isEmpty();
     }
 }

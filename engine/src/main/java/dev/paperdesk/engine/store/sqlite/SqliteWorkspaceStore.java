@@ -20,6 +20,7 @@ import dev.paperdesk.engine.model.Rejection;
 import dev.paperdesk.engine.model.Side;
 import dev.paperdesk.engine.model.TimeInForce;
 import dev.paperdesk.engine.portfolio.CostBasisMethod;
+import dev.paperdesk.engine.portfolio.CurrencyBalance;
 import dev.paperdesk.engine.portfolio.LedgerEntry;
 import dev.paperdesk.engine.portfolio.LedgerKind;
 import dev.paperdesk.engine.portfolio.Lot;
@@ -312,11 +313,10 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     private void writePortfolio(Portfolio p) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(
                 """
-                INSERT INTO portfolios (id, name, description, base_currency, starting_balance, cash, realized_pnl,
-                    fees_paid, cost_basis_method, archived, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO portfolios (id, name, description, base_currency, starting_balance, cost_basis_method,
+                    archived, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description,
-                    cash = excluded.cash, realized_pnl = excluded.realized_pnl, fees_paid = excluded.fees_paid,
                     cost_basis_method = excluded.cost_basis_method, archived = excluded.archived
                 """)) {
             s.setLong(1, p.id().value());
@@ -324,13 +324,28 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             s.setString(3, p.description());
             s.setString(4, p.baseCurrency().code());
             s.setString(5, p.startingBalance().toPlainString());
-            s.setString(6, p.cash().toPlainString());
-            s.setString(7, p.realizedPnl().toPlainString());
-            s.setString(8, p.feesPaid().toPlainString());
-            s.setString(9, p.costBasisMethod().name());
-            s.setInt(10, p.archived() ? 1 : 0);
-            s.setLong(11, nanos(p.createdAt()));
+            s.setString(6, p.costBasisMethod().name());
+            s.setInt(7, p.archived() ? 1 : 0);
+            s.setLong(8, nanos(p.createdAt()));
             s.executeUpdate();
+        }
+        try (PreparedStatement s = connection.prepareStatement(
+                """
+                INSERT INTO portfolio_balances (portfolio_id, currency, cash, deposits, realized_pnl, fees_paid)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (portfolio_id, currency) DO UPDATE SET cash = excluded.cash, deposits = excluded.deposits,
+                    realized_pnl = excluded.realized_pnl, fees_paid = excluded.fees_paid
+                """)) {
+            for (CurrencyBalance b : p.balances()) {
+                s.setLong(1, p.id().value());
+                s.setString(2, b.currency().code());
+                s.setString(3, b.cash().toPlainString());
+                s.setString(4, b.deposits().toPlainString());
+                s.setString(5, b.realizedPnl().toPlainString());
+                s.setString(6, b.feesPaid().toPlainString());
+                s.addBatch();
+            }
+            s.executeBatch();
         }
         try (PreparedStatement s = connection.prepareStatement("DELETE FROM lots WHERE portfolio_id = ?")) {
             s.setLong(1, p.id().value());
@@ -338,8 +353,9 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         }
         try (PreparedStatement pos = connection.prepareStatement(
                         """
-                        INSERT INTO positions (portfolio_id, instrument, realized_pnl) VALUES (?, ?, ?)
-                        ON CONFLICT (portfolio_id, instrument) DO UPDATE SET realized_pnl = excluded.realized_pnl
+                        INSERT INTO positions (portfolio_id, instrument, realized_pnl, currency) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (portfolio_id, instrument) DO UPDATE SET realized_pnl = excluded.realized_pnl,
+                            currency = excluded.currency
                         """);
                 PreparedStatement lot = connection.prepareStatement(
                         "INSERT INTO lots (portfolio_id, instrument, seq, quantity, cost, opened_at)"
@@ -348,6 +364,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
                 pos.setLong(1, p.id().value());
                 pos.setString(2, position.instrumentId().toString());
                 pos.setString(3, position.realizedPnl().toPlainString());
+                pos.setString(4, p.positionCurrency(position.instrumentId()).code());
                 pos.addBatch();
                 int seq = 0;
                 for (Lot l : position.lots()) {
@@ -487,7 +504,9 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     @Override
     public synchronized WorkspaceState load() {
         try {
-            Map<Long, List<Position>> positions = loadPositions();
+            Map<Long, Map<InstrumentId, Currency>> currencies = new HashMap<>();
+            Map<Long, List<Position>> positions = loadPositions(currencies);
+            Map<Long, List<CurrencyBalance>> balances = loadBalances();
             List<Portfolio> portfolios = new ArrayList<>();
             try (Statement s = connection.createStatement();
                     ResultSet rs = s.executeQuery("SELECT * FROM portfolios ORDER BY id")) {
@@ -502,10 +521,9 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
                             CostBasisMethod.valueOf(rs.getString("cost_basis_method")),
                             instant(rs.getLong("created_at")),
                             rs.getInt("archived") != 0,
-                            new BigDecimal(rs.getString("cash")),
-                            new BigDecimal(rs.getString("realized_pnl")),
-                            new BigDecimal(rs.getString("fees_paid")),
-                            positions.getOrDefault(id, List.of())));
+                            balances.getOrDefault(id, List.of()),
+                            positions.getOrDefault(id, List.of()),
+                            currencies.getOrDefault(id, Map.of())));
                 }
             }
             return new WorkspaceState(portfolios, loadOrders(), loadFills());
@@ -514,7 +532,25 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         }
     }
 
-    private Map<Long, List<Position>> loadPositions() throws SQLException {
+    private Map<Long, List<CurrencyBalance>> loadBalances() throws SQLException {
+        Map<Long, List<CurrencyBalance>> out = new HashMap<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM portfolio_balances ORDER BY portfolio_id, currency")) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getLong("portfolio_id"), k -> new ArrayList<>())
+                        .add(new CurrencyBalance(
+                                Currency.of(rs.getString("currency")),
+                                new BigDecimal(rs.getString("cash")),
+                                new BigDecimal(rs.getString("deposits")),
+                                new BigDecimal(rs.getString("realized_pnl")),
+                                new BigDecimal(rs.getString("fees_paid"))));
+            }
+        }
+        return out;
+    }
+
+    private Map<Long, List<Position>> loadPositions(Map<Long, Map<InstrumentId, Currency>> currencies)
+            throws SQLException {
         Map<String, List<Lot>> lots = new HashMap<>();
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("SELECT * FROM lots ORDER BY portfolio_id, instrument, seq")) {
@@ -533,6 +569,9 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             while (rs.next()) {
                 long pid = rs.getLong("portfolio_id");
                 String instrument = rs.getString("instrument");
+                currencies
+                        .computeIfAbsent(pid, k -> new HashMap<>())
+                        .put(InstrumentId.parse(instrument), Currency.of(rs.getString("currency")));
                 out.computeIfAbsent(pid, k -> new ArrayList<>())
                         .add(new Position(
                                 InstrumentId.parse(instrument),
