@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = PaperdeskCli.Version.class,
         description = "Paperdesk: a paper-trading workstation's engine on the command line.",
-        subcommands = {WorkspaceCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {WorkspaceCommand.class, DataCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

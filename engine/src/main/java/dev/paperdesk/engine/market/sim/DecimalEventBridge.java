@@ -6,6 +6,7 @@ import dev.paperdesk.engine.market.MarkPrice;
 import dev.paperdesk.engine.market.MarketDataSink;
 import dev.paperdesk.engine.market.OpenInterest;
 import dev.paperdesk.engine.market.TradePrint;
+import dev.paperdesk.engine.market.UnitScale;
 import dev.paperdesk.engine.model.Instrument;
 import dev.paperdesk.engine.model.InstrumentId;
 import dev.paperdesk.engine.model.Price;

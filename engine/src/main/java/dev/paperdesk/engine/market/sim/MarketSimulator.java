@@ -595,7 +595,8 @@ public final class MarketSimulator implements OrderBook.LevelTaken {
             this.decay = StrictMath.exp(-LN2 * dt / halfLife);
             this.noise = sd * Math.sqrt(1 - decay * decay);
             this.dislocationProbability = kind == ListingKind.DIRECT ? 0 : v.dislocationsPerHour() * dt / 3600;
-            this.dislocationStd = 5 * sd;
+            // Perpetual premia already swing with sentiment; their dislocations are milder than spot's.
+            this.dislocationStd = (kind == ListingKind.PERPETUAL ? 3 : 5) * sd;
             this.bias = kind == ListingKind.PERPETUAL ? v.premiumBiasBps() * scale * BPS : 0;
             this.random = kind == ListingKind.DIRECT
                     ? null

@@ -2,6 +2,7 @@ package dev.paperdesk.engine.market.sim;
 
 import dev.paperdesk.engine.market.BookLevel;
 import dev.paperdesk.engine.market.BookSnapshot;
+import dev.paperdesk.engine.market.UnitScale;
 import dev.paperdesk.engine.model.Instrument;
 import dev.paperdesk.engine.model.Price;
 import dev.paperdesk.engine.model.Quantity;

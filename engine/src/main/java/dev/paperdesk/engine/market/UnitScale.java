@@ -1,18 +1,19 @@
-package dev.paperdesk.engine.market.sim;
+package dev.paperdesk.engine.market;
 
 import java.math.BigDecimal;
 
 /**
- * Converts counts of a unit (ticks of a price, lots of a quantity) to exact decimals without
- * decimal arithmetic: {@code n × unit = (n × unscaled) · 10^-scale}.
+ * Converts whole counts of a unit (ticks of a price, lots of a quantity) to exact decimals and
+ * back; {@code n × unit} is built as {@code (n × unscaled) · 10^-scale}, without decimal arithmetic,
+ * so fast paths can work in {@code long}s and convert only when they publish.
  */
-final class UnitScale {
+public final class UnitScale {
     private final BigDecimal unit;
     private final long unscaled;
     private final int scale;
     private final double unitDouble;
 
-    UnitScale(BigDecimal unit) {
+    public UnitScale(BigDecimal unit) {
         if (unit.signum() <= 0) {
             throw new IllegalArgumentException("unit must be positive: " + unit);
         }
@@ -26,24 +27,26 @@ final class UnitScale {
         this.unitDouble = u.doubleValue();
     }
 
-    BigDecimal unit() {
+    /** The unit, without trailing zeros. */
+    public BigDecimal unit() {
         return unit;
     }
 
-    int scale() {
+    public int scale() {
         return scale;
     }
 
-    double unitDouble() {
+    public double unitDouble() {
         return unitDouble;
     }
 
-    BigDecimal toDecimal(long count) {
+    /** {@code count × unit}, exactly. */
+    public BigDecimal toDecimal(long count) {
         return BigDecimal.valueOf(Math.multiplyExact(count, unscaled), scale);
     }
 
-    /** The whole number of units in {@code value}; throws when it is not a multiple. */
-    long toCountExact(BigDecimal value) {
+    /** The whole number of units in {@code value}; throws {@link ArithmeticException} when it is not a multiple. */
+    public long toCountExact(BigDecimal value) {
         return value.divide(unit).toBigIntegerExact().longValueExact();
     }
 }
