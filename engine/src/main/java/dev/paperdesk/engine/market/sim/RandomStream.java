@@ -115,22 +115,4 @@ final class RandomStream {
     double exponential() {
         return -StrictMath.log(1.0 - random.nextDouble());
     }
-
-    /** A Poisson count; exact (Knuth) for small means, normal approximation above 30. */
-    int poisson(double mean) {
-        if (mean <= 0) {
-            return 0;
-        }
-        if (mean > 30) {
-            return (int) Math.max(0, Math.rint(mean + Math.sqrt(mean) * gaussian()));
-        }
-        double limit = StrictMath.exp(-mean);
-        double p = random.nextDouble();
-        int k = 0;
-        while (p > limit) {
-            p *= random.nextDouble();
-            k++;
-        }
-        return k;
-    }
 }
