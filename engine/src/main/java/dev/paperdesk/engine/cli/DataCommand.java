@@ -50,6 +50,7 @@ import picocli.CommandLine.Parameters;
             DataCommand.Import.class,
             DataCommand.ListSeries.class,
             DataCommand.Export.class,
+            DataGenerateCommand.class,
         })
 final class DataCommand implements Runnable {
     @CommandLine.Spec

@@ -210,11 +210,16 @@ class BarReplayFeedTest {
                 new BarReplayFeed(store, List.of(new ReplaySeries(ACME, Timeframe.M1)), Instant.MIN, Instant.MAX);
         WallClock clock = new WallClock(feed.startTime());
         clock.setSpeed(6_000); // a minute bar every 10 ms of real time
+        // Hold engine time until the feed is scheduled: at 6000× a slow start would skip bars.
+        clock.setPaused(true);
         EventLoop loop = new EventLoop(clock);
         Recorder sink = new Recorder(loop, 5);
         loop.start("replay-test");
         try {
-            loop.execute(() -> feed.start(loop, sink));
+            loop.execute(() -> {
+                feed.start(loop, sink);
+                clock.setPaused(false);
+            });
             assertThat(sink.done.await(30, TimeUnit.SECONDS)).isTrue();
         } finally {
             loop.stop();
