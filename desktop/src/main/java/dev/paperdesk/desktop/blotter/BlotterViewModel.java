@@ -80,8 +80,7 @@ public final class BlotterViewModel {
             case EngineEvent.OrderUpdated o -> ui.coalesce("blotter", this::refresh);
             case EngineEvent.FillBooked f -> ui.coalesce("blotter", this::refresh);
             case EngineEvent.PortfolioChanged p -> ui.coalesce("blotter", this::refresh);
-            case EngineEvent.QuoteUpdated q -> {}
-            case EngineEvent.EngineError e -> {}
+            default -> {}
         }
     }
 

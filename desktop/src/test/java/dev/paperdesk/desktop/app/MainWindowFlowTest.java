@@ -3,6 +3,7 @@ package dev.paperdesk.desktop.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperdesk.desktop.blotter.BlotterViewModel.PositionRow;
+import dev.paperdesk.engine.model.InstrumentId;
 import dev.paperdesk.engine.session.SessionConfig;
 import dev.paperdesk.engine.session.TradingSession;
 import java.math.BigDecimal;
@@ -47,24 +48,27 @@ class MainWindowFlowTest {
     void marketBuyFromTheTicketShowsUpInThePositionsTable(FxRobot robot) throws Exception {
         assertThat(robot.lookup("#portfolioSelector").queryAs(ComboBox.class).getValue())
                 .isNotNull();
-        assertThat(robot.lookup("#ticketSymbol")
-                        .queryAs(ComboBox.class)
-                        .getValue()
-                        .toString())
-                .isEqualTo("ACME@sim");
+        // Crypto trades around the clock, so the test does not depend on the day it runs.
+        @SuppressWarnings("unchecked")
+        ComboBox<InstrumentId> symbol = robot.lookup("#ticketSymbol").queryAs(ComboBox.class);
+        InstrumentId btc = InstrumentId.parse("BTC-USDT@binance");
+        assertThat(symbol.getItems()).contains(btc);
+        robot.interact(() -> symbol.setValue(btc));
         TableView<PositionRow> positions = robot.lookup("#positionsTable").queryTableView();
         assertThat(positions.getItems()).isEmpty();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.quote(btc).isPresent());
 
-        robot.clickOn("#ticketQuantity").write("25");
+        robot.clickOn("#ticketQuantity").write("0.25");
         robot.type(KeyCode.ENTER);
 
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> positions.getItems().size() == 1);
         PositionRow row = positions.getItems().get(0);
-        assertThat(row.instrument()).isEqualTo("ACME@sim");
-        assertThat(row.quantity()).isEqualByComparingTo(BigDecimal.valueOf(25));
+        assertThat(row.instrument()).isEqualTo("BTC-USDT@binance");
+        assertThat(row.currency()).isEqualTo("USDT");
+        assertThat(row.quantity()).isEqualByComparingTo(new BigDecimal("0.25"));
         assertThat(robot.lookup("#ticketMessage").queryAs(Label.class).getText())
-                .startsWith("FILLED: BUY 25 ACME@sim @ ");
+                .startsWith("FILLED: BUY 0.25 BTC-USDT@binance @ ");
         WaitForAsyncUtils.waitFor(
                 5,
                 TimeUnit.SECONDS,

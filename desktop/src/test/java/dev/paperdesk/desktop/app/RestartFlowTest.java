@@ -31,6 +31,11 @@ class RestartFlowTest {
                     return s;
                 })
                 .get(10, TimeUnit.SECONDS);
+        var eth = dev.paperdesk.engine.model.InstrumentId.parse("ETH-USDT@okx");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> first.quote(eth).isPresent());
+        robot.interact(() -> robot.lookup("#ticketSymbol")
+                .queryAs(javafx.scene.control.ComboBox.class)
+                .setValue(eth));
         robot.clickOn("#ticketQuantity").write("7").clickOn("#ticketSubmit");
         TableView<PositionRow> before = robot.lookup("#positionsTable").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> before.getItems().size() == 1);
@@ -46,7 +51,7 @@ class RestartFlowTest {
             TableView<PositionRow> after = robot.lookup("#positionsTable").queryTableView();
             WaitForAsyncUtils.waitFor(
                     10, TimeUnit.SECONDS, () -> after.getItems().size() == 1);
-            assertThat(after.getItems().get(0).instrument()).isEqualTo("ACME@sim");
+            assertThat(after.getItems().get(0).instrument()).isEqualTo("ETH-USDT@okx");
             assertThat(after.getItems().get(0).quantity()).isEqualByComparingTo("7");
             assertThat(second.orders()).hasSize(1);
         } finally {

@@ -1,5 +1,7 @@
 package dev.paperdesk.engine.session;
 
+import dev.paperdesk.engine.market.BookSnapshot;
+import dev.paperdesk.engine.market.TradePrint;
 import dev.paperdesk.engine.model.Fill;
 import dev.paperdesk.engine.model.Order;
 import dev.paperdesk.engine.model.OrderEvent;
@@ -13,6 +15,12 @@ public sealed interface EngineEvent {
 
     /** An order moved in its lifecycle. */
     record OrderUpdated(Order order, OrderEvent event) implements EngineEvent {}
+
+    /** A new L2 book of an instrument. */
+    record BookUpdated(BookSnapshot book) implements EngineEvent {}
+
+    /** A public trade on a venue. */
+    record TradePrinted(TradePrint trade) implements EngineEvent {}
 
     /** A fill was booked into a portfolio. */
     record FillBooked(Fill fill) implements EngineEvent {}

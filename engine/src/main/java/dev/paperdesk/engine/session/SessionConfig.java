@@ -4,6 +4,7 @@ import dev.paperdesk.engine.execution.FeeModel;
 import dev.paperdesk.engine.execution.StandardFeeModel;
 import dev.paperdesk.engine.market.MarketDataFeed;
 import dev.paperdesk.engine.market.RandomWalkFeed;
+import dev.paperdesk.engine.market.sim.SimulatedMarket;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,11 +35,11 @@ public record SessionConfig(
         Objects.requireNonNull(demoBalance, "demoBalance");
     }
 
-    /** Paper trading on the wall clock against the default simulated market. */
+    /** Paper trading on the wall clock against the full simulated multi-venue market. */
     public static SessionConfig paperTrading(Path workspace) {
         return new SessionConfig(
                 workspace,
-                new RandomWalkFeed(DEFAULT_SEED),
+                SimulatedMarket.defaultMarket(DEFAULT_SEED),
                 StandardFeeModel.DEFAULT,
                 null,
                 true,

@@ -3,7 +3,9 @@ package dev.paperdesk.engine.session;
 import dev.paperdesk.engine.execution.FeeModel;
 import dev.paperdesk.engine.execution.OrderValidator;
 import dev.paperdesk.engine.loop.EventLoop;
+import dev.paperdesk.engine.market.BookSnapshot;
 import dev.paperdesk.engine.market.MarketDataSink;
+import dev.paperdesk.engine.market.TradePrint;
 import dev.paperdesk.engine.model.Currency;
 import dev.paperdesk.engine.model.Fill;
 import dev.paperdesk.engine.model.FillId;
@@ -68,7 +70,8 @@ public final class TradingEngine implements MarketDataSink {
     private volatile Map<PortfolioId, PortfolioSnapshot> snapshotView = Map.of();
     private volatile List<Order> orderView = List.of();
     private volatile List<Fill> fillView = List.of();
-    private volatile Map<InstrumentId, Quote> quoteView = Map.of();
+    private final Map<InstrumentId, Quote> quoteView = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<InstrumentId, BookSnapshot> bookView = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TradingEngine(EventLoop loop, WorkspaceStore store, FeeModel fees, List<Instrument> instruments) {
         this.loop = loop;
@@ -319,9 +322,7 @@ public final class TradingEngine implements MarketDataSink {
         if (instrument != null) {
             fx.onQuote(instrument, quote);
         }
-        Map<InstrumentId, Quote> copy = new HashMap<>(quoteView);
-        copy.put(quote.instrumentId(), quote);
-        quoteView = Map.copyOf(copy);
+        quoteView.put(quote.instrumentId(), quote);
         List<PortfolioId> affected = new ArrayList<>();
         for (Portfolio p : portfolios.values()) {
             if (!p.position(quote.instrumentId()).isFlat()) {
@@ -335,6 +336,22 @@ public final class TradingEngine implements MarketDataSink {
                 publish(new EngineEvent.PortfolioChanged(snapshotView.get(id)));
             }
         }
+    }
+
+    @Override
+    public void onBook(BookSnapshot book) {
+        bookView.put(book.instrumentId(), book);
+        publish(new EngineEvent.BookUpdated(book));
+    }
+
+    @Override
+    public void onTrade(TradePrint trade) {
+        publish(new EngineEvent.TradePrinted(trade));
+    }
+
+    /** The latest L2 book of an instrument, if its feed publishes books. */
+    public Optional<BookSnapshot> book(InstrumentId id) {
+        return Optional.ofNullable(bookView.get(id));
     }
 
     // ---------------------------------------------------------------------------------- views

@@ -147,6 +147,11 @@ public final class TradingSession implements AutoCloseable {
         return engine.quote(id);
     }
 
+    /** The latest L2 book of an instrument, if the market publishes books. */
+    public Optional<dev.paperdesk.engine.market.BookSnapshot> book(InstrumentId id) {
+        return engine.book(id);
+    }
+
     public List<PortfolioSnapshot> portfolios() {
         return engine.portfolioSnapshots();
     }
