@@ -22,6 +22,12 @@ public sealed interface EngineEvent {
     /** A public trade on a venue. */
     record TradePrinted(TradePrint trade) implements EngineEvent {}
 
+    /** The bars being built for an instrument after a trade, one per timeframe that has one. */
+    record BarsUpdated(
+            dev.paperdesk.engine.model.InstrumentId instrumentId,
+            java.util.List<dev.paperdesk.engine.model.Bar> current)
+            implements EngineEvent {}
+
     /** A fill was booked into a portfolio. */
     record FillBooked(Fill fill) implements EngineEvent {}
 

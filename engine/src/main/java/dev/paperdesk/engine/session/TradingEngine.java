@@ -63,6 +63,7 @@ public final class TradingEngine implements MarketDataSink {
     private final List<Fill> fills = new ArrayList<>();
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private final MarketFxRates fx = new MarketFxRates();
+    private final LiveBars liveBars;
     private long nextOrderId = 1;
     private long nextFillId = 1;
     private long nextPortfolioId = 1;
@@ -80,6 +81,7 @@ public final class TradingEngine implements MarketDataSink {
         for (Instrument i : instruments) {
             this.instruments.put(i.id(), i);
         }
+        this.liveBars = new LiveBars(this.instruments, store.barStore(), this::publish);
     }
 
     public void addListener(EngineListener listener) {
@@ -347,6 +349,12 @@ public final class TradingEngine implements MarketDataSink {
     @Override
     public void onTrade(TradePrint trade) {
         publish(new EngineEvent.TradePrinted(trade));
+        liveBars.onTrade(trade);
+    }
+
+    /** Stores the live bars completed since the last call. */
+    public void flushBars() {
+        liveBars.flush();
     }
 
     /** The latest L2 book of an instrument, if its feed publishes books. */

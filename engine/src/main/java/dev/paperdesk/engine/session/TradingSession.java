@@ -36,6 +36,9 @@ import java.util.concurrent.TimeoutException;
  * run on the engine's event loop, and immutable views that can be read from any thread.
  */
 public final class TradingSession implements AutoCloseable {
+    /** How often completed live bars are written to the workspace (engine time). */
+    private static final long BAR_FLUSH_NANOS = 5_000_000_000L;
+
     private final SessionConfig config;
     private final WorkspaceStore store;
     private final EventLoop loop;
@@ -85,6 +88,7 @@ public final class TradingSession implements AutoCloseable {
                         CostBasisMethod.FIFO);
             }
             config.feed().start(loop, engine);
+            loop.scheduleEvery(loop.nowNanos() + BAR_FLUSH_NANOS, BAR_FLUSH_NANOS, engine::flushBars);
         };
         if (loop.clock() instanceof SimulatedClock) {
             loop.execute(init);
@@ -150,6 +154,27 @@ public final class TradingSession implements AutoCloseable {
     /** The latest L2 book of an instrument, if the market publishes books. */
     public Optional<dev.paperdesk.engine.market.BookSnapshot> book(InstrumentId id) {
         return engine.book(id);
+    }
+
+    /**
+     * Up to {@code limit} stored bars of a series with open time before {@code before}, oldest first;
+     * empty for in-memory workspaces. The bar being built arrives with {@link EngineEvent.BarsUpdated}.
+     */
+    public List<dev.paperdesk.engine.model.Bar> storedBars(
+            InstrumentId id, dev.paperdesk.engine.model.Timeframe timeframe, Instant before, int limit) {
+        return store.barStore()
+                .map(b -> {
+                    var key = new dev.paperdesk.engine.store.BarStore.SeriesKey(id, timeframe);
+                    var info = b.info(key);
+                    if (info.isEmpty()) {
+                        return List.<dev.paperdesk.engine.model.Bar>of();
+                    }
+                    Instant from = info.get().first();
+                    long span = timeframe.duration().multipliedBy(limit).toSeconds();
+                    Instant windowStart = before.minusSeconds(span);
+                    return b.read(key, windowStart.isAfter(from) ? windowStart : from, before, limit);
+                })
+                .orElse(List.of());
     }
 
     public List<PortfolioSnapshot> portfolios() {
@@ -239,11 +264,13 @@ public final class TradingSession implements AutoCloseable {
         if (loop.isRunning()) {
             await(loop.call(() -> {
                 config.feed().stop();
+                engine.flushBars();
                 return null;
             }));
             loop.stop();
         } else {
             config.feed().stop();
+            engine.flushBars();
         }
         store.close();
     }

@@ -92,6 +92,13 @@ public interface BarStore {
     /** Every stored series, ordered by instrument then timeframe. */
     List<SeriesInfo> series();
 
+    /**
+     * Appends live bars of several series in one transaction. A series whose new bars would overlap
+     * its stored range is left unchanged and reported as {@link InsertResult.Refused}; the others
+     * are written.
+     */
+    List<InsertResult> appendAll(java.util.Map<SeriesKey, List<Bar>> batches);
+
     /** One series' counts, if it exists. */
     Optional<SeriesInfo> info(SeriesKey key);
 

@@ -26,6 +26,11 @@ public interface WorkspaceStore extends AutoCloseable {
 
     Optional<String> setting(String key);
 
+    /** The workspace's bar series, when it keeps them (in-memory stores do not). */
+    default Optional<BarStore> barStore() {
+        return Optional.empty();
+    }
+
     void putSetting(String key, String value);
 
     @Override

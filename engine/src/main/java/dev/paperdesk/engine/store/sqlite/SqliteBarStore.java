@@ -68,6 +68,41 @@ final class SqliteBarStore implements BarStore {
         }
     }
 
+    @Override
+    public List<InsertResult> appendAll(java.util.Map<SeriesKey, List<Bar>> batches) {
+        List<InsertResult> results = new java.util.ArrayList<>();
+        if (batches.isEmpty()) {
+            return results;
+        }
+        synchronized (lock) {
+            try {
+                connection.setAutoCommit(false);
+                try {
+                    for (var e : batches.entrySet()) {
+                        java.sql.Savepoint savepoint = connection.setSavepoint();
+                        InsertResult r =
+                                insertInTransaction(e.getKey(), e.getValue().iterator(), WriteMode.REFUSE_OVERLAP);
+                        if (r instanceof InsertResult.Refused) {
+                            connection.rollback(savepoint);
+                        } else {
+                            connection.releaseSavepoint(savepoint);
+                        }
+                        results.add(r);
+                    }
+                    connection.commit();
+                    return results;
+                } catch (SQLException | RuntimeException | Error e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                throw SqliteWorkspaceStore.translate(path, e);
+            }
+        }
+    }
+
     private InsertResult insertInTransaction(SeriesKey key, Iterator<Bar> bars, WriteMode mode) throws SQLException {
         Stored stored = lookup(key).orElse(null);
         long replaced = 0;

@@ -268,6 +268,11 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     }
 
     /** The historical bar series of this workspace; shares this store's connection and lock. */
+    @Override
+    public Optional<BarStore> barStore() {
+        return Optional.of(bars());
+    }
+
     public BarStore bars() {
         return new SqliteBarStore(this, connection, path);
     }
