@@ -2,8 +2,8 @@ package dev.paperdesk.desktop.app;
 
 import dev.paperdesk.desktop.blotter.BlotterView;
 import dev.paperdesk.desktop.blotter.BlotterViewModel;
-import dev.paperdesk.desktop.chart.PriceChartView;
-import dev.paperdesk.desktop.chart.PriceSeriesViewModel;
+import dev.paperdesk.desktop.chart.CandleChartView;
+import dev.paperdesk.desktop.chart.CandleChartViewModel;
 import dev.paperdesk.desktop.common.Formats;
 import dev.paperdesk.desktop.common.UiExecutor;
 import dev.paperdesk.desktop.ticket.OrderTicketView;
@@ -73,24 +73,27 @@ public final class MainWindow {
         watchlistVm.selectedProperty().addListener((o, a, b) -> ticketVm.symbolProperty()
                 .set(b));
         BlotterViewModel blotterVm = new BlotterViewModel(session, ui, vm.selectedPortfolioProperty());
-        PriceSeriesViewModel seriesVm = new PriceSeriesViewModel(
+        CandleChartViewModel chartVm = new CandleChartViewModel(
                 session,
                 ui,
                 new javafx.beans.property.SimpleObjectProperty<>(
                         watchlistVm.selectedProperty().get()));
-        watchlistVm.selectedProperty().addListener((o, a, b) -> seriesVm.instrumentProperty()
+        watchlistVm.selectedProperty().addListener((o, a, b) -> chartVm.instrumentProperty()
                 .set(b));
+        if (watchlistVm.selectedProperty().get() != null) {
+            ticketVm.symbolProperty().set(watchlistVm.selectedProperty().get());
+        }
 
         ticket = new OrderTicketView(ticketVm);
-        ticket.setMinWidth(240);
+        ticket.setMinWidth(300);
         ticket.setPrefWidth(280);
         WatchlistView watchlist = new WatchlistView(watchlistVm);
         VBox watchPane = titled("Watchlist", watchlist);
-        watchPane.setMinWidth(320);
-        watchPane.setPrefWidth(480);
-        PriceChartView chart = new PriceChartView(seriesVm);
+        watchPane.setMinWidth(360);
+        watchPane.setPrefWidth(560);
+        CandleChartView chart = new CandleChartView(chartVm);
         top.getItems().setAll(watchPane, chart, ticket);
-        top.setDividerPositions(0.36, 0.80);
+        top.setDividerPositions(0.43, 0.79);
         main.setOrientation(Orientation.VERTICAL);
         main.getItems().setAll(top, new BlotterView(blotterVm));
         main.setDividerPositions(0.62);
