@@ -14,7 +14,8 @@ public final class Launcher {
                     """
                     Usage: paperdesk-app [--workspace PATH] [--smoke-test]
                       --workspace PATH  the workspace file (default: $PAPERDESK_WORKSPACE or the user's data folder)
-                      --smoke-test      start, render the first frame, exit 0 (for installer tests)""");
+                      --smoke-test      start, render the first frame, exit 0 (for installer tests)
+                      --measure-ui N    run the market at x1000 for N seconds, print how busy the UI thread was, exit""");
             return;
         }
         try {

@@ -1,7 +1,6 @@
 package dev.paperdesk.desktop.app;
 
 import dev.paperdesk.desktop.common.UiExecutor;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,58 +15,71 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
     /** Minimum time between two flushes: 33 ms ≈ 30 frames per second. */
     public static final long FRAME_MILLIS = 33;
 
-    private final Map<Object, Runnable> pending = new LinkedHashMap<>();
+    private final Map<Object, Runnable> pending = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Tasks posted with {@link #post}, in order. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> posted =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private final java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Map<String, Long> slowestByKey = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "paperdesk-ui-coalescer");
         t.setDaemon(true);
         return t;
     });
-    private boolean scheduled;
-    private long lastFlushNanos;
+    private volatile long lastFlushNanos;
     private volatile long flushes;
     private volatile long maxFlushNanos;
 
     @Override
     public void coalesce(String key, Runnable task) {
-        enqueue(key, task);
+        // Lock-free: a burst of engine events only replaces the pending task of its key.
+        pending.put(key, task);
+        schedule();
     }
 
     @Override
     public void post(Runnable task) {
-        // A fresh key object per task: never merged with another.
-        enqueue(new Object(), task);
+        posted.add(task);
+        schedule();
     }
 
-    private void enqueue(Object key, Runnable task) {
-        synchronized (pending) {
-            pending.put(key, task);
-            if (scheduled) {
-                return;
-            }
-            scheduled = true;
-            long sinceLast = System.nanoTime() - lastFlushNanos;
-            long delay = Math.max(0, TimeUnit.MILLISECONDS.toNanos(FRAME_MILLIS) - sinceLast);
-            timer.schedule(() -> Platform.runLater(this::flush), delay, TimeUnit.NANOSECONDS);
+    private void schedule() {
+        if (!scheduled.compareAndSet(false, true)) {
+            return;
         }
+        long sinceLast = System.nanoTime() - lastFlushNanos;
+        long delay = Math.max(0, TimeUnit.MILLISECONDS.toNanos(FRAME_MILLIS) - sinceLast);
+        timer.schedule(() -> Platform.runLater(this::flush), delay, TimeUnit.NANOSECONDS);
     }
 
     private void flush() {
-        Runnable[] tasks;
-        synchronized (pending) {
-            tasks = pending.values().toArray(Runnable[]::new);
-            pending.clear();
-            scheduled = false;
-            lastFlushNanos = System.nanoTime();
-        }
+        // Cleared before running, so events arriving meanwhile schedule the next frame.
+        scheduled.set(false);
+        lastFlushNanos = System.nanoTime();
         long start = System.nanoTime();
-        for (Runnable t : tasks) {
-            t.run();
+        Runnable p;
+        while ((p = posted.poll()) != null) {
+            p.run();
+        }
+        for (Object key : pending.keySet().toArray()) {
+            Runnable task = pending.remove(key);
+            if (task != null) {
+                long t0 = System.nanoTime();
+                task.run();
+                slowestByKey.merge(String.valueOf(key), System.nanoTime() - t0, Math::max);
+            }
         }
         long took = System.nanoTime() - start;
         flushes++;
         if (took > maxFlushNanos) {
             maxFlushNanos = took;
         }
+    }
+
+    /** The longest run of each coalesced task, by key, in nanoseconds (for diagnostics). */
+    public Map<String, Long> slowestByKey() {
+        return Map.copyOf(slowestByKey);
     }
 
     /** Number of frames flushed so far (for diagnostics). */

@@ -29,6 +29,7 @@ public final class PaperdeskApp extends Application {
     private FxUiExecutor ui;
     private WorkspaceException openError;
     private boolean smokeTest;
+    private int measureSeconds;
     private MainWindow window;
     private Stage stage;
 
@@ -40,6 +41,7 @@ public final class PaperdeskApp extends Application {
     public void init() {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
         smokeTest = options.smokeTest();
+        measureSeconds = options.measureSeconds();
         Path path = WorkspaceLocator.resolve(options.workspace());
         try {
             session = TradingSession.open(SessionConfig.paperTrading(path));
@@ -66,6 +68,10 @@ public final class PaperdeskApp extends Application {
         window.show(stage);
         if (smokeTest) {
             exitAfterFirstFrame();
+        } else if (measureSeconds > 0) {
+            ResponsivenessProbe probe = new ResponsivenessProbe(session, ui, measureSeconds);
+            probe.watch(stage.getScene());
+            probe.start();
         }
     }
 
@@ -99,10 +105,11 @@ public final class PaperdeskApp extends Application {
     }
 
     /** Command-line options of the desktop app. */
-    public record LaunchOptions(Path workspace, boolean smokeTest) {
+    public record LaunchOptions(Path workspace, boolean smokeTest, int measureSeconds) {
         public static LaunchOptions parse(List<String> args) {
             Path workspace = null;
             boolean smoke = false;
+            int measure = 0;
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 if (a.equals("--smoke-test")) {
@@ -111,12 +118,18 @@ public final class PaperdeskApp extends Application {
                     workspace = Path.of(args.get(++i));
                 } else if (a.startsWith("--workspace=")) {
                     workspace = Path.of(a.substring("--workspace=".length()));
+                } else if (a.equals("--measure-ui") && i + 1 < args.size()) {
+                    try {
+                        measure = Integer.parseInt(args.get(++i));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--measure-ui needs a number of seconds");
+                    }
                 } else {
                     throw new IllegalArgumentException(
-                            "unknown option '" + a + "' (use --workspace PATH, --smoke-test)");
+                            "unknown option '" + a + "' (use --workspace PATH, --smoke-test, --measure-ui SECONDS)");
                 }
             }
-            return new LaunchOptions(workspace, smoke);
+            return new LaunchOptions(workspace, smoke, measure);
         }
     }
 }
