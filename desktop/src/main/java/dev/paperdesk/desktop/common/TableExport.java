@@ -1,12 +1,8 @@
 package dev.paperdesk.desktop.common;
 
+import dev.paperdesk.engine.io.AtomicFiles;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -92,30 +88,19 @@ public final class TableExport {
         return String.valueOf(value);
     }
 
-    /** RFC 4180 CSV with CRLF line ends, written via a temporary file in the same folder. */
+    /** RFC 4180 CSV with CRLF line ends, written completely or not at all. */
     public static void writeCsv(List<List<String>> lines, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                for (List<String> line : lines) {
-                    for (int i = 0; i < line.size(); i++) {
-                        if (i > 0) {
-                            w.write(',');
-                        }
-                        w.write(quote(line.get(i)));
+        AtomicFiles.writeText(target, w -> {
+            for (List<String> line : lines) {
+                for (int i = 0; i < line.size(); i++) {
+                    if (i > 0) {
+                        w.write(',');
                     }
-                    w.write("\r\n");
+                    w.write(quote(line.get(i)));
                 }
+                w.write("\r\n");
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     static String quote(String cell) {

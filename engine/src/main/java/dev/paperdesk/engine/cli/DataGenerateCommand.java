@@ -1,8 +1,10 @@
 package dev.paperdesk.engine.cli;
 
 import dev.paperdesk.engine.clock.Clock;
+import dev.paperdesk.engine.io.AtomicFiles;
 import dev.paperdesk.engine.market.bars.BarAggregator;
 import dev.paperdesk.engine.market.bars.GapPolicy;
+import dev.paperdesk.engine.market.history.BarCsvExporter;
 import dev.paperdesk.engine.market.sim.ListingSpec;
 import dev.paperdesk.engine.market.sim.MarketSimulator;
 import dev.paperdesk.engine.market.sim.MarketUniverse;
@@ -12,12 +14,7 @@ import dev.paperdesk.engine.model.Bar;
 import dev.paperdesk.engine.model.Timeframe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -190,45 +187,16 @@ public final class DataGenerateCommand implements Callable<Integer> {
     }
 
     private void write(List<Bar> result) {
-        Path target = out.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write("timestamp,open,high,low,close,volume\n");
+            AtomicFiles.writeText(out, w -> {
+                w.write(BarCsvExporter.HEADER);
+                w.write('\n');
                 for (Bar b : result) {
-                    w.write(b.openTime().toString());
-                    w.write(',');
-                    w.write(b.open().toPlainString());
-                    w.write(',');
-                    w.write(b.high().toPlainString());
-                    w.write(',');
-                    w.write(b.low().toPlainString());
-                    w.write(',');
-                    w.write(b.close().toPlainString());
-                    w.write(',');
-                    w.write(b.volume().toPlainString());
-                    w.write('\n');
+                    BarCsvExporter.writeBar(w, b);
                 }
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // The temporary file is hidden and harmless; the error above is what matters.
-                }
-            }
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 }

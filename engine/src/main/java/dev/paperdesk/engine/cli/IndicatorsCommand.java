@@ -4,16 +4,15 @@ import dev.paperdesk.engine.indicator.OhlcvArrays;
 import dev.paperdesk.engine.indicator.spec.IndicatorSpec;
 import dev.paperdesk.engine.indicator.spec.IndicatorSpecParser;
 import dev.paperdesk.engine.indicator.spec.SpecParseResult;
+import dev.paperdesk.engine.io.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -97,12 +96,13 @@ final class IndicatorsCommand implements Callable<Integer> {
     }
 
     private static void writeAtomically(Path target, List<String> header, List<String[]> rows, List<double[]> series) {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Path temp = null;
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new CliException("cannot write " + target + ": directory " + dir + " does not exist", 1);
+        }
         try {
-            temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-            try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            AtomicFiles.writeText(target, out -> {
+                BufferedWriter w = new BufferedWriter(out);
                 writeRow(w, header.toArray(String[]::new));
                 StringBuilder line = new StringBuilder();
                 for (int i = 0; i < rows.size(); i++) {
@@ -124,25 +124,10 @@ final class IndicatorsCommand implements Callable<Integer> {
                     w.write(line.toString());
                     w.newLine();
                 }
-            }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
-        } catch (NoSuchFileException e) {
-            throw new CliException("cannot write " + target + ": directory " + dir + " does not exist", 1);
+                w.flush();
+            });
         } catch (IOException e) {
-            throw new CliException("cannot write " + target + ": " + e.getMessage(), 1);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // The write already failed; that error is the one to report.
-                }
-            }
+            throw new CliException(e.getMessage(), 1);
         }
     }
 

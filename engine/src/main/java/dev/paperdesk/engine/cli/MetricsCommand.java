@@ -8,11 +8,10 @@ import dev.paperdesk.engine.analytics.MetricsConfig;
 import dev.paperdesk.engine.analytics.PerformanceSummary;
 import dev.paperdesk.engine.analytics.ReturnSeries;
 import dev.paperdesk.engine.analytics.ReturnSeriesCsv;
+import dev.paperdesk.engine.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -146,21 +145,10 @@ final class MetricsCommand implements Callable<Integer> {
     }
 
     static void writeAtomically(Path target, String content) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
+        Path dir = target.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new CliException("cannot write " + target + ": directory " + dir + " does not exist", 1);
         }
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(temp, content);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeString(target, content);
     }
 }

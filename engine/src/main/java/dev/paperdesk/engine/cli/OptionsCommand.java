@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.paperdesk.engine.io.AtomicFiles;
 import dev.paperdesk.engine.model.Instrument.OptionRight;
 import dev.paperdesk.engine.pricing.option.BlackScholesEuropeanPricer;
 import dev.paperdesk.engine.pricing.option.ImpliedVolatility;
@@ -12,12 +13,8 @@ import dev.paperdesk.engine.pricing.option.OptionInputs;
 import dev.paperdesk.engine.pricing.option.OptionPricer;
 import dev.paperdesk.engine.pricing.option.OptionValuation;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -212,30 +209,13 @@ final class OptionsCommand implements Runnable {
             return Double.toString(value == 0.0 ? 0.0 : value); // no "-0.0"
         }
 
-        interface WriterAction {
-            void write(Writer w) throws IOException;
-        }
-
-        /** Writes to a temporary file in the target's folder, then moves it over the target. */
-        static void writeAtomically(Path target, WriterAction action) throws IOException {
-            Path absolute = target.toAbsolutePath();
-            Path dir = absolute.getParent();
+        /** Writes the whole output or nothing: a temporary file in the target's folder, then a move. */
+        static void writeAtomically(Path target, AtomicFiles.TextBody action) throws IOException {
+            Path dir = target.toAbsolutePath().getParent();
             if (dir == null || !Files.isDirectory(dir)) {
                 throw new CliException("output folder does not exist: " + dir);
             }
-            Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-            try {
-                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    action.write(w);
-                }
-                try {
-                    Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.writeText(target, action);
         }
     }
 
