@@ -37,11 +37,11 @@ public final class Form8949Table {
                         l.description(),
                         l.acquired(),
                         l.sold(),
-                        l.proceeds(),
-                        l.costBasis(),
+                        cents(l.proceeds()),
+                        cents(l.costBasis()),
                         l.adjustmentCode(),
-                        l.washSale() ? l.adjustment() : null,
-                        l.gain());
+                        l.washSale() ? cents(l.adjustment()) : null,
+                        cents(l.gain()));
             }
             TaxReport.Totals t = report.totals(term);
             b.row(
@@ -49,12 +49,17 @@ public final class Form8949Table {
                     "Total " + part + " (" + t.lines() + (t.lines() == 1 ? " line)" : " lines)"),
                     null,
                     null,
-                    t.proceeds().setScale(2),
-                    t.costBasis().setScale(2),
+                    cents(t.proceeds()),
+                    cents(t.costBasis()),
                     "",
-                    t.adjustment().setScale(2),
-                    t.gain().setScale(2));
+                    cents(t.adjustment()),
+                    cents(t.gain()));
         }
         return b.build();
+    }
+
+    /** Amounts keep their cents as the form prints them ({@code 3999.00}, not {@code 3999}). */
+    private static String cents(java.math.BigDecimal v) {
+        return TaxLine.cents(v).toPlainString();
     }
 }
