@@ -16,7 +16,13 @@ public interface AxisFormat {
     /** Fractions as percentages: {@code 0.05} → {@code 5%}. */
     AxisFormat PERCENT = (v, step) -> {
         double pct = v * 100;
-        int decimals = step * 100 >= 1 ? 0 : 1;
+        int decimals = Math.max(
+                0,
+                Math.min(
+                        4,
+                        new java.math.BigDecimal(String.format(Locale.US, "%.6f", step * 100))
+                                .stripTrailingZeros()
+                                .scale()));
         String body = String.format(Locale.US, "%." + decimals + "f%%", Math.abs(pct));
         return (Math.abs(pct) < 1e-9 ? "" : pct < 0 ? ReportFormat.MINUS : "") + body;
     };

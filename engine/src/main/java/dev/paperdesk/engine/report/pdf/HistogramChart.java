@@ -31,6 +31,29 @@ public final class HistogramChart implements Chart {
         this.xFormat = Objects.requireNonNull(xFormat, "xFormat");
     }
 
+    /** Markers closer than two points share one line and one label ("5% · median · 95% …"). */
+    private List<Marker> merged(PlotArea area) {
+        List<Marker> out = new java.util.ArrayList<>();
+        for (Marker m : markers) {
+            if (!Double.isFinite(m.value())) {
+                continue;
+            }
+            int same = -1;
+            for (int i = 0; i < out.size(); i++) {
+                if (Math.abs(area.px(out.get(i).value()) - area.px(m.value())) < 2) {
+                    same = i;
+                }
+            }
+            if (same < 0) {
+                out.add(m);
+            } else {
+                Marker o = out.get(same);
+                out.set(same, new Marker(o.label() + " \u00b7 " + m.label(), o.value(), o.color()));
+            }
+        }
+        return out;
+    }
+
     @Override
     public void draw(Canvas c, float x, float y, float w, float h) {
         double[] edges = histogram.edges();
@@ -71,10 +94,7 @@ public final class HistogramChart implements Chart {
         }
         ReportFonts f = c.fonts();
         int k = 0;
-        for (Marker m : markers) {
-            if (!Double.isFinite(m.value())) {
-                continue;
-            }
+        for (Marker m : merged(area)) {
             float px = area.px(m.value());
             c.dashed(px, area.bottom, px, area.top, m.color(), 0.8f);
             // Alternate label heights so neighbouring markers stay readable.

@@ -238,7 +238,10 @@ public final class PdfReport implements AutoCloseable {
             x += widths[i];
         }
         ensure(ROW_HEIGHT * 2 + 4);
-        tableHeader(cols, xs, widths);
+        boolean header = cols.stream().anyMatch(c -> !c.title().isBlank());
+        if (header) {
+            tableHeader(cols, xs, widths);
+        }
         if (table.rows().isEmpty()) {
             canvas.text(left() + 4, y - 9, fonts.regular(), TABLE_SIZE, Palette.MUTED, Align.LEFT, table.emptyText());
             y -= ROW_HEIGHT + 6;
@@ -248,7 +251,9 @@ public final class PdfReport implements AutoCloseable {
         for (List<Cell> row : table.rows()) {
             if (!fits(ROW_HEIGHT)) {
                 newPage();
-                tableHeader(cols, xs, widths);
+                if (header) {
+                    tableHeader(cols, xs, widths);
+                }
             }
             if (n++ % 2 == 1) {
                 canvas.fillRect(left(), y - ROW_HEIGHT, width(), ROW_HEIGHT, Palette.STRIPE);

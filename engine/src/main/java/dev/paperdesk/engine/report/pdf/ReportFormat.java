@@ -136,6 +136,22 @@ public final class ReportFormat {
         return s + "s";
     }
 
+    /** Three significant figures for labels on charts: {@code 169k}, {@code 1.25M}, {@code −512.30}. */
+    public static String compact(double v) {
+        if (!Double.isFinite(v)) {
+            return "\u2014";
+        }
+        double a = Math.abs(v);
+        String sign = v < 0 ? MINUS : "";
+        if (a >= 1e6) {
+            return sign + String.format(Locale.US, "%.3gM", a / 1e6);
+        }
+        if (a >= 1e3) {
+            return sign + String.format(Locale.US, "%.3gk", a / 1e3);
+        }
+        return sign + String.format(Locale.US, "%.2f", a);
+    }
+
     /** Compact axis labels: {@code 1.2M}, {@code 350k}, {@code 12.5}. */
     public static String axis(double v, double step) {
         double a = Math.abs(v);
