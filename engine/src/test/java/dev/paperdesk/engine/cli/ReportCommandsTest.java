@@ -211,7 +211,9 @@ class ReportCommandsTest {
             var report = dev.paperdesk.engine.report.tax.TaxLotCalculator.build(
                     records, 2026, records.costBasisMethod(), java.time.ZoneOffset.UTC);
             assertThat(text).contains(ReportFormat.signedMoney(report.totals().gain()));
-            // Gains net of fees are the realized P&L less the fees carried by the closed units.
+            // Gains net of fees are the realized P&L less the fees carried by the closed units,
+            // plus the losses disallowed as wash sales (the fixture re-buys ACME within 30 days of its losses).
+            assertThat(report.washSales()).isNotEmpty();
             BigDecimal fees = report.lines().stream().map(l -> l.lot().fees()).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(report.totals()
                             .gain()
