@@ -217,7 +217,10 @@ class ReportCommandsTest {
             BigDecimal fees = report.lines().stream().map(l -> l.lot().fees()).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(report.totals()
                             .gain()
-                            .subtract(portfolio.realizedPnl().subtract(fees))
+                            .subtract(portfolio
+                                    .realizedPnl()
+                                    .subtract(fees)
+                                    .add(report.totals().adjustment()))
                             .abs())
                     .isLessThanOrEqualTo(new BigDecimal("0.01")
                             .multiply(BigDecimal.valueOf(report.lines().size())));
