@@ -6,6 +6,10 @@ import dev.paperdesk.desktop.chart.CandleChartView;
 import dev.paperdesk.desktop.chart.CandleChartViewModel;
 import dev.paperdesk.desktop.common.Formats;
 import dev.paperdesk.desktop.common.UiExecutor;
+import dev.paperdesk.desktop.journal.JournalView;
+import dev.paperdesk.desktop.journal.JournalViewModel;
+import dev.paperdesk.desktop.reports.ReportsMenu;
+import dev.paperdesk.desktop.reports.ReportsViewModel;
 import dev.paperdesk.desktop.ticket.OrderTicketView;
 import dev.paperdesk.desktop.ticket.OrderTicketViewModel;
 import dev.paperdesk.desktop.watchlist.WatchlistView;
@@ -62,6 +66,7 @@ public final class MainWindow {
     private Theme theme;
     private Scene scene;
     private OrderTicketView ticket;
+    private final ReportsMenu reportsMenu;
 
     public MainWindow(TradingSession session, UiExecutor ui) {
         this.session = session;
@@ -95,7 +100,17 @@ public final class MainWindow {
         top.getItems().setAll(watchPane, chart, ticket);
         top.setDividerPositions(0.43, 0.79);
         main.setOrientation(Orientation.VERTICAL);
-        main.getItems().setAll(top, new BlotterView(blotterVm));
+        JournalViewModel journalVm = new JournalViewModel(session, vm.selectedPortfolioProperty());
+        SplitPane bottom =
+                new SplitPane(new BlotterView(blotterVm), new JournalView(journalVm, () -> root.lookup("#priceChart")));
+        bottom.setDividerPositions(0.68);
+        reportsMenu = new ReportsMenu(new ReportsViewModel(
+                session,
+                ui,
+                ReportsViewModel.backgroundExecutor(),
+                vm.selectedPortfolioProperty(),
+                java.time.Clock.systemUTC()));
+        main.getItems().setAll(top, bottom);
         main.setDividerPositions(0.62);
 
         VBox header = new VBox(menuBar(), toolBar(), accountStrip());
@@ -138,7 +153,7 @@ public final class MainWindow {
         focusTicket.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         focusTicket.setOnAction(e -> root.lookup("#ticketQuantity").requestFocus());
         Menu trade = new Menu("Trade", null, focusTicket);
-        return new MenuBar(file, view, trade);
+        return new MenuBar(file, view, trade, reportsMenu.menu());
     }
 
     private ToolBar toolBar() {
@@ -240,7 +255,7 @@ public final class MainWindow {
         error.textProperty().bind(vm.lastErrorProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(feed, time, spacer, error, path);
+        HBox bar = new HBox(feed, time, reportsMenu.progress(), spacer, error, path);
         bar.getStyleClass().add("status-bar");
         return bar;
     }

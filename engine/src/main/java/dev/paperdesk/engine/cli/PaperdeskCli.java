@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             IndicatorsCommand.class,
             MetricsCommand.class,
             OptionsCommand.class,
+            ExportCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

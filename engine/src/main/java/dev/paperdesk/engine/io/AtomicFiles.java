@@ -55,6 +55,19 @@ public final class AtomicFiles {
         writeText(target, w -> w.write(text));
     }
 
+    /**
+     * Like {@link #write} for callers that cannot throw checked exceptions.
+     *
+     * @throws java.io.UncheckedIOException naming the path when the file cannot be written
+     */
+    public static void writeUnchecked(Path target, StreamBody body) {
+        try {
+            write(target, body);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
     /** Writes bytes produced by {@code body} to {@code target}. */
     public static void write(Path target, StreamBody body) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
@@ -68,11 +81,17 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new IOException("cannot create the folder " + dir + ": " + reason(e), e);
+            throw new IOException(
+                    "cannot write " + absolute + ": the folder " + dir + " cannot be created (" + reason(e) + ")", e);
         }
-        Path tmp = createTemp(dir, absolute.getFileName().toString());
+        Path tmp;
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            tmp = createTemp(dir, absolute.getFileName().toString());
+        } catch (IOException e) {
+            throw new IOException("cannot write " + absolute + ": " + e.getMessage(), e);
+        }
+        try {
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 body.write(out);
             }
             try {

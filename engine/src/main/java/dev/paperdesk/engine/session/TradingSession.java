@@ -17,7 +17,9 @@ import dev.paperdesk.engine.portfolio.LedgerEntry;
 import dev.paperdesk.engine.portfolio.Portfolio;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
 import dev.paperdesk.engine.store.JournalEntry;
+import dev.paperdesk.engine.store.TradeJournalStore;
 import dev.paperdesk.engine.store.WorkspaceStore;
+import dev.paperdesk.engine.store.memory.InMemoryTradeJournalStore;
 import dev.paperdesk.engine.store.memory.InMemoryWorkspaceStore;
 import dev.paperdesk.engine.store.sqlite.SqliteWorkspaceStore;
 import java.math.BigDecimal;
@@ -44,12 +46,15 @@ public final class TradingSession implements AutoCloseable {
     private final EventLoop loop;
     private final TradingEngine engine;
     private final Path workspacePath;
+    private final TradeJournalStore tradeJournal;
     private volatile boolean closed;
 
     private TradingSession(SessionConfig config, WorkspaceStore store, Path workspacePath) {
         this.config = config;
         this.store = store;
         this.workspacePath = workspacePath;
+        this.tradeJournal =
+                store instanceof SqliteWorkspaceStore sqlite ? sqlite.tradeJournal() : new InMemoryTradeJournalStore();
         Clock clock = config.simulatedStart() != null ? new SimulatedClock(config.simulatedStart()) : new WallClock();
         this.loop = new EventLoop(clock);
         this.engine =
@@ -199,6 +204,11 @@ public final class TradingSession implements AutoCloseable {
 
     public List<LedgerEntry> ledger(PortfolioId id) {
         return store.ledger(id);
+    }
+
+    /** The trade journal: notes, tags and images on orders, trades, positions and the account. */
+    public TradeJournalStore tradeJournal() {
+        return tradeJournal;
     }
 
     public void addListener(EngineListener listener) {

@@ -70,4 +70,22 @@ class AtomicFilesTest {
         Path plain = Files.writeString(dir.resolve("plain.csv"), "x");
         assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
     }
+
+    @Test
+    void theUncheckedFormNamesThePathToo() throws IOException {
+        Path blocker = Files.writeString(dir.resolve("pdfs"), "not a folder");
+        assertThatThrownBy(() -> AtomicFiles.writeUnchecked(blocker.resolve("r.pdf"), out -> out.write(1)))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining(blocker.toString());
+    }
+
+    @Test
+    void aWriterClosedByALibraryStillCompletesTheFile() throws IOException {
+        Path target = dir.resolve("closed.csv");
+        AtomicFiles.writeText(target, w -> {
+            w.write("x");
+            w.close(); // e.g. Jackson's SequenceWriter closes what it was given
+        });
+        assertThat(Files.readString(target)).isEqualTo("x");
+    }
 }

@@ -29,6 +29,7 @@ import dev.paperdesk.engine.portfolio.Position;
 import dev.paperdesk.engine.store.BarStore;
 import dev.paperdesk.engine.store.ChangeSet;
 import dev.paperdesk.engine.store.JournalEntry;
+import dev.paperdesk.engine.store.TradeJournalStore;
 import dev.paperdesk.engine.store.WorkspaceException;
 import dev.paperdesk.engine.store.WorkspaceException.Kind;
 import dev.paperdesk.engine.store.WorkspaceState;
@@ -275,6 +276,11 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
 
     public BarStore bars() {
         return new SqliteBarStore(this, connection, path);
+    }
+
+    /** The trade journal (notes, tags, images) of this workspace; shares this store's connection and lock. */
+    public TradeJournalStore tradeJournal() {
+        return new SqliteTradeJournalStore(this, connection, path);
     }
 
     @Override
