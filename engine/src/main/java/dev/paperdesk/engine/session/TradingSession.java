@@ -16,6 +16,7 @@ import dev.paperdesk.engine.portfolio.CostBasisMethod;
 import dev.paperdesk.engine.portfolio.LedgerEntry;
 import dev.paperdesk.engine.portfolio.Portfolio;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
+import dev.paperdesk.engine.store.BarStore;
 import dev.paperdesk.engine.store.JournalEntry;
 import dev.paperdesk.engine.store.WorkspaceStore;
 import dev.paperdesk.engine.store.memory.InMemoryWorkspaceStore;
@@ -150,6 +151,14 @@ public final class TradingSession implements AutoCloseable {
     /** The latest L2 book of an instrument, if the market publishes books. */
     public Optional<dev.paperdesk.engine.market.BookSnapshot> book(InstrumentId id) {
         return engine.book(id);
+    }
+
+    /**
+     * The historical bar series of the session's workspace file, empty for an in-memory workspace.
+     * Usable from any thread: the store serialises bar writes with the engine's own commits.
+     */
+    public Optional<BarStore> bars() {
+        return store instanceof SqliteWorkspaceStore sqlite ? Optional.of(sqlite.bars()) : Optional.empty();
     }
 
     public List<PortfolioSnapshot> portfolios() {
