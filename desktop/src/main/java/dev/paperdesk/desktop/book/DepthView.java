@@ -21,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -132,6 +133,7 @@ public final class DepthView extends VBox {
             }
             e.consume();
         });
+        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
         setContextMenu();
 
         // Re-checks the book's age once a second, so a market that stops publishing shows as empty.

@@ -148,7 +148,11 @@ public final class DepthViewModel implements AutoCloseable {
         }
         BookSnapshot book = session.book(id).orElse(null);
         if (book == null || (book.bids().isEmpty() && book.asks().isEmpty())) {
-            showEmpty(NO_BOOK, id + " has not published a book in this session.");
+            showEmpty(
+                    NO_BOOK,
+                    session.instrument(id).isPresent()
+                            ? id + " has published no book yet in this session; its market may be closed."
+                            : id + " is not traded in this session.");
             return;
         }
         if (Duration.between(book.timestamp(), session.now()).compareTo(STALE_AFTER) > 0) {

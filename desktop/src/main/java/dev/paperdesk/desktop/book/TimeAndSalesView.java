@@ -1,5 +1,6 @@
 package dev.paperdesk.desktop.book;
 
+import atlantafx.base.theme.Styles;
 import dev.paperdesk.desktop.book.TimeAndSalesViewModel.TradeRow;
 import dev.paperdesk.desktop.common.Columns;
 import dev.paperdesk.desktop.common.Formats;
@@ -18,7 +19,7 @@ import javafx.scene.control.TableView;
 public final class TimeAndSalesView extends TableView<TradeRow> {
     public TimeAndSalesView(TimeAndSalesViewModel vm) {
         setId("timeAndSales");
-        getStyleClass().add("time-and-sales");
+        getStyleClass().addAll("time-and-sales", Styles.DENSE);
         setItems(vm.trades());
         getColumns()
                 .setAll(List.<TableColumn<TradeRow, ?>>of(
@@ -40,7 +41,7 @@ public final class TimeAndSalesView extends TableView<TradeRow> {
         }
         Label placeholder = new Label();
         placeholder.textProperty().bind(vm.placeholderProperty());
-        placeholder.getStyleClass().add("empty-detail");
+        placeholder.getStyleClass().add("empty-title");
         setPlaceholder(placeholder);
         setRowFactory(table -> new TableRow<>() {
             @Override

@@ -1,5 +1,6 @@
 package dev.paperdesk.desktop.importer;
 
+import atlantafx.base.theme.Styles;
 import dev.paperdesk.desktop.common.Columns;
 import dev.paperdesk.desktop.common.Formats;
 import dev.paperdesk.desktop.common.TableExport;
@@ -328,6 +329,7 @@ public final class ImportDialog extends BorderPane {
 
     private SplitPane previews() {
         rawTable.setId("importPreview");
+        rawTable.getStyleClass().add(Styles.DENSE);
         rawTable.setItems(vm.previewRows());
         rawTable.setPlaceholder(new Label("The file's first rows appear here."));
         rawTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -336,6 +338,7 @@ public final class ImportDialog extends BorderPane {
         TableExport.install(rawTable, "import-raw-rows");
 
         barTable.setId("importBars");
+        barTable.getStyleClass().add(Styles.DENSE);
         barTable.setItems(vm.previewBars());
         barTable.setPlaceholder(new Label("Parsed bars appear here when the file reads cleanly."));
         barTable.getColumns()

@@ -182,7 +182,7 @@ class DepthViewModelTest {
 
         instrument.set(new InstrumentId("NOPE", "nowhere"));
         assertThat(vm.emptyMessageProperty().get()).isEqualTo("No book for this instrument");
-        assertThat(vm.emptyDetailProperty().get()).contains("has not published a book");
+        assertThat(vm.emptyDetailProperty().get()).isEqualTo("NOPE@nowhere is not traded in this session.");
         assertThat(vm.pick(DepthViewModel.LEVELS)).isEmpty();
 
         // The equity market closes at 21:00 UTC; its last book then goes stale.
@@ -199,6 +199,16 @@ class DepthViewModelTest {
         assertThat(vm.spreadTextProperty().get()).isEmpty();
         assertThat(vm.pick(DepthViewModel.LEVELS)).isEmpty();
         assertThat(picked).isEmpty();
+    }
+
+    @Test
+    void anInstrumentWhoseMarketHasNotOpenedHasNoBookYet() {
+        open(Instant.parse("2026-03-07T12:00:00Z")); // a Saturday
+        DepthViewModel vm = new DepthViewModel(session, UiExecutor.DIRECT, new SimpleObjectProperty<>(SPYX));
+        session.advance(Duration.ofSeconds(5));
+        assertThat(vm.emptyMessageProperty().get()).isEqualTo("No book for this instrument");
+        assertThat(vm.emptyDetailProperty().get())
+                .isEqualTo("SPYX@nasdaq has published no book yet in this session; its market may be closed.");
     }
 
     @Test
