@@ -193,6 +193,7 @@ public final class ImportDialog extends BorderPane {
                     case DETECT -> "detect";
                 }));
         header.valueProperty().bindBidirectional(vm.headerProperty());
+        header.setPrefWidth(120);
 
         ComboBox<String> stampFormat = new ComboBox<>();
         stampFormat.setId("importTimestampFormat");
@@ -209,7 +210,7 @@ public final class ImportDialog extends BorderPane {
                         "yyyyMMdd HHmmss",
                         "dd/MM/yyyy HH:mm",
                         "MM/dd/yyyy");
-        stampFormat.setPrefWidth(170);
+        stampFormat.setPrefWidth(190);
         stampFormat.valueProperty().bindBidirectional(vm.timestampFormatProperty());
         stampFormat.setTooltip(
                 new Tooltip("iso, epoch (unit from magnitude), epoch-s|ms|us|ns, or a java.time pattern"));
@@ -221,6 +222,7 @@ public final class ImportDialog extends BorderPane {
         stamp.getItems().setAll(StampPosition.values());
         stamp.setConverter(converter(s -> s == null ? "" : s.name().toLowerCase(Locale.ROOT)));
         stamp.valueProperty().bindBidirectional(vm.stampProperty());
+        stamp.setPrefWidth(120);
         stamp.setTooltip(new Tooltip("Whether a stamp names the bar's open or its close"));
         CheckBox zeroVolume = new CheckBox("Missing volume \u2192 0");
         zeroVolume.setId("importZeroVolume");
@@ -228,22 +230,22 @@ public final class ImportDialog extends BorderPane {
 
         GridPane grid = formGrid();
         grid.add(caption("Columns"), 0, 0);
-        grid.add(columns, 1, 0, 5, 1);
-        grid.add(caption("Date column"), 6, 0);
-        grid.add(date, 7, 0);
-        grid.add(caption("Time column"), 8, 0);
-        grid.add(time, 9, 0);
-        grid.add(caption("Delimiter"), 0, 1);
-        grid.add(delimiter, 1, 1);
-        grid.add(caption("Header"), 2, 1);
-        grid.add(header, 3, 1);
-        grid.add(caption("Timestamps"), 4, 1);
-        grid.add(stampFormat, 5, 1);
-        grid.add(caption("Zone"), 6, 1);
-        grid.add(zone, 7, 1);
-        grid.add(caption("Stamp"), 8, 1);
-        grid.add(stamp, 9, 1);
-        grid.add(zeroVolume, 10, 1);
+        grid.add(columns, 1, 0, 7, 1);
+        grid.add(caption("Date column"), 0, 1);
+        grid.add(date, 1, 1);
+        grid.add(caption("Time column"), 2, 1);
+        grid.add(time, 3, 1);
+        grid.add(caption("Stamp"), 4, 1);
+        grid.add(stamp, 5, 1);
+        grid.add(zeroVolume, 6, 1, 2, 1);
+        grid.add(caption("Delimiter"), 0, 2);
+        grid.add(delimiter, 1, 2);
+        grid.add(caption("Header"), 2, 2);
+        grid.add(header, 3, 2);
+        grid.add(caption("Timestamps"), 4, 2);
+        grid.add(stampFormat, 5, 2);
+        grid.add(caption("Zone"), 6, 2);
+        grid.add(zone, 7, 2);
         GridPane.setHgrow(columns, Priority.ALWAYS);
 
         TitledPane pane = new TitledPane("Mapping", grid);
@@ -333,7 +335,9 @@ public final class ImportDialog extends BorderPane {
         rawTable.setItems(vm.previewRows());
         rawTable.setPlaceholder(new Label("The file's first rows appear here."));
         rawTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // Columns are sized to their titles and cells, so either list changing rebuilds them.
         vm.previewColumns().addListener((ListChangeListener<String>) c -> rebuildRawColumns());
+        vm.previewRows().addListener((ListChangeListener<RawRow>) c -> rebuildRawColumns());
         rebuildRawColumns();
         TableExport.install(rawTable, "import-raw-rows");
 
@@ -355,7 +359,7 @@ public final class ImportDialog extends BorderPane {
 
         ListView<String> problems = new ListView<>(vm.problems());
         problems.setId("importProblems");
-        problems.getStyleClass().add("import-problems");
+        problems.getStyleClass().addAll("import-problems", Styles.DENSE);
         problems.setPlaceholder(new Label("No problems found."));
         MenuItem copy = new MenuItem("Copy all problems");
         copy.setOnAction(e -> {
@@ -383,7 +387,12 @@ public final class ImportDialog extends BorderPane {
         for (int i = 0; i < titles.size(); i++) {
             int at = i;
             TableColumn<RawRow, String> c = Columns.text(titles.get(i), r -> r.cell(at), s -> s);
-            c.setPrefWidth(Math.max(90, titles.get(i).length() * 8 + 24));
+            int widest = 0;
+            for (RawRow r : vm.previewRows()) {
+                widest = Math.max(widest, r.cell(at).length());
+            }
+            // About 8 px a character in the 12 px monospace cells, within sensible bounds.
+            c.setPrefWidth(Math.min(420, Math.max(titles.get(i).length() * 9 + 28, widest * 8 + 24)));
             cols.add(c);
         }
         rawTable.getColumns().setAll(cols);
@@ -442,7 +451,7 @@ public final class ImportDialog extends BorderPane {
 
         Button run = new Button("Import");
         run.setId("importRun");
-        run.setDefaultButton(true);
+        // Not the default button: Enter in a field (or an editable combo committing) must not import.
         run.getStyleClass().add("accent");
         run.disableProperty().bind(vm.canImportBinding().not());
         run.setOnAction(e -> vm.runImport());

@@ -394,6 +394,11 @@ public final class ImportViewModel implements AutoCloseable {
      */
     public void preview() {
         long gen = ++generation;
+        if (!running.get()) {
+            // The last import's result described other inputs.
+            result.set("");
+            resultSeverity.set(Severity.NONE);
+        }
         previewCancel.set(true);
         AtomicBoolean cancel = new AtomicBoolean();
         previewCancel = cancel;

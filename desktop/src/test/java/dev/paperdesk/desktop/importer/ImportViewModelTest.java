@@ -103,6 +103,10 @@ class ImportViewModelTest {
         assertThat(stored).hasSize(5);
         assertThat(stored.get(4).openTime()).isEqualTo(Instant.parse("2024-01-08T00:00:00Z"));
         assertThat(stored.get(4).volume()).isEqualByComparingTo("1000000");
+
+        vm.symbolProperty().set("ORCL@nyse"); // the result described the previous inputs
+        assertThat(vm.resultProperty().get()).isEmpty();
+        assertThat(vm.validationProperty().get()).endsWith("ready to import into ORCL@nyse 1d");
     }
 
     @Test
