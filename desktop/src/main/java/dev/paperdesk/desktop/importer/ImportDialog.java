@@ -465,6 +465,9 @@ public final class ImportDialog extends BorderPane {
             }
         });
 
+        for (Region fixed : new Region[] {progress, cancel, run, close}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox actions = new HBox(8, result, progress, cancel, run, close);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox footer = new VBox(6, validation, actions);
