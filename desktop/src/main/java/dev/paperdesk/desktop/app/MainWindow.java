@@ -2,10 +2,16 @@ package dev.paperdesk.desktop.app;
 
 import dev.paperdesk.desktop.blotter.BlotterView;
 import dev.paperdesk.desktop.blotter.BlotterViewModel;
+import dev.paperdesk.desktop.book.DepthView;
+import dev.paperdesk.desktop.book.DepthViewModel;
+import dev.paperdesk.desktop.book.TimeAndSalesView;
+import dev.paperdesk.desktop.book.TimeAndSalesViewModel;
 import dev.paperdesk.desktop.chart.CandleChartView;
 import dev.paperdesk.desktop.chart.CandleChartViewModel;
 import dev.paperdesk.desktop.common.Formats;
 import dev.paperdesk.desktop.common.UiExecutor;
+import dev.paperdesk.desktop.importer.ImportDialog;
+import dev.paperdesk.desktop.importer.ImportViewModel;
 import dev.paperdesk.desktop.journal.JournalView;
 import dev.paperdesk.desktop.journal.JournalViewModel;
 import dev.paperdesk.desktop.reports.ReportsMenu;
@@ -30,7 +36,10 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
@@ -58,6 +67,7 @@ public final class MainWindow {
     static final String KEY_SPLIT_TOP = "ui.split.top";
 
     private final TradingSession session;
+    private final UiExecutor ui;
     private final MainViewModel vm;
     private final BorderPane root = new BorderPane();
     private final SplitPane main = new SplitPane();
@@ -70,6 +80,7 @@ public final class MainWindow {
 
     public MainWindow(TradingSession session, UiExecutor ui) {
         this.session = session;
+        this.ui = ui;
         this.vm = new MainViewModel(session, ui);
         this.theme = Theme.parse(session.setting(KEY_THEME).orElse(null), Theme.DARK);
 
@@ -90,14 +101,28 @@ public final class MainWindow {
         }
 
         ticket = new OrderTicketView(ticketVm);
-        ticket.setMinWidth(300);
-        ticket.setPrefWidth(280);
+        DepthViewModel depthVm = new DepthViewModel(session, ui, watchlistVm.selectedProperty());
+        depthVm.onPricePicked(p -> {
+            ticketVm.symbolProperty().set(p.instrument());
+            ticketVm.sideProperty().set(p.side());
+        });
+        TimeAndSalesViewModel tapeVm = new TimeAndSalesViewModel(session, ui, watchlistVm.selectedProperty());
+        Tab depthTab = new Tab("Book", new DepthView(depthVm));
+        depthTab.setId("depthTab");
+        Tab tapeTab = new Tab("Time & sales", new TimeAndSalesView(tapeVm));
+        tapeTab.setId("timeAndSalesTab");
+        TabPane market = new TabPane(depthTab, tapeTab);
+        market.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(market, Priority.ALWAYS);
+        VBox right = new VBox(ticket, market);
+        right.setMinWidth(320);
+        right.setPrefWidth(340);
         WatchlistView watchlist = new WatchlistView(watchlistVm);
         VBox watchPane = titled("Watchlist", watchlist);
         watchPane.setMinWidth(360);
         watchPane.setPrefWidth(560);
         CandleChartView chart = new CandleChartView(chartVm);
-        top.getItems().setAll(watchPane, chart, ticket);
+        top.getItems().setAll(watchPane, chart, right);
         top.setDividerPositions(0.43, 0.79);
         main.setOrientation(Orientation.VERTICAL);
         JournalViewModel journalVm = new JournalViewModel(session, vm.selectedPortfolioProperty());
@@ -135,7 +160,11 @@ public final class MainWindow {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> ((Stage) root.getScene().getWindow()).close());
-        Menu file = new Menu("File", null, quit);
+        MenuItem importData = new MenuItem("Import historical data\u2026");
+        importData.setId("menuImport");
+        importData.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
+        importData.setOnAction(e -> ImportDialog.open(root.getScene().getWindow(), new ImportViewModel(session, ui)));
+        Menu file = new Menu("File", null, importData, new SeparatorMenuItem(), quit);
 
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem dark = new RadioMenuItem("Dark theme");

@@ -13,6 +13,8 @@ import java.util.Locale;
 public final class Formats {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("UTC"));
+    private static final DateTimeFormatter TIME_MILLIS =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.of("UTC"));
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern(
                     "EEE yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ENGLISH)
             .withZone(ZoneId.of("UTC"));
@@ -49,6 +51,23 @@ public final class Formats {
         return pattern("#,##0." + "0".repeat(scale)).format(v);
     }
 
+    /**
+     * A number with exactly {@code decimals} decimals and thousands separators, so a column of
+     * prices on one tick size lines up: {@code fixed(60012.5, 2)} → {@code 60,012.50}.
+     */
+    public static String fixed(BigDecimal v, int decimals) {
+        if (v == null) {
+            return "";
+        }
+        return pattern(decimals <= 0 ? "#,##0" : "#,##0." + "0".repeat(decimals))
+                .format(v);
+    }
+
+    /** The decimals needed to write every multiple of {@code step} exactly: 0.01 → 2, 0.5 → 1, 5 → 0. */
+    public static int decimalsOf(BigDecimal step) {
+        return step == null ? 2 : Math.max(0, step.stripTrailingZeros().scale());
+    }
+
     /** A quantity without trailing zeros, e.g. {@code 1.5}, {@code 300}. */
     public static String quantity(BigDecimal v) {
         if (v == null) {
@@ -65,6 +84,11 @@ public final class Formats {
 
     public static String time(Instant t) {
         return t == null ? "" : TIME.format(t);
+    }
+
+    /** A UTC time of day with milliseconds, e.g. {@code 14:30:05.123}. */
+    public static String timeMillis(Instant t) {
+        return t == null ? "" : TIME_MILLIS.format(t);
     }
 
     public static String clock(Instant t) {

@@ -16,6 +16,7 @@ import dev.paperdesk.engine.portfolio.CostBasisMethod;
 import dev.paperdesk.engine.portfolio.LedgerEntry;
 import dev.paperdesk.engine.portfolio.Portfolio;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
+import dev.paperdesk.engine.store.BarStore;
 import dev.paperdesk.engine.store.JournalEntry;
 import dev.paperdesk.engine.store.TradeJournalStore;
 import dev.paperdesk.engine.store.WorkspaceStore;
@@ -180,6 +181,14 @@ public final class TradingSession implements AutoCloseable {
                     return b.read(key, windowStart.isAfter(from) ? windowStart : from, before, limit);
                 })
                 .orElse(List.of());
+    }
+
+    /**
+     * The historical bar series of the session's workspace file, empty for an in-memory workspace.
+     * Usable from any thread: the store serialises bar writes with the engine's own commits.
+     */
+    public Optional<BarStore> bars() {
+        return store.barStore();
     }
 
     public List<PortfolioSnapshot> portfolios() {

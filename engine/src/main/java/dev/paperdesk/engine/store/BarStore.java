@@ -93,11 +93,15 @@ public interface BarStore {
     List<SeriesInfo> series();
 
     /**
-     * Appends live bars of several series in one transaction. A series whose new bars would overlap
+     * Appends live bars of several series (in one transaction where the store has them). A series whose new bars would overlap
      * its stored range is left unchanged and reported as {@link InsertResult.Refused}; the others
      * are written.
      */
-    List<InsertResult> appendAll(java.util.Map<SeriesKey, List<Bar>> batches);
+    default List<InsertResult> appendAll(java.util.Map<SeriesKey, List<Bar>> batches) {
+        List<InsertResult> results = new java.util.ArrayList<>();
+        batches.forEach((key, bars) -> results.add(insert(key, bars, WriteMode.REFUSE_OVERLAP)));
+        return results;
+    }
 
     /** One series' counts, if it exists. */
     Optional<SeriesInfo> info(SeriesKey key);

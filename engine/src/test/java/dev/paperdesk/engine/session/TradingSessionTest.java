@@ -2,6 +2,7 @@ package dev.paperdesk.engine.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperdesk.engine.model.Bar;
 import dev.paperdesk.engine.model.InstrumentId;
 import dev.paperdesk.engine.model.Order;
 import dev.paperdesk.engine.model.OrderRequest;
@@ -11,13 +12,18 @@ import dev.paperdesk.engine.model.Quantity;
 import dev.paperdesk.engine.model.Quote;
 import dev.paperdesk.engine.model.RejectReason;
 import dev.paperdesk.engine.model.Side;
+import dev.paperdesk.engine.model.Timeframe;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
+import dev.paperdesk.engine.store.BarStore;
+import dev.paperdesk.engine.store.BarStore.SeriesKey;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TradingSessionTest {
     private static final Instant START = Instant.parse("2026-03-02T14:30:00Z");
@@ -123,6 +129,33 @@ class TradingSessionTest {
         List<Quote> c = quotes(12);
         assertThat(a).isEqualTo(b);
         assertThat(a).isNotEqualTo(c);
+    }
+
+    @Test
+    void barsOfAFileWorkspaceSurviveReopeningAndAnInMemoryWorkspaceHasNone(@TempDir Path dir) {
+        Path file = dir.resolve("bars.paperdesk");
+        InstrumentId orcl = new InstrumentId("ORCL", "hist");
+        SeriesKey key = new SeriesKey(orcl, Timeframe.D1);
+        Bar bar = new Bar(
+                orcl,
+                Timeframe.D1,
+                Instant.parse("2024-01-02T00:00:00Z"),
+                new BigDecimal("105"),
+                new BigDecimal("106"),
+                new BigDecimal("104"),
+                new BigDecimal("105.5"),
+                new BigDecimal("1000"));
+        try (TradingSession s = TradingSession.open(SessionConfig.simulated(file, START, 1))) {
+            assertThat(s.bars().orElseThrow().insert(key, List.of(bar), BarStore.WriteMode.REFUSE_OVERLAP))
+                    .isInstanceOf(BarStore.InsertResult.Inserted.class);
+        }
+        try (TradingSession s = TradingSession.open(SessionConfig.simulated(file, START, 1))) {
+            assertThat(s.bars().orElseThrow().read(key, Instant.EPOCH, Instant.MAX, 10))
+                    .containsExactly(bar);
+        }
+        try (TradingSession s = open()) {
+            assertThat(s.bars()).isEmpty();
+        }
     }
 
     private static List<Quote> quotes(long seed) {
