@@ -49,6 +49,7 @@ public final class CandleChartView extends BorderPane {
         priceAxis.setAutoRangeRounding(false);
         // Candles extend from low to high, beyond what auto-ranging sees: both ranges are set per redraw.
         priceAxis.setAutoRanging(false);
+        priceAxis.setMinWidth(84); // room for "65,000.00" whatever the first layout measured
         timeAxis.setAutoRanging(false);
         priceAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
