@@ -66,6 +66,7 @@ public final class PaperdeskApp extends Application {
         this.stage = stage;
         window = new MainWindow(session, ui);
         window.show(stage);
+        logFirstQuote();
         if (smokeTest) {
             exitAfterFirstFrame();
         } else if (measureSeconds > 0) {
@@ -73,6 +74,18 @@ public final class PaperdeskApp extends Application {
             probe.watch(stage.getScene());
             probe.start();
         }
+    }
+
+    /** Logs how long after the process started the first market data reached the window. */
+    private void logFirstQuote() {
+        long jvmStart =
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        java.util.concurrent.atomic.AtomicBoolean seen = new java.util.concurrent.atomic.AtomicBoolean();
+        session.addListener(e -> {
+            if (e instanceof dev.paperdesk.engine.session.EngineEvent.QuoteUpdated && seen.compareAndSet(false, true)) {
+                ui.post(() -> LOG.info("market live {} ms after start", System.currentTimeMillis() - jvmStart));
+            }
+        });
     }
 
     /** The first pulse renders the scene; the second proves it was rendered. */

@@ -54,6 +54,9 @@ public final class CandleChartView extends BorderPane {
         priceAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Number n) {
+                if (n == null || !Double.isFinite(n.doubleValue())) {
+                    return "";
+                }
                 return Formats.price(
                         java.math.BigDecimal.valueOf(n.doubleValue()).round(new java.math.MathContext(8)));
             }
@@ -78,6 +81,8 @@ public final class CandleChartView extends BorderPane {
         // Drag to zoom a box, scroll to zoom, middle-drag (or Ctrl+drag) to pan, right-click to zoom out.
         zoomer.setPannerEnabled(true);
         chart.getPlugins().add(zoomer);
+        // Crosshair lines follow the mouse; the OHLCV readout above the chart replaces its raw label.
+        chart.getPlugins().add(new io.fair_acc.chartfx.plugins.CrosshairIndicator());
 
         chart.setOnMouseMoved(e -> {
             var local = chart.getCanvas().sceneToLocal(e.getSceneX(), e.getSceneY());
