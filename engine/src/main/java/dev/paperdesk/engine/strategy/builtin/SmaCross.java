@@ -39,7 +39,7 @@ public final class SmaCross implements Strategy {
     /** The declared parameters: {@code fast} (10), {@code slow} (30), {@code qty} (0 = all cash). */
     public static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.ofInt("fast", 10, 2, 100, 1, "fast SMA period (bars)"),
-            ParameterSpec.ofInt("slow", 30, 5, 400, 5, "slow SMA period (bars)"),
+            ParameterSpec.ofInt("slow", 30, 2, 400, 5, "slow SMA period (bars)"),
             ParameterSpec.ofDecimal(
                     "qty", "0", "0", "1000000", "1", "units per entry; 0 buys as many whole units as cash allows"));
 

@@ -10,10 +10,21 @@ final class ExpressionParser {
     /** A problem in an expression; {@code unknownName} marks a reference that resolves to nothing. */
     static final class ExpressionException extends Exception {
         private final boolean unknownName;
+        private final boolean alreadyReported;
 
         ExpressionException(String message, boolean unknownName) {
+            this(message, unknownName, false);
+        }
+
+        /** {@code alreadyReported}: the name's declaration was reported as broken; say nothing more. */
+        ExpressionException(String message, boolean unknownName, boolean alreadyReported) {
             super(message, null, false, false);
             this.unknownName = unknownName;
+            this.alreadyReported = alreadyReported;
+        }
+
+        boolean alreadyReported() {
+            return alreadyReported;
         }
 
         boolean unknownName() {

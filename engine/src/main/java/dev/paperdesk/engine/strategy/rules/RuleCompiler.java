@@ -67,6 +67,8 @@ final class RuleCompiler {
     private final Map<String, Integer> indicatorIndex = new LinkedHashMap<>();
     private final List<IndicatorDecl> indicators = new ArrayList<>();
     private final List<Integer> history = new ArrayList<>();
+    // Declared indicators that failed to compile: references to them are not reported again.
+    private final Set<String> brokenIndicators = new HashSet<>();
     private int barHistory = 2;
     private Timeframe timeframe;
 
@@ -316,10 +318,12 @@ final class RuleCompiler {
                 specNode = e.value();
             }
             if (specNode == null) {
+                brokenIndicators.add(e.key());
                 continue;
             }
             IndicatorSpec spec = indicatorSpec(specNode, where);
             if (spec == null || !ok || tf == null) {
+                brokenIndicators.add(e.key());
                 continue;
             }
             if (!src.appliesTo(spec.kind())) {
@@ -328,6 +332,7 @@ final class RuleCompiler {
                         specNode.mark(),
                         where + ": " + spec.token() + " reads several bar fields and cannot be fed " + src.label()
                                 + " alone");
+                brokenIndicators.add(e.key());
                 continue;
             }
             indicatorIndex.put(e.key(), indicators.size());
@@ -401,10 +406,11 @@ final class RuleCompiler {
                 ok = false;
                 continue;
             }
-            Fields f = new Fields(m, "rule " + i);
-            YamlNode nameNode = f.required("name");
+            YamlNode nameNode = m.get("name");
             String ruleName = nameNode == null ? null : plainText(nameNode, "rule " + i + " name");
             String where = ruleName == null ? "rule " + i : "rule '" + ruleName + "'";
+            Fields f = new Fields(m, where);
+            f.required("name");
             if (ruleName != null && !names.add(ruleName)) {
                 problem(Kind.INVALID_VALUE, nameNode.mark(), where + ": another rule has this name");
                 ok = false;
@@ -661,6 +667,9 @@ final class RuleCompiler {
         try {
             return ExpressionParser.parse(text, (name, output, ago) -> reference(name, output, ago, extraShift));
         } catch (ExpressionException e) {
+            if (e.alreadyReported()) {
+                return null;
+            }
             String from = text.equals(s.text()) ? "" : " (from '" + s.text() + "')";
             problem(
                     e.unknownName() ? Kind.UNKNOWN_REFERENCE : Kind.INVALID_VALUE,
@@ -680,6 +689,9 @@ final class RuleCompiler {
             return new Operand.FieldRef(field, ago);
         }
         Integer index = indicatorIndex.get(name);
+        if (index == null && brokenIndicators.contains(name)) {
+            throw new ExpressionException("", true, true);
+        }
         if (index == null) {
             List<String> known = new ArrayList<>(userIndicatorNames());
             String hint = suggestion(name, known);
@@ -743,10 +755,7 @@ final class RuleCompiler {
         YamlNode tpNode = f.optional("take_profit");
         YamlNode trNode = f.optional("trailing_stop");
         f.finish();
-        if (kind == null) {
-            return null;
-        }
-        boolean ok = true;
+        boolean ok = kind != null;
         if (kind == RuleAction.Kind.CLOSE) {
             for (Map.Entry<String, YamlNode> e : orderedMap(
                             "order", orderNode, "limit_price", limitNode, "valid_bars", validNode, "size", sizeNode)
@@ -810,8 +819,10 @@ final class RuleCompiler {
         ExitSpec tr = trNode == null ? null : exit(trNode, where + " trailing_stop");
         ok &= (slNode == null || sl != null) && (tpNode == null || tp != null) && (trNode == null || tr != null);
         Sizing sizing = null;
-        if (sizeNode == null) {
+        if (sizeNode == null && kindNode != null) {
             problem(Kind.MISSING_FIELD, m.mark(), where + ": missing field 'size'");
+            ok = false;
+        } else if (sizeNode == null) {
             ok = false;
         } else {
             sizing = sizing(sizeNode, where + " size");
