@@ -55,6 +55,39 @@ public final class TestBars {
         return bars;
     }
 
+    /**
+     * {@code bars} (one timeframe, consecutive) merged with their aggregation into {@code higher}: a
+     * higher bar is inserted just before the last shorter bar it contains, as the engine delivers
+     * bars closing at the same instant longest timeframe first.
+     */
+    public static List<Bar> withHigherTimeframe(List<Bar> bars, Timeframe higher) {
+        List<Bar> out = new ArrayList<>();
+        List<Bar> bucket = new ArrayList<>();
+        for (Bar b : bars) {
+            Instant bucketStart = higher.floor(b.openTime());
+            if (!bucket.isEmpty() && !higher.floor(bucket.get(0).openTime()).equals(bucketStart)) {
+                bucket.clear();
+            }
+            bucket.add(b);
+            Instant close = b.openTime().plus(b.timeframe().duration());
+            if (close.equals(bucketStart.plus(higher.duration()))) {
+                BigDecimal high = bucket.get(0).high();
+                BigDecimal low = bucket.get(0).low();
+                BigDecimal vol = BigDecimal.ZERO;
+                for (Bar x : bucket) {
+                    high = high.max(x.high());
+                    low = low.min(x.low());
+                    vol = vol.add(x.volume());
+                }
+                out.add(new Bar(
+                        b.instrumentId(), higher, bucketStart, bucket.get(0).open(), high, low, b.close(), vol));
+                bucket.clear();
+            }
+            out.add(b);
+        }
+        return out;
+    }
+
     private static double round(double x) {
         return Math.round(x * 100) / 100.0;
     }
