@@ -80,7 +80,7 @@ public final class BarReplayContext implements StrategyContext {
     private final List<TimerEvent> timerEvents = new ArrayList<>();
 
     private BigDecimal cash;
-    private Instant now = Instant.EPOCH;
+    private Instant now = TestBars.START;
     private long barSeq;
     private long nextOrderId = 1;
     private long nextFillId = 1;
