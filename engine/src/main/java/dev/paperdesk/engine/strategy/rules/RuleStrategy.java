@@ -1,0 +1,367 @@
+package dev.paperdesk.engine.strategy.rules;
+
+import dev.paperdesk.engine.model.Bar;
+import dev.paperdesk.engine.model.Fill;
+import dev.paperdesk.engine.model.Instrument;
+import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.model.OrderId;
+import dev.paperdesk.engine.model.Price;
+import dev.paperdesk.engine.model.Quantity;
+import dev.paperdesk.engine.model.Side;
+import dev.paperdesk.engine.model.TimeInForce;
+import dev.paperdesk.engine.model.Timeframe;
+import dev.paperdesk.engine.strategy.api.ExitLevel;
+import dev.paperdesk.engine.strategy.api.IndicatorHandle;
+import dev.paperdesk.engine.strategy.api.IndicatorRequest;
+import dev.paperdesk.engine.strategy.api.Offset;
+import dev.paperdesk.engine.strategy.api.ParameterValues;
+import dev.paperdesk.engine.strategy.api.PositionState;
+import dev.paperdesk.engine.strategy.api.Strategy;
+import dev.paperdesk.engine.strategy.api.StrategyContext;
+import dev.paperdesk.engine.strategy.api.StrategyOrder;
+import dev.paperdesk.engine.strategy.api.StrategyPosition;
+import dev.paperdesk.engine.strategy.api.WorkingOrder;
+import dev.paperdesk.engine.strategy.rules.CompiledRules.IndicatorDecl;
+import dev.paperdesk.engine.strategy.rules.CompiledRules.Rule;
+import dev.paperdesk.engine.strategy.rules.RuleAction.ExitSpec;
+import dev.paperdesk.engine.strategy.rules.RuleAction.Sizing;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A compiled YAML rule strategy running through the ordinary {@link Strategy} callbacks.
+ *
+ * <p>On the close of each bar of the signal timeframe, per instrument, rules are tried in file order
+ * and the first whose condition holds and whose action applies acts; at most one action per
+ * instrument and bar. {@code buy}/{@code sell} apply when flat with no entry working, outside the
+ * cooldown and below {@code max_positions}; {@code close} when a position or an entry exists;
+ * {@code reverse} when a position exists, outside the cooldown. See {@code docs/strategies.md}.
+ */
+public final class RuleStrategy implements Strategy {
+    private final CompiledRules rules;
+    private final ParameterValues values;
+    private final Map<InstrumentId, InstrumentState> states = new LinkedHashMap<>();
+    private StrategyContext ctx;
+
+    RuleStrategy(CompiledRules rules, ParameterValues values) {
+        this.rules = rules;
+        this.values = values;
+    }
+
+    @Override
+    public String name() {
+        return rules.name();
+    }
+
+    /** The parameter values this instance was compiled with. */
+    public ParameterValues parameterValues() {
+        return values;
+    }
+
+    /** The instruments the strategy trades. */
+    public List<InstrumentId> instruments() {
+        return rules.instruments();
+    }
+
+    /** The timeframe whose bars trigger rule evaluation. */
+    public Timeframe signalTimeframe() {
+        return rules.timeframe();
+    }
+
+    @Override
+    public void onStart(StrategyContext context) {
+        this.ctx = context;
+        for (InstrumentId id : rules.instruments()) {
+            ctx.subscribeBars(id, rules.timeframe());
+            IndicatorHandle[] handles = new IndicatorHandle[rules.indicators().size()];
+            for (int i = 0; i < handles.length; i++) {
+                IndicatorDecl d = rules.indicators().get(i);
+                handles[i] = ctx.indicator(new IndicatorRequest(id, d.timeframe(), d.spec(), d.source(), d.history()));
+            }
+            states.put(id, new InstrumentState(id, handles, rules.barHistory()));
+        }
+    }
+
+    @Override
+    public void onBar(Bar bar) {
+        if (bar.timeframe() != rules.timeframe()) {
+            return;
+        }
+        InstrumentState s = states.get(bar.instrumentId());
+        if (s == null) {
+            return;
+        }
+        s.push(bar);
+        if (ctx.isWarmingUp()) {
+            return;
+        }
+        evaluate(s, bar);
+    }
+
+    @Override
+    public void onFill(Fill fill) {
+        InstrumentState s = states.get(fill.instrumentId());
+        if (s != null && ctx.position(fill.instrumentId()).isFlat()) {
+            s.cooldownLeft = rules.cooldownBars();
+        }
+    }
+
+    private void evaluate(InstrumentState s, Bar bar) {
+        s.barIndex++;
+        InstrumentId id = s.id;
+        StrategyPosition pos = ctx.position(id);
+        s.position = pos.state();
+        s.time = bar.openTime().plus(rules.timeframe().duration());
+
+        // Expire limit entries that have waited their valid_bars; forget those no longer working.
+        boolean pendingEntry = false;
+        Set<OrderId> working = new HashSet<>();
+        for (WorkingOrder w : ctx.openOrders(id)) {
+            working.add(w.id());
+            if (w.reduceOnly()) {
+                continue;
+            }
+            LimitEntry since = s.limitEntries.get(w.id());
+            if (since != null && s.barIndex - since.barIndex() >= since.validBars()) {
+                ctx.cancel(w.id());
+                continue;
+            }
+            pendingEntry = true;
+        }
+        s.limitEntries.keySet().retainAll(working);
+
+        boolean cooling = s.cooldownLeft > 0;
+        if (cooling) {
+            s.cooldownLeft--;
+        }
+        for (Rule rule : rules.rules()) {
+            RuleAction a = rule.then();
+            boolean applies =
+                    switch (a.kind()) {
+                        case BUY, SELL -> pos.isFlat()
+                                && !pendingEntry
+                                && !cooling
+                                && openPositions() < rules.maxPositions();
+                        case CLOSE -> !pos.isFlat() || pendingEntry;
+                        case REVERSE -> !pos.isFlat() && !cooling;
+                    };
+            if (applies && rule.when().test(s)) {
+                act(s, rule, bar, pos);
+                return;
+            }
+        }
+    }
+
+    private int openPositions() {
+        int n = 0;
+        for (InstrumentId id : states.keySet()) {
+            if (!ctx.position(id).isFlat()) {
+                n++;
+                continue;
+            }
+            for (WorkingOrder w : ctx.openOrders(id)) {
+                if (!w.reduceOnly()) {
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+
+    private void act(InstrumentState s, Rule rule, Bar bar, StrategyPosition pos) {
+        RuleAction a = rule.then();
+        switch (a.kind()) {
+            case CLOSE -> {
+                ctx.closePosition(s.id, rule.name());
+                s.limitEntries.clear();
+            }
+            case BUY -> enter(s, rule, bar, Side.BUY);
+            case SELL -> enter(s, rule, bar, Side.SELL);
+            case REVERSE -> {
+                ctx.closePosition(s.id, rule.name());
+                s.limitEntries.clear();
+                enter(s, rule, bar, pos.isLong() ? Side.SELL : Side.BUY);
+            }
+        }
+    }
+
+    private void enter(InstrumentState s, Rule rule, Bar bar, Side side) {
+        RuleAction a = rule.then();
+        BigDecimal reference = bar.close();
+        Price limit = null;
+        if (a.limitPrice() != null) {
+            double lp = a.limitPrice().eval(s, 0);
+            if (!(lp > 0) || Double.isInfinite(lp)) {
+                ctx.warn(rule.name() + ": limit price " + lp + " is not a positive number; no order");
+                return;
+            }
+            limit = roundLimit(s.id, BigDecimal.valueOf(lp), side);
+            reference = limit.value();
+        }
+        BigDecimal stopDistance = null;
+        if (a.stopLoss() != null) {
+            stopDistance = distance(s, a.stopLoss(), reference);
+            if (stopDistance == null) {
+                ctx.warn(rule.name() + ": ATR for the stop-loss is not yet defined; no order");
+                return;
+            }
+        }
+        BigDecimal qty = size(a.sizing(), reference, stopDistance);
+        if (qty.signum() <= 0) {
+            ctx.info(rule.name() + ": size rounds to zero at " + reference.toPlainString() + "; no order");
+            return;
+        }
+        Quantity q = new Quantity(qty);
+        StrategyOrder.Entry entry = limit == null
+                ? new StrategyOrder.Market(s.id, side, q, false, rule.name())
+                : new StrategyOrder.Limit(s.id, side, q, limit, TimeInForce.GTC, false, rule.name());
+        StrategyOrder order = entry;
+        if (a.hasExits()) {
+            ExitLevel sl = a.stopLoss() == null ? null : new ExitLevel.FromEntry(offset(s, a.stopLoss(), reference));
+            ExitLevel tp = null;
+            if (a.takeProfit() != null) {
+                Offset o = offset(s, a.takeProfit(), reference);
+                if (o == null) {
+                    ctx.warn(rule.name() + ": ATR for the take-profit is not yet defined; no order");
+                    return;
+                }
+                tp = new ExitLevel.FromEntry(o);
+            }
+            Offset trail = null;
+            if (a.trailingStop() != null) {
+                trail = offset(s, a.trailingStop(), reference);
+                if (trail == null) {
+                    ctx.warn(rule.name() + ": ATR for the trailing stop is not yet defined; no order");
+                    return;
+                }
+            }
+            order = new StrategyOrder.Bracket(entry, tp, sl, trail);
+        }
+        OrderId id = ctx.submit(order);
+        if (limit != null) {
+            s.limitEntries.put(id, new LimitEntry(s.barIndex, a.validBars()));
+        }
+    }
+
+    /** Rounds a limit price to the tick, in the direction that never pays more than asked. */
+    private Price roundLimit(InstrumentId id, BigDecimal price, Side side) {
+        Instrument inst = ctx.instrument(id).orElse(null);
+        if (inst == null) {
+            return new Price(price);
+        }
+        return new Price(price)
+                .roundToTick(inst.tickSize(), side == Side.BUY ? RoundingMode.FLOOR : RoundingMode.CEILING);
+    }
+
+    /** The exit distance in price units, or null while an ATR is undefined. */
+    private BigDecimal distance(InstrumentState s, ExitSpec e, BigDecimal reference) {
+        return switch (e.unit()) {
+            case PERCENT -> reference.multiply(e.value()).movePointLeft(2);
+            case PRICE -> e.value();
+            case ATR -> {
+                double atr = s.handles[e.atrIndicator()].value(0, 0);
+                yield Double.isNaN(atr) || atr <= 0 ? null : e.value().multiply(BigDecimal.valueOf(atr));
+            }
+        };
+    }
+
+    private Offset offset(InstrumentState s, ExitSpec e, BigDecimal reference) {
+        if (e.unit() == RuleAction.ExitUnit.PERCENT) {
+            return new Offset.Percent(e.value());
+        }
+        BigDecimal d = distance(s, e, reference);
+        return d == null ? null : new Offset.Points(d);
+    }
+
+    private BigDecimal size(Sizing sizing, BigDecimal price, BigDecimal stopDistance) {
+        BigDecimal notional;
+        switch (sizing.mode()) {
+            case QUANTITY -> {
+                if (sizing.value().signum() > 0) {
+                    return floorToStep(sizing.value(), BigDecimal.ONE, sizing.step());
+                }
+                notional = ctx.cash().amount();
+            }
+            case AMOUNT -> notional = sizing.value();
+            case EQUITY_PCT -> notional =
+                    ctx.equity().amount().multiply(sizing.value()).movePointLeft(2);
+            case CASH_PCT -> notional =
+                    ctx.cash().amount().multiply(sizing.value()).movePointLeft(2);
+            case RISK_PCT -> {
+                BigDecimal risk = ctx.equity().amount().multiply(sizing.value()).movePointLeft(2);
+                return floorToStep(risk, stopDistance, sizing.step());
+            }
+            default -> throw new IllegalStateException(sizing.mode().toString());
+        }
+        return floorToStep(notional, price, sizing.step());
+    }
+
+    /** The largest multiple of {@code step} not above {@code amount / per}, exactly; zero when not positive. */
+    static BigDecimal floorToStep(BigDecimal amount, BigDecimal per, BigDecimal step) {
+        if (amount.signum() <= 0 || per.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        return amount.divide(per.multiply(step), 0, RoundingMode.DOWN).multiply(step);
+    }
+
+    /** A working limit entry: the signal bar it was placed on and how many bars it may wait. */
+    private record LimitEntry(long barIndex, int validBars) {}
+
+    /** One instrument's bars, indicator handles and bookkeeping; the frame its rules read. */
+    private static final class InstrumentState implements Frame {
+        final InstrumentId id;
+        final IndicatorHandle[] handles;
+        final Bar[] ring;
+        int head = -1;
+        long count;
+        long barIndex;
+        int cooldownLeft;
+        PositionState position = PositionState.FLAT;
+        Instant time = Instant.EPOCH;
+        final Map<OrderId, LimitEntry> limitEntries = new HashMap<>();
+
+        InstrumentState(InstrumentId id, IndicatorHandle[] handles, int history) {
+            this.id = id;
+            this.handles = handles;
+            this.ring = new Bar[history];
+        }
+
+        void push(Bar bar) {
+            head = head + 1 == ring.length ? 0 : head + 1;
+            ring[head] = bar;
+            count++;
+        }
+
+        @Override
+        public double bar(BarField field, int ago) {
+            if (ago >= ring.length || ago >= count) {
+                return Double.NaN;
+            }
+            int i = head - ago;
+            return field.of(ring[i < 0 ? i + ring.length : i]);
+        }
+
+        @Override
+        public double indicator(int index, int output, int ago) {
+            return handles[index].value(output, ago);
+        }
+
+        @Override
+        public PositionState position() {
+            return position;
+        }
+
+        @Override
+        public Instant time() {
+            return time;
+        }
+    }
+}
