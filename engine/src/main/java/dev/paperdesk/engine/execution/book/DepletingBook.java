@@ -57,6 +57,35 @@ public final class DepletingBook implements Liquidity {
         askLots = new long[] {askSize};
     }
 
+    /**
+     * Brings the book in line with a fresher quote: levels the quote has moved past are dropped,
+     * the touch takes the quote's price and size, deeper levels stay. Feeds quote more often than
+     * they publish books, so between two snapshots the quote is the better top of book.
+     */
+    public void mergeTop(long bid, long bidSize, long ask, long askSize) {
+        long[][] b = merge(bidPrices, bidLots, bid, bidSize, true);
+        long[][] a = merge(askPrices, askLots, ask, askSize, false);
+        bidPrices = b[0];
+        bidLots = b[1];
+        askPrices = a[0];
+        askLots = a[1];
+    }
+
+    private static long[][] merge(long[] prices, long[] sizes, long top, long topSize, boolean bids) {
+        int keepFrom = 0;
+        while (keepFrom < prices.length && (bids ? prices[keepFrom] >= top : prices[keepFrom] <= top)) {
+            keepFrom++;
+        }
+        int n = prices.length - keepFrom + 1;
+        long[] p = new long[n];
+        long[] s = new long[n];
+        p[0] = top;
+        s[0] = topSize;
+        System.arraycopy(prices, keepFrom, p, 1, n - 1);
+        System.arraycopy(sizes, keepFrom, s, 1, n - 1);
+        return new long[][] {p, s};
+    }
+
     /** Clears the book (market closed). */
     public void clear() {
         bidPrices = new long[0];
@@ -81,7 +110,7 @@ public final class DepletingBook implements Liquidity {
             return 0;
         }
         double decay = Math.pow(0.5, (double) (now - takenAt[i]) / halfLifeNanos);
-        return (long) Math.ceil(takenLots[i] * decay - 1e-9);
+        return Math.round(takenLots[i] * decay);
     }
 
     private void consume(long price, long lots) {

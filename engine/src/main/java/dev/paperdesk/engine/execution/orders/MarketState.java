@@ -115,12 +115,12 @@ final class MarketState {
         bidTicks = ticks(q.bid());
         askTicks = ticks(q.ask());
         depleting.advanceTo(nowNanos);
+        long bidSize = lots(q.bidSize().value());
+        long askSize = lots(q.askSize().value());
         if (!snapshots || barsFeed) {
-            depleting.updateTop(
-                    bidTicks,
-                    lots(q.bidSize().value()),
-                    askTicks,
-                    lots(q.askSize().value()));
+            depleting.updateTop(bidTicks, bidSize, askTicks, askSize);
+        } else {
+            depleting.mergeTop(bidTicks, bidSize, askTicks, askSize);
         }
     }
 

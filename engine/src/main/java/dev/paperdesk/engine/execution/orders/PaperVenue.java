@@ -424,8 +424,8 @@ public final class PaperVenue {
                     w,
                     fresh,
                     RejectReason.FOK_NOT_FILLABLE,
-                    "fill-or-kill: only " + m.qty.toDecimal(available).toPlainString() + " of "
-                            + m.qty.toDecimal(lots).toPlainString() + " can fill now"
+                    "fill-or-kill: only " + plain(m.qty.toDecimal(available)) + " of " + plain(m.qty.toDecimal(lots))
+                            + " can fill now"
                             + (market ? "" : " at " + m.price(limit) + " or better"));
             return;
         }
@@ -439,17 +439,16 @@ public final class PaperVenue {
         }
         applyTaker(w, out, limit, depth, w.order.request().type());
         if (w.open() && !w.resting) {
-            String why =
-                    switch (r.timeInForce()) {
-                        case IOC -> "IOC: the unfilled " + w.order.remainingQuantity() + " was cancelled";
-                        case FOK -> "FOK: not filled";
-                        default -> market
-                                ? "no more liquidity: filled " + w.order.filledQuantity() + " of " + r.quantity()
-                                        + ", the rest was cancelled"
-                                : "the unfilled " + w.order.remainingQuantity() + " was cancelled";
-                    };
+            String why = market
+                    ? "no more liquidity: filled " + w.order.filledQuantity() + " of " + r.quantity()
+                            + ", the rest was cancelled"
+                    : r.timeInForce() + ": the unfilled " + w.order.remainingQuantity() + " was cancelled";
             cancelNow(w, why);
         }
+    }
+
+    private static String plain(BigDecimal v) {
+        return Decimals.normalize(v).toPlainString();
     }
 
     /** A venue check failed: a new order is rejected, an accepted one (a triggered stop) cancelled. */
@@ -1230,8 +1229,8 @@ public final class PaperVenue {
                 long[] cost = new long[1];
                 long available = liq.peek(w.buy(), limit, lots, (px, q) -> cost[0] += px * q);
                 if (available < lots) {
-                    problem = "only " + m.qty.toDecimal(available).toPlainString() + " of "
-                            + w.order.remainingQuantity() + " " + m.instrument.id() + " available";
+                    problem = "only " + plain(m.qty.toDecimal(available)) + " of " + w.order.remainingQuantity() + " "
+                            + m.instrument.id() + " available";
                     break;
                 }
                 bps[i] = m.models
