@@ -280,6 +280,10 @@ final class VenueHarness {
                 .toList();
     }
 
+    long venueTicks(Price p) {
+        return p.value().movePointRight(2).longValueExact();
+    }
+
     BigDecimal position(Instrument i) {
         return positions.getOrDefault(PID + "|" + i.id(), BigDecimal.ZERO);
     }
