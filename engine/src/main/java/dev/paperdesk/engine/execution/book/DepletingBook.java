@@ -22,7 +22,6 @@ public final class DepletingBook implements Liquidity {
     // Consumed lots per price (both sides in one table: a price is only ever on one side at a time).
     private long[] takenPrices = new long[8];
     private double[] takenLots = new double[8];
-    private long[] takenAt = new long[8];
     private int takenCount;
 
     /** A book whose consumed liquidity comes back with a half-life of {@code halfLifeNanos}. */
@@ -35,7 +34,17 @@ public final class DepletingBook implements Liquidity {
 
     /** Moves the book's clock (time only moves forward). */
     public void advanceTo(long nanos) {
-        now = Math.max(now, nanos);
+        if (nanos <= now) {
+            return;
+        }
+        if (takenCount > 0) {
+            // One decay factor for every entry: the same time has passed for all of them.
+            double decay = Math.pow(0.5, (double) (nanos - now) / halfLifeNanos);
+            for (int k = 0; k < takenCount; k++) {
+                takenLots[k] *= decay;
+            }
+        }
+        now = nanos;
     }
 
     /** Replaces the published levels; bids best (highest) first, asks best (lowest) first. */
@@ -106,11 +115,7 @@ public final class DepletingBook implements Liquidity {
     /** Lots consumed at {@code price} that have not come back yet. */
     long consumed(long price) {
         int i = takenIndex(price);
-        if (i < 0) {
-            return 0;
-        }
-        double decay = Math.pow(0.5, (double) (now - takenAt[i]) / halfLifeNanos);
-        return Math.round(takenLots[i] * decay);
+        return i < 0 ? 0 : Math.round(takenLots[i]);
     }
 
     private void consume(long price, long lots) {
@@ -122,26 +127,21 @@ public final class DepletingBook implements Liquidity {
             if (takenCount == takenPrices.length) {
                 takenPrices = Arrays.copyOf(takenPrices, takenCount * 2);
                 takenLots = Arrays.copyOf(takenLots, takenCount * 2);
-                takenAt = Arrays.copyOf(takenAt, takenCount * 2);
             }
             i = takenCount++;
             takenPrices[i] = price;
             takenLots[i] = 0;
-            takenAt[i] = now;
         }
-        takenLots[i] = consumed(price) + lots;
-        takenAt[i] = now;
+        takenLots[i] += lots;
     }
 
     /** Drops entries that have fully come back. */
     private void compact() {
         int w = 0;
         for (int r = 0; r < takenCount; r++) {
-            long left = consumed(takenPrices[r]);
-            if (left > 0) {
+            if (Math.round(takenLots[r]) > 0) {
                 takenPrices[w] = takenPrices[r];
-                takenLots[w] = left;
-                takenAt[w] = now;
+                takenLots[w] = takenLots[r];
                 w++;
             }
         }
