@@ -54,6 +54,7 @@ public final class MainWindow {
     static final String KEY_SPLIT_TOP = "ui.split.top";
 
     private final TradingSession session;
+    private final UiExecutor ui;
     private final MainViewModel vm;
     private final BorderPane root = new BorderPane();
     private final SplitPane main = new SplitPane();
@@ -65,6 +66,7 @@ public final class MainWindow {
 
     public MainWindow(TradingSession session, UiExecutor ui) {
         this.session = session;
+        this.ui = ui;
         this.vm = new MainViewModel(session, ui);
         this.theme = Theme.parse(session.setting(KEY_THEME).orElse(null), Theme.DARK);
 
@@ -134,8 +136,31 @@ public final class MainWindow {
         MenuItem focusTicket = new MenuItem("Focus order ticket");
         focusTicket.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         focusTicket.setOnAction(e -> root.lookup("#ticketQuantity").requestFocus());
-        Menu trade = new Menu("Trade", null, focusTicket);
+        MenuItem buy = new MenuItem("Buy with the ticket");
+        buy.setId("menuBuy");
+        buy.setAccelerator(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN));
+        buy.setOnAction(e -> ticket.send(dev.paperdesk.engine.model.Side.BUY));
+        MenuItem sell = new MenuItem("Sell with the ticket");
+        sell.setId("menuSell");
+        sell.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        sell.setOnAction(e -> ticket.send(dev.paperdesk.engine.model.Side.SELL));
+        MenuItem fillModels = new MenuItem("Fill models\u2026");
+        fillModels.setId("menuFillModels");
+        fillModels.setOnAction(e -> showFillModels());
+        Menu trade = new Menu("Trade", null, focusTicket, buy, sell, fillModels);
         return new MenuBar(file, view, trade);
+    }
+
+    private void showFillModels() {
+        var settings = new dev.paperdesk.desktop.settings.FillModelSettingsView(
+                new dev.paperdesk.desktop.settings.FillModelSettingsViewModel(session, ui));
+        Stage stage = new Stage();
+        stage.setTitle("Fill models \u2014 Paperdesk");
+        Scene s = new Scene(settings, 1100, 640);
+        theme.apply(s);
+        stage.setScene(s);
+        stage.initOwner(root.getScene().getWindow());
+        stage.show();
     }
 
     private ToolBar toolBar() {

@@ -96,9 +96,11 @@ public final class TradingEngine implements MarketDataSink {
     private Step step;
 
     private volatile Map<PortfolioId, PortfolioSnapshot> snapshotView = Map.of();
-    private volatile List<Order> orderView = List.of();
-    private volatile List<Fill> fillView = List.of();
-    private volatile List<OrderGroup> groupView = List.of();
+    // Read-side mirrors for other threads, updated after each commit. Readers copy on demand, so a
+    // step costs O(changes), not O(all orders ever placed).
+    private final Map<OrderId, Order> orderView = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final java.util.Queue<Fill> fillView = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Map<Long, OrderGroup> groupView = new java.util.concurrent.ConcurrentSkipListMap<>();
     private volatile ExecutionSettings settingsView;
     private final Map<InstrumentId, Quote> quoteView = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<InstrumentId, BookSnapshot> bookView = new java.util.concurrent.ConcurrentHashMap<>();
@@ -145,6 +147,9 @@ public final class TradingEngine implements MarketDataSink {
             groups.put(g.id(), g);
             nextGroupId = Math.max(nextGroupId, g.id() + 1);
         }
+        orderView.putAll(orders);
+        fillView.addAll(fills);
+        groupView.putAll(groups);
         venue.restore(state.orders().stream().filter(o -> o.status().isOpen()).toList(), state.groups());
         refreshViews(portfolios.keySet());
     }
@@ -191,6 +196,9 @@ public final class TradingEngine implements MarketDataSink {
         orders.putAll(s.orders);
         groups.putAll(s.groups);
         fills.addAll(s.fills);
+        orderView.putAll(s.orders);
+        groupView.putAll(s.groups);
+        fillView.addAll(s.fills);
         refreshViews(s.touched);
         publishAll(s.events);
         for (PortfolioId id : s.portfolios.keySet()) {
@@ -759,9 +767,6 @@ public final class TradingEngine implements MarketDataSink {
             }
         }
         snapshotView = java.util.Collections.unmodifiableMap(next);
-        orderView = List.copyOf(orders.values());
-        fillView = List.copyOf(fills);
-        groupView = List.copyOf(groups.values());
     }
 
     /** The mark used for valuation: the quote's mid. */
@@ -778,16 +783,18 @@ public final class TradingEngine implements MarketDataSink {
         return Optional.ofNullable(snapshotView.get(id));
     }
 
+    /** Every order by id (a copy; any thread). */
     public List<Order> orders() {
-        return orderView;
+        return List.copyOf(orderView.values());
     }
 
+    /** Every fill in booking order (a copy; any thread). */
     public List<Fill> fills() {
-        return fillView;
+        return List.copyOf(fillView);
     }
 
     public List<OrderGroup> groups() {
-        return groupView;
+        return List.copyOf(groupView.values());
     }
 
     public Optional<Quote> quote(InstrumentId id) {
