@@ -63,7 +63,11 @@ public final class BlotterView extends VBox {
                         Columns.text("Symbol", OrderRow::instrument, s -> s),
                         Columns.text("Side", OrderRow::side, Enum::name),
                         Columns.text("Type", OrderRow::type, Enum::name),
-                        editable("Quantity", OrderRow::quantity, Formats::quantity, (row, v) -> vm.modify(row, null, null, v)),
+                        editable(
+                                "Quantity",
+                                OrderRow::quantity,
+                                Formats::quantity,
+                                (row, v) -> vm.modify(row, null, null, v)),
                         Columns.number("Filled", OrderRow::filled, Formats::quantity),
                         editable("Limit", OrderRow::limit, Formats::price, (row, v) -> vm.modify(row, v, null, null)),
                         editable("Stop", OrderRow::stop, Formats::price, (row, v) -> vm.modify(row, null, v, null)),
@@ -74,7 +78,8 @@ public final class BlotterView extends VBox {
 
         Button cancel = new Button("Cancel");
         cancel.setId("cancelOrder");
-        cancel.disableProperty().bind(working.getSelectionModel().selectedItemProperty().isNull());
+        cancel.disableProperty()
+                .bind(working.getSelectionModel().selectedItemProperty().isNull());
         cancel.setOnAction(e -> {
             OrderRow row = working.getSelectionModel().getSelectedItem();
             if (row != null) {

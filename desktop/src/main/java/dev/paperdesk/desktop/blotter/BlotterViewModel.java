@@ -113,9 +113,12 @@ public final class BlotterViewModel {
                 if (o.order().request().portfolioId().equals(portfolio.get())) {
                     String why =
                             switch (o.event()) {
-                                case OrderEvent.Rejected r -> "Order " + o.order().id() + " rejected — "
-                                        + r.rejection().reason() + ": " + r.rejection().message();
-                                case OrderEvent.AmendRejected a -> "Order " + o.order().id() + ": " + a.reason();
+                                case OrderEvent.Rejected r -> "Order "
+                                        + o.order().id() + " rejected — "
+                                        + r.rejection().reason() + ": "
+                                        + r.rejection().message();
+                                case OrderEvent.AmendRejected a -> "Order "
+                                        + o.order().id() + ": " + a.reason();
                                 default -> null;
                             };
                     if (why != null) {
@@ -144,10 +147,12 @@ public final class BlotterViewModel {
                 .filter(o -> o.request().portfolioId().equals(id))
                 .sorted(Comparator.comparing(Order::id).reversed())
                 .map(BlotterViewModel::toRow)
-                .filter(r -> matches(needle, r.id(), r.instrument(), r.side(), r.type(), r.status(), r.reason(), r.group()))
+                .filter(r ->
+                        matches(needle, r.id(), r.instrument(), r.side(), r.type(), r.status(), r.reason(), r.group()))
                 .toList();
         Lists.replace(orders, orderRows);
-        Lists.replace(working, orderRows.stream().filter(r -> r.status().isOpen()).toList());
+        Lists.replace(
+                working, orderRows.stream().filter(r -> r.status().isOpen()).toList());
         List<FillRow> fillRows = session.fills().stream()
                 .filter(f -> f.portfolioId().equals(id))
                 .sorted(Comparator.comparing((Fill f) -> f.id().value()).reversed())
@@ -240,7 +245,10 @@ public final class BlotterViewModel {
                 o.effectiveLimit() == null ? null : o.effectiveLimit().value(),
                 o.currentStop() == null ? null : o.currentStop().value(),
                 r.timeInForce(),
-                o.link() == null ? "" : o.link().kind() + " G" + o.link().groupId() + " " + o.link().role());
+                o.link() == null
+                        ? ""
+                        : o.link().kind() + " G" + o.link().groupId() + " "
+                                + o.link().role());
     }
 
     private static FillRow toRow(Fill f) {

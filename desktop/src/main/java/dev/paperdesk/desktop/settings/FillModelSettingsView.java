@@ -120,8 +120,7 @@ public final class FillModelSettingsView extends VBox {
         getChildren().setAll(title, intro, table, lower);
     }
 
-    private static ComboBox<String> combo(
-            String id, List<String> presets, javafx.beans.property.StringProperty value) {
+    private static ComboBox<String> combo(String id, List<String> presets, javafx.beans.property.StringProperty value) {
         ComboBox<String> c = new ComboBox<>();
         c.getItems().setAll(presets);
         c.setEditable(true);

@@ -57,7 +57,11 @@ public final class FillModelSettingsViewModel {
         this.session = session;
         this.ui = ui;
         venues.add(ANY);
-        session.instruments().stream().map(Instrument::venue).distinct().sorted().forEach(venues::add);
+        session.instruments().stream()
+                .map(Instrument::venue)
+                .distinct()
+                .sorted()
+                .forEach(venues::add);
         assetClasses.add(ANY);
         for (AssetClass c : AssetClass.values()) {
             assetClasses.add(c.name());
@@ -117,10 +121,14 @@ public final class FillModelSettingsViewModel {
                     m.queue().spec()));
         }
         Lists.replace(scopes, rows);
-        session.modelAssumptions().whenComplete((a, error) -> ui.post(() -> {
-            assumptions.set(error != null ? "" : a.render() + "\nFill model per instrument (by its data):\n  "
-                    + String.join("\n  ", a.resolvedFillModels()));
-        }));
+        session.modelAssumptions()
+                .whenComplete((a, error) -> ui.post(() -> {
+                    assumptions.set(
+                            error != null
+                                    ? ""
+                                    : a.render() + "\nFill model per instrument (by its data):\n  "
+                                            + String.join("\n  ", a.resolvedFillModels()));
+                }));
     }
 
     private void load(ScopeRow row) {
@@ -198,15 +206,17 @@ public final class FillModelSettingsViewModel {
             return CompletableFuture.failedFuture(new IllegalArgumentException(validation.get()));
         }
         ModelScope scope = scope();
-        ExecutionSettings next = session.executionSettings().withSeed(seedValue()).with(scope, models());
-        return session.updateExecutionSettings(next).whenComplete((s, e) -> ui.post(() -> {
-            if (e != null) {
-                status.set("Not applied: " + e.getMessage());
-                return;
-            }
-            status.set("Applied to " + scope.label() + "; new orders use these models.");
-            refresh();
-        }));
+        ExecutionSettings next =
+                session.executionSettings().withSeed(seedValue()).with(scope, models());
+        return session.updateExecutionSettings(next)
+                .whenComplete((s, e) -> ui.post(() -> {
+                    if (e != null) {
+                        status.set("Not applied: " + e.getMessage());
+                        return;
+                    }
+                    status.set("Applied to " + scope.label() + "; new orders use these models.");
+                    refresh();
+                }));
     }
 
     /** Removes the selected override (the defaults cannot be removed). */
@@ -217,10 +227,11 @@ public final class FillModelSettingsViewModel {
             return CompletableFuture.completedFuture(session.executionSettings());
         }
         ExecutionSettings next = session.executionSettings().with(ModelScope.parse(row.scope()), null);
-        return session.updateExecutionSettings(next).whenComplete((s, e) -> ui.post(() -> {
-            status.set(e != null ? "Not removed: " + e.getMessage() : "Removed " + row.scope());
-            refresh();
-        }));
+        return session.updateExecutionSettings(next)
+                .whenComplete((s, e) -> ui.post(() -> {
+                    status.set(e != null ? "Not removed: " + e.getMessage() : "Removed " + row.scope());
+                    refresh();
+                }));
     }
 
     public ObservableList<ScopeRow> scopes() {

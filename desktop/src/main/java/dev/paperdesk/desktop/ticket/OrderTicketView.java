@@ -171,18 +171,20 @@ public final class OrderTicketView extends VBox {
                 e.consume();
             }
         });
-        VBox content = new VBox(8, title, form, flags, validation, estimate, confirm, submit, message);
+        // The form scrolls; the send button and the result stay in view.
+        VBox content = new VBox(8, form, flags, validation, estimate, confirm);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().setAll(scroll);
+        getChildren().setAll(title, scroll, submit, message);
     }
 
     /** Sends the ticket, asking first when confirmation is on. */
     public void send() {
         if (vm.confirmProperty().get()) {
-            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, vm.confirmationText(), ButtonType.OK, ButtonType.CANCEL);
+            Alert ask =
+                    new Alert(Alert.AlertType.CONFIRMATION, vm.confirmationText(), ButtonType.OK, ButtonType.CANCEL);
             ask.setHeaderText("Send this order?");
             if (getScene() != null) {
                 ask.initOwner(getScene().getWindow());
@@ -230,7 +232,13 @@ public final class OrderTicketView extends VBox {
         return new StringConverter<>() {
             @Override
             public String toString(E v) {
-                return v == null ? "" : v.name().charAt(0) + v.name().substring(1).toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                return v == null
+                        ? ""
+                        : v.name().charAt(0)
+                                + v.name()
+                                        .substring(1)
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .replace('_', ' ');
             }
 
             @Override

@@ -131,8 +131,23 @@ public final class OrderTicketViewModel {
         structure.addListener((o, a, b) -> onTypeChanged());
         symbol.addListener((o, a, b) -> onTypeChanged());
         for (javafx.beans.Observable p : List.<javafx.beans.Observable>of(
-                symbol, side, type, tif, structure, portfolio, quantity, limitPrice, stopPrice, trail, limitOffset,
-                expiry, takeProfit, stopLoss, postOnly, reduceOnly, allOrNone)) {
+                symbol,
+                side,
+                type,
+                tif,
+                structure,
+                portfolio,
+                quantity,
+                limitPrice,
+                stopPrice,
+                trail,
+                limitOffset,
+                expiry,
+                takeProfit,
+                stopLoss,
+                postOnly,
+                reduceOnly,
+                allOrNone)) {
             // Invalidation is enough: revalidate() reads every field again, which re-arms them.
             p.addListener(obs -> revalidate());
         }
@@ -142,17 +157,17 @@ public final class OrderTicketViewModel {
     }
 
     private void onEngineEvent(EngineEvent e) {
-        switch (e) {
-            case EngineEvent.QuoteUpdated q when q.quote().instrumentId().equals(symbol.get()) -> ui.coalesce(
-                    "ticket-estimate", this::updateEstimate);
-            case EngineEvent.OrderUpdated u when u.order().id().equals(tracked) -> ui.post(() -> follow(u.order(), u.event()));
-            default -> {}
+        if (e instanceof EngineEvent.QuoteUpdated q && q.quote().instrumentId().equals(symbol.get())) {
+            ui.coalesce("ticket-estimate", this::updateEstimate);
+        } else if (e instanceof EngineEvent.OrderUpdated u && u.order().id().equals(tracked)) {
+            ui.post(() -> follow(u.order(), u.event()));
         }
     }
 
     private void onTypeChanged() {
         OrderType t = type.get();
-        Instrument instrument = symbol.get() == null ? null : session.instrument(symbol.get()).orElse(null);
+        Instrument instrument =
+                symbol.get() == null ? null : session.instrument(symbol.get()).orElse(null);
         limitVisible.set(t != null && t.needsLimitPrice());
         stopVisible.set(t != null && t.needsStopPrice());
         stopLabel.set(t != null && t.isTakeProfit() ? "Trigger" : "Stop");
@@ -161,12 +176,11 @@ public final class OrderTicketViewModel {
         postOnlyVisible.set(t != null && t.hasLimit());
         reduceOnlyVisible.set(instrument instanceof Instrument.Perpetual);
         exitsVisible.set(structure.get() != Structure.SINGLE);
-        List<TimeInForce> valid =
-                t == OrderType.MARKET
-                        ? List.of(TimeInForce.IOC, TimeInForce.FOK, TimeInForce.DAY, TimeInForce.GTC)
-                        : t == OrderType.LIMIT
-                                ? List.of(TimeInForce.GTC, TimeInForce.DAY, TimeInForce.GTD, TimeInForce.IOC, TimeInForce.FOK)
-                                : List.of(TimeInForce.GTC, TimeInForce.DAY, TimeInForce.GTD);
+        List<TimeInForce> valid = t == OrderType.MARKET
+                ? List.of(TimeInForce.IOC, TimeInForce.FOK, TimeInForce.DAY, TimeInForce.GTC)
+                : t == OrderType.LIMIT
+                        ? List.of(TimeInForce.GTC, TimeInForce.DAY, TimeInForce.GTD, TimeInForce.IOC, TimeInForce.FOK)
+                        : List.of(TimeInForce.GTC, TimeInForce.DAY, TimeInForce.GTD);
         tifs.setAll(valid);
         if (!valid.contains(tif.get())) {
             tif.set(valid.get(0));
@@ -268,10 +282,12 @@ public final class OrderTicketViewModel {
                 try {
                     Price tp = price(takeProfit.get(), "Take-profit", instrument);
                     Price sl = price(stopLoss.get(), "Stop-loss", instrument);
-                    OrderRequest limitLeg = OrderRequest.builder(portfolio.get(), symbol.get(), side.get(), Quantity.of(qty))
+                    OrderRequest limitLeg = OrderRequest.builder(
+                                    portfolio.get(), symbol.get(), side.get(), Quantity.of(qty))
                             .limit(tp)
                             .build();
-                    OrderRequest stopLeg = OrderRequest.builder(portfolio.get(), symbol.get(), side.get(), Quantity.of(qty))
+                    OrderRequest stopLeg = OrderRequest.builder(
+                                    portfolio.get(), symbol.get(), side.get(), Quantity.of(qty))
                             .type(OrderType.STOP)
                             .stop(sl)
                             .timeInForce(TimeInForce.GTC)
@@ -335,7 +351,8 @@ public final class OrderTicketViewModel {
         }
         Instrument instrument = session.instrument(first.instrumentId()).orElseThrow();
         String ccy = instrument.quoteCurrency().code();
-        estimate.set("≈ " + Formats.money(e.notional()) + " " + ccy + " at " + Formats.price(e.price().value())
+        estimate.set("≈ " + Formats.money(e.notional()) + " " + ccy + " at "
+                + Formats.price(e.price().value())
                 + "\nfee " + Formats.money(e.fee().amount()) + " " + ccy
                 + " · slippage " + Formats.signedMoney(e.slippageVsMid())
                 + String.format(Locale.US, " (%.1f bps vs mid)", e.slippageBps())
@@ -361,18 +378,19 @@ public final class OrderTicketViewModel {
         outcome.set(Outcome.PENDING);
         message.set("Sending " + describe(placement) + "…");
         CompletableFuture<Order> result = new CompletableFuture<>();
-        session.place(placement).whenComplete((orders, error) -> ui.post(() -> {
-            if (error != null) {
-                outcome.set(Outcome.REJECTED);
-                message.set("Not sent: " + rootMessage(error));
-                result.completeExceptionally(error);
-                return;
-            }
-            Order first = orders.get(0);
-            tracked = first.id();
-            show(first);
-            result.complete(first);
-        }));
+        session.place(placement)
+                .whenComplete((orders, error) -> ui.post(() -> {
+                    if (error != null) {
+                        outcome.set(Outcome.REJECTED);
+                        message.set("Not sent: " + rootMessage(error));
+                        result.completeExceptionally(error);
+                        return;
+                    }
+                    Order first = orders.get(0);
+                    tracked = first.id();
+                    show(first);
+                    result.complete(first);
+                }));
         return result;
     }
 
@@ -413,12 +431,14 @@ public final class OrderTicketViewModel {
         switch (order.status()) {
             case REJECTED -> {
                 outcome.set(Outcome.REJECTED);
-                message.set("Rejected — " + order.rejection().reason() + ": " + order.rejection().message());
+                message.set("Rejected — " + order.rejection().reason() + ": "
+                        + order.rejection().message());
             }
             case FILLED, PARTIALLY_FILLED -> {
                 outcome.set(order.status() == OrderStatus.FILLED ? Outcome.FILLED : Outcome.WORKING);
-                message.set(order.status() + ": " + r.side() + " " + Formats.quantity(order.filledQuantity().value())
-                        + " " + r.instrumentId() + " @ " + Formats.price(order.averageFillPrice().value()));
+                message.set(order.status() + ": " + r.side() + " "
+                        + Formats.quantity(order.filledQuantity().value()) + " " + r.instrumentId() + " @ "
+                        + Formats.price(order.averageFillPrice().value()));
             }
             case NEW -> {
                 outcome.set(Outcome.PENDING);
@@ -427,8 +447,8 @@ public final class OrderTicketViewModel {
             }
             case ACCEPTED, TRIGGERED -> {
                 outcome.set(Outcome.WORKING);
-                message.set("Working: " + r.side() + " " + r.quantity() + " " + r.instrumentId() + " " + r.type()
-                        + " " + r.timeInForce() + (order.status() == OrderStatus.TRIGGERED ? " (triggered)" : ""));
+                message.set("Working: " + r.side() + " " + r.quantity() + " " + r.instrumentId() + " " + r.type() + " "
+                        + r.timeInForce() + (order.status() == OrderStatus.TRIGGERED ? " (triggered)" : ""));
             }
             case CANCELLED, EXPIRED -> {
                 outcome.set(order.filledQuantity().isPositive() ? Outcome.FILLED : Outcome.REJECTED);
@@ -448,7 +468,8 @@ public final class OrderTicketViewModel {
         return switch (p) {
             case OrderPlacement.Single s -> line(s.request());
             case OrderPlacement.Bracket b -> "Bracket: " + line(b.entry()) + "; take-profit "
-                    + b.takeProfit().limitPrice() + "; stop-loss " + b.stopLoss().stopPrice();
+                    + b.takeProfit().limitPrice() + "; stop-loss "
+                    + b.stopLoss().stopPrice();
             case OrderPlacement.Oco o -> "OCO: " + line(o.first()) + " / " + line(o.second());
             case OrderPlacement.Combo c -> "Combo of " + c.legs().size() + " legs";
         };
