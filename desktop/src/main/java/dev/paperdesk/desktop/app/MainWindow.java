@@ -85,14 +85,14 @@ public final class MainWindow {
 
         ticket = new OrderTicketView(ticketVm);
         ticket.setMinWidth(240);
-        ticket.setPrefWidth(280);
+        ticket.setPrefWidth(340);
         WatchlistView watchlist = new WatchlistView(watchlistVm);
         VBox watchPane = titled("Watchlist", watchlist);
         watchPane.setMinWidth(320);
         watchPane.setPrefWidth(480);
         PriceChartView chart = new PriceChartView(seriesVm);
         top.getItems().setAll(watchPane, chart, ticket);
-        top.setDividerPositions(0.36, 0.80);
+        top.setDividerPositions(0.34, 0.75);
         main.setOrientation(Orientation.VERTICAL);
         main.getItems().setAll(top, new BlotterView(blotterVm));
         main.setDividerPositions(0.62);

@@ -131,7 +131,7 @@ public final class BlotterView extends VBox {
         journal.setPlaceholder(new Label("Select an order to see its journal."));
         SplitPane history = new SplitPane(orders, journal);
         history.setOrientation(Orientation.HORIZONTAL);
-        history.setDividerPositions(0.62);
+        history.setDividerPositions(0.66);
 
         positions.setId("positionsTable");
         positions.setItems(vm.positions());
@@ -183,6 +183,11 @@ public final class BlotterView extends VBox {
         for (TableView<?> t : List.of(working, orders, journal, positions, fills)) {
             t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         }
+        // Narrow columns for short values, so symbols, times and reasons are readable.
+        widths(working, 50, 145, 150, 50, 110, 80, 70, 95, 95, 50, 95, 0);
+        widths(orders, 45, 145, 140, 45, 110, 70, 60, 90, 90, 90, 45, 90, 150, 0);
+        widths(journal, 40, 145, 110, 100, 0);
+        widths(fills, 50, 145, 55, 150, 50, 80, 100, 80, 80, 0);
         TableExport.install(working, "working-orders");
         TableExport.install(orders, "orders");
         TableExport.install(journal, "order-journal");
@@ -265,6 +270,15 @@ public final class BlotterView extends VBox {
             e.getTableView().refresh();
         });
         return c;
+    }
+
+    private static void widths(TableView<?> table, int... px) {
+        for (int i = 0; i < px.length && i < table.getColumns().size(); i++) {
+            if (px[i] > 0) {
+                table.getColumns().get(i).setPrefWidth(px[i]);
+                table.getColumns().get(i).setMinWidth(Math.min(px[i], 40));
+            }
+        }
     }
 
     public TableView<OrderRow> workingTable() {

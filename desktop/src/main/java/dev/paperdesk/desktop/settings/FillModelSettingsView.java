@@ -48,6 +48,11 @@ public final class FillModelSettingsView extends VBox {
                         Columns.text("Fees", ScopeRow::fee, s -> s),
                         Columns.text("Queue", ScopeRow::queue, s -> s)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        int[] widths = {110, 110, 230, 200, 330, 120};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumns().get(i).setPrefWidth(widths[i]);
+            table.getColumns().get(i).setMinWidth(70);
+        }
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectedProperty().set(b);
@@ -75,6 +80,7 @@ public final class FillModelSettingsView extends VBox {
         form.setHgap(8);
         form.setVgap(6);
         ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(90);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         form.getColumnConstraints().setAll(labels, fields);

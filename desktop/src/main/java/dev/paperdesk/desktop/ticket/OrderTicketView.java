@@ -19,8 +19,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -104,12 +102,16 @@ public final class OrderTicketView extends VBox {
         validation.getStyleClass().add("ticket-validation");
         validation.textProperty().bind(vm.validationProperty());
         validation.setWrapText(true);
+        validation.managedProperty().bind(vm.validationProperty().isNotEmpty());
+        validation.visibleProperty().bind(validation.managedProperty());
 
         Label estimate = new Label();
         estimate.setId("ticketEstimate");
         estimate.getStyleClass().addAll("text-muted", "ticket-estimate");
         estimate.textProperty().bind(vm.estimateProperty());
         estimate.setWrapText(true);
+        estimate.managedProperty().bind(vm.estimateProperty().isNotEmpty());
+        estimate.visibleProperty().bind(estimate.managedProperty());
 
         Button submit = new Button();
         submit.setId("ticketSubmit");
@@ -127,6 +129,7 @@ public final class OrderTicketView extends VBox {
         message.setId("ticketMessage");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         vm.outcomeProperty().addListener((o, a, b) -> {
             message.getStyleClass().removeAll("ticket-ok", "ticket-error");
             if (b == Outcome.FILLED || b == Outcome.WORKING) {
@@ -136,29 +139,22 @@ public final class OrderTicketView extends VBox {
             }
         });
 
-        GridPane form = new GridPane();
-        form.setHgap(8);
-        form.setVgap(6);
-        ColumnConstraints labels = new ColumnConstraints();
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        form.getColumnConstraints().setAll(labels, fields);
-        int row = 0;
-        form.addRow(row++, new Label("Symbol"), symbol);
-        form.addRow(row++, new Label("Side"), side);
-        form.addRow(row++, new Label("Quantity"), quantity);
-        form.addRow(row++, new Label("Type"), type);
-        row = optional(form, row, new Label("Limit"), limit, vm.limitVisibleProperty());
-        Label stopCaption = new Label();
-        stopCaption.textProperty().bind(vm.stopLabelProperty());
-        row = optional(form, row, stopCaption, stop, vm.stopVisibleProperty());
-        row = optional(form, row, new Label("Trail"), trail, vm.trailVisibleProperty());
-        row = optional(form, row, new Label("Limit offset"), offset, vm.offsetVisibleProperty());
-        form.addRow(row++, new Label("Time in force"), tif);
-        row = optional(form, row, new Label("Expires"), expiry, vm.expiryVisibleProperty());
-        form.addRow(row++, new Label("Place as"), structure);
-        row = optional(form, row, new Label("Take-profit"), takeProfit, vm.exitsVisibleProperty());
-        optional(form, row, new Label("Stop-loss"), stopLoss, vm.exitsVisibleProperty());
+        VBox form = new VBox(6);
+        form.getChildren()
+                .addAll(
+                        row("Symbol", symbol, null),
+                        row("Side", side, null),
+                        row("Quantity", quantity, null),
+                        row("Type", type, null),
+                        row("Limit", limit, vm.limitVisibleProperty()),
+                        row(stopCaption(vm), stop, vm.stopVisibleProperty()),
+                        row("Trail", trail, vm.trailVisibleProperty()),
+                        row("Limit offset", offset, vm.offsetVisibleProperty()),
+                        row("Time in force", tif, null),
+                        row("Expires (UTC)", expiry, vm.expiryVisibleProperty()),
+                        row("Place as", structure, null),
+                        row("Take-profit", takeProfit, vm.exitsVisibleProperty()),
+                        row("Stop-loss", stopLoss, vm.exitsVisibleProperty()));
 
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -204,13 +200,28 @@ public final class OrderTicketView extends VBox {
         }
     }
 
-    private static int optional(GridPane form, int row, Label caption, Node field, ObservableBooleanValue shown) {
-        form.addRow(row, caption, field);
-        for (Node n : new Node[] {caption, field}) {
-            n.visibleProperty().bind(shown);
-            n.managedProperty().bind(shown);
+    private static Label stopCaption(OrderTicketViewModel vm) {
+        Label l = new Label();
+        l.textProperty().bind(vm.stopLabelProperty());
+        return l;
+    }
+
+    /** One labelled row; hidden rows take no space at all. */
+    private static HBox row(Object caption, Node field, ObservableBooleanValue shown) {
+        Label label = caption instanceof Label l ? l : new Label(String.valueOf(caption));
+        label.setMinWidth(92);
+        label.setPrefWidth(92);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        if (field instanceof javafx.scene.control.Control c) {
+            c.setMaxWidth(Double.MAX_VALUE);
         }
-        return row + 1;
+        HBox row = new HBox(6, label, field);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        if (shown != null) {
+            row.visibleProperty().bind(shown);
+            row.managedProperty().bind(shown);
+        }
+        return row;
     }
 
     private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value) {

@@ -53,18 +53,20 @@ public final class OrderEstimator {
         long lotCount = qty.divide(lots.unit(), 0, RoundingMode.DOWN).longValueExact();
         DepletingBook liquidity = new DepletingBook(1);
         FillModel fill = models.fill().resolve(kind);
+        long bidTicks = ticks(quote.bid().value(), px);
+        long askTicks = ticks(quote.ask().value(), px);
+        long bidLots = count(quote.bidSize().value(), lots);
+        long askLots = count(quote.askSize().value(), lots);
         if (book != null && fill instanceof FillModel.BookWalk) {
             liquidity.update(
                     prices(book.bids(), px),
                     sizes(book.bids(), lots),
                     prices(book.asks(), px),
                     sizes(book.asks(), lots));
+            // Books are published less often than quotes: the quote is the fresher top of book.
+            liquidity.mergeTop(bidTicks, bidLots, askTicks, askLots);
         } else {
-            liquidity.updateTop(
-                    ticks(quote.bid().value(), px),
-                    count(quote.bidSize().value(), lots),
-                    ticks(quote.ask().value(), px),
-                    count(quote.askSize().value(), lots));
+            liquidity.updateTop(bidTicks, bidLots, askTicks, askLots);
         }
         OrderType type = r.type();
         String note;
