@@ -104,7 +104,7 @@ public final class MainWindow {
         DepthViewModel depthVm = new DepthViewModel(session, ui, watchlistVm.selectedProperty());
         depthVm.onPricePicked(p -> {
             ticketVm.symbolProperty().set(p.instrument());
-            ticketVm.sideProperty().set(p.side());
+            ticketVm.prefillLimit(p.price(), p.side());
         });
         TimeAndSalesViewModel tapeVm = new TimeAndSalesViewModel(session, ui, watchlistVm.selectedProperty());
         Tab depthTab = new Tab("Book", new DepthView(depthVm));
@@ -113,16 +113,19 @@ public final class MainWindow {
         tapeTab.setId("timeAndSalesTab");
         TabPane market = new TabPane(depthTab, tapeTab);
         market.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox.setVgrow(market, Priority.ALWAYS);
-        VBox right = new VBox(ticket, market);
-        right.setMinWidth(320);
-        right.setPrefWidth(340);
+        ticket.setMinWidth(300);
+        ticket.setPrefWidth(340);
         WatchlistView watchlist = new WatchlistView(watchlistVm);
         VBox watchPane = titled("Watchlist", watchlist);
         watchPane.setMinWidth(360);
         watchPane.setPrefWidth(560);
         CandleChartView chart = new CandleChartView(chartVm);
-        top.getItems().setAll(watchPane, chart, right);
+        // Left column: the watchlist over the selected instrument's book and tape; the ticket keeps
+        // the full height on the right.
+        SplitPane left = new SplitPane(watchPane, market);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.55);
+        top.getItems().setAll(left, chart, ticket);
         top.setDividerPositions(0.43, 0.79);
         main.setOrientation(Orientation.VERTICAL);
         JournalViewModel journalVm = new JournalViewModel(session, vm.selectedPortfolioProperty());
@@ -181,8 +184,31 @@ public final class MainWindow {
         MenuItem focusTicket = new MenuItem("Focus order ticket");
         focusTicket.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         focusTicket.setOnAction(e -> root.lookup("#ticketQuantity").requestFocus());
-        Menu trade = new Menu("Trade", null, focusTicket);
+        MenuItem buy = new MenuItem("Buy with the ticket");
+        buy.setId("menuBuy");
+        buy.setAccelerator(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN));
+        buy.setOnAction(e -> ticket.send(dev.paperdesk.engine.model.Side.BUY));
+        MenuItem sell = new MenuItem("Sell with the ticket");
+        sell.setId("menuSell");
+        sell.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        sell.setOnAction(e -> ticket.send(dev.paperdesk.engine.model.Side.SELL));
+        MenuItem fillModels = new MenuItem("Fill models\u2026");
+        fillModels.setId("menuFillModels");
+        fillModels.setOnAction(e -> showFillModels());
+        Menu trade = new Menu("Trade", null, focusTicket, buy, sell, fillModels);
         return new MenuBar(file, view, trade, reportsMenu.menu());
+    }
+
+    private void showFillModels() {
+        var settings = new dev.paperdesk.desktop.settings.FillModelSettingsView(
+                new dev.paperdesk.desktop.settings.FillModelSettingsViewModel(session, ui));
+        Stage stage = new Stage();
+        stage.setTitle("Fill models \u2014 Paperdesk");
+        Scene s = new Scene(settings, 1100, 640);
+        theme.apply(s);
+        stage.setScene(s);
+        stage.initOwner(root.getScene().getWindow());
+        stage.show();
     }
 
     private ToolBar toolBar() {

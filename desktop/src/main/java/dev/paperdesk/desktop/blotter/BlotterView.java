@@ -1,27 +1,102 @@
 package dev.paperdesk.desktop.blotter;
 
 import dev.paperdesk.desktop.blotter.BlotterViewModel.FillRow;
+import dev.paperdesk.desktop.blotter.BlotterViewModel.JournalRow;
 import dev.paperdesk.desktop.blotter.BlotterViewModel.OrderRow;
 import dev.paperdesk.desktop.blotter.BlotterViewModel.PositionRow;
 import dev.paperdesk.desktop.common.Columns;
 import dev.paperdesk.desktop.common.Formats;
 import dev.paperdesk.desktop.common.TableExport;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
-/** The bottom blotter: Orders, Positions and Fills tabs. */
-public final class BlotterView extends TabPane {
+/**
+ * The bottom blotter: Positions, Working orders (modify in place by editing Limit, Stop or
+ * Quantity; cancel, cancel all), Orders (history, with the selected order's journal) and Fills, a
+ * search field that filters every table, and a banner for rejections. Every table exports to CSV
+ * from its context menu.
+ */
+public final class BlotterView extends VBox {
+    private final TableView<OrderRow> working = new TableView<>();
     private final TableView<OrderRow> orders = new TableView<>();
+    private final TableView<JournalRow> journal = new TableView<>();
     private final TableView<PositionRow> positions = new TableView<>();
     private final TableView<FillRow> fills = new TableView<>();
 
     public BlotterView(BlotterViewModel vm) {
-        setId("blotter");
-        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        setId("blotterPane");
+        var css = BlotterView.class.getResource("blotter.css");
+        if (css != null) {
+            getStylesheets().add(css.toExternalForm());
+        }
+        TabPane tabs = new TabPane();
+        tabs.setId("blotter");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        working.setId("workingTable");
+        working.setItems(vm.working());
+        working.setEditable(true);
+        working.getColumns()
+                .setAll(List.<TableColumn<OrderRow, ?>>of(
+                        Columns.number("Id", OrderRow::id, String::valueOf),
+                        Columns.text("Time (UTC)", OrderRow::created, Formats::time),
+                        Columns.text("Symbol", OrderRow::instrument, s -> s),
+                        Columns.text("Side", OrderRow::side, Enum::name),
+                        Columns.text("Type", OrderRow::type, Enum::name),
+                        editable(
+                                "Quantity",
+                                OrderRow::quantity,
+                                Formats::quantity,
+                                (row, v) -> vm.modify(row, null, null, v)),
+                        Columns.number("Filled", OrderRow::filled, Formats::quantity),
+                        editable("Limit", OrderRow::limit, Formats::price, (row, v) -> vm.modify(row, v, null, null)),
+                        editable("Stop", OrderRow::stop, Formats::price, (row, v) -> vm.modify(row, null, v, null)),
+                        Columns.text("TIF", OrderRow::tif, Enum::name),
+                        Columns.text("Status", OrderRow::status, Enum::name),
+                        Columns.text("Group", OrderRow::group, s -> s)));
+        working.setPlaceholder(new Label("No working orders. Double-click Limit, Stop or Quantity to modify one."));
+
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelOrder");
+        cancel.disableProperty()
+                .bind(working.getSelectionModel().selectedItemProperty().isNull());
+        cancel.setOnAction(e -> {
+            OrderRow row = working.getSelectionModel().getSelectedItem();
+            if (row != null) {
+                vm.cancel(row);
+            }
+        });
+        Button cancelAll = new Button("Cancel all");
+        cancelAll.setId("cancelAll");
+        cancelAll.disableProperty().bind(Bindings.isEmpty(vm.working()));
+        cancelAll.setOnAction(e -> vm.cancelAll());
+        Label hint = new Label("Modify in place: double-click a Limit, Stop or Quantity cell, type, Enter.");
+        hint.getStyleClass().add("text-muted");
+        HBox workingBar = new HBox(8, cancel, cancelAll, hint);
+        workingBar.setAlignment(Pos.CENTER_LEFT);
+        workingBar.setPadding(new Insets(4, 6, 4, 6));
+        VBox workingPane = new VBox(workingBar, working);
+        VBox.setVgrow(working, Priority.ALWAYS);
 
         orders.setId("ordersTable");
         orders.setItems(vm.orders());
@@ -35,9 +110,28 @@ public final class BlotterView extends TabPane {
                         Columns.number("Quantity", OrderRow::quantity, Formats::quantity),
                         Columns.number("Filled", OrderRow::filled, Formats::quantity),
                         Columns.number("Avg price", OrderRow::averagePrice, Formats::price),
+                        Columns.number("Limit", OrderRow::limit, Formats::price),
+                        Columns.number("Stop", OrderRow::stop, Formats::price),
+                        Columns.text("TIF", OrderRow::tif, Enum::name),
                         Columns.text("Status", OrderRow::status, Enum::name),
+                        Columns.text("Group", OrderRow::group, s -> s),
                         Columns.text("Reason", OrderRow::reason, s -> s)));
         orders.setPlaceholder(new Label("No orders yet — place one with the ticket."));
+        vm.selectedOrderProperty().bind(orders.getSelectionModel().selectedItemProperty());
+
+        journal.setId("orderJournal");
+        journal.setItems(vm.journal());
+        journal.getColumns()
+                .setAll(List.<TableColumn<JournalRow, ?>>of(
+                        Columns.number("#", JournalRow::sequence, String::valueOf),
+                        Columns.text("Time (UTC)", JournalRow::time, Formats::time),
+                        Columns.text("Event", JournalRow::kind, s -> s),
+                        Columns.text("Status", JournalRow::status, Enum::name),
+                        Columns.text("Reason", JournalRow::reason, s -> s)));
+        journal.setPlaceholder(new Label("Select an order to see its journal."));
+        SplitPane history = new SplitPane(orders, journal);
+        history.setOrientation(Orientation.HORIZONTAL);
+        history.setDividerPositions(0.66);
 
         positions.setId("positionsTable");
         positions.setItems(vm.positions());
@@ -79,22 +173,115 @@ public final class BlotterView extends TabPane {
                         Columns.number("Price", FillRow::price, Formats::price),
                         Columns.number("Fee", FillRow::fee, Formats::money),
                         Columns.text("Liquidity", FillRow::liquidity, s -> s),
-                        Columns.number("Slippage", FillRow::slippage, Formats::price)));
+                        Columns.styled(
+                                "Slippage vs mid",
+                                FillRow::slippage,
+                                Formats::price,
+                                v -> v.signum() > 0 ? "pnl-negative" : v.signum() < 0 ? "pnl-positive" : "pnl-zero")));
         fills.setPlaceholder(new Label("No fills yet."));
 
-        for (TableView<?> t : List.of(orders, positions, fills)) {
+        for (TableView<?> t : List.of(working, orders, journal, positions, fills)) {
             t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         }
+        // Narrow columns for short values, so symbols, times and reasons are readable.
+        widths(working, 50, 145, 150, 50, 110, 80, 70, 95, 95, 50, 95, 0);
+        widths(orders, 45, 145, 140, 45, 110, 70, 60, 90, 90, 90, 45, 90, 150, 0);
+        widths(journal, 40, 145, 110, 100, 0);
+        widths(fills, 50, 145, 55, 150, 50, 80, 100, 80, 80, 0);
+        TableExport.install(working, "working-orders");
         TableExport.install(orders, "orders");
+        TableExport.install(journal, "order-journal");
         TableExport.install(positions, "positions");
         TableExport.install(fills, "fills");
 
-        Tab ordersTab = new Tab("Orders", orders);
-        ordersTab.setId("ordersTab");
         Tab positionsTab = new Tab("Positions", positions);
         positionsTab.setId("positionsTab");
+        Tab workingTab = new Tab("Working", workingPane);
+        workingTab.setId("workingTab");
+        workingTab.textProperty().bind(Bindings.concat("Working (", Bindings.size(vm.working()), ")"));
+        Tab ordersTab = new Tab("Orders", history);
+        ordersTab.setId("ordersTab");
         Tab fillsTab = new Tab("Fills", fills);
         fillsTab.setId("fillsTab");
-        getTabs().setAll(positionsTab, ordersTab, fillsTab);
+        tabs.getTabs().setAll(positionsTab, workingTab, ordersTab, fillsTab);
+
+        TextField search = new TextField();
+        search.setId("blotterFilter");
+        search.setPromptText("Filter: symbol, id, status, side…");
+        search.textProperty().bindBidirectional(vm.filterProperty());
+        search.setPrefColumnCount(24);
+
+        Label bannerText = new Label();
+        bannerText.setId("rejectionBanner");
+        bannerText.textProperty().bind(vm.bannerProperty());
+        bannerText.setWrapText(true);
+        Button dismiss = new Button("\u2715");
+        dismiss.getStyleClass().add("flat");
+        dismiss.setOnAction(e -> vm.dismissBanner());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox banner = new HBox(8, bannerText, spacer, dismiss);
+        banner.getStyleClass().add("rejection-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(4, 8, 4, 8));
+        banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+
+        HBox top = new HBox(8, new Label("Search"), search);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(4, 6, 0, 6));
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        getChildren().setAll(banner, top, tabs);
+    }
+
+    /** A numeric column edited as text; a committed edit calls {@code onCommit} with the row and the text. */
+    private static TableColumn<OrderRow, String> editable(
+            String title,
+            Function<OrderRow, BigDecimal> value,
+            Function<BigDecimal, String> format,
+            java.util.function.BiConsumer<OrderRow, String> onCommit) {
+        TableColumn<OrderRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(
+                cd.getValue() == null || value.apply(cd.getValue()) == null
+                        ? ""
+                        : format.apply(value.apply(cd.getValue()))));
+        c.setCellFactory(col -> {
+            TextFieldTableCell<OrderRow, String> cell = new TextFieldTableCell<>(new StringConverter<>() {
+                @Override
+                public String toString(String s) {
+                    return s == null ? "" : s;
+                }
+
+                @Override
+                public String fromString(String s) {
+                    return s;
+                }
+            });
+            cell.setAlignment(Pos.CENTER_RIGHT);
+            cell.getStyleClass().add("editable-cell");
+            return cell;
+        });
+        c.setEditable(true);
+        c.setOnEditCommit(e -> {
+            String text = e.getNewValue() == null ? "" : e.getNewValue().strip().replace(",", "");
+            if (!text.isEmpty() && !text.equals(e.getOldValue())) {
+                onCommit.accept(e.getRowValue(), text);
+            }
+            e.getTableView().refresh();
+        });
+        return c;
+    }
+
+    private static void widths(TableView<?> table, int... px) {
+        for (int i = 0; i < px.length && i < table.getColumns().size(); i++) {
+            if (px[i] > 0) {
+                table.getColumns().get(i).setPrefWidth(px[i]);
+                table.getColumns().get(i).setMinWidth(Math.min(px[i], 40));
+            }
+        }
+    }
+
+    public TableView<OrderRow> workingTable() {
+        return working;
     }
 }

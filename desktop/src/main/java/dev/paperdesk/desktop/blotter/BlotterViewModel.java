@@ -4,23 +4,40 @@ import dev.paperdesk.desktop.common.Lists;
 import dev.paperdesk.desktop.common.UiExecutor;
 import dev.paperdesk.engine.model.Fill;
 import dev.paperdesk.engine.model.Order;
+import dev.paperdesk.engine.model.OrderChange;
+import dev.paperdesk.engine.model.OrderEvent;
+import dev.paperdesk.engine.model.OrderId;
 import dev.paperdesk.engine.model.OrderStatus;
 import dev.paperdesk.engine.model.OrderType;
 import dev.paperdesk.engine.model.PortfolioId;
+import dev.paperdesk.engine.model.Price;
+import dev.paperdesk.engine.model.Quantity;
 import dev.paperdesk.engine.model.Side;
+import dev.paperdesk.engine.model.TimeInForce;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
 import dev.paperdesk.engine.portfolio.PositionView;
 import dev.paperdesk.engine.session.EngineEvent;
 import dev.paperdesk.engine.session.TradingSession;
+import dev.paperdesk.engine.store.JournalEntry;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** Orders, positions and fills of the selected portfolio, refreshed from engine events (coalesced). */
+/**
+ * Working orders, order history with each order's journal, positions and fills of the selected
+ * portfolio, filtered by a search text and refreshed from engine events (coalesced). Working orders
+ * can be modified in place and cancelled; rejections (of orders, cancels and modifies) show in a
+ * banner with their reason.
+ */
 public final class BlotterViewModel {
     /** One order as the blotter shows it. */
     public record OrderRow(
@@ -33,7 +50,11 @@ public final class BlotterViewModel {
             BigDecimal filled,
             BigDecimal averagePrice,
             OrderStatus status,
-            String reason) {}
+            String reason,
+            BigDecimal limit,
+            BigDecimal stop,
+            TimeInForce tif,
+            String group) {}
 
     /** One open position. */
     public record PositionRow(
@@ -59,25 +80,52 @@ public final class BlotterViewModel {
             String liquidity,
             BigDecimal slippage) {}
 
+    /** One entry of an order's journal. */
+    public record JournalRow(long sequence, Instant time, String kind, OrderStatus status, String reason) {}
+
     private final TradingSession session;
     private final UiExecutor ui;
     private final ObjectProperty<PortfolioId> portfolio;
+    private final ObservableList<OrderRow> working = FXCollections.observableArrayList();
     private final ObservableList<OrderRow> orders = FXCollections.observableArrayList();
     private final ObservableList<PositionRow> positions = FXCollections.observableArrayList();
     private final ObservableList<FillRow> fills = FXCollections.observableArrayList();
+    private final ObservableList<JournalRow> journal = FXCollections.observableArrayList();
+    private final ObjectProperty<OrderRow> selectedOrder = new SimpleObjectProperty<>();
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final StringProperty banner = new SimpleStringProperty("");
 
     public BlotterViewModel(TradingSession session, UiExecutor ui, ObjectProperty<PortfolioId> portfolio) {
         this.session = session;
         this.ui = ui;
         this.portfolio = portfolio;
         portfolio.addListener((obs, old, now) -> refresh());
+        filter.addListener((obs, old, now) -> refresh());
+        selectedOrder.addListener((obs, old, now) -> loadJournal());
         session.addListener(this::onEngineEvent);
         refresh();
     }
 
     private void onEngineEvent(EngineEvent event) {
         switch (event) {
-            case EngineEvent.OrderUpdated o -> ui.coalesce("blotter", this::refresh);
+            case EngineEvent.OrderUpdated o -> {
+                ui.coalesce("blotter", this::refresh);
+                if (o.order().request().portfolioId().equals(portfolio.get())) {
+                    String why =
+                            switch (o.event()) {
+                                case OrderEvent.Rejected r -> "Order "
+                                        + o.order().id() + " rejected — "
+                                        + r.rejection().reason() + ": "
+                                        + r.rejection().message();
+                                case OrderEvent.AmendRejected a -> "Order "
+                                        + o.order().id() + ": " + a.reason();
+                                default -> null;
+                            };
+                    if (why != null) {
+                        ui.post(() -> banner.set(why));
+                    }
+                }
+            }
             case EngineEvent.FillBooked f -> ui.coalesce("blotter", this::refresh);
             case EngineEvent.PortfolioChanged p -> ui.coalesce("blotter", this::refresh);
             default -> {}
@@ -88,32 +136,100 @@ public final class BlotterViewModel {
     public void refresh() {
         PortfolioId id = portfolio.get();
         if (id == null) {
+            working.clear();
             orders.clear();
             positions.clear();
             fills.clear();
             return;
         }
+        String needle = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
         List<OrderRow> orderRows = session.orders().stream()
                 .filter(o -> o.request().portfolioId().equals(id))
                 .sorted(Comparator.comparing(Order::id).reversed())
                 .map(BlotterViewModel::toRow)
+                .filter(r ->
+                        matches(needle, r.id(), r.instrument(), r.side(), r.type(), r.status(), r.reason(), r.group()))
                 .toList();
         Lists.replace(orders, orderRows);
+        Lists.replace(
+                working, orderRows.stream().filter(r -> r.status().isOpen()).toList());
         List<FillRow> fillRows = session.fills().stream()
                 .filter(f -> f.portfolioId().equals(id))
                 .sorted(Comparator.comparing((Fill f) -> f.id().value()).reversed())
                 .map(BlotterViewModel::toRow)
+                .filter(r -> matches(needle, r.id(), r.orderId(), r.instrument(), r.side(), r.liquidity()))
                 .toList();
         Lists.replace(fills, fillRows);
         List<PositionRow> positionRows =
                 session.portfolio(id).map(PortfolioSnapshot::positions).orElse(List.of()).stream()
                         .filter(p -> p.quantity().signum() != 0)
                         .map(BlotterViewModel::toRow)
+                        .filter(r -> matches(needle, r.instrument(), r.currency()))
                         .toList();
         Lists.replace(positions, positionRows);
+        loadJournal();
     }
 
-    private static OrderRow toRow(Order o) {
+    private static boolean matches(String needle, Object... fields) {
+        if (needle.isEmpty()) {
+            return true;
+        }
+        for (Object f : fields) {
+            if (f != null && String.valueOf(f).toLowerCase(Locale.ROOT).contains(needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void loadJournal() {
+        OrderRow row = selectedOrder.get();
+        if (row == null) {
+            journal.clear();
+            return;
+        }
+        List<JournalRow> rows = session.journal(new OrderId(row.id())).stream()
+                .map(BlotterViewModel::toRow)
+                .toList();
+        Lists.replace(journal, rows);
+    }
+
+    /** Cancels a working order (the cancel travels to the venue; a refusal shows in the banner). */
+    public CompletableFuture<Order> cancel(OrderRow row) {
+        return session.cancel(new OrderId(row.id()));
+    }
+
+    /** Cancels every working order of the portfolio. */
+    public CompletableFuture<List<Order>> cancelAll() {
+        return session.cancelAll(portfolio.get(), null);
+    }
+
+    /**
+     * Modifies a working order in place: a new limit, stop or total quantity (text as typed; blank
+     * leaves the field alone). Problems with the text show in the banner.
+     */
+    public CompletableFuture<Order> modify(OrderRow row, String limit, String stop, String quantity) {
+        try {
+            Price l = blank(limit) ? null : Price.of(limit.strip().replace(",", ""));
+            Price s = blank(stop) ? null : Price.of(stop.strip().replace(",", ""));
+            Quantity q = blank(quantity) ? null : Quantity.of(quantity.strip().replace(",", ""));
+            return session.modify(new OrderId(row.id()), new OrderChange(l, s, q));
+        } catch (IllegalArgumentException e) {
+            banner.set("Order " + "O" + row.id() + ": modify not sent — " + e.getMessage());
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Hides the banner. */
+    public void dismissBanner() {
+        banner.set("");
+    }
+
+    static OrderRow toRow(Order o) {
         var r = o.request();
         return new OrderRow(
                 o.id().value(),
@@ -125,7 +241,14 @@ public final class BlotterViewModel {
                 o.filledQuantity().value(),
                 o.averageFillPrice() == null ? null : o.averageFillPrice().value(),
                 o.status(),
-                o.rejection() == null ? "" : o.rejection().toString());
+                o.rejection() == null ? "" : o.rejection().toString(),
+                o.effectiveLimit() == null ? null : o.effectiveLimit().value(),
+                o.currentStop() == null ? null : o.currentStop().value(),
+                r.timeInForce(),
+                o.link() == null
+                        ? ""
+                        : o.link().kind() + " G" + o.link().groupId() + " "
+                                + o.link().role());
     }
 
     private static FillRow toRow(Fill f) {
@@ -154,6 +277,14 @@ public final class BlotterViewModel {
                 p.realizedPnl());
     }
 
+    private static JournalRow toRow(JournalEntry j) {
+        return new JournalRow(j.sequence(), j.timestamp(), j.kind(), j.status(), j.reason());
+    }
+
+    public ObservableList<OrderRow> working() {
+        return working;
+    }
+
     public ObservableList<OrderRow> orders() {
         return orders;
     }
@@ -164,5 +295,21 @@ public final class BlotterViewModel {
 
     public ObservableList<FillRow> fills() {
         return fills;
+    }
+
+    public ObservableList<JournalRow> journal() {
+        return journal;
+    }
+
+    public ObjectProperty<OrderRow> selectedOrderProperty() {
+        return selectedOrder;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public StringProperty bannerProperty() {
+        return banner;
     }
 }

@@ -67,6 +67,11 @@ class MainWindowFlowTest {
         assertThat(row.instrument()).isEqualTo("BTC-USDT@binance");
         assertThat(row.currency()).isEqualTo("USDT");
         assertThat(row.quantity()).isEqualByComparingTo(new BigDecimal("0.25"));
+        // The order travels to the venue (50–200 ms), then the ticket reports the fill.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#ticketMessage")
+                .queryAs(Label.class)
+                .getText()
+                .startsWith("FILLED: "));
         assertThat(robot.lookup("#ticketMessage").queryAs(Label.class).getText())
                 .startsWith("FILLED: BUY 0.25 BTC-USDT@binance @ ");
         WaitForAsyncUtils.waitFor(

@@ -13,11 +13,30 @@ public interface FeeModel {
 
     Money fee(Instrument instrument, Quantity quantity, Price price, Liquidity liquidity);
 
+    /**
+     * The fee of one fill of an order that has already been charged {@code chargedSoFar} by earlier
+     * fills, so that minimums apply per order rather than per fill. Models without per-order
+     * minimums ignore it.
+     */
+    default Money fee(Instrument instrument, Quantity quantity, Price price, Liquidity liquidity, Money chargedSoFar) {
+        return fee(instrument, quantity, price, liquidity);
+    }
+
+    /** A parseable spec for the settings (see {@code FeeModels.parse}). */
+    default String spec() {
+        return "none";
+    }
+
     /** No fees at all. */
     FeeModel NONE = new FeeModel() {
         @Override
         public String describe() {
             return "no fees";
+        }
+
+        @Override
+        public String spec() {
+            return "none";
         }
 
         @Override

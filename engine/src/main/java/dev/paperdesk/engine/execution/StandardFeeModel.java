@@ -29,6 +29,12 @@ public record StandardFeeModel(BigDecimal perShare, BigDecimal minimumPerFill, B
     }
 
     @Override
+    public String spec() {
+        return "standard(per-share=" + perShare.toPlainString() + ", min=" + minimumPerFill.toPlainString() + ", maker="
+                + makerBps.toPlainString() + ", taker=" + takerBps.toPlainString() + ")";
+    }
+
+    @Override
     public Money fee(Instrument instrument, Quantity quantity, Price price, Liquidity liquidity) {
         BigDecimal raw =
                 switch (instrument) {

@@ -7,6 +7,11 @@ import java.util.Objects;
 /**
  * An order and its current state. Immutable: every transition returns a new value, and illegal
  * transitions throw, because a broken lifecycle is a bug, not a user error.
+ *
+ * @param link the group (OCO, bracket, combo) the order belongs to, or {@code null}
+ * @param trailAnchor for trailing stops, the best price seen since the order became active
+ * @param currentStop the stop in force: the requested stop, or the trailing stop computed from the anchor
+ * @param expiresAt when a DAY or GTD order expires, once the venue has accepted it
  */
 public record Order(
         OrderId id,
@@ -16,7 +21,11 @@ public record Order(
         Price averageFillPrice,
         Instant createdAt,
         Instant updatedAt,
-        Rejection rejection) {
+        Rejection rejection,
+        OrderLink link,
+        Price trailAnchor,
+        Price currentStop,
+        Instant expiresAt) {
 
     public Order {
         Objects.requireNonNull(id, "id");
@@ -30,8 +39,38 @@ public record Order(
         }
     }
 
+    /** An order without group, trailing state or expiry. */
+    public Order(
+            OrderId id,
+            OrderRequest request,
+            OrderStatus status,
+            Quantity filledQuantity,
+            Price averageFillPrice,
+            Instant createdAt,
+            Instant updatedAt,
+            Rejection rejection) {
+        this(
+                id,
+                request,
+                status,
+                filledQuantity,
+                averageFillPrice,
+                createdAt,
+                updatedAt,
+                rejection,
+                null,
+                null,
+                null,
+                null);
+    }
+
     public static Order create(OrderId id, OrderRequest request, Instant at) {
-        return new Order(id, request, OrderStatus.NEW, Quantity.ZERO, null, at, at, null);
+        return create(id, request, at, null);
+    }
+
+    public static Order create(OrderId id, OrderRequest request, Instant at, OrderLink link) {
+        return new Order(
+                id, request, OrderStatus.NEW, Quantity.ZERO, null, at, at, null, link, null, request.stopPrice(), null);
     }
 
     public Quantity remainingQuantity() {
@@ -42,12 +81,36 @@ public record Order(
         if (!status.canMoveTo(next)) {
             throw new IllegalStateException(id + ": illegal transition " + status + " -> " + next);
         }
-        return new Order(id, request, next, filledQuantity, averageFillPrice, createdAt, at, rejection);
+        return new Order(
+                id,
+                request,
+                next,
+                filledQuantity,
+                averageFillPrice,
+                createdAt,
+                at,
+                rejection,
+                link,
+                trailAnchor,
+                currentStop,
+                expiresAt);
     }
 
     public Order reject(Rejection why, Instant at) {
         Order moved = transition(OrderStatus.REJECTED, at);
-        return new Order(id, request, moved.status, filledQuantity, averageFillPrice, createdAt, at, why);
+        return new Order(
+                id,
+                request,
+                moved.status,
+                filledQuantity,
+                averageFillPrice,
+                createdAt,
+                at,
+                why,
+                link,
+                trailAnchor,
+                currentStop,
+                expiresAt);
     }
 
     /** Applies an execution of {@code qty} at {@code price}; the status follows from the remaining quantity. */
@@ -69,6 +132,95 @@ public record Order(
         if (!status.canMoveTo(next)) {
             throw new IllegalStateException(id + ": illegal transition " + status + " -> " + next);
         }
-        return new Order(id, request, next, newFilled, new Price(Decimals.normalize(avg)), createdAt, at, rejection);
+        return new Order(
+                id,
+                request,
+                next,
+                newFilled,
+                new Price(Decimals.normalize(avg)),
+                createdAt,
+                at,
+                rejection,
+                link,
+                trailAnchor,
+                currentStop,
+                expiresAt);
+    }
+
+    /**
+     * Replaces the request (a modify: price, stop or quantity). The new quantity must stay above what
+     * has already filled.
+     */
+    public Order amend(OrderRequest next, Instant at) {
+        if (!next.portfolioId().equals(request.portfolioId())
+                || !next.instrumentId().equals(request.instrumentId())
+                || next.side() != request.side()
+                || next.type() != request.type()) {
+            throw new IllegalArgumentException(id + ": a modify may change prices and quantity only");
+        }
+        if (next.quantity().compareTo(filledQuantity) <= 0) {
+            throw new IllegalArgumentException(
+                    id + ": new quantity " + next.quantity() + " must exceed the filled " + filledQuantity);
+        }
+        Price stop = request.type().isTrailing() ? currentStop : next.stopPrice();
+        return new Order(
+                id,
+                next,
+                status,
+                filledQuantity,
+                averageFillPrice,
+                createdAt,
+                at,
+                rejection,
+                link,
+                trailAnchor,
+                stop,
+                expiresAt);
+    }
+
+    /** Records a trailing stop's new anchor and stop. */
+    public Order trail(Price anchor, Price stop, Instant at) {
+        return new Order(
+                id,
+                request,
+                status,
+                filledQuantity,
+                averageFillPrice,
+                createdAt,
+                at,
+                rejection,
+                link,
+                anchor,
+                stop,
+                expiresAt);
+    }
+
+    /** Records when the order expires (set when a DAY or GTD order is accepted). */
+    public Order expiringAt(Instant at) {
+        return new Order(
+                id,
+                request,
+                status,
+                filledQuantity,
+                averageFillPrice,
+                createdAt,
+                updatedAt,
+                rejection,
+                link,
+                trailAnchor,
+                currentStop,
+                at);
+    }
+
+    /** The limit price in force: the request's, or for a triggered trailing stop limit, the stop beyond by the offset. */
+    public Price effectiveLimit() {
+        if (request.type() == OrderType.TRAILING_STOP_LIMIT && currentStop != null) {
+            BigDecimal offset = request.limitOffset().value();
+            return new Price(
+                    request.side() == Side.BUY
+                            ? currentStop.value().add(offset)
+                            : currentStop.value().subtract(offset));
+        }
+        return request.limitPrice();
     }
 }

@@ -28,6 +28,7 @@ public sealed interface OrderEvent {
             case Modified m -> "MODIFIED";
             case Cancelled c -> "CANCELLED";
             case Expired e -> "EXPIRED";
+            case AmendRejected a -> "AMEND_REJECTED";
         };
     }
 
@@ -79,6 +80,12 @@ public sealed interface OrderEvent {
             return OrderStatus.CANCELLED;
         }
     }
+
+    /**
+     * A cancel or modify that the venue refused, typically because it arrived after the order had
+     * filled (a cancel can lose the race with a fill). The order itself is unchanged.
+     */
+    record AmendRejected(OrderId orderId, Instant timestamp, OrderStatus status, String reason) implements OrderEvent {}
 
     record Expired(OrderId orderId, Instant timestamp, String reason) implements OrderEvent {
         @Override

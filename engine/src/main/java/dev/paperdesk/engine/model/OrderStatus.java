@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * The order lifecycle: {@code NEW → ACCEPTED → (TRIGGERED) → PARTIALLY_FILLED → FILLED | CANCELLED |
- * EXPIRED}, or {@code NEW → REJECTED}.
+ * EXPIRED}, or {@code NEW → REJECTED}. An order is NEW while it travels to the venue, while it
+ * waits for its bracket entry to fill, and may be cancelled or expire there.
  */
 public enum OrderStatus {
     NEW,
@@ -27,10 +28,15 @@ public enum OrderStatus {
         return this == ACCEPTED || this == TRIGGERED || this == PARTIALLY_FILLED;
     }
 
+    /** True until the order reaches a terminal status: working, travelling or waiting for its entry. */
+    public boolean isOpen() {
+        return !isTerminal() && this != REJECTED;
+    }
+
     /** The statuses this one may move to. */
     public Set<OrderStatus> successors() {
         return switch (this) {
-            case NEW -> EnumSet.of(ACCEPTED, REJECTED);
+            case NEW -> EnumSet.of(ACCEPTED, REJECTED, CANCELLED, EXPIRED);
             case ACCEPTED -> EnumSet.of(TRIGGERED, PARTIALLY_FILLED, FILLED, CANCELLED, EXPIRED, ACCEPTED);
             case TRIGGERED -> EnumSet.of(PARTIALLY_FILLED, FILLED, CANCELLED, EXPIRED, TRIGGERED);
             case PARTIALLY_FILLED -> EnumSet.of(PARTIALLY_FILLED, FILLED, CANCELLED, EXPIRED);

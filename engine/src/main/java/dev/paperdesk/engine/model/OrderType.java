@@ -1,6 +1,9 @@
 package dev.paperdesk.engine.model;
 
-/** Order types; which price fields each needs is checked by {@link OrderRequest}. */
+/**
+ * Order types; which price fields each needs is checked by {@link OrderRequest}. A trailing stop
+ * limit needs no limit price: its limit sits {@link OrderRequest#limitOffset()} beyond the stop.
+ */
 public enum OrderType {
     MARKET(false, false),
     LIMIT(true, false),
@@ -9,7 +12,7 @@ public enum OrderType {
     TAKE_PROFIT(false, true),
     TAKE_PROFIT_LIMIT(true, true),
     TRAILING_STOP(false, false),
-    TRAILING_STOP_LIMIT(true, false);
+    TRAILING_STOP_LIMIT(false, false);
 
     private final boolean needsLimit;
     private final boolean needsStop;
@@ -25,6 +28,26 @@ public enum OrderType {
 
     public boolean needsStopPrice() {
         return needsStop;
+    }
+
+    /** Trailing stops: the stop follows the market by a {@link TrailingOffset}. */
+    public boolean isTrailing() {
+        return this == TRAILING_STOP || this == TRAILING_STOP_LIMIT;
+    }
+
+    /** Orders that wait for a trigger before they can trade. */
+    public boolean isConditional() {
+        return this != MARKET && this != LIMIT;
+    }
+
+    /** Orders that trade at a limit (once triggered, for the conditional ones). */
+    public boolean hasLimit() {
+        return this == LIMIT || this == STOP_LIMIT || this == TAKE_PROFIT_LIMIT || this == TRAILING_STOP_LIMIT;
+    }
+
+    /** Take-profit orders trigger when the price moves in the trader's favour (below for buys). */
+    public boolean isTakeProfit() {
+        return this == TAKE_PROFIT || this == TAKE_PROFIT_LIMIT;
     }
 
     public static OrderType parse(String text) {

@@ -1,30 +1,47 @@
 package dev.paperdesk.engine.session;
 
-import dev.paperdesk.engine.execution.FeeModel;
 import dev.paperdesk.engine.execution.OrderValidator;
+import dev.paperdesk.engine.execution.models.DataKind;
+import dev.paperdesk.engine.execution.models.ExecutionSettings;
+import dev.paperdesk.engine.execution.models.ModelAssumptions;
+import dev.paperdesk.engine.execution.models.ModelSet;
+import dev.paperdesk.engine.execution.orders.PaperVenue;
+import dev.paperdesk.engine.execution.orders.PlacementValidator;
+import dev.paperdesk.engine.execution.orders.VenueContext;
 import dev.paperdesk.engine.loop.EventLoop;
 import dev.paperdesk.engine.market.BookSnapshot;
+import dev.paperdesk.engine.market.MarketDataFeed;
 import dev.paperdesk.engine.market.MarketDataSink;
 import dev.paperdesk.engine.market.TradePrint;
+import dev.paperdesk.engine.market.TradingHours;
+import dev.paperdesk.engine.market.history.replay.BarReplayFeed;
+import dev.paperdesk.engine.market.sim.ListingSpec;
+import dev.paperdesk.engine.market.sim.OrderBook;
+import dev.paperdesk.engine.market.sim.SimulatedMarket;
+import dev.paperdesk.engine.model.Bar;
 import dev.paperdesk.engine.model.Currency;
 import dev.paperdesk.engine.model.Fill;
 import dev.paperdesk.engine.model.FillId;
 import dev.paperdesk.engine.model.Instrument;
 import dev.paperdesk.engine.model.InstrumentId;
 import dev.paperdesk.engine.model.Liquidity;
-import dev.paperdesk.engine.model.Money;
 import dev.paperdesk.engine.model.Order;
+import dev.paperdesk.engine.model.OrderChange;
 import dev.paperdesk.engine.model.OrderEvent;
+import dev.paperdesk.engine.model.OrderGroup;
+import dev.paperdesk.engine.model.OrderGroupKind;
 import dev.paperdesk.engine.model.OrderId;
+import dev.paperdesk.engine.model.OrderLink;
+import dev.paperdesk.engine.model.OrderPlacement;
 import dev.paperdesk.engine.model.OrderRequest;
+import dev.paperdesk.engine.model.OrderRole;
 import dev.paperdesk.engine.model.OrderStatus;
-import dev.paperdesk.engine.model.OrderType;
 import dev.paperdesk.engine.model.PortfolioId;
 import dev.paperdesk.engine.model.Price;
 import dev.paperdesk.engine.model.Quote;
 import dev.paperdesk.engine.model.RejectReason;
 import dev.paperdesk.engine.model.Rejection;
-import dev.paperdesk.engine.model.Side;
+import dev.paperdesk.engine.model.TimeInForce;
 import dev.paperdesk.engine.portfolio.CostBasisMethod;
 import dev.paperdesk.engine.portfolio.LedgerEntry;
 import dev.paperdesk.engine.portfolio.LedgerKind;
@@ -39,49 +56,71 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * The engine's state and its order pipeline. Every method runs on the event loop thread; other
  * threads read the volatile immutable views ({@link #portfolioSnapshots()}, {@link #orders()}, …).
  *
- * <p>Each command is one step: its order transitions, fills, cash and position changes are
- * committed to the store in one transaction, and only then published to listeners.
+ * <p>Each command, market event and timer is one step: its order transitions, fills, cash and
+ * position changes are committed to the store in one transaction, and only then swapped into the
+ * in-memory state and published to listeners. The {@link PaperVenue} decides what happens to
+ * orders; this class validates commands, books fills into portfolios and persists everything.
  */
 public final class TradingEngine implements MarketDataSink {
     private final EventLoop loop;
     private final WorkspaceStore store;
-    private final FeeModel fees;
+    private final MarketDataFeed feed;
     private final Map<InstrumentId, Instrument> instruments = new LinkedHashMap<>();
+    private final Map<InstrumentId, TradingHours> hours = new HashMap<>();
     private final Map<InstrumentId, Quote> quotes = new HashMap<>();
     private final Map<PortfolioId, Portfolio> portfolios = new TreeMap<>((a, b) -> Long.compare(a.value(), b.value()));
     private final Map<OrderId, Order> orders = new TreeMap<>();
+    private final Map<Long, OrderGroup> groups = new HashMap<>();
     private final List<Fill> fills = new ArrayList<>();
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private final MarketFxRates fx = new MarketFxRates();
     private final LiveBars liveBars;
+    private final Context context = new Context();
+    private final PaperVenue venue;
     private long nextOrderId = 1;
     private long nextFillId = 1;
+    private long nextGroupId = 1;
     private long nextPortfolioId = 1;
+    private Step step;
 
     private volatile Map<PortfolioId, PortfolioSnapshot> snapshotView = Map.of();
-    private volatile List<Order> orderView = List.of();
-    private volatile List<Fill> fillView = List.of();
+    // Read-side mirrors for other threads, updated after each commit. Readers copy on demand, so a
+    // step costs O(changes), not O(all orders ever placed).
+    private final Map<OrderId, Order> orderView = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final java.util.Queue<Fill> fillView = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Map<Long, OrderGroup> groupView = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private volatile ExecutionSettings settingsView;
     private final Map<InstrumentId, Quote> quoteView = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<InstrumentId, BookSnapshot> bookView = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public TradingEngine(EventLoop loop, WorkspaceStore store, FeeModel fees, List<Instrument> instruments) {
+    public TradingEngine(EventLoop loop, WorkspaceStore store, ExecutionSettings settings, MarketDataFeed feed) {
         this.loop = loop;
         this.store = store;
-        this.fees = fees;
-        for (Instrument i : instruments) {
+        this.feed = feed;
+        for (Instrument i : feed.instruments()) {
             this.instruments.put(i.id(), i);
         }
         this.liveBars = new LiveBars(this.instruments, store.barStore(), this::publish);
+        if (feed instanceof SimulatedMarket sim) {
+            for (ListingSpec l : sim.universe().listings()) {
+                hours.put(l.instrument().id(), l.hours());
+            }
+        }
+        this.settingsView = settings;
+        this.venue = new PaperVenue(context, settings, instruments.values(), feed instanceof BarReplayFeed);
     }
 
     public void addListener(EngineListener listener) {
@@ -92,7 +131,7 @@ public final class TradingEngine implements MarketDataSink {
         listeners.remove(listener);
     }
 
-    /** Restores persisted state; call once, before the feed starts. */
+    /** Restores persisted state, including working orders and their links; call once, before the feed starts. */
     public void restore(WorkspaceState state) {
         for (Portfolio p : state.portfolios()) {
             portfolios.put(p.id(), p);
@@ -106,11 +145,151 @@ public final class TradingEngine implements MarketDataSink {
             fills.add(f);
             nextFillId = Math.max(nextFillId, f.id().value() + 1);
         }
+        for (OrderGroup g : state.groups()) {
+            groups.put(g.id(), g);
+            nextGroupId = Math.max(nextGroupId, g.id() + 1);
+        }
+        orderView.putAll(orders);
+        fillView.addAll(fills);
+        groupView.putAll(groups);
+        venue.restore(state.orders().stream().filter(o -> o.status().isOpen()).toList(), state.groups());
         refreshViews(portfolios.keySet());
     }
 
     public Map<InstrumentId, Instrument> instruments() {
         return java.util.Collections.unmodifiableMap(instruments);
+    }
+
+    // ------------------------------------------------------------------------------ steps
+
+    /** What one step has changed so far; committed as one transaction at its end. */
+    private static final class Step {
+        final ChangeSet changes = new ChangeSet();
+        final List<EngineEvent> events = new ArrayList<>();
+        final Map<PortfolioId, Portfolio> portfolios = new LinkedHashMap<>();
+        final Map<OrderId, Order> orders = new LinkedHashMap<>();
+        final Map<Long, OrderGroup> groups = new LinkedHashMap<>();
+        final List<Fill> fills = new ArrayList<>();
+        final Set<PortfolioId> touched = new LinkedHashSet<>();
+    }
+
+    private <T> T inStep(Supplier<T> work) {
+        if (step != null) {
+            return work.get();
+        }
+        Step s = new Step();
+        step = s;
+        T result;
+        try {
+            result = work.get();
+        } finally {
+            step = null;
+        }
+        commit(s);
+        return result;
+    }
+
+    private void commit(Step s) {
+        if (s.changes.isEmpty() && s.events.isEmpty()) {
+            return;
+        }
+        store.commit(s.changes);
+        portfolios.putAll(s.portfolios);
+        orders.putAll(s.orders);
+        groups.putAll(s.groups);
+        fills.addAll(s.fills);
+        orderView.putAll(s.orders);
+        groupView.putAll(s.groups);
+        fillView.addAll(s.fills);
+        refreshViews(s.touched);
+        publishAll(s.events);
+        for (PortfolioId id : s.portfolios.keySet()) {
+            publish(new EngineEvent.PortfolioChanged(snapshotView.get(id)));
+        }
+    }
+
+    /** The venue's view of the engine: clock, timers, positions and the reports it sends back. */
+    private final class Context implements VenueContext {
+        @Override
+        public long nowNanos() {
+            return loop.nowNanos();
+        }
+
+        @Override
+        public Instant now() {
+            return loop.clock().now();
+        }
+
+        @Override
+        public void schedule(long atNanos, Runnable task) {
+            loop.schedule(
+                    atNanos,
+                    () -> inStep(() -> {
+                        task.run();
+                        return null;
+                    }));
+        }
+
+        @Override
+        public BigDecimal position(PortfolioId portfolio, InstrumentId instrument) {
+            Portfolio p = step != null && step.portfolios.containsKey(portfolio)
+                    ? step.portfolios.get(portfolio)
+                    : portfolios.get(portfolio);
+            return p == null ? BigDecimal.ZERO : p.position(instrument).quantity();
+        }
+
+        @Override
+        public void report(Order order, OrderEvent event) {
+            Step s = requireStep();
+            s.orders.put(order.id(), order);
+            s.touched.add(order.request().portfolioId());
+            s.changes.order(order).event(event);
+            if (event instanceof OrderEvent.Filled filled) {
+                Fill fill = filled.fill();
+                Instrument instrument = instruments.get(fill.instrumentId());
+                // Book into a copy: it replaces the live portfolio only once the store has committed.
+                Portfolio p = s.portfolios.computeIfAbsent(
+                        fill.portfolioId(), id -> portfolios.get(id).copy());
+                List<LedgerEntry> ledger = p.applyFill(fill, instrument);
+                s.changes.fill(fill).ledger(ledger).portfolio(p);
+                s.fills.add(fill);
+                s.events.add(new EngineEvent.FillBooked(fill));
+            }
+            s.events.add(new EngineEvent.OrderUpdated(order, event));
+        }
+
+        @Override
+        public void updated(Order order, String note) {
+            Step s = requireStep();
+            s.orders.put(order.id(), order);
+            s.touched.add(order.request().portfolioId());
+            s.changes.order(order);
+            // Not a transition: persisted and shown, but not appended to the journal.
+            s.events.add(new EngineEvent.OrderUpdated(
+                    order, new OrderEvent.Modified(order.id(), now(), order.status(), note)));
+        }
+
+        @Override
+        public FillId nextFillId() {
+            return new FillId(nextFillId++);
+        }
+
+        @Override
+        public TradingHours hours(Instrument instrument) {
+            return hours.getOrDefault(instrument.id(), TradingHours.continuous());
+        }
+
+        @Override
+        public Optional<OrderBook> liveBook(InstrumentId instrument) {
+            return feed instanceof SimulatedMarket sim ? sim.book(instrument) : Optional.empty();
+        }
+    }
+
+    private Step requireStep() {
+        if (step == null) {
+            throw new IllegalStateException("the venue reported outside an engine step");
+        }
+        return step;
     }
 
     // ------------------------------------------------------------------------------ commands
@@ -137,75 +316,212 @@ public final class TradingEngine implements MarketDataSink {
         return p;
     }
 
-    /** Runs an order through validation and execution; returns the order in its resulting state. */
+    /** Sends one order; returns it in its state at the end of this step (filled already when latency is zero). */
     public Order submit(OrderRequest request) {
-        Instant now = loop.clock().now();
-        OrderId id = new OrderId(nextOrderId++);
-        Order order = Order.create(id, request, now);
-        ChangeSet changes = new ChangeSet();
-        List<EngineEvent> published = new ArrayList<>();
-        OrderEvent created = new OrderEvent.Created(id, now, describe(request));
-        changes.event(created);
-
-        Optional<Rejection> rejection = validate(request);
-        if (rejection.isPresent()) {
-            order = order.reject(rejection.get(), now);
-            OrderEvent rejected = new OrderEvent.Rejected(id, now, rejection.get());
-            changes.order(order).event(rejected);
-            store.commit(changes);
-            orders.put(order.id(), order);
-            refreshViews(List.of(request.portfolioId()));
-            published.add(new EngineEvent.OrderUpdated(order, rejected));
-            publishAll(published);
-            return order;
-        }
-        order = order.transition(OrderStatus.ACCEPTED, now);
-        OrderEvent accepted = new OrderEvent.Accepted(
-                id,
-                now,
-                "accepted by the simulated venue " + request.instrumentId().venue());
-        changes.event(accepted);
-        published.add(new EngineEvent.OrderUpdated(order, accepted));
-
-        // Market orders fill in full at the touch of the current quote.
-        Instrument instrument = instruments.get(request.instrumentId());
-        Quote quote = quotes.get(request.instrumentId());
-        Price price = quote.touch(request.side());
-        Money fee = fees.fee(instrument, request.quantity(), price, Liquidity.TAKER);
-        BigDecimal slippage = price.value()
-                .subtract(quote.mid().value())
-                .multiply(BigDecimal.valueOf(request.side().sign()));
-        Fill fill = new Fill(
-                new FillId(nextFillId++),
-                id,
-                request.portfolioId(),
-                request.instrumentId(),
-                request.side(),
-                request.quantity(),
-                price,
-                fee,
-                Liquidity.TAKER,
-                slippage,
-                now);
-        // Book into a copy: it replaces the live portfolio only once the store has committed.
-        Portfolio portfolio = portfolios.get(request.portfolioId()).copy();
-        List<LedgerEntry> ledger = portfolio.applyFill(fill, instrument);
-        order = order.fill(fill.quantity(), fill.price(), now);
-        OrderEvent filled = new OrderEvent.Filled(id, now, order.status(), fill);
-        changes.order(order).event(filled).fill(fill).ledger(ledger).portfolio(portfolio);
-        store.commit(changes);
-        portfolios.put(portfolio.id(), portfolio);
-        orders.put(order.id(), order);
-        fills.add(fill);
-        refreshViews(List.of(portfolio.id()));
-        published.add(new EngineEvent.FillBooked(fill));
-        published.add(new EngineEvent.OrderUpdated(order, filled));
-        published.add(new EngineEvent.PortfolioChanged(snapshotView.get(portfolio.id())));
-        publishAll(published);
-        return order;
+        return place(new OrderPlacement.Single(request)).get(0);
     }
 
-    private Optional<Rejection> validate(OrderRequest request) {
+    /**
+     * Places a single order, an OCO pair, a bracket or a combo: all of its orders are created and
+     * journaled, validated together, and either all sent to the venue or all rejected.
+     */
+    public List<Order> place(OrderPlacement placement) {
+        return inStep(() -> {
+            Instant now = loop.clock().now();
+            List<OrderRequest> requests = placement.requests();
+            OrderGroup group = null;
+            List<OrderLink> links = new ArrayList<>();
+            List<OrderId> ids = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                ids.add(new OrderId(nextOrderId++));
+            }
+            if (!(placement instanceof OrderPlacement.Single)) {
+                long gid = nextGroupId++;
+                OrderGroupKind kind =
+                        switch (placement) {
+                            case OrderPlacement.Oco o -> OrderGroupKind.OCO;
+                            case OrderPlacement.Bracket b -> OrderGroupKind.BRACKET;
+                            case OrderPlacement.Combo c -> OrderGroupKind.COMBO;
+                            case OrderPlacement.Single s -> throw new IllegalStateException();
+                        };
+                for (int i = 0; i < requests.size(); i++) {
+                    OrderRole role =
+                            switch (kind) {
+                                case OCO -> OrderRole.OCO_LEG;
+                                case COMBO -> OrderRole.COMBO_LEG;
+                                case BRACKET -> i == 0
+                                        ? OrderRole.ENTRY
+                                        : (i == 1 ? OrderRole.TAKE_PROFIT : OrderRole.STOP_LOSS);
+                            };
+                    links.add(new OrderLink(gid, kind, role));
+                }
+                group = placement instanceof OrderPlacement.Combo c
+                        ? new OrderGroup(gid, kind, ids, c.netLimit(), c.units())
+                        : new OrderGroup(gid, kind, ids, null, null);
+                step.changes.group(group);
+                step.groups.put(gid, group);
+            }
+            List<Order> created = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                OrderRequest r = requests.get(i);
+                if (placement instanceof OrderPlacement.Combo c) {
+                    r = r.toBuilder()
+                            .timeInForce(c.timeInForce())
+                            .expireAt(null)
+                            .build();
+                }
+                Order o = Order.create(ids.get(i), r, now, links.isEmpty() ? null : links.get(i));
+                created.add(o);
+                report(
+                        o,
+                        new OrderEvent.Created(
+                                o.id(), now, describe(r) + (o.link() == null ? "" : " [" + o.link() + "]")));
+            }
+            Optional<Rejection> problem = PlacementValidator.check(placement);
+            int culprit = -1;
+            for (int i = 0; problem.isEmpty() && i < created.size(); i++) {
+                problem = validate(created.get(i), placement, i);
+                culprit = i;
+            }
+            if (problem.isPresent()) {
+                List<Order> out = new ArrayList<>();
+                for (int i = 0; i < created.size(); i++) {
+                    Rejection why = problem.get();
+                    if (created.size() > 1 && i != culprit && why.reason() != RejectReason.INVALID_GROUP) {
+                        why = new Rejection(
+                                why.reason(),
+                                "rejected with " + created.get(culprit).id() + ": " + why.message());
+                    }
+                    Order rejected = created.get(i).reject(why, now);
+                    report(rejected, new OrderEvent.Rejected(rejected.id(), now, why));
+                    out.add(rejected);
+                }
+                return out;
+            }
+            venue.place(created, group);
+            List<Order> out = new ArrayList<>();
+            for (Order o : created) {
+                out.add(step.orders.getOrDefault(o.id(), o));
+            }
+            return out;
+        });
+    }
+
+    private void report(Order order, OrderEvent event) {
+        context.report(order, event);
+    }
+
+    /** Sends a cancel (it travels with the venue's latency and may lose the race with a fill). */
+    public Order cancel(OrderId id) {
+        return inStep(() -> {
+            Order o = orders.get(id);
+            if (o == null) {
+                throw new IllegalArgumentException("no order " + id);
+            }
+            if (!o.status().isOpen()) {
+                report(
+                        o,
+                        new OrderEvent.AmendRejected(
+                                id,
+                                loop.clock().now(),
+                                o.status(),
+                                "cancel refused: the order is already " + o.status()));
+                return o;
+            }
+            venue.cancel(id, "cancelled by the trader");
+            return step.orders.getOrDefault(id, o);
+        });
+    }
+
+    /** Cancels every open order of a portfolio, or only those on {@code instrument} when it is given. */
+    public List<Order> cancelAll(PortfolioId portfolio, InstrumentId instrument) {
+        return inStep(() -> {
+            List<Order> out = new ArrayList<>();
+            for (Order o : venue.openOrders()) {
+                if (o.request().portfolioId().equals(portfolio)
+                        && (instrument == null || o.request().instrumentId().equals(instrument))) {
+                    venue.cancel(o.id(), instrument == null ? "cancel all" : "cancel all on " + instrument);
+                    out.add(step.orders.getOrDefault(o.id(), o));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Sends a modify of price, stop or quantity; refused at once (journaled) when the change is invalid. */
+    public Order modify(OrderId id, OrderChange change) {
+        return inStep(() -> {
+            Order o = orders.get(id);
+            if (o == null) {
+                throw new IllegalArgumentException("no order " + id);
+            }
+            Instant now = loop.clock().now();
+            String problem = null;
+            OrderRequest next = null;
+            if (!o.status().isOpen()) {
+                problem = "modify refused: the order is already " + o.status();
+            } else if (change.limitPrice() != null && o.request().limitPrice() == null) {
+                problem = "modify refused: a " + o.request().type() + " order has no limit price";
+            } else if (change.stopPrice() != null
+                    && (o.request().stopPrice() == null || o.request().type().isTrailing())) {
+                problem = "modify refused: a " + o.request().type() + " order has no stop price to change";
+            } else if (o.status() == OrderStatus.TRIGGERED && change.stopPrice() != null) {
+                problem = "modify refused: the stop has already triggered";
+            } else {
+                try {
+                    next = change.applyTo(o.request());
+                } catch (IllegalArgumentException e) {
+                    problem = "modify refused: " + e.getMessage();
+                }
+                if (next != null) {
+                    Optional<Rejection> r = OrderValidator.check(next, instruments.get(next.instrumentId()));
+                    if (r.isPresent()) {
+                        problem = "modify refused: " + r.get().message();
+                    } else if (next.quantity().compareTo(o.filledQuantity()) <= 0) {
+                        problem = "modify refused: the new quantity " + next.quantity() + " is not above the filled "
+                                + o.filledQuantity() + " (cancel instead)";
+                    }
+                }
+            }
+            if (problem != null) {
+                report(o, new OrderEvent.AmendRejected(id, now, o.status(), problem));
+                return o;
+            }
+            venue.modify(id, next);
+            return step.orders.getOrDefault(id, o);
+        });
+    }
+
+    /** Puts new execution models in force (for orders from now on; resting orders keep their queue place). */
+    public void updateSettings(ExecutionSettings settings) {
+        venue.settings(settings);
+        settingsView = settings;
+    }
+
+    public ExecutionSettings settings() {
+        return settingsView;
+    }
+
+    /** The models in force and the fill model each instrument uses given its data. */
+    public ModelAssumptions assumptions() {
+        return venue.settings().assumptions(List.copyOf(instruments.values()), i -> venue.dataKind(i.id()));
+    }
+
+    /** What data an instrument has. */
+    public DataKind dataKind(InstrumentId id) {
+        return venue.dataKind(id);
+    }
+
+    /** The models that apply to an instrument. */
+    public ModelSet models(InstrumentId id) {
+        Instrument i = instruments.get(id);
+        return i == null ? settingsView.defaults() : settingsView.resolve(i);
+    }
+
+    // ------------------------------------------------------------------------------ validation
+
+    private Optional<Rejection> validate(Order order, OrderPlacement placement, int index) {
+        OrderRequest request = order.request();
         Portfolio portfolio = portfolios.get(request.portfolioId());
         if (portfolio == null) {
             return Optional.of(new Rejection(RejectReason.UNKNOWN_PORTFOLIO, "no portfolio " + request.portfolioId()));
@@ -219,12 +535,8 @@ public final class TradingEngine implements MarketDataSink {
             return Optional.of(new Rejection(
                     RejectReason.UNKNOWN_INSTRUMENT, "no instrument " + request.instrumentId() + " in this market"));
         }
-        if (request.type() != OrderType.MARKET) {
-            return Optional.of(new Rejection(
-                    RejectReason.UNSUPPORTED_ORDER,
-                    request.type() + " orders are not supported by this engine version; use MARKET"));
-        }
-        Optional<Rejection> structural = OrderValidator.check(request, instrument);
+        Optional<Rejection> structural =
+                OrderValidator.check(request, instrument, loop.clock().now());
         if (structural.isPresent()) {
             return structural;
         }
@@ -239,7 +551,35 @@ public final class TradingEngine implements MarketDataSink {
                     "no exchange rate from " + instrument.quoteCurrency() + " to " + portfolio.baseCurrency()
                             + " yet"));
         }
+        BigDecimal held = portfolio.position(request.instrumentId()).quantity();
+        boolean bracketChild = order.link() != null
+                && (order.link().role() == OrderRole.TAKE_PROFIT || order.link().role() == OrderRole.STOP_LOSS);
+        if (request.reduceOnly()
+                && !bracketChild
+                && (held.signum() == 0 || held.signum() == request.side().sign())) {
+            return Optional.of(new Rejection(
+                    RejectReason.REDUCE_ONLY_WOULD_INCREASE,
+                    "reduce-only " + request.side() + " would increase the position of " + held.toPlainString() + " "
+                            + request.instrumentId()));
+        }
+        if (bracketChild) {
+            // The children close what the entry opens: the entry's check covers them.
+            return Optional.empty();
+        }
         return checkFunds(request, instrument, quote, portfolio);
+    }
+
+    /** The price the funds check assumes: the limit, the stop, or the touch plus the slippage model's worst case. */
+    private BigDecimal assumedPrice(OrderRequest r, Instrument instrument, Quote quote) {
+        if (r.limitPrice() != null) {
+            return r.limitPrice().value();
+        }
+        if (r.stopPrice() != null) {
+            return r.stopPrice().value();
+        }
+        double worst = models(instrument.id()).slippage().maxBps(r.type());
+        BigDecimal touch = quote.touch(r.side()).value();
+        return touch.multiply(BigDecimal.ONE.add(BigDecimal.valueOf(worst / 10_000.0)));
     }
 
     /**
@@ -248,7 +588,7 @@ public final class TradingEngine implements MarketDataSink {
      * proceeds held against open shorts.
      */
     private Optional<Rejection> checkFunds(OrderRequest request, Instrument instrument, Quote quote, Portfolio p) {
-        Price price = quote.touch(request.side());
+        BigDecimal price = assumedPrice(request, instrument, quote);
         BigDecimal held = p.position(request.instrumentId()).quantity();
         BigDecimal signed = request.quantity()
                 .value()
@@ -261,9 +601,11 @@ public final class TradingEngine implements MarketDataSink {
         if (opening.signum() == 0) {
             return Optional.empty();
         }
-        BigDecimal needed = opening.abs().multiply(price.value()).multiply(instrument.multiplier());
-        needed = needed.add(
-                fees.fee(instrument, request.quantity(), price, Liquidity.TAKER).amount());
+        BigDecimal needed = opening.abs().multiply(price).multiply(instrument.multiplier());
+        needed = needed.add(models(instrument.id())
+                .fee()
+                .fee(instrument, request.quantity(), new Price(price), Liquidity.TAKER)
+                .amount());
         needed = needed.multiply(
                 fx.rate(instrument.quoteCurrency(), p.baseCurrency()).orElseThrow());
         BigDecimal free = freeCash(p);
@@ -309,10 +651,42 @@ public final class TradingEngine implements MarketDataSink {
         return v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
-    private static String describe(OrderRequest r) {
-        return r.side() + " " + r.quantity() + " " + r.instrumentId() + " " + r.type()
-                + (r.limitPrice() != null ? " limit " + r.limitPrice() : "")
-                + (r.stopPrice() != null ? " stop " + r.stopPrice() : "") + " " + r.timeInForce();
+    /** One line naming every field that matters for the order's type. */
+    public static String describe(OrderRequest r) {
+        StringBuilder sb = new StringBuilder()
+                .append(r.side())
+                .append(' ')
+                .append(r.quantity())
+                .append(' ')
+                .append(r.instrumentId())
+                .append(' ')
+                .append(r.type());
+        if (r.limitPrice() != null) {
+            sb.append(" limit ").append(r.limitPrice());
+        }
+        if (r.stopPrice() != null) {
+            sb.append(r.type().isTakeProfit() ? " trigger " : " stop ").append(r.stopPrice());
+        }
+        if (r.trail() != null) {
+            sb.append(" trail ").append(r.trail());
+        }
+        if (r.limitOffset() != null) {
+            sb.append(" limit offset ").append(r.limitOffset());
+        }
+        sb.append(' ').append(r.timeInForce());
+        if (r.timeInForce() == TimeInForce.GTD) {
+            sb.append(" until ").append(r.expireAt());
+        }
+        if (r.postOnly()) {
+            sb.append(" post-only");
+        }
+        if (r.reduceOnly()) {
+            sb.append(" reduce-only");
+        }
+        if (r.allOrNone()) {
+            sb.append(" all-or-none");
+        }
+        return sb.toString();
     }
 
     // --------------------------------------------------------------------------- market data
@@ -325,13 +699,17 @@ public final class TradingEngine implements MarketDataSink {
             fx.onQuote(instrument, quote);
         }
         quoteView.put(quote.instrumentId(), quote);
+        publish(new EngineEvent.QuoteUpdated(quote));
+        inStep(() -> {
+            venue.onQuote(quote);
+            return null;
+        });
         List<PortfolioId> affected = new ArrayList<>();
         for (Portfolio p : portfolios.values()) {
             if (!p.position(quote.instrumentId()).isFlat()) {
                 affected.add(p.id());
             }
         }
-        publish(new EngineEvent.QuoteUpdated(quote));
         if (!affected.isEmpty()) {
             refreshViews(affected);
             for (PortfolioId id : affected) {
@@ -344,17 +722,33 @@ public final class TradingEngine implements MarketDataSink {
     public void onBook(BookSnapshot book) {
         bookView.put(book.instrumentId(), book);
         publish(new EngineEvent.BookUpdated(book));
+        inStep(() -> {
+            venue.onBook(book);
+            return null;
+        });
     }
 
     @Override
     public void onTrade(TradePrint trade) {
         publish(new EngineEvent.TradePrinted(trade));
         liveBars.onTrade(trade);
+        inStep(() -> {
+            venue.onTrade(trade);
+            return null;
+        });
     }
 
     /** Stores the live bars completed since the last call. */
     public void flushBars() {
         liveBars.flush();
+    }
+
+    @Override
+    public void onBar(Bar bar) {
+        inStep(() -> {
+            venue.onBar(bar);
+            return null;
+        });
     }
 
     /** The latest L2 book of an instrument, if its feed publishes books. */
@@ -381,8 +775,6 @@ public final class TradingEngine implements MarketDataSink {
             }
         }
         snapshotView = java.util.Collections.unmodifiableMap(next);
-        orderView = List.copyOf(orders.values());
-        fillView = List.copyOf(fills);
     }
 
     /** The mark used for valuation: the quote's mid. */
@@ -399,12 +791,18 @@ public final class TradingEngine implements MarketDataSink {
         return Optional.ofNullable(snapshotView.get(id));
     }
 
+    /** Every order by id (a copy; any thread). */
     public List<Order> orders() {
-        return orderView;
+        return List.copyOf(orderView.values());
     }
 
+    /** Every fill in booking order (a copy; any thread). */
     public List<Fill> fills() {
-        return fillView;
+        return List.copyOf(fillView);
+    }
+
+    public List<OrderGroup> groups() {
+        return List.copyOf(groupView.values());
     }
 
     public Optional<Quote> quote(InstrumentId id) {
@@ -439,8 +837,17 @@ public final class TradingEngine implements MarketDataSink {
     }
 
     /** The side-independent helper the ticket uses to estimate a fill; null without a quote. */
-    public Price estimatePrice(InstrumentId id, Side side) {
+    public Price estimatePrice(InstrumentId id, dev.paperdesk.engine.model.Side side) {
         Quote q = quoteView.get(id);
         return q == null ? null : q.touch(side);
+    }
+
+    /** Open orders by id (for tests on the loop thread). */
+    Map<OrderId, Order> openOrders() {
+        Map<OrderId, Order> out = new TreeMap<>();
+        for (Order o : venue.openOrders()) {
+            out.put(o.id(), o);
+        }
+        return out;
     }
 }

@@ -3,12 +3,20 @@ package dev.paperdesk.engine.session;
 import dev.paperdesk.engine.clock.Clock;
 import dev.paperdesk.engine.clock.SimulatedClock;
 import dev.paperdesk.engine.clock.WallClock;
+import dev.paperdesk.engine.execution.models.ExecutionSettings;
+import dev.paperdesk.engine.execution.models.ModelAssumptions;
+import dev.paperdesk.engine.execution.orders.OrderEstimate;
+import dev.paperdesk.engine.execution.orders.OrderEstimator;
 import dev.paperdesk.engine.loop.EventLoop;
 import dev.paperdesk.engine.model.Currency;
 import dev.paperdesk.engine.model.Fill;
 import dev.paperdesk.engine.model.Instrument;
 import dev.paperdesk.engine.model.InstrumentId;
 import dev.paperdesk.engine.model.Order;
+import dev.paperdesk.engine.model.OrderChange;
+import dev.paperdesk.engine.model.OrderGroup;
+import dev.paperdesk.engine.model.OrderId;
+import dev.paperdesk.engine.model.OrderPlacement;
 import dev.paperdesk.engine.model.OrderRequest;
 import dev.paperdesk.engine.model.PortfolioId;
 import dev.paperdesk.engine.model.Quote;
@@ -58,9 +66,25 @@ public final class TradingSession implements AutoCloseable {
                 store instanceof SqliteWorkspaceStore sqlite ? sqlite.tradeJournal() : new InMemoryTradeJournalStore();
         Clock clock = config.simulatedStart() != null ? new SimulatedClock(config.simulatedStart()) : new WallClock();
         this.loop = new EventLoop(clock);
-        this.engine =
-                new TradingEngine(loop, store, config.fees(), config.feed().instruments());
+        this.engine = new TradingEngine(loop, store, savedSettings(store, config), config.feed());
         loop.onError(engine::reportError);
+    }
+
+    /** The key under which a workspace keeps the execution models chosen in the settings page. */
+    public static final String EXECUTION_SETTINGS_KEY = "execution.models";
+
+    private static ExecutionSettings savedSettings(WorkspaceStore store, SessionConfig config) {
+        Optional<String> saved = store.setting(EXECUTION_SETTINGS_KEY);
+        if (saved.isEmpty()) {
+            return config.execution();
+        }
+        try {
+            return ExecutionSettings.parse(saved.get());
+        } catch (IllegalArgumentException e) {
+            org.slf4j.LoggerFactory.getLogger(TradingSession.class)
+                    .warn("ignoring unreadable execution settings in the workspace: {}", e.getMessage());
+            return config.execution();
+        }
     }
 
     /**
@@ -228,9 +252,87 @@ public final class TradingSession implements AutoCloseable {
         engine.removeListener(listener);
     }
 
-    /** Submits an order; the future completes with the order's state after the engine processed it. */
+    /**
+     * Submits an order; the future completes with the order's state after the engine processed the
+     * command: FILLED or REJECTED at once without latency, NEW while it travels to the venue otherwise
+     * (follow it through {@link EngineEvent.OrderUpdated} events).
+     */
     public CompletableFuture<Order> submit(OrderRequest request) {
         return run(() -> engine.submit(request));
+    }
+
+    /** Places a single order, OCO pair, bracket or combo: all its orders are accepted or all rejected. */
+    public CompletableFuture<List<Order>> place(OrderPlacement placement) {
+        return run(() -> engine.place(placement));
+    }
+
+    /** Sends a cancel; it reaches the venue after the latency and may arrive after a fill (then it is refused). */
+    public CompletableFuture<Order> cancel(OrderId id) {
+        return run(() -> engine.cancel(id));
+    }
+
+    /** Cancels every open order of a portfolio, or of one instrument in it when {@code instrument} is given. */
+    public CompletableFuture<List<Order>> cancelAll(PortfolioId portfolio, InstrumentId instrument) {
+        return run(() -> engine.cancelAll(portfolio, instrument));
+    }
+
+    /** Sends a modify of limit, stop and/or quantity. */
+    public CompletableFuture<Order> modify(OrderId id, OrderChange change) {
+        return run(() -> engine.modify(id, change));
+    }
+
+    /** The OCO pairs, brackets and combos of this workspace. */
+    public List<OrderGroup> groups() {
+        return engine.groups();
+    }
+
+    /** The journal of one order, oldest first. */
+    public List<JournalEntry> journal(OrderId id) {
+        return store.journal().stream().filter(j -> j.orderId().equals(id)).toList();
+    }
+
+    /** The execution models in force. */
+    public ExecutionSettings executionSettings() {
+        return engine.settings();
+    }
+
+    /** Puts new execution models in force and saves them in the workspace. */
+    public CompletableFuture<ExecutionSettings> updateExecutionSettings(ExecutionSettings settings) {
+        return run(() -> {
+            engine.updateSettings(settings);
+            store.putSetting(EXECUTION_SETTINGS_KEY, settings.format());
+            return settings;
+        });
+    }
+
+    /** The models in force, in words, with the fill model each instrument uses (for reports). */
+    public CompletableFuture<ModelAssumptions> modelAssumptions() {
+        return run(engine::assumptions);
+    }
+
+    /**
+     * What an order would cost if sent now: price, notional, fee, slippage and the resulting
+     * position, from the latest quote and book (any thread; an estimate, not a promise).
+     */
+    public OrderEstimate estimate(OrderRequest request) {
+        Instrument instrument = engine.instruments().get(request.instrumentId());
+        if (instrument == null) {
+            return OrderEstimate.unavailable("no instrument " + request.instrumentId());
+        }
+        BigDecimal position = engine.portfolioSnapshot(request.portfolioId())
+                .flatMap(p -> p.positions().stream()
+                        .filter(v -> v.instrumentId().equals(request.instrumentId()))
+                        .findFirst())
+                .map(v -> v.quantity())
+                .orElse(BigDecimal.ZERO);
+        return OrderEstimator.estimate(
+                instrument,
+                request,
+                engine.quote(request.instrumentId()).orElse(null),
+                engine.book(request.instrumentId()).orElse(null),
+                engine.models(request.instrumentId()),
+                engine.dataKind(request.instrumentId()),
+                position);
     }
 
     public CompletableFuture<Portfolio> createPortfolio(

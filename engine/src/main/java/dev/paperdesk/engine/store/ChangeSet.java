@@ -3,6 +3,7 @@ package dev.paperdesk.engine.store;
 import dev.paperdesk.engine.model.Fill;
 import dev.paperdesk.engine.model.Order;
 import dev.paperdesk.engine.model.OrderEvent;
+import dev.paperdesk.engine.model.OrderGroup;
 import dev.paperdesk.engine.portfolio.LedgerEntry;
 import dev.paperdesk.engine.portfolio.Portfolio;
 import java.util.ArrayList;
@@ -11,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything one engine step changed: orders, journal events, fills, ledger entries and the
- * portfolios they touched. A store commits a change set in one transaction.
+ * Everything one engine step changed: orders and their groups, journal events, fills, ledger
+ * entries and the portfolios they touched. A store commits a change set in one transaction.
  */
 public final class ChangeSet {
     private final Map<Long, Order> orders = new LinkedHashMap<>();
@@ -20,6 +21,7 @@ public final class ChangeSet {
     private final List<Fill> fills = new ArrayList<>();
     private final List<LedgerEntry> ledger = new ArrayList<>();
     private final Map<Long, Portfolio> portfolios = new LinkedHashMap<>();
+    private final Map<Long, OrderGroup> groups = new LinkedHashMap<>();
 
     public ChangeSet order(Order order) {
         orders.put(order.id().value(), order);
@@ -46,6 +48,16 @@ public final class ChangeSet {
         return this;
     }
 
+    /** An OCO pair, bracket or combo created in this step (written before its orders). */
+    public ChangeSet group(OrderGroup group) {
+        groups.put(group.id(), group);
+        return this;
+    }
+
+    public List<OrderGroup> groups() {
+        return List.copyOf(groups.values());
+    }
+
     public List<Order> orders() {
         return List.copyOf(orders.values());
     }
@@ -67,6 +79,11 @@ public final class ChangeSet {
     }
 
     public boolean isEmpty() {
-        return orders.isEmpty() && events.isEmpty() && fills.isEmpty() && ledger.isEmpty() && portfolios.isEmpty();
+        return orders.isEmpty()
+                && events.isEmpty()
+                && fills.isEmpty()
+                && ledger.isEmpty()
+                && portfolios.isEmpty()
+                && groups.isEmpty();
     }
 }

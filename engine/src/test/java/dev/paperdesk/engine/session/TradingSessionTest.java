@@ -3,6 +3,7 @@ package dev.paperdesk.engine.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperdesk.engine.model.Bar;
+import dev.paperdesk.engine.model.Fill;
 import dev.paperdesk.engine.model.InstrumentId;
 import dev.paperdesk.engine.model.Order;
 import dev.paperdesk.engine.model.OrderRequest;
@@ -49,7 +50,7 @@ class TradingSessionTest {
     }
 
     @Test
-    void marketBuyFillsAtTheAskAndBooksPositionCashAndFee() {
+    void marketBuyFillsAtTheAskPlusModelSlippageAndBooksPositionCashAndFee() {
         try (TradingSession s = open()) {
             PortfolioSnapshot demo = s.portfolios().get(0);
             s.advance(Duration.ofSeconds(1));
@@ -61,14 +62,22 @@ class TradingSessionTest {
                     TradingSession.await(s.submit(OrderRequest.market(demo.id(), ACME, Side.BUY, Quantity.of(300))));
 
             assertThat(order.status()).isEqualTo(OrderStatus.FILLED);
-            assertThat(order.averageFillPrice()).isEqualTo(quote.ask());
-            assertThat(s.fills()).singleElement().satisfies(f -> {
-                assertThat(f.price()).isEqualTo(quote.ask());
-                // 300 shares × $0.005 = $1.50 (above the $1.00 minimum)
-                assertThat(f.fee().amount()).isEqualByComparingTo("1.50");
-            });
+            // Quotes only: the whole order fills at the touch, priced by size against the displayed
+            // depth (2 bps + size/depth × 3 bps, capped at 5 bps), rounded down to whole ticks.
+            BigDecimal ask = quote.ask().value();
+            BigDecimal cap = ask.multiply(new BigDecimal("0.0005"));
+            Fill fill = s.fills().get(0);
+            assertThat(s.fills()).hasSize(1);
+            assertThat(fill.price().value()).isBetween(ask.add(new BigDecimal("0.02")), ask.add(cap));
+            assertThat(order.averageFillPrice()).isEqualTo(fill.price());
+            // Slippage is recorded against the arrival mid: half the spread plus the model's part.
+            assertThat(fill.slippage())
+                    .isEqualByComparingTo(
+                            fill.price().value().subtract(quote.mid().value()));
+            // 300 shares × $0.005 = $1.50 (above the $1.00 minimum)
+            assertThat(fill.fee().amount()).isEqualByComparingTo("1.50");
             PortfolioSnapshot after = s.portfolio(demo.id()).orElseThrow();
-            BigDecimal cost = quote.ask().value().multiply(BigDecimal.valueOf(300));
+            BigDecimal cost = fill.price().value().multiply(BigDecimal.valueOf(300));
             assertThat(after.cash())
                     .isEqualByComparingTo(
                             new BigDecimal("5000000").subtract(cost).subtract(new BigDecimal("1.50")));
@@ -100,9 +109,21 @@ class TradingSessionTest {
                     s.submit(OrderRequest.market(pid, new InstrumentId("NOPE", "sim"), Side.BUY, Quantity.of(1))));
             assertThat(unknown.rejection().reason()).isEqualTo(RejectReason.UNKNOWN_INSTRUMENT);
 
+            Order offTick = TradingSession.await(
+                    s.submit(OrderRequest.limit(pid, ACME, Side.BUY, Quantity.of(1), Price.of("1.005"))));
+            assertThat(offTick.rejection().reason()).isEqualTo(RejectReason.INVALID_TICK);
+            assertThat(offTick.rejection().message()).contains("1.005").contains("0.01");
+
+            Order postOnlyMarket =
+                    TradingSession.await(s.submit(OrderRequest.builder(pid, ACME, Side.BUY, Quantity.of(1))
+                            .postOnly(true)
+                            .build()));
+            assertThat(postOnlyMarket.rejection().reason()).isEqualTo(RejectReason.UNSUPPORTED_ORDER);
+
+            // A limit far from the market is accepted and rests; it no longer gets rejected.
             Order limit = TradingSession.await(
                     s.submit(OrderRequest.limit(pid, ACME, Side.BUY, Quantity.of(1), Price.of("1.00"))));
-            assertThat(limit.rejection().reason()).isEqualTo(RejectReason.UNSUPPORTED_ORDER);
+            assertThat(limit.status()).isEqualTo(OrderStatus.ACCEPTED);
 
             assertThat(s.fills()).isEmpty();
             assertThat(s.portfolios().get(0).cash()).isEqualByComparingTo("5000000");

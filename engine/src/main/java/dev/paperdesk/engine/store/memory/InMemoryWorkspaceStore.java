@@ -3,6 +3,7 @@ package dev.paperdesk.engine.store.memory;
 import dev.paperdesk.engine.model.Fill;
 import dev.paperdesk.engine.model.Order;
 import dev.paperdesk.engine.model.OrderEvent;
+import dev.paperdesk.engine.model.OrderGroup;
 import dev.paperdesk.engine.model.PortfolioId;
 import dev.paperdesk.engine.portfolio.LedgerEntry;
 import dev.paperdesk.engine.portfolio.Portfolio;
@@ -23,6 +24,7 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
     private final String name;
     private final Map<Long, Portfolio> portfolios = new LinkedHashMap<>();
     private final Map<Long, Order> orders = new LinkedHashMap<>();
+    private final Map<Long, OrderGroup> groups = new LinkedHashMap<>();
     private final List<Fill> fills = new ArrayList<>();
     private final List<JournalEntry> journal = new ArrayList<>();
     private final List<LedgerEntry> ledger = new ArrayList<>();
@@ -43,7 +45,8 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
         for (Portfolio p : portfolios.values()) {
             copies.add(p.copy());
         }
-        return new WorkspaceState(copies, List.copyOf(orders.values()), List.copyOf(fills));
+        return new WorkspaceState(
+                copies, List.copyOf(orders.values()), List.copyOf(fills), List.copyOf(groups.values()));
     }
 
     @Override
@@ -60,6 +63,9 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
     public synchronized void commit(ChangeSet changes) {
         for (Portfolio p : changes.portfolios()) {
             portfolios.put(p.id().value(), p.copy());
+        }
+        for (OrderGroup g : changes.groups()) {
+            groups.put(g.id(), g);
         }
         for (Order o : changes.orders()) {
             orders.put(o.id().value(), o);

@@ -16,9 +16,12 @@ import java.util.List;
  * the previous version intact.
  */
 final class Migrations {
-    /** Migration scripts in version order; script {@code i} takes the schema from version i to i + 1. */
-    static final List<String> SCRIPTS =
-            List.of("V1__workspace.sql", "V2__bars.sql", "V3__currency_balances.sql", "V4__journal.sql");
+    /**
+     * Migration scripts in version order; script {@code i} takes the schema from version i to i + 1.
+     * A script's file name does not fix its version: its place in this list does.
+     */
+    static final List<String> SCRIPTS = List.of(
+            "V1__workspace.sql", "V2__bars.sql", "V3__currency_balances.sql", "V4__journal.sql", "V5__execution.sql");
 
     static int latestVersion() {
         return SCRIPTS.size();

@@ -8,8 +8,12 @@ import dev.paperdesk.engine.model.Liquidity;
 import dev.paperdesk.engine.model.Money;
 import dev.paperdesk.engine.model.Order;
 import dev.paperdesk.engine.model.OrderEvent;
+import dev.paperdesk.engine.model.OrderGroup;
+import dev.paperdesk.engine.model.OrderGroupKind;
 import dev.paperdesk.engine.model.OrderId;
+import dev.paperdesk.engine.model.OrderLink;
 import dev.paperdesk.engine.model.OrderRequest;
+import dev.paperdesk.engine.model.OrderRole;
 import dev.paperdesk.engine.model.OrderStatus;
 import dev.paperdesk.engine.model.OrderType;
 import dev.paperdesk.engine.model.PortfolioId;
@@ -19,6 +23,7 @@ import dev.paperdesk.engine.model.RejectReason;
 import dev.paperdesk.engine.model.Rejection;
 import dev.paperdesk.engine.model.Side;
 import dev.paperdesk.engine.model.TimeInForce;
+import dev.paperdesk.engine.model.TrailingOffset;
 import dev.paperdesk.engine.portfolio.CostBasisMethod;
 import dev.paperdesk.engine.portfolio.CurrencyBalance;
 import dev.paperdesk.engine.portfolio.LedgerEntry;
@@ -303,6 +308,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
                 for (Portfolio p : changes.portfolios()) {
                     writePortfolio(p);
                 }
+                writeGroups(changes.groups());
                 for (Order o : changes.orders()) {
                     writeOrder(o);
                 }
@@ -399,13 +405,15 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
                 """
                 INSERT INTO orders (id, portfolio_id, instrument, side, type, quantity, limit_price, stop_price, tif,
                     expire_at, post_only, reduce_only, tag, status, filled_quantity, avg_fill_price, created_at,
-                    updated_at, reject_reason, reject_message)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    updated_at, reject_reason, reject_message, trail_value, trail_percent, limit_offset, all_or_none,
+                    group_id, group_kind, group_role, trail_anchor, current_stop, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET quantity = excluded.quantity, limit_price = excluded.limit_price,
                     stop_price = excluded.stop_price, status = excluded.status,
                     filled_quantity = excluded.filled_quantity, avg_fill_price = excluded.avg_fill_price,
                     updated_at = excluded.updated_at, reject_reason = excluded.reject_reason,
-                    reject_message = excluded.reject_message
+                    reject_message = excluded.reject_message, trail_anchor = excluded.trail_anchor,
+                    current_stop = excluded.current_stop, expires_at = excluded.expires_at
                 """)) {
             s.setLong(1, o.id().value());
             s.setLong(2, r.portfolioId().value());
@@ -439,8 +447,87 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             setNullable(
                     s, 19, o.rejection() == null ? null : o.rejection().reason().name());
             setNullable(s, 20, o.rejection() == null ? null : o.rejection().message());
+            setNullable(s, 21, r.trail() == null ? null : r.trail().value().toPlainString());
+            s.setInt(22, r.trail() != null && r.trail().percent() ? 1 : 0);
+            setNullable(
+                    s,
+                    23,
+                    r.limitOffset() == null ? null : r.limitOffset().value().toPlainString());
+            s.setInt(24, r.allOrNone() ? 1 : 0);
+            OrderLink link = o.link();
+            if (link == null) {
+                s.setNull(25, Types.INTEGER);
+            } else {
+                s.setLong(25, link.groupId());
+            }
+            setNullable(s, 26, link == null ? null : link.kind().name());
+            setNullable(s, 27, link == null ? null : link.role().name());
+            setNullable(
+                    s,
+                    28,
+                    o.trailAnchor() == null ? null : o.trailAnchor().value().toPlainString());
+            setNullable(
+                    s,
+                    29,
+                    o.currentStop() == null ? null : o.currentStop().value().toPlainString());
+            if (o.expiresAt() == null) {
+                s.setNull(30, Types.INTEGER);
+            } else {
+                s.setLong(30, nanos(o.expiresAt()));
+            }
             s.executeUpdate();
         }
+    }
+
+    private void writeGroups(List<OrderGroup> groups) throws SQLException {
+        if (groups.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement(
+                "INSERT INTO order_groups (id, kind, members, net_limit, combo_quantity) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (id) DO NOTHING")) {
+            for (OrderGroup g : groups) {
+                s.setLong(1, g.id());
+                s.setString(2, g.kind().name());
+                s.setString(
+                        3,
+                        g.members().stream()
+                                .map(id -> Long.toString(id.value()))
+                                .collect(java.util.stream.Collectors.joining(",")));
+                setNullable(
+                        s, 4, g.netLimit() == null ? null : g.netLimit().value().toPlainString());
+                setNullable(
+                        s,
+                        5,
+                        g.comboQuantity() == null
+                                ? null
+                                : g.comboQuantity().value().toPlainString());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private List<OrderGroup> loadGroups() throws SQLException {
+        List<OrderGroup> out = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM order_groups ORDER BY id")) {
+            while (rs.next()) {
+                List<OrderId> members = new ArrayList<>();
+                for (String part : rs.getString("members").split(",")) {
+                    members.add(new OrderId(Long.parseLong(part.strip())));
+                }
+                String net = rs.getString("net_limit");
+                String units = rs.getString("combo_quantity");
+                out.add(new OrderGroup(
+                        rs.getLong("id"),
+                        OrderGroupKind.valueOf(rs.getString("kind")),
+                        members,
+                        net == null ? null : Price.of(net),
+                        units == null ? null : Quantity.of(units)));
+            }
+        }
+        return out;
     }
 
     private void writeEvents(List<OrderEvent> events) throws SQLException {
@@ -537,7 +624,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
                             currencies.getOrDefault(id, Map.of())));
                 }
             }
-            return new WorkspaceState(portfolios, loadOrders(), loadFills());
+            return new WorkspaceState(portfolios, loadOrders(), loadFills(), loadGroups());
         } catch (SQLException e) {
             throw translate(path, e);
         }
@@ -602,6 +689,8 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
                 String stop = rs.getString("stop_price");
                 long expire = rs.getLong("expire_at");
                 boolean noExpire = rs.wasNull();
+                String trail = rs.getString("trail_value");
+                String offset = rs.getString("limit_offset");
                 OrderRequest request = new OrderRequest(
                         new PortfolioId(rs.getLong("portfolio_id")),
                         InstrumentId.parse(rs.getString("instrument")),
@@ -614,9 +703,20 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
                         noExpire ? null : instant(expire),
                         rs.getInt("post_only") != 0,
                         rs.getInt("reduce_only") != 0,
-                        rs.getString("tag"));
+                        rs.getString("tag"),
+                        trail == null
+                                ? null
+                                : new TrailingOffset(new BigDecimal(trail), rs.getInt("trail_percent") != 0),
+                        offset == null ? null : Price.of(offset),
+                        rs.getInt("all_or_none") != 0);
                 String avg = rs.getString("avg_fill_price");
                 String reason = rs.getString("reject_reason");
+                long groupId = rs.getLong("group_id");
+                boolean noGroup = rs.wasNull();
+                String anchor = rs.getString("trail_anchor");
+                String currentStop = rs.getString("current_stop");
+                long expiresAt = rs.getLong("expires_at");
+                boolean noExpiry = rs.wasNull();
                 orders.add(new Order(
                         new OrderId(rs.getLong("id")),
                         request,
@@ -627,7 +727,16 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
                         instant(rs.getLong("updated_at")),
                         reason == null
                                 ? null
-                                : new Rejection(RejectReason.valueOf(reason), rs.getString("reject_message"))));
+                                : new Rejection(RejectReason.valueOf(reason), rs.getString("reject_message")),
+                        noGroup
+                                ? null
+                                : new OrderLink(
+                                        groupId,
+                                        OrderGroupKind.valueOf(rs.getString("group_kind")),
+                                        OrderRole.valueOf(rs.getString("group_role"))),
+                        anchor == null ? null : Price.of(anchor),
+                        currentStop == null ? null : Price.of(currentStop),
+                        noExpiry ? null : instant(expiresAt)));
             }
         }
         return orders;

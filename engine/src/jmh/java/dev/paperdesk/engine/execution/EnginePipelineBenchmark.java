@@ -1,0 +1,73 @@
+package dev.paperdesk.engine.execution;
+
+import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.model.Order;
+import dev.paperdesk.engine.model.OrderRequest;
+import dev.paperdesk.engine.model.PortfolioId;
+import dev.paperdesk.engine.model.Price;
+import dev.paperdesk.engine.model.Quantity;
+import dev.paperdesk.engine.model.Side;
+import dev.paperdesk.engine.session.SessionConfig;
+import dev.paperdesk.engine.session.TradingSession;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The whole order pipeline — validation, decimal-to-tick conversion, the paper venue, booking the
+ * fill into the portfolio and committing to an in-memory workspace — on a simulated clock (the loop
+ * runs on the calling thread, so no thread hand-off is measured). Limit orders far from the market
+ * alternate with their cancels and with small market orders on the demo equity.
+ */
+@BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Thread)
+public class EnginePipelineBenchmark {
+    private static final InstrumentId ACME = new InstrumentId("ACME", "sim");
+    private TradingSession session;
+    private PortfolioId portfolio;
+    private SplittableRandom random;
+    private Order lastLimit;
+    private int n;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        session = TradingSession.open(SessionConfig.simulated(null, Instant.parse("2026-03-02T15:00:00Z"), 7)
+                .withFees(dev.paperdesk.engine.execution.StandardFeeModel.DEFAULT));
+        portfolio = session.portfolios().get(0).id();
+        random = new SplittableRandom(1);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        session.close();
+    }
+
+    @Benchmark
+    public Object submitMatchCancel() {
+        int k = n++ % 4;
+        return switch (k) {
+            case 0 -> lastLimit = TradingSession.await(session.submit(OrderRequest.limit(
+                    portfolio,
+                    ACME,
+                    Side.BUY,
+                    Quantity.of(1 + random.nextInt(10)),
+                    new Price(new BigDecimal("50.00")))));
+            case 1 -> TradingSession.await(session.cancel(lastLimit.id()));
+            case 2 -> TradingSession.await(
+                    session.submit(OrderRequest.market(portfolio, ACME, Side.BUY, Quantity.of(1))));
+            default -> TradingSession.await(
+                    session.submit(OrderRequest.market(portfolio, ACME, Side.SELL, Quantity.of(1))));
+        };
+    }
+}

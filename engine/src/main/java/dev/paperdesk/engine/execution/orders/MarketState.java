@@ -1,0 +1,178 @@
+package dev.paperdesk.engine.execution.orders;
+
+import dev.paperdesk.engine.execution.book.DepletingBook;
+import dev.paperdesk.engine.execution.book.Liquidity;
+import dev.paperdesk.engine.execution.book.SimulatorLiquidity;
+import dev.paperdesk.engine.execution.book.TickBook;
+import dev.paperdesk.engine.execution.book.TouchLiquidity;
+import dev.paperdesk.engine.execution.models.DataKind;
+import dev.paperdesk.engine.execution.models.FillModel;
+import dev.paperdesk.engine.execution.models.ModelSet;
+import dev.paperdesk.engine.market.BookLevel;
+import dev.paperdesk.engine.market.BookSnapshot;
+import dev.paperdesk.engine.market.UnitScale;
+import dev.paperdesk.engine.market.sim.OrderBook;
+import dev.paperdesk.engine.model.Bar;
+import dev.paperdesk.engine.model.Instrument;
+import dev.paperdesk.engine.model.Price;
+import dev.paperdesk.engine.model.Quote;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Everything the venue knows about one instrument: its data, liquidity, models and open orders. */
+final class MarketState {
+    /** Depletion over published snapshots and quotes comes back with this half-life. */
+    static final long DEPLETION_HALF_LIFE_NANOS = 2_000_000_000L;
+
+    final Instrument instrument;
+    final UnitScale px;
+    final UnitScale qty;
+    final SplittableRandom random;
+    final DepletingBook depleting = new DepletingBook(DEPLETION_HALF_LIFE_NANOS);
+    SimulatorLiquidity live;
+    ModelSet models;
+    TickBook book;
+    DataKind kind = DataKind.QUOTES;
+    boolean barsFeed;
+    boolean snapshots;
+    Quote quote;
+    long bidTicks = Liquidity.MARKET_SELL;
+    long askTicks = Liquidity.MARKET_BUY;
+    Bar lastBar;
+    final List<Working> conditional = new ArrayList<>();
+    final List<Working> waitingForOpen = new ArrayList<>();
+    final List<Working> waitingForBar = new ArrayList<>();
+    final List<Working> restoring = new ArrayList<>();
+    /** Orders resting in {@link #book}, in the order they joined (for bar evaluation). */
+    final java.util.LinkedHashSet<Working> resting = new java.util.LinkedHashSet<>();
+
+    boolean liveChecked;
+
+    MarketState(Instrument instrument, ModelSet models, long seed) {
+        this.instrument = instrument;
+        this.px = new UnitScale(instrument.tickSize());
+        this.qty = new UnitScale(instrument.lotSize());
+        this.random = new SplittableRandom(mix(seed, instrument.id().toString()));
+        setModels(models);
+    }
+
+    static long mix(long seed, String name) {
+        long h = seed * 0x9E3779B97F4A7C15L + name.hashCode();
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    /** Changes the models; resting orders keep their queue place (a new queue rule applies to new joins). */
+    void setModels(ModelSet next) {
+        models = next;
+        if (book == null) {
+            book = new TickBook(next.queue().threshold());
+        } else {
+            book.setQueueRule(next.queue().threshold());
+        }
+    }
+
+    DataKind kind() {
+        if (live != null) {
+            return DataKind.LIVE_BOOK;
+        }
+        if (barsFeed) {
+            return DataKind.BARS;
+        }
+        return snapshots ? DataKind.BOOK_SNAPSHOTS : DataKind.QUOTES;
+    }
+
+    FillModel fillModel() {
+        return models.fill().resolve(kind());
+    }
+
+    /** The liquidity a marketable order meets under the fill model in force. */
+    Liquidity liquidity() {
+        Liquidity base = live != null ? live : depleting;
+        FillModel m = fillModel();
+        return switch (m) {
+            case FillModel.BookWalk b -> base;
+            case FillModel.Touch t -> new TouchLiquidity(base);
+            case FillModel.Bars b -> b.mode() == FillModel.BarMode.NEXT_OPEN
+                    ? Liquidity.NONE
+                    : new TouchLiquidity(depleting);
+            case FillModel.Auto a -> throw new IllegalStateException("auto resolves to a concrete model");
+        };
+    }
+
+    /** True when market orders wait for the next bar's open. */
+    boolean defersToNextBar() {
+        return fillModel() instanceof FillModel.Bars b && b.mode() == FillModel.BarMode.NEXT_OPEN;
+    }
+
+    void onQuote(Quote q, long nowNanos) {
+        quote = q;
+        bidTicks = ticks(q.bid());
+        askTicks = ticks(q.ask());
+        depleting.advanceTo(nowNanos);
+        long bidSize = lots(q.bidSize().value());
+        long askSize = lots(q.askSize().value());
+        if (!snapshots || barsFeed) {
+            depleting.updateTop(bidTicks, bidSize, askTicks, askSize);
+        } else {
+            depleting.mergeTop(bidTicks, bidSize, askTicks, askSize);
+        }
+    }
+
+    void onBook(BookSnapshot b, long nowNanos) {
+        snapshots = true;
+        depleting.advanceTo(nowNanos);
+        depleting.update(prices(b.bids()), sizes(b.bids()), prices(b.asks()), sizes(b.asks()));
+    }
+
+    private long[] prices(List<BookLevel> levels) {
+        long[] out = new long[levels.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ticks(levels.get(i).price());
+        }
+        return out;
+    }
+
+    private long[] sizes(List<BookLevel> levels) {
+        long[] out = new long[levels.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = lots(levels.get(i).size().value());
+        }
+        return out;
+    }
+
+    void attach(OrderBook book) {
+        live = new SimulatorLiquidity(book);
+    }
+
+    long ticks(Price p) {
+        return ticks(p.value());
+    }
+
+    /** Whole ticks of a price; a price off the grid is rounded half-even (feeds publish on the grid). */
+    long ticks(BigDecimal value) {
+        return value.divide(px.unit(), 0, RoundingMode.HALF_EVEN).longValueExact();
+    }
+
+    /** Whole lots of a quantity, rounded down (a fraction of a lot cannot trade). */
+    long lots(BigDecimal value) {
+        return value.divide(qty.unit(), 0, RoundingMode.DOWN).longValueExact();
+    }
+
+    Price price(long ticks) {
+        return new Price(px.toDecimal(ticks));
+    }
+
+    BigDecimal mid() {
+        return quote == null ? null : quote.mid().value();
+    }
+
+    boolean hasQuote() {
+        return quote != null;
+    }
+}
