@@ -30,8 +30,11 @@ public final class MainViewModel {
         }
     }
 
+    /** "max": engine time runs as fast as the engine can process it (a million times real time). */
+    public static final double MAX_SPEED = 1_000_000.0;
+
     /** Simulation speeds offered in the toolbar. */
-    public static final List<Double> SPEEDS = List.of(1.0, 10.0, 100.0, 1000.0);
+    public static final List<Double> SPEEDS = List.of(1.0, 10.0, 100.0, 1000.0, MAX_SPEED);
 
     private final TradingSession session;
     private final StringProperty title = new SimpleStringProperty();

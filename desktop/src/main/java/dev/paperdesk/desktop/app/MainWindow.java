@@ -228,12 +228,15 @@ public final class MainWindow {
         speed.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double v) {
-                return v == null ? "" : String.format(Locale.US, "\u00d7%.0f", v);
+                if (v == null) {
+                    return "";
+                }
+                return v >= MainViewModel.MAX_SPEED ? "max" : String.format(Locale.US, "\u00d7%.0f", v);
             }
 
             @Override
             public Double fromString(String s) {
-                return Double.valueOf(s.replace("\u00d7", ""));
+                return s.equals("max") ? MainViewModel.MAX_SPEED : Double.valueOf(s.replace("\u00d7", ""));
             }
         });
         speed.setValue(vm.speedProperty().get());
