@@ -27,10 +27,8 @@ import dev.paperdesk.engine.model.Rejection;
 import dev.paperdesk.engine.model.Side;
 import dev.paperdesk.engine.portfolio.CostBasisMethod;
 import dev.paperdesk.engine.portfolio.LedgerEntry;
-import dev.paperdesk.engine.portfolio.LedgerKind;
 import dev.paperdesk.engine.portfolio.Portfolio;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
-import dev.paperdesk.engine.portfolio.Position;
 import dev.paperdesk.engine.store.ChangeSet;
 import dev.paperdesk.engine.store.WorkspaceState;
 import dev.paperdesk.engine.store.WorkspaceStore;
@@ -64,6 +62,7 @@ public final class TradingEngine implements MarketDataSink {
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private final MarketFxRates fx = new MarketFxRates();
     private final LiveBars liveBars;
+    private final AccountService accounts;
     private long nextOrderId = 1;
     private long nextFillId = 1;
     private long nextPortfolioId = 1;
@@ -82,6 +81,12 @@ public final class TradingEngine implements MarketDataSink {
             this.instruments.put(i.id(), i);
         }
         this.liveBars = new LiveBars(this.instruments, store.barStore(), this::publish);
+        this.accounts = new AccountService(new AccountHost(), store);
+    }
+
+    /** The account side: margin, risk, funding, liquidation and portfolio commands. */
+    public AccountService accounts() {
+        return accounts;
     }
 
     public void addListener(EngineListener listener) {
@@ -95,8 +100,10 @@ public final class TradingEngine implements MarketDataSink {
     /** Restores persisted state; call once, before the feed starts. */
     public void restore(WorkspaceState state) {
         for (Portfolio p : state.portfolios()) {
-            portfolios.put(p.id(), p);
             nextPortfolioId = Math.max(nextPortfolioId, p.id().value() + 1);
+            if (!p.deleted()) {
+                portfolios.put(p.id(), p);
+            }
         }
         for (Order o : state.orders()) {
             orders.put(o.id(), o);
@@ -107,6 +114,7 @@ public final class TradingEngine implements MarketDataSink {
             nextFillId = Math.max(nextFillId, f.id().value() + 1);
         }
         refreshViews(portfolios.keySet());
+        accounts.restore();
     }
 
     public Map<InstrumentId, Instrument> instruments() {
@@ -118,23 +126,12 @@ public final class TradingEngine implements MarketDataSink {
     /** Creates a portfolio funded with {@code startingBalance} (a DEPOSIT ledger entry). */
     public Portfolio createPortfolio(
             String name, String description, Currency base, BigDecimal startingBalance, CostBasisMethod method) {
-        for (Portfolio p : portfolios.values()) {
-            if (p.name().equalsIgnoreCase(name.strip())) {
-                throw new IllegalArgumentException("a portfolio named '" + name.strip() + "' already exists");
-            }
-        }
-        Instant now = loop.clock().now();
-        Portfolio p =
-                new Portfolio(new PortfolioId(nextPortfolioId), name, description, base, startingBalance, method, now);
-        store.commit(new ChangeSet()
-                .portfolio(p)
-                .ledger(List.of(new LedgerEntry(
-                        p.id(), now, LedgerKind.DEPOSIT, startingBalance, base, "", "starting balance"))));
-        nextPortfolioId++;
-        portfolios.put(p.id(), p);
-        refreshViews(List.of(p.id()));
-        publish(new EngineEvent.PortfolioChanged(snapshotView.get(p.id())));
-        return p;
+        return accounts.createPortfolio(new PortfolioSpec(
+                name,
+                description,
+                base,
+                startingBalance,
+                dev.paperdesk.engine.portfolio.PortfolioSettings.defaults(method)));
     }
 
     /** Runs an order through validation and execution; returns the order in its resulting state. */
@@ -190,6 +187,7 @@ public final class TradingEngine implements MarketDataSink {
         // Book into a copy: it replaces the live portfolio only once the store has committed.
         Portfolio portfolio = portfolios.get(request.portfolioId()).copy();
         List<LedgerEntry> ledger = portfolio.applyFill(fill, instrument);
+        accounts.afterFill(portfolio, fill, instrument);
         order = order.fill(fill.quantity(), fill.price(), now);
         OrderEvent filled = new OrderEvent.Filled(id, now, order.status(), fill);
         changes.order(order).event(filled).fill(fill).ledger(ledger).portfolio(portfolio);
@@ -239,74 +237,13 @@ public final class TradingEngine implements MarketDataSink {
                     "no exchange rate from " + instrument.quoteCurrency() + " to " + portfolio.baseCurrency()
                             + " yet"));
         }
-        return checkFunds(request, instrument, quote, portfolio);
-    }
-
-    /**
-     * Cash-account rule until margin arrives: the opening part of an order (the part that does not
-     * reduce an existing position) plus its fee must be covered by free cash, which excludes the
-     * proceeds held against open shorts.
-     */
-    private Optional<Rejection> checkFunds(OrderRequest request, Instrument instrument, Quote quote, Portfolio p) {
-        Price price = quote.touch(request.side());
-        BigDecimal held = p.position(request.instrumentId()).quantity();
-        BigDecimal signed = request.quantity()
-                .value()
-                .multiply(BigDecimal.valueOf(request.side().sign()));
-        BigDecimal opening = signed;
-        if (held.signum() != 0 && held.signum() != signed.signum()) {
-            BigDecimal closing = held.abs().min(signed.abs());
-            opening = signed.abs().subtract(closing).multiply(BigDecimal.valueOf(signed.signum()));
-        }
-        if (opening.signum() == 0) {
-            return Optional.empty();
-        }
-        BigDecimal needed = opening.abs().multiply(price.value()).multiply(instrument.multiplier());
-        needed = needed.add(
-                fees.fee(instrument, request.quantity(), price, Liquidity.TAKER).amount());
-        needed = needed.multiply(
-                fx.rate(instrument.quoteCurrency(), p.baseCurrency()).orElseThrow());
-        BigDecimal free = freeCash(p);
-        if (needed.compareTo(free) > 0) {
-            return Optional.of(new Rejection(
-                    RejectReason.INSUFFICIENT_FUNDS,
-                    "needs " + plain(needed) + " " + p.baseCurrency() + " but only " + plain(free) + " "
-                            + p.baseCurrency() + " is free"));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Free cash in the base currency: every currency's cash converted at current rates, less the
-     * value of open shorts (their proceeds are held as collateral). A currency without a rate counts
-     * as nothing.
-     */
-    private BigDecimal freeCash(Portfolio p) {
-        BigDecimal free = BigDecimal.ZERO;
-        for (var b : p.balances()) {
-            free = free.add(fx.rate(b.currency(), p.baseCurrency())
-                    .map(b.cash()::multiply)
-                    .orElse(BigDecimal.ZERO));
-        }
-        for (Position pos : p.positions()) {
-            if (pos.quantity().signum() < 0) {
-                Quote q = quotes.get(pos.instrumentId());
-                Instrument i = instruments.get(pos.instrumentId());
-                BigDecimal mark = q != null ? q.ask().value() : pos.averagePrice(i.multiplier());
-                BigDecimal rate = fx.rate(p.positionCurrency(pos.instrumentId()), p.baseCurrency())
-                        .orElse(BigDecimal.ZERO);
-                free = free.subtract(pos.quantity()
-                        .abs()
-                        .multiply(mark)
-                        .multiply(i.multiplier())
-                        .multiply(rate));
-            }
-        }
-        return free;
-    }
-
-    private static String plain(BigDecimal v) {
-        return v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        Price expected = quote.touch(request.side());
+        return accounts.checkOrder(
+                        request,
+                        instrument,
+                        expected,
+                        fees.fee(instrument, request.quantity(), expected, Liquidity.TAKER))
+                .rejection();
     }
 
     private static String describe(OrderRequest r) {
@@ -338,6 +275,17 @@ public final class TradingEngine implements MarketDataSink {
                 publish(new EngineEvent.PortfolioChanged(snapshotView.get(id)));
             }
         }
+        accounts.onQuote(quote);
+    }
+
+    @Override
+    public void onMarkPrice(dev.paperdesk.engine.market.MarkPrice mark) {
+        accounts.onMarkPrice(mark);
+    }
+
+    @Override
+    public void onFundingRate(dev.paperdesk.engine.market.FundingRate funding) {
+        accounts.onFundingRate(funding);
     }
 
     @Override
@@ -378,6 +326,8 @@ public final class TradingEngine implements MarketDataSink {
                                         ? instruments.get(i).multiplier()
                                         : BigDecimal.ONE,
                                 fx));
+            } else {
+                next.remove(id);
             }
         }
         snapshotView = java.util.Collections.unmodifiableMap(next);
@@ -385,10 +335,10 @@ public final class TradingEngine implements MarketDataSink {
         fillView = List.copyOf(fills);
     }
 
-    /** The mark used for valuation: the quote's mid. */
+    /** The mark used for valuation: the perpetual mark price when there is one, else the quote's mid. */
     private BigDecimal mark(InstrumentId id) {
         Quote q = quotes.get(id);
-        return q == null ? null : q.mid().value();
+        return accounts.valuationMark(id, q == null ? null : q.mid().value());
     }
 
     public List<PortfolioSnapshot> portfolioSnapshots() {
@@ -442,5 +392,115 @@ public final class TradingEngine implements MarketDataSink {
     public Price estimatePrice(InstrumentId id, Side side) {
         Quote q = quoteView.get(id);
         return q == null ? null : q.touch(side);
+    }
+
+    // ------------------------------------------------------------------- account service host
+
+    /** What {@link AccountService} may see and do on the engine's state. */
+    private final class AccountHost implements AccountService.Host {
+        @Override
+        public Instant now() {
+            return loop.clock().now();
+        }
+
+        @Override
+        public Map<PortfolioId, Portfolio> portfolios() {
+            return java.util.Collections.unmodifiableMap(portfolios);
+        }
+
+        @Override
+        public Map<InstrumentId, Instrument> instruments() {
+            return java.util.Collections.unmodifiableMap(instruments);
+        }
+
+        @Override
+        public Optional<Quote> quote(InstrumentId id) {
+            return Optional.ofNullable(quotes.get(id));
+        }
+
+        @Override
+        public dev.paperdesk.engine.portfolio.FxRates fx() {
+            return fx;
+        }
+
+        @Override
+        public PortfolioSnapshot value(Portfolio p) {
+            return p.snapshot(
+                    TradingEngine.this::mark,
+                    i -> instruments.containsKey(i) ? instruments.get(i).multiplier() : BigDecimal.ONE,
+                    fx);
+        }
+
+        @Override
+        public Optional<PortfolioSnapshot> published(PortfolioId id) {
+            return portfolioSnapshot(id);
+        }
+
+        @Override
+        public Optional<Quote> publishedQuote(InstrumentId id) {
+            return quote(id);
+        }
+
+        @Override
+        public OrderId nextOrderId() {
+            return new OrderId(nextOrderId++);
+        }
+
+        @Override
+        public FillId nextFillId() {
+            return new FillId(nextFillId++);
+        }
+
+        @Override
+        public PortfolioId nextPortfolioId() {
+            return new PortfolioId(nextPortfolioId++);
+        }
+
+        @Override
+        public void apply(ChangeSet changes, List<EngineEvent> events) {
+            store.commit(changes);
+            List<PortfolioId> changed = new ArrayList<>();
+            for (Portfolio p : changes.portfolios()) {
+                changed.add(p.id());
+                if (p.deleted()) {
+                    portfolios.remove(p.id());
+                } else {
+                    portfolios.put(p.id(), p);
+                }
+            }
+            for (Order o : changes.orders()) {
+                orders.put(o.id(), o);
+            }
+            fills.addAll(changes.fills());
+            refreshViews(changed);
+            for (PortfolioId id : changed) {
+                PortfolioSnapshot s = snapshotView.get(id);
+                if (s != null) {
+                    publish(new EngineEvent.PortfolioChanged(s));
+                }
+            }
+            publishAll(events);
+        }
+
+        @Override
+        public void refresh(java.util.Collection<PortfolioId> ids) {
+            refreshViews(ids);
+            for (PortfolioId id : ids) {
+                PortfolioSnapshot s = snapshotView.get(id);
+                if (s != null) {
+                    publish(new EngineEvent.PortfolioChanged(s));
+                }
+            }
+        }
+
+        @Override
+        public void publish(EngineEvent event) {
+            TradingEngine.this.publish(event);
+        }
+
+        @Override
+        public Order submit(OrderRequest request) {
+            return TradingEngine.this.submit(request);
+        }
     }
 }

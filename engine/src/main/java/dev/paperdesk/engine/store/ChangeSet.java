@@ -5,14 +5,15 @@ import dev.paperdesk.engine.model.Order;
 import dev.paperdesk.engine.model.OrderEvent;
 import dev.paperdesk.engine.portfolio.LedgerEntry;
 import dev.paperdesk.engine.portfolio.Portfolio;
+import dev.paperdesk.engine.portfolio.margin.AccountRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything one engine step changed: orders, journal events, fills, ledger entries and the
- * portfolios they touched. A store commits a change set in one transaction.
+ * Everything one engine step changed: orders, journal events, fills, ledger entries, account
+ * history records and the portfolios they touched. A store commits a change set in one transaction.
  */
 public final class ChangeSet {
     private final Map<Long, Order> orders = new LinkedHashMap<>();
@@ -20,6 +21,7 @@ public final class ChangeSet {
     private final List<Fill> fills = new ArrayList<>();
     private final List<LedgerEntry> ledger = new ArrayList<>();
     private final Map<Long, Portfolio> portfolios = new LinkedHashMap<>();
+    private final List<AccountRecord> accountRecords = new ArrayList<>();
 
     public ChangeSet order(Order order) {
         orders.put(order.id().value(), order);
@@ -46,6 +48,21 @@ public final class ChangeSet {
         return this;
     }
 
+    /** Appends an account history record (liquidation, margin event, fund movement, funding, portfolio event). */
+    public ChangeSet account(AccountRecord record) {
+        accountRecords.add(java.util.Objects.requireNonNull(record, "record"));
+        return this;
+    }
+
+    public ChangeSet accounts(List<? extends AccountRecord> records) {
+        records.forEach(this::account);
+        return this;
+    }
+
+    public List<AccountRecord> accountRecords() {
+        return List.copyOf(accountRecords);
+    }
+
     public List<Order> orders() {
         return List.copyOf(orders.values());
     }
@@ -67,6 +84,11 @@ public final class ChangeSet {
     }
 
     public boolean isEmpty() {
-        return orders.isEmpty() && events.isEmpty() && fills.isEmpty() && ledger.isEmpty() && portfolios.isEmpty();
+        return orders.isEmpty()
+                && events.isEmpty()
+                && fills.isEmpty()
+                && ledger.isEmpty()
+                && portfolios.isEmpty()
+                && accountRecords.isEmpty();
     }
 }

@@ -17,7 +17,8 @@ import java.util.List;
  */
 final class Migrations {
     /** Migration scripts in version order; script {@code i} takes the schema from version i to i + 1. */
-    static final List<String> SCRIPTS = List.of("V1__workspace.sql", "V2__bars.sql", "V3__currency_balances.sql");
+    static final List<String> SCRIPTS =
+            List.of("V1__workspace.sql", "V2__bars.sql", "V3__currency_balances.sql", "V6__accounts.sql");
 
     static int latestVersion() {
         return SCRIPTS.size();
