@@ -62,7 +62,8 @@ public final class MarginSchedule {
     private final List<Tier> tiers;
 
     public MarginSchedule(Map<AssetClass, ClassTerms> terms, List<Tier> perpetualTiers) {
-        this.terms = new EnumMap<>(terms);
+        this.terms = new EnumMap<>(AssetClass.class);
+        this.terms.putAll(terms);
         for (AssetClass ac : AssetClass.values()) {
             if (!this.terms.containsKey(ac)) {
                 throw new IllegalArgumentException("margin schedule lacks terms for " + ac);
