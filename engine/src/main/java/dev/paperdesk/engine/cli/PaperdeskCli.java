@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             IndicatorsCommand.class,
             MetricsCommand.class,
             OptionsCommand.class,
+            PortfolioCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
