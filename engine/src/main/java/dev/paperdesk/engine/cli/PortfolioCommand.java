@@ -340,7 +340,7 @@ final class PortfolioCommand implements Runnable {
                 "  equity %s  balance %s  unrealized %s%n",
                 money(a.equity()), money(a.balance()), signed(a.unrealizedPnl()));
         out.printf(
-                "  used margin %s  free margin %s  margin level %s  maintenance %s of equity (%s)%n",
+                "  used margin %s  free margin %s  margin level %s  maintenance use %s (worst pool, %s)%n",
                 money(a.usedMargin()),
                 money(a.freeMargin()),
                 a.marginLevel() == null ? "n/a" : percent(a.marginLevel()),

@@ -44,6 +44,7 @@ import dev.paperdesk.engine.portfolio.margin.InsuranceFund;
 import dev.paperdesk.engine.portfolio.margin.LiquidationPlanner;
 import dev.paperdesk.engine.portfolio.margin.LiquidationStep;
 import dev.paperdesk.engine.portfolio.margin.MarginCalculator;
+import dev.paperdesk.engine.portfolio.margin.MarginMonitor;
 import dev.paperdesk.engine.portfolio.margin.MarginSchedule;
 import dev.paperdesk.engine.portfolio.margin.PositionMarginView;
 import dev.paperdesk.engine.portfolio.margin.WarningLevel;
@@ -137,6 +138,9 @@ public final class AccountService {
     private final Map<PortfolioId, Map<String, WarningLevel>> levels = new HashMap<>();
     private final Map<PortfolioId, Cached> cache = new ConcurrentHashMap<>();
     private final ReturnCorrelations correlations;
+    private final Map<PortfolioId, MarginMonitor> monitors = new HashMap<>();
+    private final Map<InstrumentId, Integer> markIndex = new HashMap<>();
+    private double[] markValues = new double[0];
     private volatile InsuranceFund fund = new InsuranceFund();
     private LocalDate accrualDay;
 
@@ -288,6 +292,7 @@ public final class AccountService {
      * initial rate, is released pro rata on reductions and restarts on a flip.
      */
     public void afterFill(Portfolio booked, Fill fill, Instrument instrument) {
+        monitors.remove(booked.id());
         BigDecimal signed =
                 fill.quantity().value().multiply(BigDecimal.valueOf(fill.side().sign()));
         BigDecimal before = booked.position(fill.instrumentId()).quantity().subtract(signed);
@@ -334,13 +339,45 @@ public final class AccountService {
     public void onQuote(Quote quote) {
         correlations.onPrice(
                 quote.instrumentId(), quote.timestamp(), quote.mid().toDouble());
+        if (!marks.containsKey(quote.instrumentId())) {
+            setMark(quote.instrumentId(), quote.mid().toDouble());
+        }
+        Instrument instrument = host.instruments().get(quote.instrumentId());
+        if (instrument instanceof Instrument.FxPair || instrument instanceof Instrument.CryptoSpot) {
+            // Exchange rates may have moved: screens of accounts holding other currencies are stale.
+            monitors.entrySet().removeIf(e -> host.published(e.getKey())
+                    .map(s -> s.rates().values().stream().anyMatch(r -> r.compareTo(BigDecimal.ONE) != 0))
+                    .orElse(true));
+        }
         rollDay();
         supervise(holders(quote.instrumentId()));
+    }
+
+    private void setMark(InstrumentId id, double value) {
+        int i = markSlot(id);
+        if (i >= 0) {
+            markValues[i] = value;
+        }
+    }
+
+    /** The slot of an instrument in the screens' marks array, or −1 for instruments of no market. */
+    private int markSlot(InstrumentId id) {
+        if (markValues.length == 0) {
+            markValues = new double[host.instruments().size()];
+            java.util.Arrays.fill(markValues, Double.NaN);
+            int i = 0;
+            for (InstrumentId k : host.instruments().keySet()) {
+                markIndex.put(k, i++);
+            }
+        }
+        Integer i = markIndex.get(id);
+        return i == null ? -1 : i;
     }
 
     /** A perpetual's mark price: it now values the position; supervises the affected accounts. */
     public void onMarkPrice(MarkPrice mark) {
         marks.put(mark.instrumentId(), mark);
+        setMark(mark.instrumentId(), mark.markPrice().toDouble());
         List<PortfolioId> affected = holders(mark.instrumentId());
         if (!affected.isEmpty()) {
             host.refresh(affected);
@@ -385,7 +422,7 @@ public final class AccountService {
             events.add(new EngineEvent.Account(new AccountEvent.FundingSettled(id, payment)));
         }
         if (!changes.isEmpty()) {
-            host.apply(changes, events);
+            apply(changes, events);
         }
         supervise(affected);
     }
@@ -445,7 +482,7 @@ public final class AccountService {
         }
         accrualDay = today;
         if (!changes.isEmpty()) {
-            host.apply(changes, List.of());
+            apply(changes, List.of());
         }
     }
 
@@ -469,16 +506,31 @@ public final class AccountService {
             if (live == null) {
                 continue;
             }
-            AccountSnapshot a = compute(live);
-            RiskMarks observed = live.riskMarks().observe(day(host.now()), a.equity());
-            if (!observed.equals(live.riskMarks())) {
-                // A running statistic, not accounting: kept in place and persisted with the next commit.
-                live.setRiskMarks(observed);
+            MarginMonitor screen = monitors.get(id);
+            if (screen != null && !screen.needsExactCheck(markValues)) {
+                host.published(id).ifPresent(s -> observe(live, s.equity()));
+                continue;
             }
+            AccountSnapshot a = compute(live);
+            observe(live, a.equity());
             boolean breached = recordLevels(live, a);
             if (breached) {
                 liquidate(id);
+                Portfolio after = host.portfolios().get(id);
+                a = after == null ? null : compute(after);
             }
+            if (a != null) {
+                monitors.put(id, MarginMonitor.of(a, this::markSlot));
+            }
+        }
+    }
+
+    /** Raises the equity peak and rolls the day of the risk marks. */
+    private void observe(Portfolio live, BigDecimal equity) {
+        RiskMarks observed = live.riskMarks().observe(day(host.now()), equity);
+        if (!observed.equals(live.riskMarks())) {
+            // A running statistic, not accounting: kept in place and persisted with the next commit.
+            live.setRiskMarks(observed);
         }
     }
 
@@ -706,7 +758,7 @@ public final class AccountService {
                 .ledger(ledger)
                 .portfolio(copy)
                 .account(record);
-        host.apply(
+        apply(
                 changes,
                 List.of(
                         new EngineEvent.FillBooked(fill),
@@ -778,6 +830,14 @@ public final class AccountService {
                 .orElseThrow(() -> new IllegalArgumentException(
                         "no exchange rate from " + i.quoteCurrency() + " to " + p.baseCurrency() + " yet"));
         return PositionSizer.size(compute(p).equity(), riskPercent, entry, stop, i, rate);
+    }
+
+    /** Commits through the host; the screens of every portfolio touched are rebuilt at the next check. */
+    private void apply(ChangeSet changes, List<EngineEvent> events) {
+        for (Portfolio p : changes.portfolios()) {
+            monitors.remove(p.id());
+        }
+        host.apply(changes, events);
     }
 
     // ------------------------------------------------------------------------ portfolio commands
@@ -959,9 +1019,7 @@ public final class AccountService {
 
     private void commit(ChangeSet changes, AccountRecord.PortfolioEvent event) {
         changes.account(event);
-        host.apply(
-                changes,
-                List.of(new EngineEvent.Account(new AccountEvent.PortfolioUpdated(event.portfolioId(), event))));
+        apply(changes, List.of(new EngineEvent.Account(new AccountEvent.PortfolioUpdated(event.portfolioId(), event))));
     }
 
     private static String describe(PortfolioSettings s) {

@@ -58,6 +58,15 @@ public final class MarginSchedule {
 
     private static final BigDecimal SHORT_OPTION_FLOOR = new BigDecimal("0.10");
 
+    /** {@code 1 / leverage} for every leverage up to 100×, computed once: it is on every revaluation's path. */
+    private static final BigDecimal[] INITIAL_RATES = new BigDecimal[101];
+
+    static {
+        for (int l = 1; l < INITIAL_RATES.length; l++) {
+            INITIAL_RATES[l] = BigDecimal.ONE.divide(BigDecimal.valueOf(l), Decimals.DIVISION);
+        }
+    }
+
     private final Map<AssetClass, ClassTerms> terms;
     private final List<Tier> tiers;
 
