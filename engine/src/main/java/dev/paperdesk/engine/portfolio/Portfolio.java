@@ -480,11 +480,9 @@ public final class Portfolio {
             }
         }
         Map<Currency, BigDecimal> rates = new TreeMap<>((a, b) -> a.code().compareTo(b.code()));
+        // Every position's currency has a bucket (fills book cash there), so the buckets cover all rates.
         for (CurrencyBalance b : balances.values()) {
             fx.rate(b.currency(), baseCurrency).ifPresent(r -> rates.put(b.currency(), r));
-        }
-        for (Currency c : positionCurrency.values()) {
-            fx.rate(c, baseCurrency).ifPresent(r -> rates.put(c, r));
         }
         return new PortfolioSnapshot(
                 id,

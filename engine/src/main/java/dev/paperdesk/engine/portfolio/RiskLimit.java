@@ -19,11 +19,10 @@ public record RiskLimit(BigDecimal threshold, LimitMode mode) {
     }
 
     /** Throws unless the threshold lies in {@code [min, max]}; {@code name} names the limit in the message. */
-    RiskLimit checkRange(String name, String min, String max) {
+    void checkRange(String name, String min, String max) {
         if (threshold.compareTo(new BigDecimal(min)) < 0 || threshold.compareTo(new BigDecimal(max)) > 0) {
             throw new IllegalArgumentException(
                     name + " must lie between " + min + " and " + max + ", not " + threshold.toPlainString());
         }
-        return this;
     }
 }

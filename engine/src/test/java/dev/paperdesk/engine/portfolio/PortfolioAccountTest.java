@@ -255,4 +255,34 @@ class PortfolioAccountTest {
         assertThat(p.archived()).isTrue();
         assertThat(p.riskMarks().peakEquity()).isEqualByComparingTo("100");
     }
+
+    @Test
+    void basicsAndEdgeCases() {
+        Portfolio p = portfolio();
+        assertThat(p.cash()).isEqualByComparingTo("10000");
+        assertThat(p.description()).isEqualTo("desc");
+        assertThat(new Portfolio(
+                                new PortfolioId(2),
+                                "Zero",
+                                null,
+                                Currency.USD,
+                                BigDecimal.ZERO,
+                                CostBasisMethod.FIFO,
+                                T0)
+                        .cash())
+                .isZero();
+        assertThatThrownBy(() -> new Portfolio(
+                        new PortfolioId(2), "Neg", "", Currency.USD, new BigDecimal("-1"), CostBasisMethod.FIFO, T0))
+                .hasMessageContaining("must not be negative");
+        p.applyFill(fill(p, PERP, Side.BUY, "0.1", "60000", "0"), PERP);
+        assertThat(p.positionCurrencies()).containsEntry(PERP.id(), Currency.USDT);
+        LedgerEntry free = p.bookBorrowFee(PERP.id(), BigDecimal.ZERO, T0, "none");
+        assertThat(free.amount()).isZero();
+        assertThat(Position.flat(PERP.id()).averagePrice(BigDecimal.ONE)).isZero();
+        PortfolioSnapshot single = p.snapshot(i -> new BigDecimal("61000"), i -> BigDecimal.ONE);
+        // USDT has no identity rate to USD: listed once, left out of the totals.
+        assertThat(single.unconvertible()).containsExactly(Currency.USDT);
+        assertThat(single.equity()).isEqualByComparingTo("10000");
+        assertThat(single.rates()).doesNotContainKey(Currency.USDT);
+    }
 }

@@ -117,9 +117,7 @@ public final class MarginMonitor {
         for (int k = 0; k < equity.length; k++) {
             double mm = poolMaintenance[k];
             if (mm <= 0) {
-                if (known[k] != WarningLevel.NONE) {
-                    return true;
-                }
+                // No maintenance, no level: such a pool was NONE at the exact check and stays NONE.
                 continue;
             }
             double e = equity[k];

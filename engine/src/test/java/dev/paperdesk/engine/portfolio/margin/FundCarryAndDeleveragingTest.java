@@ -29,6 +29,7 @@ class FundCarryAndDeleveragingTest {
         assertThat(copy.balances()).containsKey(Currency.USDT);
         assertThatThrownBy(() -> fund.receive(Currency.USDT, new BigDecimal("-1")))
                 .hasMessageContaining("must not be negative");
+        assertThat(fund.receive(Currency.USDT, BigDecimal.ZERO)).isZero();
     }
 
     @Test
@@ -103,14 +104,15 @@ class FundCarryAndDeleveragingTest {
         PortfolioId c = new PortfolioId(3);
         PortfolioId d = new PortfolioId(4);
         List<AutoDeleveraging.Candidate> candidates = List.of(
-                new AutoDeleveraging.Candidate(a, new BigDecimal("100"), BigDecimal.TEN),
+                new AutoDeleveraging.Candidate(d, new BigDecimal("100"), BigDecimal.TEN),
                 new AutoDeleveraging.Candidate(b, new BigDecimal("300"), BigDecimal.ONE),
                 new AutoDeleveraging.Candidate(c, new BigDecimal("-50"), new BigDecimal("100")),
-                new AutoDeleveraging.Candidate(d, new BigDecimal("100"), BigDecimal.TEN));
+                new AutoDeleveraging.Candidate(new PortfolioId(9), BigDecimal.ZERO, new BigDecimal("100")),
+                new AutoDeleveraging.Candidate(a, new BigDecimal("100"), BigDecimal.TEN));
         assertThat(AutoDeleveraging.rank(candidates))
                 .extracting(AutoDeleveraging.Candidate::portfolioId)
                 .containsExactly(a, d, b);
-        assertThat(candidates.get(0).score()).isEqualByComparingTo("1000");
+        assertThat(candidates.get(4).score()).isEqualByComparingTo("1000");
         List<AutoDeleveraging.Transfer> t = AutoDeleveraging.allocate(new BigDecimal("250"), candidates);
         assertThat(t)
                 .extracting(AutoDeleveraging.Transfer::from, AutoDeleveraging.Transfer::amount)

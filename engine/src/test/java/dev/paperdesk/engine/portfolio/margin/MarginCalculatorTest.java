@@ -340,4 +340,58 @@ class MarginCalculatorTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MarginSchedule.ClassTerms(0, BigDecimal.ONE))
                 .hasMessageContaining("at least 1");
     }
+
+    @Test
+    void anAccountWithNothingInItDividesByNothing() {
+        Portfolio empty = new Portfolio(
+                new PortfolioId(2), "E", "", Currency.USD, BigDecimal.ZERO, CostBasisMethod.FIFO, Instant.EPOCH);
+        var snap = empty.snapshot(marks::get, id -> BigDecimal.ONE, (f, t) -> Optional.of(BigDecimal.ONE));
+        AccountSnapshot a = MarginCalculator.DEFAULT.compute(snap, ALL::get, id -> null);
+        assertThat(a.effectiveLeverage()).isZero();
+        assertThat(a.drawdownPct()).isZero();
+        assertThat(a.dailyLossPct()).isZero();
+        // A day that started at zero equity has no loss percentage, whatever the P&L.
+        empty.setRiskMarks(new RiskMarks(LocalDate.EPOCH, BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ZERO));
+        var later = empty.snapshot(marks::get, id -> BigDecimal.ONE, (f, t) -> Optional.of(BigDecimal.ONE));
+        assertThat(MarginCalculator.DEFAULT.compute(later, ALL::get, id -> null).dailyLossPct())
+                .isZero();
+    }
+
+    @Test
+    void liquidationPricesThatWouldBeZeroAreNone() {
+        trade(PERP, Side.BUY, "0.5", "60000");
+        // Isolated margin of 100.5% of entry: Entry × (1 − 1.005 + 0.005) = 0.
+        p.setMargin(PERP.id(), new PositionMargin(MarginMode.ISOLATED, 1, new BigDecimal("30150")));
+        marks.put(PERP.id(), new BigDecimal("60000"));
+        assertThat(account().positions().get(0).liquidationPrice()).isNull();
+        // Cross: 60,000 − (30,150 − 150) / 0.5 = 0.
+        Portfolio q = new Portfolio(
+                new PortfolioId(3),
+                "Q",
+                "",
+                Currency.USD,
+                new BigDecimal("30150"),
+                CostBasisMethod.FIFO,
+                Instant.EPOCH);
+        q.applyFill(
+                new Fill(
+                        new FillId(1),
+                        new OrderId(1),
+                        q.id(),
+                        PERP.id(),
+                        Side.BUY,
+                        Quantity.of("0.5"),
+                        Price.of("60000"),
+                        Money.zero(Currency.USDT),
+                        Liquidity.TAKER,
+                        BigDecimal.ZERO,
+                        Instant.EPOCH),
+                PERP);
+        var snap = q.snapshot(marks::get, id -> BigDecimal.ONE, (f, t) -> Optional.of(BigDecimal.ONE));
+        PositionMarginView v = MarginCalculator.DEFAULT
+                .compute(snap, ALL::get, id -> null)
+                .positions()
+                .get(0);
+        assertThat(v.liquidationPrice()).isNull();
+    }
 }
