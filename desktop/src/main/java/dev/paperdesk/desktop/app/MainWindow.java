@@ -8,12 +8,16 @@ import dev.paperdesk.desktop.book.TimeAndSalesView;
 import dev.paperdesk.desktop.book.TimeAndSalesViewModel;
 import dev.paperdesk.desktop.chart.CandleChartView;
 import dev.paperdesk.desktop.chart.CandleChartViewModel;
-import dev.paperdesk.desktop.common.Formats;
 import dev.paperdesk.desktop.common.UiExecutor;
 import dev.paperdesk.desktop.importer.ImportDialog;
 import dev.paperdesk.desktop.importer.ImportViewModel;
 import dev.paperdesk.desktop.journal.JournalView;
 import dev.paperdesk.desktop.journal.JournalViewModel;
+import dev.paperdesk.desktop.margin.MarginDashboardView;
+import dev.paperdesk.desktop.margin.MarginDashboardViewModel;
+import dev.paperdesk.desktop.portfolio.AccountStripView;
+import dev.paperdesk.desktop.portfolio.AccountStripViewModel;
+import dev.paperdesk.desktop.portfolio.PortfolioManagerDialog;
 import dev.paperdesk.desktop.reports.ReportsMenu;
 import dev.paperdesk.desktop.reports.ReportsViewModel;
 import dev.paperdesk.desktop.ticket.OrderTicketView;
@@ -21,7 +25,6 @@ import dev.paperdesk.desktop.ticket.OrderTicketViewModel;
 import dev.paperdesk.desktop.watchlist.WatchlistView;
 import dev.paperdesk.desktop.watchlist.WatchlistViewModel;
 import dev.paperdesk.engine.session.TradingSession;
-import java.math.BigDecimal;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -129,8 +132,11 @@ public final class MainWindow {
         top.setDividerPositions(0.43, 0.79);
         main.setOrientation(Orientation.VERTICAL);
         JournalViewModel journalVm = new JournalViewModel(session, vm.selectedPortfolioProperty());
-        SplitPane bottom =
-                new SplitPane(new BlotterView(blotterVm), new JournalView(journalVm, () -> root.lookup("#priceChart")));
+        BlotterView blotter = new BlotterView(blotterVm);
+        blotter.getTabs()
+                .add(MarginDashboardView.tab(
+                        new MarginDashboardViewModel(session, ui, vm.selectedPortfolioProperty())));
+        SplitPane bottom = new SplitPane(blotter, new JournalView(journalVm, () -> root.lookup("#priceChart")));
         bottom.setDividerPositions(0.68);
         reportsMenu = new ReportsMenu(new ReportsViewModel(
                 session,
@@ -141,7 +147,13 @@ public final class MainWindow {
         main.getItems().setAll(top, bottom);
         main.setDividerPositions(0.62);
 
-        VBox header = new VBox(menuBar(), toolBar(), accountStrip());
+        MenuBar menus = menuBar();
+        menus.getMenus().add(PortfolioManagerDialog.accountsMenu(session, ui, () -> root.getScene()
+                .getWindow()));
+        VBox header = new VBox(
+                menus,
+                toolBar(),
+                new AccountStripView(new AccountStripViewModel(session, ui, vm.selectedPortfolioProperty())));
         root.setTop(header);
         root.setCenter(main);
         root.setBottom(statusBar());
@@ -258,44 +270,6 @@ public final class MainWindow {
                 new Label("Speed"),
                 speed,
                 pause);
-    }
-
-    private HBox accountStrip() {
-        HBox strip = new HBox(
-                field("Equity", valueLabel("accountEquity", vm.equityProperty())),
-                field("Cash", valueLabel("accountCash", vm.cashProperty())),
-                field("Unrealized P&L", pnlLabel("accountUnrealized", vm.unrealizedProperty())),
-                field("Realized P&L", pnlLabel("accountRealized", vm.realizedProperty())));
-        strip.getStyleClass().add("account-strip");
-        return strip;
-    }
-
-    private static VBox field(String caption, Label value) {
-        Label c = new Label(caption);
-        c.getStyleClass().add("caption");
-        return new VBox(c, value);
-    }
-
-    private static Label valueLabel(String id, javafx.beans.value.ObservableStringValue text) {
-        Label l = new Label();
-        l.setId(id);
-        l.getStyleClass().add("value");
-        l.textProperty().bind(text);
-        return l;
-    }
-
-    private static Label pnlLabel(String id, javafx.beans.property.ObjectProperty<BigDecimal> value) {
-        Label l = new Label();
-        l.setId(id);
-        l.getStyleClass().add("value");
-        l.textProperty().bind(Bindings.createStringBinding(() -> Formats.signedMoney(value.get()), value));
-        Runnable style = () -> {
-            l.getStyleClass().removeAll("pnl-positive", "pnl-negative", "pnl-zero");
-            l.getStyleClass().add(Formats.pnlStyleClass(value.get()));
-        };
-        value.addListener((o, a, b) -> style.run());
-        style.run();
-        return l;
     }
 
     private HBox statusBar() {

@@ -37,6 +37,13 @@ import javafx.util.StringConverter;
  * from its context menu.
  */
 public final class BlotterView extends VBox {
+    private final TabPane tabs;
+
+    /** The blotter's tabs, so other views (the margin dashboard) can sit beside Positions and Orders. */
+    public javafx.collections.ObservableList<javafx.scene.control.Tab> getTabs() {
+        return tabs.getTabs();
+    }
+
     private final TableView<OrderRow> working = new TableView<>();
     private final TableView<OrderRow> orders = new TableView<>();
     private final TableView<JournalRow> journal = new TableView<>();
@@ -49,7 +56,7 @@ public final class BlotterView extends VBox {
         if (css != null) {
             getStylesheets().add(css.toExternalForm());
         }
-        TabPane tabs = new TabPane();
+        tabs = new TabPane();
         tabs.setId("blotter");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 

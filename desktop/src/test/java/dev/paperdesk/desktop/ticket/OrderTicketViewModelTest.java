@@ -109,7 +109,8 @@ class OrderTicketViewModelTest {
 
         vm.symbolProperty().set(new InstrumentId("BTC-USD", "sim"));
         vm.sideProperty().set(Side.BUY);
-        vm.quantityProperty().set("500");
+        // 5,000 BTC is about 300 M USD of notional: more than the margin 5 M USD can carry.
+        vm.quantityProperty().set("5000");
         var rejected = vm.submit().join();
         assertThat(rejected.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(vm.messageProperty().get()).startsWith("Rejected — INSUFFICIENT_FUNDS: needs ");

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             OptionsCommand.class,
             ExportCommand.class,
             ReportCommand.class,
+            PortfolioCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -20,5 +20,6 @@ public enum RejectReason {
     INVALID_GROUP,
     NO_LIQUIDITY,
     COMBO_NOT_FILLABLE,
-    ORDER_NOT_WORKING
+    ORDER_NOT_WORKING,
+    RISK_LIMIT
 }

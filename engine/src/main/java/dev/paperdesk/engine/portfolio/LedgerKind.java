@@ -15,5 +15,11 @@ public enum LedgerKind {
     /** Short borrow fee (always a debit). */
     BORROW,
     /** Return of cash to the starting balance on reset. */
-    RESET
+    RESET,
+    /** Fee of a liquidation, paid to the insurance fund (always a debit). */
+    LIQUIDATION_FEE,
+    /** The insurance fund covering a liquidation's loss beyond the position's margin (a credit). */
+    INSURANCE,
+    /** Auto-deleveraging transfer: a debit on a deleveraged winner, a credit on the liquidated account. */
+    ADL
 }

@@ -25,13 +25,16 @@ import java.util.function.Function;
  */
 public final class Portfolio {
     private final PortfolioId id;
-    private final String name;
-    private final String description;
+    private String name;
+    private String description;
     private final Currency baseCurrency;
     private final BigDecimal startingBalance;
-    private final CostBasisMethod costBasisMethod;
+    private PortfolioSettings settings;
     private final Instant createdAt;
-    private final boolean archived;
+    private boolean archived;
+    private boolean deleted;
+    private RiskMarks riskMarks;
+    private final Map<InstrumentId, PositionMargin> margins = new TreeMap<>();
     private final Map<Currency, CurrencyBalance> balances =
             new TreeMap<>((a, b) -> a.code().compareTo(b.code()));
     private final Map<InstrumentId, Position> positions = new TreeMap<>();
@@ -52,15 +55,37 @@ public final class Portfolio {
                 description,
                 baseCurrency,
                 startingBalance,
-                costBasisMethod,
+                PortfolioSettings.defaults(costBasisMethod),
+                createdAt);
+    }
+
+    /** A new portfolio with the given settings, funded with {@code startingBalance} of its base currency. */
+    public Portfolio(
+            PortfolioId id,
+            String name,
+            String description,
+            Currency baseCurrency,
+            BigDecimal startingBalance,
+            PortfolioSettings settings,
+            Instant createdAt) {
+        this(
+                id,
+                name,
+                description,
+                baseCurrency,
+                startingBalance,
+                settings,
                 createdAt,
+                false,
                 false,
                 List.of(CurrencyBalance.empty(baseCurrency).deposit(startingBalance)),
                 List.of(),
-                Map.of());
+                Map.of(),
+                Map.of(),
+                null);
     }
 
-    /** Restores a portfolio exactly as persisted. */
+    /** Restores a portfolio persisted without account terms (default settings, cross margin). */
     public Portfolio(
             PortfolioId id,
             String name,
@@ -73,20 +98,58 @@ public final class Portfolio {
             List<CurrencyBalance> balances,
             List<Position> positions,
             Map<InstrumentId, Currency> positionCurrencies) {
+        this(
+                id,
+                name,
+                description,
+                baseCurrency,
+                startingBalance,
+                PortfolioSettings.defaults(costBasisMethod),
+                createdAt,
+                archived,
+                false,
+                balances,
+                positions,
+                positionCurrencies,
+                Map.of(),
+                null);
+    }
+
+    /**
+     * Restores a portfolio exactly as persisted, account terms included.
+     *
+     * @param riskMarks the risk reference points, or {@code null} to start them at the starting balance
+     */
+    public Portfolio(
+            PortfolioId id,
+            String name,
+            String description,
+            Currency baseCurrency,
+            BigDecimal startingBalance,
+            PortfolioSettings settings,
+            Instant createdAt,
+            boolean archived,
+            boolean deleted,
+            List<CurrencyBalance> balances,
+            List<Position> positions,
+            Map<InstrumentId, Currency> positionCurrencies,
+            Map<InstrumentId, PositionMargin> margins,
+            RiskMarks riskMarks) {
         this.id = Objects.requireNonNull(id, "id");
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("portfolio name must not be blank");
-        }
         if (startingBalance.signum() < 0) {
             throw new IllegalArgumentException("starting balance must not be negative");
         }
-        this.name = name.strip();
-        this.description = description == null ? "" : description;
+        rename(name, description);
         this.baseCurrency = Objects.requireNonNull(baseCurrency, "baseCurrency");
         this.startingBalance = startingBalance;
-        this.costBasisMethod = Objects.requireNonNull(costBasisMethod, "costBasisMethod");
+        this.settings = Objects.requireNonNull(settings, "settings");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.archived = archived;
+        this.deleted = deleted;
+        this.margins.putAll(margins);
+        this.riskMarks = riskMarks != null
+                ? riskMarks
+                : RiskMarks.start(createdAt.atZone(java.time.ZoneOffset.UTC).toLocalDate(), startingBalance);
         this.balances.put(baseCurrency, CurrencyBalance.empty(baseCurrency));
         for (CurrencyBalance b : balances) {
             this.balances.put(b.currency(), b);
@@ -106,12 +169,15 @@ public final class Portfolio {
                 description,
                 baseCurrency,
                 startingBalance,
-                costBasisMethod,
+                settings,
                 createdAt,
                 archived,
+                deleted,
                 balances(),
                 positions(),
-                positionCurrency);
+                positionCurrency,
+                margins,
+                riskMarks);
     }
 
     public PortfolioId id() {
@@ -135,7 +201,67 @@ public final class Portfolio {
     }
 
     public CostBasisMethod costBasisMethod() {
-        return costBasisMethod;
+        return settings.costBasisMethod();
+    }
+
+    public PortfolioSettings settings() {
+        return settings;
+    }
+
+    /** Replaces the settings; a new cost-basis method applies to later closing trades. */
+    public void setSettings(PortfolioSettings next) {
+        this.settings = Objects.requireNonNull(next, "settings");
+    }
+
+    /** Changes the name and description. */
+    public void rename(String newName, String newDescription) {
+        if (newName == null || newName.isBlank()) {
+            throw new IllegalArgumentException("portfolio name must not be blank");
+        }
+        this.name = newName.strip();
+        this.description = newDescription == null ? "" : newDescription;
+    }
+
+    public void setArchived(boolean value) {
+        this.archived = value;
+    }
+
+    /** True once deleted: hidden everywhere, its ledger and journal kept in the workspace. */
+    public boolean deleted() {
+        return deleted;
+    }
+
+    public void markDeleted() {
+        if (!archived) {
+            throw new IllegalStateException("portfolio '" + name + "' must be archived before it is deleted");
+        }
+        this.deleted = true;
+    }
+
+    public RiskMarks riskMarks() {
+        return riskMarks;
+    }
+
+    public void setRiskMarks(RiskMarks marks) {
+        this.riskMarks = Objects.requireNonNull(marks, "marks");
+    }
+
+    /** The margin terms a position was given, if any (positions without use the settings' defaults). */
+    public java.util.Optional<PositionMargin> margin(InstrumentId instrument) {
+        return java.util.Optional.ofNullable(margins.get(instrument));
+    }
+
+    public Map<InstrumentId, PositionMargin> margins() {
+        return Map.copyOf(margins);
+    }
+
+    public void setMargin(InstrumentId instrument, PositionMargin margin) {
+        margins.put(instrument, Objects.requireNonNull(margin, "margin"));
+    }
+
+    /** The account terms as an immutable value. */
+    public PortfolioAccount account() {
+        return new PortfolioAccount(settings, margins, riskMarks);
     }
 
     public Instant createdAt() {
@@ -210,7 +336,12 @@ public final class Portfolio {
         BigDecimal signedQty =
                 fill.quantity().value().multiply(BigDecimal.valueOf(fill.side().sign()));
         Position.Trade trade = position(fill.instrumentId())
-                .apply(signedQty, fill.price().value(), instrument.multiplier(), costBasisMethod, fill.timestamp());
+                .apply(
+                        signedQty,
+                        fill.price().value(),
+                        instrument.multiplier(),
+                        settings.costBasisMethod(),
+                        fill.timestamp());
         positions.put(fill.instrumentId(), trade.position());
         BigDecimal tradeCash = signedQty.negate().multiply(fill.price().value()).multiply(instrument.multiplier());
         BigDecimal fee = fill.fee().amount();
@@ -223,6 +354,76 @@ public final class Portfolio {
             entries.add(new LedgerEntry(id, fill.timestamp(), LedgerKind.FEE, fee.negate(), currency, ref, "fee"));
         }
         return entries;
+    }
+
+    /** Adds money to a currency bucket, tracked apart from P&amp;L; returns its TOP_UP ledger entry. */
+    public LedgerEntry topUp(BigDecimal amount, Currency currency, Instant at) {
+        if (amount.signum() <= 0) {
+            throw new IllegalArgumentException("a top-up must be positive, not " + amount.toPlainString());
+        }
+        balances.put(currency, balance(currency).topUp(amount));
+        return new LedgerEntry(id, at, LedgerKind.TOP_UP, amount, currency, "", "top-up");
+    }
+
+    /**
+     * Starts over: every position is wiped, every bucket emptied and the base currency holds the
+     * starting balance again. Returns the RESET ledger entries that bring each bucket's cash there,
+     * so the ledger still sums to the cash; fills, ledger and journal before the reset are kept.
+     */
+    public List<LedgerEntry> reset(Instant at) {
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (CurrencyBalance b : List.copyOf(balances.values())) {
+            BigDecimal target = b.currency().equals(baseCurrency) ? startingBalance : BigDecimal.ZERO;
+            BigDecimal delta = target.subtract(b.cash());
+            if (delta.signum() != 0) {
+                entries.add(new LedgerEntry(id, at, LedgerKind.RESET, delta, b.currency(), "", "reset"));
+            }
+            balances.put(b.currency(), CurrencyBalance.restart(b.currency(), target));
+        }
+        positions.clear();
+        positionCurrency.clear();
+        margins.clear();
+        riskMarks = RiskMarks.start(at.atZone(java.time.ZoneOffset.UTC).toLocalDate(), startingBalance);
+        return entries;
+    }
+
+    /**
+     * Books a perpetual funding payment on a position (positive received, negative paid) in its
+     * currency. An isolated position's margin absorbs the payment.
+     */
+    public LedgerEntry bookFunding(InstrumentId instrument, BigDecimal signedAmount, Instant at, String note) {
+        Currency currency = positionCurrency(instrument);
+        balances.put(currency, balance(currency).funding(signedAmount));
+        PositionMargin m = margins.get(instrument);
+        if (m != null && m.mode() == MarginMode.ISOLATED) {
+            margins.put(instrument, m.withIsolatedMargin(m.isolatedMargin().add(signedAmount)));
+        }
+        return new LedgerEntry(id, at, LedgerKind.FUNDING, signedAmount, currency, instrument.toString(), note);
+    }
+
+    /** Books a short borrow fee (a positive amount, debited) on a position's currency. */
+    public LedgerEntry bookBorrowFee(InstrumentId instrument, BigDecimal fee, Instant at, String note) {
+        if (fee.signum() < 0) {
+            throw new IllegalArgumentException("a borrow fee must not be negative");
+        }
+        Currency currency = positionCurrency(instrument);
+        balances.put(currency, balance(currency).borrow(fee));
+        return new LedgerEntry(id, at, LedgerKind.BORROW, fee.negate(), currency, instrument.toString(), note);
+    }
+
+    /** Books the insurance fund's cover of a liquidation shortfall (a credit). */
+    public LedgerEntry bookInsuranceCredit(Currency currency, BigDecimal credit, Instant at, String ref, String note) {
+        if (credit.signum() <= 0) {
+            throw new IllegalArgumentException("an insurance credit must be positive");
+        }
+        balances.put(currency, balance(currency).insurance(credit));
+        return new LedgerEntry(id, at, LedgerKind.INSURANCE, credit, currency, ref, note);
+    }
+
+    /** Books an auto-deleveraging transfer: negative on the deleveraged account, positive on the liquidated one. */
+    public LedgerEntry bookAdl(Currency currency, BigDecimal signedAmount, Instant at, String ref, String note) {
+        balances.put(currency, balance(currency).adl(signedAmount));
+        return new LedgerEntry(id, at, LedgerKind.ADL, signedAmount, currency, ref, note);
     }
 
     /**
@@ -278,6 +479,11 @@ public final class Portfolio {
                 feesBase = feesBase.add(b.feesPaid().multiply(rate));
             }
         }
+        Map<Currency, BigDecimal> rates = new TreeMap<>((a, b) -> a.code().compareTo(b.code()));
+        // Every position's currency has a bucket (fills book cash there), so the buckets cover all rates.
+        for (CurrencyBalance b : balances.values()) {
+            fx.rate(b.currency(), baseCurrency).ifPresent(r -> rates.put(b.currency(), r));
+        }
         return new PortfolioSnapshot(
                 id,
                 name,
@@ -289,12 +495,14 @@ public final class Portfolio {
                 feesBase,
                 unrealizedBase,
                 cashBase.add(marketValueBase),
-                costBasisMethod,
+                settings.costBasisMethod(),
                 archived,
                 createdAt,
                 balances(),
                 views,
-                unconvertible);
+                unconvertible,
+                rates,
+                account());
     }
 
     /** Single-currency valuation (every rate must be the identity). */

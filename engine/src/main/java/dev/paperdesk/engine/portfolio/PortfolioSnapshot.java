@@ -5,6 +5,7 @@ import dev.paperdesk.engine.model.PortfolioId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An immutable, consistent picture of a portfolio at one engine instant; safe to share across
@@ -13,6 +14,8 @@ import java.util.List;
  * currency.
  *
  * @param unconvertible currencies held without a known rate to the base currency (left out of the totals)
+ * @param rates units of the base currency per unit of each held currency, at the snapshot's instant
+ * @param account the settings, position margin terms and risk reference points
  */
 public record PortfolioSnapshot(
         PortfolioId id,
@@ -30,10 +33,21 @@ public record PortfolioSnapshot(
         Instant createdAt,
         List<CurrencyBalance> balances,
         List<PositionView> positions,
-        List<Currency> unconvertible) {
+        List<Currency> unconvertible,
+        Map<Currency, BigDecimal> rates,
+        PortfolioAccount account) {
     public PortfolioSnapshot {
         balances = List.copyOf(balances);
         positions = List.copyOf(positions);
         unconvertible = List.copyOf(unconvertible);
+        rates = Map.copyOf(rates);
+        java.util.Objects.requireNonNull(account, "account");
+    }
+
+    /** The rate that converts {@code currency} into the base currency, when known. */
+    public java.util.Optional<BigDecimal> rate(Currency currency) {
+        return currency.equals(baseCurrency)
+                ? java.util.Optional.of(BigDecimal.ONE)
+                : java.util.Optional.ofNullable(rates.get(currency));
     }
 }

@@ -34,6 +34,9 @@ public sealed interface EngineEvent {
     /** A portfolio's cash, positions or valuation changed. */
     record PortfolioChanged(PortfolioSnapshot snapshot) implements EngineEvent {}
 
+    /** Margin warnings, liquidations, funding, risk warnings and portfolio operations. */
+    record Account(AccountEvent event) implements EngineEvent {}
+
     /** Something went wrong inside the engine; the message is meant for the user. */
     record EngineError(String message) implements EngineEvent {}
 }

@@ -112,6 +112,17 @@ public record SessionConfig(
                 execution.withDefaults(execution.defaults().withFee(newFees)));
     }
 
+    /**
+     * Fills at the quoted touch with no slippage and no latency (fees still apply): frictionless
+     * models, for teaching and for checking accounting by hand at known prices.
+     */
+    public SessionConfig withFrictionlessFills() {
+        return withExecution(execution.withDefaults(execution
+                .defaults()
+                .withSlippage(new dev.paperdesk.engine.execution.models.SlippageModel.None())
+                .withLatency(new dev.paperdesk.engine.execution.models.LatencyModel.Zero())));
+    }
+
     public SessionConfig withExecution(ExecutionSettings newExecution) {
         return new SessionConfig(workspace, feed, fees, simulatedStart, createDemoPortfolio, demoBalance, newExecution);
     }

@@ -44,10 +44,8 @@ import dev.paperdesk.engine.model.Rejection;
 import dev.paperdesk.engine.model.TimeInForce;
 import dev.paperdesk.engine.portfolio.CostBasisMethod;
 import dev.paperdesk.engine.portfolio.LedgerEntry;
-import dev.paperdesk.engine.portfolio.LedgerKind;
 import dev.paperdesk.engine.portfolio.Portfolio;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
-import dev.paperdesk.engine.portfolio.Position;
 import dev.paperdesk.engine.store.ChangeSet;
 import dev.paperdesk.engine.store.WorkspaceState;
 import dev.paperdesk.engine.store.WorkspaceStore;
@@ -90,6 +88,7 @@ public final class TradingEngine implements MarketDataSink {
     private final LiveBars liveBars;
     private final Context context = new Context();
     private final PaperVenue venue;
+    private final AccountService accounts;
     private long nextOrderId = 1;
     private long nextFillId = 1;
     private long nextGroupId = 1;
@@ -121,6 +120,12 @@ public final class TradingEngine implements MarketDataSink {
         }
         this.settingsView = settings;
         this.venue = new PaperVenue(context, settings, instruments.values(), feed instanceof BarReplayFeed);
+        this.accounts = new AccountService(new AccountHost(), store);
+    }
+
+    /** The account side: margin, risk, funding, liquidation and portfolio commands. */
+    public AccountService accounts() {
+        return accounts;
     }
 
     public void addListener(EngineListener listener) {
@@ -134,8 +139,10 @@ public final class TradingEngine implements MarketDataSink {
     /** Restores persisted state, including working orders and their links; call once, before the feed starts. */
     public void restore(WorkspaceState state) {
         for (Portfolio p : state.portfolios()) {
-            portfolios.put(p.id(), p);
             nextPortfolioId = Math.max(nextPortfolioId, p.id().value() + 1);
+            if (!p.deleted()) {
+                portfolios.put(p.id(), p);
+            }
         }
         for (Order o : state.orders()) {
             orders.put(o.id(), o);
@@ -154,6 +161,7 @@ public final class TradingEngine implements MarketDataSink {
         groupView.putAll(groups);
         venue.restore(state.orders().stream().filter(o -> o.status().isOpen()).toList(), state.groups());
         refreshViews(portfolios.keySet());
+        accounts.restore();
     }
 
     public Map<InstrumentId, Instrument> instruments() {
@@ -251,6 +259,7 @@ public final class TradingEngine implements MarketDataSink {
                 Portfolio p = s.portfolios.computeIfAbsent(
                         fill.portfolioId(), id -> portfolios.get(id).copy());
                 List<LedgerEntry> ledger = p.applyFill(fill, instrument);
+                accounts.afterFill(p, fill, instrument);
                 s.changes.fill(fill).ledger(ledger).portfolio(p);
                 s.fills.add(fill);
                 s.events.add(new EngineEvent.FillBooked(fill));
@@ -297,23 +306,12 @@ public final class TradingEngine implements MarketDataSink {
     /** Creates a portfolio funded with {@code startingBalance} (a DEPOSIT ledger entry). */
     public Portfolio createPortfolio(
             String name, String description, Currency base, BigDecimal startingBalance, CostBasisMethod method) {
-        for (Portfolio p : portfolios.values()) {
-            if (p.name().equalsIgnoreCase(name.strip())) {
-                throw new IllegalArgumentException("a portfolio named '" + name.strip() + "' already exists");
-            }
-        }
-        Instant now = loop.clock().now();
-        Portfolio p =
-                new Portfolio(new PortfolioId(nextPortfolioId), name, description, base, startingBalance, method, now);
-        store.commit(new ChangeSet()
-                .portfolio(p)
-                .ledger(List.of(new LedgerEntry(
-                        p.id(), now, LedgerKind.DEPOSIT, startingBalance, base, "", "starting balance"))));
-        nextPortfolioId++;
-        portfolios.put(p.id(), p);
-        refreshViews(List.of(p.id()));
-        publish(new EngineEvent.PortfolioChanged(snapshotView.get(p.id())));
-        return p;
+        return accounts.createPortfolio(new PortfolioSpec(
+                name,
+                description,
+                base,
+                startingBalance,
+                dev.paperdesk.engine.portfolio.PortfolioSettings.defaults(method)));
     }
 
     /** Sends one order; returns it in its state at the end of this step (filled already when latency is zero). */
@@ -566,7 +564,13 @@ public final class TradingEngine implements MarketDataSink {
             // The children close what the entry opens: the entry's check covers them.
             return Optional.empty();
         }
-        return checkFunds(request, instrument, quote, portfolio);
+        Price expected = new Price(assumedPrice(request, instrument, quote));
+        return accounts.checkOrder(
+                        request,
+                        instrument,
+                        expected,
+                        models(instrument.id()).fee().fee(instrument, request.quantity(), expected, Liquidity.TAKER))
+                .rejection();
     }
 
     /** The price the funds check assumes: the limit, the stop, or the touch plus the slippage model's worst case. */
@@ -580,75 +584,6 @@ public final class TradingEngine implements MarketDataSink {
         double worst = models(instrument.id()).slippage().maxBps(r.type());
         BigDecimal touch = quote.touch(r.side()).value();
         return touch.multiply(BigDecimal.ONE.add(BigDecimal.valueOf(worst / 10_000.0)));
-    }
-
-    /**
-     * Cash-account rule until margin arrives: the opening part of an order (the part that does not
-     * reduce an existing position) plus its fee must be covered by free cash, which excludes the
-     * proceeds held against open shorts.
-     */
-    private Optional<Rejection> checkFunds(OrderRequest request, Instrument instrument, Quote quote, Portfolio p) {
-        BigDecimal price = assumedPrice(request, instrument, quote);
-        BigDecimal held = p.position(request.instrumentId()).quantity();
-        BigDecimal signed = request.quantity()
-                .value()
-                .multiply(BigDecimal.valueOf(request.side().sign()));
-        BigDecimal opening = signed;
-        if (held.signum() != 0 && held.signum() != signed.signum()) {
-            BigDecimal closing = held.abs().min(signed.abs());
-            opening = signed.abs().subtract(closing).multiply(BigDecimal.valueOf(signed.signum()));
-        }
-        if (opening.signum() == 0) {
-            return Optional.empty();
-        }
-        BigDecimal needed = opening.abs().multiply(price).multiply(instrument.multiplier());
-        needed = needed.add(models(instrument.id())
-                .fee()
-                .fee(instrument, request.quantity(), new Price(price), Liquidity.TAKER)
-                .amount());
-        needed = needed.multiply(
-                fx.rate(instrument.quoteCurrency(), p.baseCurrency()).orElseThrow());
-        BigDecimal free = freeCash(p);
-        if (needed.compareTo(free) > 0) {
-            return Optional.of(new Rejection(
-                    RejectReason.INSUFFICIENT_FUNDS,
-                    "needs " + plain(needed) + " " + p.baseCurrency() + " but only " + plain(free) + " "
-                            + p.baseCurrency() + " is free"));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Free cash in the base currency: every currency's cash converted at current rates, less the
-     * value of open shorts (their proceeds are held as collateral). A currency without a rate counts
-     * as nothing.
-     */
-    private BigDecimal freeCash(Portfolio p) {
-        BigDecimal free = BigDecimal.ZERO;
-        for (var b : p.balances()) {
-            free = free.add(fx.rate(b.currency(), p.baseCurrency())
-                    .map(b.cash()::multiply)
-                    .orElse(BigDecimal.ZERO));
-        }
-        for (Position pos : p.positions()) {
-            if (pos.quantity().signum() < 0) {
-                Quote q = quotes.get(pos.instrumentId());
-                Instrument i = instruments.get(pos.instrumentId());
-                BigDecimal mark = q != null ? q.ask().value() : pos.averagePrice(i.multiplier());
-                BigDecimal rate = fx.rate(p.positionCurrency(pos.instrumentId()), p.baseCurrency())
-                        .orElse(BigDecimal.ZERO);
-                free = free.subtract(pos.quantity()
-                        .abs()
-                        .multiply(mark)
-                        .multiply(i.multiplier())
-                        .multiply(rate));
-            }
-        }
-        return free;
-    }
-
-    private static String plain(BigDecimal v) {
-        return v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     /** One line naming every field that matters for the order's type. */
@@ -716,6 +651,17 @@ public final class TradingEngine implements MarketDataSink {
                 publish(new EngineEvent.PortfolioChanged(snapshotView.get(id)));
             }
         }
+        accounts.onQuote(quote);
+    }
+
+    @Override
+    public void onMarkPrice(dev.paperdesk.engine.market.MarkPrice mark) {
+        accounts.onMarkPrice(mark);
+    }
+
+    @Override
+    public void onFundingRate(dev.paperdesk.engine.market.FundingRate funding) {
+        accounts.onFundingRate(funding);
     }
 
     @Override
@@ -772,15 +718,17 @@ public final class TradingEngine implements MarketDataSink {
                                         ? instruments.get(i).multiplier()
                                         : BigDecimal.ONE,
                                 fx));
+            } else {
+                next.remove(id);
             }
         }
         snapshotView = java.util.Collections.unmodifiableMap(next);
     }
 
-    /** The mark used for valuation: the quote's mid. */
+    /** The mark used for valuation: the perpetual mark price when there is one, else the quote's mid. */
     private BigDecimal mark(InstrumentId id) {
         Quote q = quotes.get(id);
-        return q == null ? null : q.mid().value();
+        return accounts.valuationMark(id, q == null ? null : q.mid().value());
     }
 
     public List<PortfolioSnapshot> portfolioSnapshots() {
@@ -849,5 +797,117 @@ public final class TradingEngine implements MarketDataSink {
             out.put(o.id(), o);
         }
         return out;
+    }
+
+    // ------------------------------------------------------------------- account service host
+
+    /** What {@link AccountService} may see and do on the engine's state. */
+    private final class AccountHost implements AccountService.Host {
+        @Override
+        public Instant now() {
+            return loop.clock().now();
+        }
+
+        @Override
+        public Map<PortfolioId, Portfolio> portfolios() {
+            return java.util.Collections.unmodifiableMap(portfolios);
+        }
+
+        @Override
+        public Map<InstrumentId, Instrument> instruments() {
+            return java.util.Collections.unmodifiableMap(instruments);
+        }
+
+        @Override
+        public Optional<Quote> quote(InstrumentId id) {
+            return Optional.ofNullable(quotes.get(id));
+        }
+
+        @Override
+        public dev.paperdesk.engine.portfolio.FxRates fx() {
+            return fx;
+        }
+
+        @Override
+        public PortfolioSnapshot value(Portfolio p) {
+            return p.snapshot(
+                    TradingEngine.this::mark,
+                    i -> instruments.containsKey(i) ? instruments.get(i).multiplier() : BigDecimal.ONE,
+                    fx);
+        }
+
+        @Override
+        public Optional<PortfolioSnapshot> published(PortfolioId id) {
+            return portfolioSnapshot(id);
+        }
+
+        @Override
+        public Optional<Quote> publishedQuote(InstrumentId id) {
+            return quote(id);
+        }
+
+        @Override
+        public OrderId nextOrderId() {
+            return new OrderId(nextOrderId++);
+        }
+
+        @Override
+        public FillId nextFillId() {
+            return new FillId(nextFillId++);
+        }
+
+        @Override
+        public PortfolioId nextPortfolioId() {
+            return new PortfolioId(nextPortfolioId++);
+        }
+
+        @Override
+        public void apply(ChangeSet changes, List<EngineEvent> events) {
+            store.commit(changes);
+            List<PortfolioId> changed = new ArrayList<>();
+            for (Portfolio p : changes.portfolios()) {
+                changed.add(p.id());
+                if (p.deleted()) {
+                    portfolios.remove(p.id());
+                } else {
+                    portfolios.put(p.id(), p);
+                }
+            }
+            for (Order o : changes.orders()) {
+                orders.put(o.id(), o);
+                orderView.put(o.id(), o);
+            }
+            fills.addAll(changes.fills());
+            fillView.addAll(changes.fills());
+            refreshViews(changed);
+            for (PortfolioId id : changed) {
+                PortfolioSnapshot s = snapshotView.get(id);
+                if (s != null) {
+                    publish(new EngineEvent.PortfolioChanged(s));
+                }
+            }
+            publishAll(events);
+        }
+
+        @Override
+        public void refresh(java.util.Collection<PortfolioId> ids) {
+            refreshViews(ids);
+            for (PortfolioId id : ids) {
+                PortfolioSnapshot s = snapshotView.get(id);
+                if (s != null) {
+                    publish(new EngineEvent.PortfolioChanged(s));
+                }
+            }
+        }
+
+        @Override
+        public void publish(EngineEvent event) {
+            TradingEngine.this.publish(event);
+        }
+
+        @Override
+        public Order submit(OrderRequest request) {
+            return TradingEngine.this.submit(request);
+        }
     }
 }

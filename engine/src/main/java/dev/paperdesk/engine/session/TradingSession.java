@@ -340,6 +340,11 @@ public final class TradingSession implements AutoCloseable {
         return run(() -> engine.createPortfolio(name, description, base, startingBalance, method));
     }
 
+    /** Account commands and views: portfolios, margin, risk limits, funding and liquidation history. */
+    public SessionAccounts accounts() {
+        return new SessionAccounts(engine.accounts(), this::run);
+    }
+
     public Optional<String> setting(String key) {
         return store.setting(key);
     }

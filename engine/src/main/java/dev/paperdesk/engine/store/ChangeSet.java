@@ -6,6 +6,7 @@ import dev.paperdesk.engine.model.OrderEvent;
 import dev.paperdesk.engine.model.OrderGroup;
 import dev.paperdesk.engine.portfolio.LedgerEntry;
 import dev.paperdesk.engine.portfolio.Portfolio;
+import dev.paperdesk.engine.portfolio.margin.AccountRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * Everything one engine step changed: orders and their groups, journal events, fills, ledger
- * entries and the portfolios they touched. A store commits a change set in one transaction.
+ * entries, account history records and the portfolios they touched. A store commits a change set in
+ * one transaction.
  */
 public final class ChangeSet {
     private final Map<Long, Order> orders = new LinkedHashMap<>();
@@ -22,6 +24,7 @@ public final class ChangeSet {
     private final List<LedgerEntry> ledger = new ArrayList<>();
     private final Map<Long, Portfolio> portfolios = new LinkedHashMap<>();
     private final Map<Long, OrderGroup> groups = new LinkedHashMap<>();
+    private final List<AccountRecord> accountRecords = new ArrayList<>();
 
     public ChangeSet order(Order order) {
         orders.put(order.id().value(), order);
@@ -58,6 +61,21 @@ public final class ChangeSet {
         return List.copyOf(groups.values());
     }
 
+    /** Appends an account history record (liquidation, margin event, fund movement, funding, portfolio event). */
+    public ChangeSet account(AccountRecord record) {
+        accountRecords.add(java.util.Objects.requireNonNull(record, "record"));
+        return this;
+    }
+
+    public ChangeSet accounts(List<? extends AccountRecord> records) {
+        records.forEach(this::account);
+        return this;
+    }
+
+    public List<AccountRecord> accountRecords() {
+        return List.copyOf(accountRecords);
+    }
+
     public List<Order> orders() {
         return List.copyOf(orders.values());
     }
@@ -84,6 +102,7 @@ public final class ChangeSet {
                 && fills.isEmpty()
                 && ledger.isEmpty()
                 && portfolios.isEmpty()
-                && groups.isEmpty();
+                && groups.isEmpty()
+                && accountRecords.isEmpty();
     }
 }

@@ -19,6 +19,14 @@ public interface WorkspaceStore extends AutoCloseable {
     /** Ledger entries of one portfolio, oldest first. */
     List<LedgerEntry> ledger(PortfolioId portfolio);
 
+    /**
+     * Account history of every portfolio, oldest first within each kind: portfolio events, margin
+     * history, liquidations, insurance fund movements and funding payments.
+     */
+    default List<dev.paperdesk.engine.portfolio.margin.AccountRecord> accountHistory() {
+        return List.of();
+    }
+
     /** Commits all changes in one transaction, or none of them. */
     void commit(ChangeSet changes);
 

@@ -167,6 +167,9 @@ public final class StatementReport {
             case FUNDING -> "Funding";
             case BORROW -> "Borrow";
             case RESET -> "Resets";
+            case LIQUIDATION_FEE -> "Liquidation fees";
+            case INSURANCE -> "Insurance fund cover";
+            case ADL -> "Auto-deleveraging";
         };
     }
 

@@ -29,6 +29,7 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
     private final List<JournalEntry> journal = new ArrayList<>();
     private final List<LedgerEntry> ledger = new ArrayList<>();
     private final Map<String, String> settings = new HashMap<>();
+    private final List<dev.paperdesk.engine.portfolio.margin.AccountRecord> accountHistory = new ArrayList<>();
 
     public InMemoryWorkspaceStore(String name) {
         this.name = name;
@@ -76,6 +77,12 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
         }
         fills.addAll(changes.fills());
         ledger.addAll(changes.ledger());
+        accountHistory.addAll(changes.accountRecords());
+    }
+
+    @Override
+    public synchronized List<dev.paperdesk.engine.portfolio.margin.AccountRecord> accountHistory() {
+        return List.copyOf(accountHistory);
     }
 
     @Override

@@ -30,6 +30,7 @@ import dev.paperdesk.engine.portfolio.LedgerEntry;
 import dev.paperdesk.engine.portfolio.LedgerKind;
 import dev.paperdesk.engine.portfolio.Lot;
 import dev.paperdesk.engine.portfolio.Portfolio;
+import dev.paperdesk.engine.portfolio.PortfolioSettings;
 import dev.paperdesk.engine.portfolio.Position;
 import dev.paperdesk.engine.store.BarStore;
 import dev.paperdesk.engine.store.ChangeSet;
@@ -315,6 +316,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
                 writeEvents(changes.events());
                 writeFills(changes.fills());
                 writeLedger(changes.ledger());
+                SqliteAccountTables.writeRecords(connection, changes.accountRecords());
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -348,10 +350,14 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         }
         try (PreparedStatement s = connection.prepareStatement(
                 """
-                INSERT INTO portfolio_balances (portfolio_id, currency, cash, deposits, realized_pnl, fees_paid)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO portfolio_balances (portfolio_id, currency, cash, deposits, realized_pnl, fees_paid,
+                    top_ups, funding_paid, funding_received, borrow_fees, insurance_credits, adl_transfers)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (portfolio_id, currency) DO UPDATE SET cash = excluded.cash, deposits = excluded.deposits,
-                    realized_pnl = excluded.realized_pnl, fees_paid = excluded.fees_paid
+                    realized_pnl = excluded.realized_pnl, fees_paid = excluded.fees_paid,
+                    top_ups = excluded.top_ups, funding_paid = excluded.funding_paid,
+                    funding_received = excluded.funding_received, borrow_fees = excluded.borrow_fees,
+                    insurance_credits = excluded.insurance_credits, adl_transfers = excluded.adl_transfers
                 """)) {
             for (CurrencyBalance b : p.balances()) {
                 s.setLong(1, p.id().value());
@@ -360,6 +366,12 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
                 s.setString(4, b.deposits().toPlainString());
                 s.setString(5, b.realizedPnl().toPlainString());
                 s.setString(6, b.feesPaid().toPlainString());
+                s.setString(7, b.topUps().toPlainString());
+                s.setString(8, b.fundingPaid().toPlainString());
+                s.setString(9, b.fundingReceived().toPlainString());
+                s.setString(10, b.borrowFees().toPlainString());
+                s.setString(11, b.insuranceCredits().toPlainString());
+                s.setString(12, b.adlTransfers().toPlainString());
                 s.addBatch();
             }
             s.executeBatch();
@@ -397,6 +409,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             pos.executeBatch();
             lot.executeBatch();
         }
+        SqliteAccountTables.writePortfolioAccount(connection, p);
     }
 
     private void writeOrder(Order o) throws SQLException {
@@ -605,23 +618,29 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             Map<Long, Map<InstrumentId, Currency>> currencies = new HashMap<>();
             Map<Long, List<Position>> positions = loadPositions(currencies);
             Map<Long, List<CurrencyBalance>> balances = loadBalances();
+            Map<Long, SqliteAccountTables.AccountRow> accounts = SqliteAccountTables.loadAccounts(connection);
             List<Portfolio> portfolios = new ArrayList<>();
             try (Statement s = connection.createStatement();
                     ResultSet rs = s.executeQuery("SELECT * FROM portfolios ORDER BY id")) {
                 while (rs.next()) {
                     long id = rs.getLong("id");
+                    CostBasisMethod method = CostBasisMethod.valueOf(rs.getString("cost_basis_method"));
+                    SqliteAccountTables.AccountRow account = accounts.get(id);
                     portfolios.add(new Portfolio(
                             new PortfolioId(id),
                             rs.getString("name"),
                             rs.getString("description"),
                             Currency.of(rs.getString("base_currency")),
                             new BigDecimal(rs.getString("starting_balance")),
-                            CostBasisMethod.valueOf(rs.getString("cost_basis_method")),
+                            account == null ? PortfolioSettings.defaults(method) : account.settings(),
                             instant(rs.getLong("created_at")),
                             rs.getInt("archived") != 0,
+                            account != null && account.deleted(),
                             balances.getOrDefault(id, List.of()),
                             positions.getOrDefault(id, List.of()),
-                            currencies.getOrDefault(id, Map.of())));
+                            currencies.getOrDefault(id, Map.of()),
+                            account == null ? Map.of() : account.margins(),
+                            account == null ? null : account.marks()));
                 }
             }
             return new WorkspaceState(portfolios, loadOrders(), loadFills(), loadGroups());
@@ -641,7 +660,13 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
                                 new BigDecimal(rs.getString("cash")),
                                 new BigDecimal(rs.getString("deposits")),
                                 new BigDecimal(rs.getString("realized_pnl")),
-                                new BigDecimal(rs.getString("fees_paid"))));
+                                new BigDecimal(rs.getString("fees_paid")),
+                                new BigDecimal(rs.getString("top_ups")),
+                                new BigDecimal(rs.getString("funding_paid")),
+                                new BigDecimal(rs.getString("funding_received")),
+                                new BigDecimal(rs.getString("borrow_fees")),
+                                new BigDecimal(rs.getString("insurance_credits")),
+                                new BigDecimal(rs.getString("adl_transfers"))));
             }
         }
         return out;
@@ -806,6 +831,15 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             throw translate(path, e);
         }
         return out;
+    }
+
+    @Override
+    public synchronized List<dev.paperdesk.engine.portfolio.margin.AccountRecord> accountHistory() {
+        try {
+            return SqliteAccountTables.loadHistory(connection);
+        } catch (SQLException e) {
+            throw translate(path, e);
+        }
     }
 
     @Override

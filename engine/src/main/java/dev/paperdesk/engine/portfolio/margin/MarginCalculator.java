@@ -1,0 +1,286 @@
+package dev.paperdesk.engine.portfolio.margin;
+
+import dev.paperdesk.engine.model.AssetClass;
+import dev.paperdesk.engine.model.Decimals;
+import dev.paperdesk.engine.model.Instrument;
+import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.portfolio.MarginMode;
+import dev.paperdesk.engine.portfolio.PortfolioSettings;
+import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
+import dev.paperdesk.engine.portfolio.PositionMargin;
+import dev.paperdesk.engine.portfolio.PositionView;
+import dev.paperdesk.engine.portfolio.RiskMarks;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Computes a portfolio's margin account exactly from its snapshot: per-position initial and
+ * maintenance margin (on entry notional), the cross pool and the isolated pools, margin level,
+ * liquidation prices, leverage, exposure and the risk-limit figures. Stateless.
+ */
+public final class MarginCalculator {
+    /** Maintenance ratios are capped here when a pool's equity is gone (shown as "over 1000%"). */
+    public static final BigDecimal RATIO_CAP = BigDecimal.TEN;
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    public static final MarginCalculator DEFAULT = new MarginCalculator(MarginSchedule.DEFAULT);
+
+    private final MarginSchedule schedule;
+
+    public MarginCalculator(MarginSchedule schedule) {
+        this.schedule = schedule;
+    }
+
+    public MarginSchedule schedule() {
+        return schedule;
+    }
+
+    /** The margin terms a new position of {@code instrument} gets under {@code settings}. */
+    public static PositionMargin defaultMargin(PortfolioSettings settings, Instrument instrument) {
+        int leverage = settings.leverage(instrument.assetClass());
+        if (instrument instanceof Instrument.Perpetual && settings.perpetualMarginMode() == MarginMode.ISOLATED) {
+            return new PositionMargin(MarginMode.ISOLATED, leverage, BigDecimal.ZERO);
+        }
+        return PositionMargin.cross(leverage);
+    }
+
+    /**
+     * The margin account of {@code s}.
+     *
+     * @param instruments looks up a position's instrument ({@code null} for unknown ones: margined at 100%)
+     * @param underlyingMarks the price of an option's underlying, or {@code null} when unknown (the strike is used)
+     */
+    public AccountSnapshot compute(
+            PortfolioSnapshot s,
+            Function<InstrumentId, Instrument> instruments,
+            Function<InstrumentId, BigDecimal> underlyingMarks) {
+        PortfolioSettings settings = s.account().settings();
+        List<Working> open = new ArrayList<>();
+        BigDecimal crossInitial = BigDecimal.ZERO;
+        BigDecimal crossMaintenance = BigDecimal.ZERO;
+        BigDecimal isolatedAllocated = BigDecimal.ZERO;
+        BigDecimal isolatedEquity = BigDecimal.ZERO;
+        BigDecimal isolatedMaintenance = BigDecimal.ZERO;
+        BigDecimal gross = BigDecimal.ZERO;
+        Map<AssetClass, BigDecimal> exposure = new EnumMap<>(AssetClass.class);
+        for (PositionView p : s.positions()) {
+            if (p.quantity().signum() == 0) {
+                continue;
+            }
+            Instrument instrument = instruments.apply(p.instrumentId());
+            BigDecimal rate = s.rate(p.currency()).orElse(null);
+            Working w = working(p, instrument, s, settings, underlyingMarks);
+            open.add(w);
+            if (rate == null) {
+                continue;
+            }
+            gross = gross.add(w.notional.multiply(rate));
+            exposure.merge(w.assetClass, w.notional.multiply(rate), BigDecimal::add);
+            if (w.margin.mode() == MarginMode.ISOLATED) {
+                isolatedAllocated = isolatedAllocated.add(
+                        w.margin.isolatedMargin().max(BigDecimal.ZERO).multiply(rate));
+                isolatedEquity = isolatedEquity.add(
+                        w.margin.isolatedMargin().add(p.unrealizedPnl()).multiply(rate));
+                isolatedMaintenance = isolatedMaintenance.add(w.maintenance.multiply(rate));
+            } else {
+                crossInitial = crossInitial.add(w.initial.multiply(rate));
+                crossMaintenance = crossMaintenance.add(w.maintenance.multiply(rate));
+            }
+        }
+        BigDecimal equity = s.equity();
+        BigDecimal crossEquity = equity.subtract(isolatedEquity);
+        BigDecimal crossRatio = ratio(crossMaintenance, crossEquity);
+        BigDecimal worst = crossRatio;
+        List<PositionMarginView> views = new ArrayList<>(open.size());
+        for (Working w : open) {
+            BigDecimal rate = s.rate(w.view.currency()).orElse(null);
+            BigDecimal liq;
+            BigDecimal posRatio;
+            if (w.margin.mode() == MarginMode.ISOLATED) {
+                posRatio = ratio(w.maintenance, w.margin.isolatedMargin().add(w.view.unrealizedPnl()));
+                liq = isolatedLiquidationPrice(w);
+                worst = worst.max(posRatio);
+            } else {
+                posRatio = crossRatio;
+                liq = rate == null ? null : crossLiquidationPrice(w, crossEquity, crossMaintenance, rate);
+            }
+            views.add(new PositionMarginView(
+                    w.view.instrumentId(),
+                    w.assetClass,
+                    w.view.currency(),
+                    w.view.quantity(),
+                    w.view.averagePrice(),
+                    w.mark,
+                    w.notional,
+                    w.view.unrealizedPnl(),
+                    w.margin.mode(),
+                    w.rates.leverage(),
+                    w.margin.mode() == MarginMode.ISOLATED ? w.margin.isolatedMargin() : w.initial,
+                    w.maintenance,
+                    w.margin.isolatedMargin(),
+                    liq,
+                    posRatio,
+                    rate));
+        }
+        BigDecimal used = crossInitial.add(isolatedAllocated);
+        BigDecimal maintenance = crossMaintenance.add(isolatedMaintenance);
+        BigDecimal free = crossEquity.subtract(crossInitial);
+        Map<AssetClass, BigDecimal> buyingPower = new EnumMap<>(AssetClass.class);
+        for (AssetClass ac : AssetClass.values()) {
+            buyingPower.put(ac, free.max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(settings.leverage(ac))));
+        }
+        RiskMarks marks = s.account().marks();
+        BigDecimal dayPnl = marks.dayPnl(equity);
+        BigDecimal dailyLoss = dayPnl.signum() < 0 && marks.dayStartEquity().signum() > 0
+                ? dayPnl.negate().multiply(HUNDRED).divide(marks.dayStartEquity(), Decimals.DIVISION)
+                : BigDecimal.ZERO;
+        BigDecimal peak = marks.peakEquity().max(equity);
+        BigDecimal drawdown = peak.signum() > 0
+                ? peak.subtract(equity).multiply(HUNDRED).divide(peak, Decimals.DIVISION)
+                : BigDecimal.ZERO;
+        BigDecimal unrealized = s.unrealizedPnl();
+        return new AccountSnapshot(
+                s.id(),
+                s.baseCurrency(),
+                equity,
+                equity.subtract(unrealized),
+                s.cash(),
+                unrealized,
+                s.realizedPnl(),
+                dayPnl,
+                used,
+                maintenance,
+                free,
+                used.signum() == 0 ? null : equity.divide(used, Decimals.DIVISION),
+                crossEquity,
+                crossMaintenance,
+                worst,
+                WarningLevel.of(worst),
+                equity.signum() > 0 ? gross.divide(equity, Decimals.DIVISION) : BigDecimal.ZERO,
+                gross,
+                exposure,
+                buyingPower,
+                dailyLoss,
+                drawdown,
+                settings.limits(),
+                views);
+    }
+
+    /** Maintenance ÷ equity; a pool with maintenance but no equity left is capped at {@link #RATIO_CAP}. */
+    static BigDecimal ratio(BigDecimal maintenance, BigDecimal equity) {
+        if (maintenance.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        if (equity.signum() <= 0) {
+            return RATIO_CAP;
+        }
+        return maintenance.divide(equity, Decimals.DIVISION).min(RATIO_CAP);
+    }
+
+    private record Working(
+            PositionView view,
+            AssetClass assetClass,
+            PositionMargin margin,
+            MarginSchedule.Rates rates,
+            BigDecimal mark,
+            BigDecimal notional,
+            BigDecimal initial,
+            BigDecimal maintenance,
+            BigDecimal multiplier) {}
+
+    private Working working(
+            PositionView p,
+            Instrument instrument,
+            PortfolioSnapshot s,
+            PortfolioSettings settings,
+            Function<InstrumentId, BigDecimal> underlyingMarks) {
+        BigDecimal entryNotional = p.costBasis().abs();
+        BigDecimal mark = p.mark() != null ? p.mark() : p.averagePrice();
+        BigDecimal marketValue = p.marketValue().abs();
+        if (instrument == null) {
+            // An instrument the market no longer lists: no leverage, nothing to liquidate against.
+            MarginSchedule.Rates r = new MarginSchedule.Rates(1, BigDecimal.ONE, BigDecimal.ZERO);
+            return new Working(
+                    p,
+                    AssetClass.EQUITY,
+                    PositionMargin.cross(1),
+                    r,
+                    mark,
+                    marketValue,
+                    marketValue,
+                    BigDecimal.ZERO,
+                    BigDecimal.ONE);
+        }
+        PositionMargin margin =
+                s.account().margins().getOrDefault(p.instrumentId(), defaultMargin(settings, instrument));
+        MarginSchedule.Rates rates = schedule.rates(instrument.assetClass(), margin.leverage(), entryNotional);
+        BigDecimal initial;
+        BigDecimal maintenance;
+        if (instrument instanceof Instrument.OptionContract option) {
+            rates = new MarginSchedule.Rates(1, BigDecimal.ONE, BigDecimal.ZERO);
+            if (p.quantity().signum() > 0) {
+                // A long option is paid in full: its value buys nothing, and it cannot lose more.
+                initial = marketValue;
+                maintenance = BigDecimal.ZERO;
+            } else {
+                BigDecimal underlying = underlyingMarks.apply(option.underlying());
+                BigDecimal perUnit = MarginSchedule.shortOptionRequirement(
+                        option.right() == Instrument.OptionRight.CALL,
+                        underlying == null ? option.strike() : underlying,
+                        option.strike(),
+                        mark);
+                initial = perUnit.multiply(p.quantity().abs()).multiply(instrument.multiplier());
+                maintenance = initial;
+            }
+        } else {
+            initial = entryNotional.multiply(rates.initialRate());
+            maintenance = entryNotional.multiply(rates.maintenanceRate());
+        }
+        return new Working(
+                p,
+                instrument.assetClass(),
+                margin,
+                rates,
+                mark,
+                marketValue,
+                initial,
+                maintenance,
+                instrument.multiplier());
+    }
+
+    /**
+     * Long: {@code entry × (1 − IM + MM)}; short: {@code entry × (1 + IM − MM)}, with IM the isolated
+     * margin over the entry notional and MM the maintenance rate. Exact here because maintenance is
+     * assessed on entry notional.
+     */
+    private static BigDecimal isolatedLiquidationPrice(Working w) {
+        BigDecimal entryNotional = w.view.costBasis().abs();
+        if (entryNotional.signum() == 0) {
+            return null;
+        }
+        BigDecimal im = w.margin.isolatedMargin().divide(entryNotional, Decimals.DIVISION);
+        BigDecimal mm = w.maintenance.divide(entryNotional, Decimals.DIVISION);
+        BigDecimal factor = w.view.quantity().signum() > 0
+                ? BigDecimal.ONE.subtract(im).add(mm)
+                : BigDecimal.ONE.add(im).subtract(mm);
+        BigDecimal price = w.view.averagePrice().multiply(factor);
+        return price.signum() > 0 ? price : null;
+    }
+
+    /** The mark at which the cross pool's equity would meet its maintenance, other prices unchanged. */
+    private static BigDecimal crossLiquidationPrice(
+            Working w, BigDecimal crossEquity, BigDecimal crossMaintenance, BigDecimal rate) {
+        if (w.maintenance.signum() == 0 || rate.signum() == 0) {
+            return null;
+        }
+        BigDecimal perPrice = w.view.quantity().multiply(w.multiplier).multiply(rate);
+        BigDecimal price =
+                w.mark.subtract(crossEquity.subtract(crossMaintenance).divide(perPrice, Decimals.DIVISION));
+        return price.signum() > 0 ? price : null;
+    }
+}

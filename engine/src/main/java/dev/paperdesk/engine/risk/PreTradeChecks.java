@@ -1,0 +1,154 @@
+package dev.paperdesk.engine.risk;
+
+import dev.paperdesk.engine.model.Decimals;
+import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.model.RejectReason;
+import dev.paperdesk.engine.model.Rejection;
+import dev.paperdesk.engine.portfolio.LimitMode;
+import dev.paperdesk.engine.portfolio.RiskLimit;
+import dev.paperdesk.engine.portfolio.RiskLimits;
+import dev.paperdesk.engine.portfolio.margin.AccountSnapshot;
+import dev.paperdesk.engine.portfolio.margin.PositionMarginView;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pre-trade checks of an order against its portfolio: the margin check (an order that opens
+ * exposure must leave free margin ≥ 0) and the six advisory limits. Reductions are never limited.
+ * Stateless; the account before and after the order are computed by the caller.
+ */
+public final class PreTradeChecks {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private PreTradeChecks() {}
+
+    /**
+     * Checks {@code order}.
+     *
+     * @param before the account now
+     * @param after the account as it would be once the order filled at its expected price and fee
+     * @param correlations correlation of recent returns between the order's instrument and each open
+     *     position's, signed by direction (positive: the new position adds to the same bet)
+     */
+    public static RiskVerdict check(
+            OrderIntent order, AccountSnapshot before, AccountSnapshot after, Map<InstrumentId, Double> correlations) {
+        if (!order.opens()) {
+            return RiskVerdict.PASS;
+        }
+        String base = before.baseCurrency().code();
+        if (after.freeMargin().signum() < 0) {
+            BigDecimal needed = before.freeMargin().subtract(after.freeMargin());
+            return RiskVerdict.reject(new Rejection(
+                    RejectReason.INSUFFICIENT_FUNDS,
+                    "needs " + money(needed) + " " + base + " of margin and fees but only "
+                            + money(before.freeMargin().max(BigDecimal.ZERO)) + " " + base + " is free"));
+        }
+        RiskLimits limits = before.limits();
+        List<RiskWarning> breaches = new ArrayList<>();
+        BigDecimal equity = before.equity();
+        Optional<PositionMarginView> position =
+                after.position(order.instrument().id());
+        if (position.isPresent() && position.get().rate() != null && equity.signum() > 0) {
+            BigDecimal notional =
+                    position.get().notional().multiply(position.get().rate());
+            BigDecimal pct = percent(notional, equity);
+            if (pct.compareTo(limits.maxPositionPct().threshold()) > 0) {
+                breaches.add(warning(
+                        "max position size",
+                        limits.maxPositionPct(),
+                        money(notional) + " " + base + " is " + pct(pct) + " of equity " + money(equity) + " " + base
+                                + " (limit " + plain(limits.maxPositionPct()) + "%)"));
+            }
+        }
+        if (before.dailyLossPct().compareTo(limits.dailyLossPct().threshold()) >= 0) {
+            breaches.add(warning(
+                    "daily loss limit",
+                    limits.dailyLossPct(),
+                    "down " + money(before.dayPnl().negate()) + " " + base + " today, " + pct(before.dailyLossPct())
+                            + " of the day's opening equity (limit " + plain(limits.dailyLossPct()) + "%)"));
+        }
+        long openAfter = after.positions().size();
+        if (BigDecimal.valueOf(openAfter).compareTo(limits.maxOpenPositions().threshold()) > 0) {
+            breaches.add(warning(
+                    "max open positions",
+                    limits.maxOpenPositions(),
+                    openAfter + " positions open after this order (limit " + plain(limits.maxOpenPositions()) + ")"));
+        }
+        if (order.stopPrice() != null && equity.signum() > 0) {
+            BigDecimal risk = order.price()
+                    .subtract(order.stopPrice())
+                    .abs()
+                    .multiply(order.openingQuantity())
+                    .multiply(order.instrument().multiplier())
+                    .multiply(order.rate());
+            BigDecimal pct = percent(risk, equity);
+            if (pct.compareTo(limits.riskPerTradePct().threshold()) > 0) {
+                breaches.add(warning(
+                        "risk per trade",
+                        limits.riskPerTradePct(),
+                        money(risk) + " " + base + " to the stop is " + pct(pct) + " of equity (limit "
+                                + plain(limits.riskPerTradePct()) + "%)"));
+            }
+        }
+        if (before.drawdownPct().compareTo(limits.drawdownStopPct().threshold()) >= 0) {
+            breaches.add(warning(
+                    "drawdown stop",
+                    limits.drawdownStopPct(),
+                    "equity is " + pct(before.drawdownPct()) + " below its peak (limit "
+                            + plain(limits.drawdownStopPct()) + "%)"));
+        }
+        for (var e : correlations.entrySet()) {
+            if (e.getKey().equals(order.instrument().id()) || !Double.isFinite(e.getValue())) {
+                continue;
+            }
+            if (e.getValue() >= limits.correlation().threshold().doubleValue()) {
+                breaches.add(warning(
+                        "correlation",
+                        limits.correlation(),
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "%.2f between %s and the open %s position (threshold %s)",
+                                e.getValue(),
+                                order.instrument().id(),
+                                e.getKey(),
+                                plain(limits.correlation()))));
+            }
+        }
+        List<RiskWarning> blocking =
+                breaches.stream().filter(w -> w.mode() == LimitMode.BLOCK).toList();
+        if (!blocking.isEmpty()) {
+            return new RiskVerdict(
+                    Optional.of(new Rejection(
+                            RejectReason.RISK_LIMIT,
+                            String.join(
+                                    "; ",
+                                    blocking.stream().map(RiskWarning::toString).toList()))),
+                    breaches.stream().filter(w -> w.mode() == LimitMode.WARN).toList());
+        }
+        return new RiskVerdict(Optional.empty(), breaches);
+    }
+
+    private static RiskWarning warning(String name, RiskLimit limit, String message) {
+        return new RiskWarning(name, message, limit.mode());
+    }
+
+    private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+        return part.multiply(HUNDRED).divide(whole, Decimals.DIVISION);
+    }
+
+    private static String money(BigDecimal v) {
+        return String.format(java.util.Locale.ROOT, "%,.2f", v.setScale(2, RoundingMode.HALF_EVEN));
+    }
+
+    private static String pct(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_EVEN).toPlainString() + "%";
+    }
+
+    private static String plain(RiskLimit l) {
+        return l.threshold().stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,1029 @@
+package dev.paperdesk.engine.session;
+
+import dev.paperdesk.engine.market.FundingRate;
+import dev.paperdesk.engine.market.MarkPrice;
+import dev.paperdesk.engine.model.AssetClass;
+import dev.paperdesk.engine.model.Currency;
+import dev.paperdesk.engine.model.Decimals;
+import dev.paperdesk.engine.model.Fill;
+import dev.paperdesk.engine.model.FillId;
+import dev.paperdesk.engine.model.Instrument;
+import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.model.Liquidity;
+import dev.paperdesk.engine.model.Money;
+import dev.paperdesk.engine.model.Order;
+import dev.paperdesk.engine.model.OrderEvent;
+import dev.paperdesk.engine.model.OrderId;
+import dev.paperdesk.engine.model.OrderRequest;
+import dev.paperdesk.engine.model.OrderStatus;
+import dev.paperdesk.engine.model.OrderType;
+import dev.paperdesk.engine.model.PortfolioId;
+import dev.paperdesk.engine.model.Price;
+import dev.paperdesk.engine.model.Quantity;
+import dev.paperdesk.engine.model.Quote;
+import dev.paperdesk.engine.model.RejectReason;
+import dev.paperdesk.engine.model.Rejection;
+import dev.paperdesk.engine.model.Side;
+import dev.paperdesk.engine.model.TimeInForce;
+import dev.paperdesk.engine.portfolio.FxRates;
+import dev.paperdesk.engine.portfolio.LedgerEntry;
+import dev.paperdesk.engine.portfolio.LedgerKind;
+import dev.paperdesk.engine.portfolio.MarginMode;
+import dev.paperdesk.engine.portfolio.Portfolio;
+import dev.paperdesk.engine.portfolio.PortfolioSettings;
+import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
+import dev.paperdesk.engine.portfolio.Position;
+import dev.paperdesk.engine.portfolio.PositionMargin;
+import dev.paperdesk.engine.portfolio.RiskMarks;
+import dev.paperdesk.engine.portfolio.margin.AccountRecord;
+import dev.paperdesk.engine.portfolio.margin.AccountRecord.PortfolioEventKind;
+import dev.paperdesk.engine.portfolio.margin.AccountSnapshot;
+import dev.paperdesk.engine.portfolio.margin.AutoDeleveraging;
+import dev.paperdesk.engine.portfolio.margin.CarryCharges;
+import dev.paperdesk.engine.portfolio.margin.InsuranceFund;
+import dev.paperdesk.engine.portfolio.margin.LiquidationPlanner;
+import dev.paperdesk.engine.portfolio.margin.LiquidationStep;
+import dev.paperdesk.engine.portfolio.margin.MarginCalculator;
+import dev.paperdesk.engine.portfolio.margin.MarginMonitor;
+import dev.paperdesk.engine.portfolio.margin.MarginSchedule;
+import dev.paperdesk.engine.portfolio.margin.PositionMarginView;
+import dev.paperdesk.engine.portfolio.margin.WarningLevel;
+import dev.paperdesk.engine.risk.OrderIntent;
+import dev.paperdesk.engine.risk.PositionSizer;
+import dev.paperdesk.engine.risk.PreTradeChecks;
+import dev.paperdesk.engine.risk.ReturnCorrelations;
+import dev.paperdesk.engine.risk.RiskVerdict;
+import dev.paperdesk.engine.store.ChangeSet;
+import dev.paperdesk.engine.store.WorkspaceStore;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The account side of the engine: pre-trade margin and risk checks, margin terms of new positions,
+ * mark prices, funding settlement, short borrow fees, margin warnings, liquidation with its
+ * insurance fund and auto-deleveraging, and the portfolio commands (create, reset, top up,
+ * archive, clone, delete, settings).
+ *
+ * <p>Engine-thread methods are called by {@link TradingEngine} on the event loop; each of their
+ * steps is committed as one {@link ChangeSet} through the {@link Host} before it becomes visible.
+ * {@link #account}, {@link #history} and {@link #fundBalances} may be called from any thread.
+ */
+public final class AccountService {
+    /** What the account service needs from the engine that owns the state. */
+    public interface Host {
+        Instant now();
+
+        /** The live portfolios (engine thread only), deleted ones excluded. */
+        Map<PortfolioId, Portfolio> portfolios();
+
+        Map<InstrumentId, Instrument> instruments();
+
+        /** The latest quote (engine thread). */
+        Optional<Quote> quote(InstrumentId id);
+
+        FxRates fx();
+
+        /** Values a portfolio at the engine's marks and rates. */
+        PortfolioSnapshot value(Portfolio p);
+
+        /** The published snapshot of a portfolio; safe from any thread. */
+        Optional<PortfolioSnapshot> published(PortfolioId id);
+
+        /** The published quote of an instrument; safe from any thread. */
+        Optional<Quote> publishedQuote(InstrumentId id);
+
+        OrderId nextOrderId();
+
+        FillId nextFillId();
+
+        PortfolioId nextPortfolioId();
+
+        /**
+         * Commits {@code changes}, then makes them live: portfolios (deleted ones removed), orders
+         * and fills; refreshes the views, publishes PortfolioChanged for each portfolio, then
+         * {@code events}.
+         */
+        void apply(ChangeSet changes, List<EngineEvent> events);
+
+        /** Recomputes the published snapshots of these portfolios and announces them. */
+        void refresh(Collection<PortfolioId> ids);
+
+        void publish(EngineEvent event);
+
+        /** Submits an order through the normal pipeline. */
+        Order submit(OrderRequest request);
+    }
+
+    /** Tag of the orders the liquidation engine books. */
+    public static final String LIQUIDATION_TAG = "LIQUIDATION";
+
+    private static final String CROSS_POOL = "cross";
+
+    private final Host host;
+    private final WorkspaceStore store;
+    private final MarginCalculator calculator = MarginCalculator.DEFAULT;
+    private final Map<InstrumentId, MarkPrice> marks = new ConcurrentHashMap<>();
+    private final Map<PortfolioId, Map<String, WarningLevel>> levels = new HashMap<>();
+    private final Map<PortfolioId, Cached> cache = new ConcurrentHashMap<>();
+    private final ReturnCorrelations correlations;
+    private final Map<PortfolioId, MarginMonitor> monitors = new HashMap<>();
+    private final Map<InstrumentId, Integer> markIndex = new HashMap<>();
+    private double[] markValues = new double[0];
+    private volatile InsuranceFund fund = new InsuranceFund();
+    private LocalDate accrualDay;
+
+    private record Cached(PortfolioSnapshot source, AccountSnapshot account) {}
+
+    public AccountService(Host host, WorkspaceStore store, Duration correlationInterval, int correlationWindow) {
+        this.host = host;
+        this.store = store;
+        this.correlations = new ReturnCorrelations(correlationInterval, correlationWindow);
+    }
+
+    /** One-minute returns over the last two hours. */
+    public AccountService(Host host, WorkspaceStore store) {
+        this(host, store, Duration.ofMinutes(1), 120);
+    }
+
+    /** Rebuilds the insurance fund from the workspace's history; call once after the engine restored. */
+    public void restore() {
+        fund = InsuranceFund.replay(store.accountHistory());
+        accrualDay = day(host.now());
+    }
+
+    // --------------------------------------------------------------------------- read side
+
+    /** The margin account of a portfolio as last published; computed on the caller's thread. */
+    public Optional<AccountSnapshot> account(PortfolioId id) {
+        return host.published(id).map(s -> {
+            Cached c = cache.get(id);
+            if (c != null && c.source == s) {
+                return c.account;
+            }
+            AccountSnapshot a = calculator.compute(s, host.instruments()::get, this::publishedMid);
+            cache.put(id, new Cached(s, a));
+            return a;
+        });
+    }
+
+    /** Account history of one portfolio, oldest first per kind; read from the workspace. */
+    public List<AccountRecord> history(PortfolioId id) {
+        return store.accountHistory().stream()
+                .filter(r -> r.portfolioId().equals(id))
+                .toList();
+    }
+
+    /** Insurance fund movements of the workspace, oldest first. */
+    public List<AccountRecord.InsuranceFundEntry> fundHistory() {
+        return store.accountHistory().stream()
+                .filter(r -> r instanceof AccountRecord.InsuranceFundEntry)
+                .map(r -> (AccountRecord.InsuranceFundEntry) r)
+                .toList();
+    }
+
+    /** The insurance fund's balance per currency. */
+    public Map<Currency, BigDecimal> fundBalances() {
+        return fund.balances();
+    }
+
+    /** The latest mark price of a perpetual, if its market publishes one. */
+    public Optional<MarkPrice> markPrice(InstrumentId id) {
+        return Optional.ofNullable(marks.get(id));
+    }
+
+    /** The valuation mark: the mark price for perpetuals that have one, {@code mid} otherwise. */
+    public BigDecimal valuationMark(InstrumentId id, BigDecimal mid) {
+        MarkPrice m = marks.get(id);
+        return m != null ? m.markPrice().value() : mid;
+    }
+
+    private BigDecimal publishedMid(InstrumentId id) {
+        return host.publishedQuote(id).map(q -> q.mid().value()).orElse(null);
+    }
+
+    private BigDecimal mid(InstrumentId id) {
+        return host.quote(id).map(q -> q.mid().value()).orElse(null);
+    }
+
+    private AccountSnapshot compute(Portfolio p) {
+        return calculator.compute(host.value(p), host.instruments()::get, this::mid);
+    }
+
+    // ----------------------------------------------------------------------- order pipeline
+
+    /**
+     * The pre-trade checks of an order that passed structural validation: margin (replacing the
+     * cash-account funds check) and the portfolio's advisory limits. Warnings are published as
+     * {@link AccountEvent.RiskWarnings}; a margin shortfall or a blocking limit is the rejection.
+     */
+    public RiskVerdict checkOrder(OrderRequest request, Instrument instrument, Price expectedPrice, Money fee) {
+        Portfolio live = host.portfolios().get(request.portfolioId());
+        BigDecimal held = live.position(request.instrumentId()).quantity();
+        BigDecimal opening =
+                OrderIntent.opening(held, request.side(), request.quantity().value());
+        if (request.reduceOnly() || opening.signum() == 0) {
+            return RiskVerdict.PASS;
+        }
+        BigDecimal rate =
+                host.fx().rate(instrument.quoteCurrency(), live.baseCurrency()).orElse(null);
+        if (rate == null) {
+            return RiskVerdict.reject(new Rejection(
+                    RejectReason.NO_MARKET_PRICE,
+                    "no exchange rate from " + instrument.quoteCurrency() + " to " + live.baseCurrency() + " yet"));
+        }
+        AccountSnapshot before = compute(live);
+        Portfolio trial = live.copy();
+        Fill fill = new Fill(
+                new FillId(Long.MAX_VALUE),
+                new OrderId(Long.MAX_VALUE),
+                live.id(),
+                instrument.id(),
+                request.side(),
+                request.quantity(),
+                expectedPrice,
+                fee,
+                Liquidity.TAKER,
+                BigDecimal.ZERO,
+                host.now());
+        trial.applyFill(fill, instrument);
+        assignMargin(trial, fill, instrument, held);
+        AccountSnapshot after = compute(trial);
+        Map<InstrumentId, Double> rho = new LinkedHashMap<>();
+        for (Position p : live.positions()) {
+            if (!p.isFlat() && !p.instrumentId().equals(instrument.id())) {
+                correlations
+                        .correlation(instrument.id(), p.instrumentId())
+                        .ifPresent(c -> rho.put(
+                                p.instrumentId(),
+                                c * request.side().sign() * p.quantity().signum()));
+            }
+        }
+        OrderIntent intent = new OrderIntent(
+                instrument,
+                request.side(),
+                request.quantity().value(),
+                opening,
+                expectedPrice.value(),
+                request.stopPrice() == null ? null : request.stopPrice().value(),
+                rate);
+        RiskVerdict verdict = PreTradeChecks.check(intent, before, after, rho);
+        if (!verdict.warnings().isEmpty()) {
+            host.publish(new EngineEvent.Account(
+                    new AccountEvent.RiskWarnings(live.id(), instrument.id(), verdict.warnings())));
+        }
+        return verdict;
+    }
+
+    /**
+     * Gives the position a fill touched its margin terms, on the portfolio copy the fill was booked
+     * into (so they commit together): isolated margin grows with the opening part at the position's
+     * initial rate, is released pro rata on reductions and restarts on a flip.
+     */
+    public void afterFill(Portfolio booked, Fill fill, Instrument instrument) {
+        monitors.remove(booked.id());
+        BigDecimal signed =
+                fill.quantity().value().multiply(BigDecimal.valueOf(fill.side().sign()));
+        BigDecimal before = booked.position(fill.instrumentId()).quantity().subtract(signed);
+        assignMargin(booked, fill, instrument, before);
+    }
+
+    private void assignMargin(Portfolio p, Fill fill, Instrument instrument, BigDecimal before) {
+        PositionMargin terms =
+                p.margin(instrument.id()).orElse(MarginCalculator.defaultMargin(p.settings(), instrument));
+        Position pos = p.position(instrument.id());
+        BigDecimal after = pos.quantity();
+        if (terms.mode() == MarginMode.CROSS) {
+            p.setMargin(instrument.id(), terms);
+            return;
+        }
+        BigDecimal margin;
+        if (after.signum() == 0) {
+            margin = BigDecimal.ZERO;
+        } else if (before.signum() == 0 || before.signum() != after.signum()) {
+            margin = initialMargin(
+                    instrument, terms, pos.costBasis().abs(), pos.costBasis().abs());
+        } else if (after.abs().compareTo(before.abs()) > 0) {
+            BigDecimal added = after.abs()
+                    .subtract(before.abs())
+                    .multiply(fill.price().value())
+                    .multiply(instrument.multiplier());
+            margin = terms.isolatedMargin()
+                    .add(initialMargin(instrument, terms, pos.costBasis().abs(), added));
+        } else {
+            margin = terms.isolatedMargin().multiply(after.abs()).divide(before.abs(), Decimals.DIVISION);
+        }
+        p.setMargin(instrument.id(), terms.withIsolatedMargin(margin));
+    }
+
+    private BigDecimal initialMargin(
+            Instrument i, PositionMargin terms, BigDecimal entryNotional, BigDecimal notional) {
+        MarginSchedule.Rates r = calculator.schedule().rates(i.assetClass(), terms.leverage(), entryNotional);
+        return notional.multiply(r.initialRate());
+    }
+
+    // ----------------------------------------------------------------------------- market data
+
+    /** A quote: samples returns for correlations, rolls the day and supervises the affected accounts. */
+    public void onQuote(Quote quote) {
+        correlations.onPrice(
+                quote.instrumentId(), quote.timestamp(), quote.mid().toDouble());
+        if (!marks.containsKey(quote.instrumentId())) {
+            setMark(quote.instrumentId(), quote.mid().toDouble());
+        }
+        Instrument instrument = host.instruments().get(quote.instrumentId());
+        if (instrument instanceof Instrument.FxPair || instrument instanceof Instrument.CryptoSpot) {
+            // Exchange rates may have moved: screens of accounts holding other currencies are stale.
+            monitors.entrySet().removeIf(e -> host.published(e.getKey())
+                    .map(s -> s.rates().values().stream().anyMatch(r -> r.compareTo(BigDecimal.ONE) != 0))
+                    .orElse(true));
+        }
+        rollDay();
+        supervise(holders(quote.instrumentId()));
+    }
+
+    private void setMark(InstrumentId id, double value) {
+        int i = markSlot(id);
+        if (i >= 0) {
+            markValues[i] = value;
+        }
+    }
+
+    /** The slot of an instrument in the screens' marks array, or −1 for instruments of no market. */
+    private int markSlot(InstrumentId id) {
+        if (markValues.length == 0) {
+            markValues = new double[host.instruments().size()];
+            java.util.Arrays.fill(markValues, Double.NaN);
+            int i = 0;
+            for (InstrumentId k : host.instruments().keySet()) {
+                markIndex.put(k, i++);
+            }
+        }
+        Integer i = markIndex.get(id);
+        return i == null ? -1 : i;
+    }
+
+    /** A perpetual's mark price: it now values the position; supervises the affected accounts. */
+    public void onMarkPrice(MarkPrice mark) {
+        marks.put(mark.instrumentId(), mark);
+        setMark(mark.instrumentId(), mark.markPrice().toDouble());
+        List<PortfolioId> affected = holders(mark.instrumentId());
+        if (!affected.isEmpty()) {
+            host.refresh(affected);
+        }
+        rollDay();
+        supervise(affected);
+    }
+
+    /**
+     * A funding settlement: every position in the perpetual pays or receives {@code quantity ×
+     * multiplier × mark × rate}, one FUNDING ledger entry and one funding record each.
+     */
+    public void onFundingRate(FundingRate funding) {
+        Instrument instrument = host.instruments().get(funding.instrumentId());
+        List<PortfolioId> affected = holders(funding.instrumentId());
+        if (instrument == null || affected.isEmpty()) {
+            return;
+        }
+        ChangeSet changes = new ChangeSet();
+        List<EngineEvent> events = new ArrayList<>();
+        BigDecimal mark = funding.markPrice().value();
+        for (PortfolioId id : affected) {
+            Portfolio copy = host.portfolios().get(id).copy();
+            BigDecimal qty = copy.position(funding.instrumentId()).quantity();
+            BigDecimal amount = CarryCharges.funding(qty, instrument.multiplier(), mark, funding.rate());
+            if (amount.signum() == 0) {
+                continue;
+            }
+            String note = (amount.signum() > 0 ? "funding received" : "funding paid") + " at rate "
+                    + funding.rate().toPlainString() + " on " + qty.toPlainString() + " @ mark " + mark.toPlainString();
+            LedgerEntry entry = copy.bookFunding(funding.instrumentId(), amount, funding.fundingTime(), note);
+            AccountRecord.FundingPayment payment = new AccountRecord.FundingPayment(
+                    id,
+                    funding.fundingTime(),
+                    funding.instrumentId(),
+                    funding.rate(),
+                    mark,
+                    qty,
+                    amount,
+                    entry.currency());
+            changes.portfolio(copy).ledger(List.of(entry)).account(payment);
+            events.add(new EngineEvent.Account(new AccountEvent.FundingSettled(id, payment)));
+        }
+        if (!changes.isEmpty()) {
+            apply(changes, events);
+        }
+        supervise(affected);
+    }
+
+    private List<PortfolioId> holders(InstrumentId instrument) {
+        List<PortfolioId> out = new ArrayList<>();
+        for (Portfolio p : host.portfolios().values()) {
+            if (!p.position(instrument).isFlat()) {
+                out.add(p.id());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * At the first price event of a new UTC day: books one day's borrow fee on every short stock,
+     * ETF and crypto-spot position per elapsed day, and starts the day's loss reference.
+     */
+    private void rollDay() {
+        LocalDate today = day(host.now());
+        if (accrualDay == null) {
+            accrualDay = today;
+            return;
+        }
+        if (!today.isAfter(accrualDay)) {
+            return;
+        }
+        long days = accrualDay.until(today, java.time.temporal.ChronoUnit.DAYS);
+        ChangeSet changes = new ChangeSet();
+        for (Portfolio live : host.portfolios().values()) {
+            Portfolio copy = live.copy();
+            List<LedgerEntry> entries = new ArrayList<>();
+            for (Position pos : live.positions()) {
+                Instrument i = host.instruments().get(pos.instrumentId());
+                BigDecimal mark = mid(pos.instrumentId());
+                if (i == null
+                        || mark == null
+                        || !borrows(i.assetClass())
+                        || pos.quantity().signum() >= 0) {
+                    continue;
+                }
+                BigDecimal rate = copy.settings().borrowRate(i.symbol());
+                BigDecimal fee = CarryCharges.dailyBorrowFee(
+                                pos.quantity(), i.multiplier(), mark, rate, i.quoteCurrency())
+                        .multiply(BigDecimal.valueOf(days));
+                if (fee.signum() > 0) {
+                    entries.add(copy.bookBorrowFee(
+                            pos.instrumentId(),
+                            fee,
+                            host.now(),
+                            "borrow " + days + " day(s) at " + rate.toPlainString() + "/yr on "
+                                    + pos.quantity().toPlainString() + " @ " + mark.toPlainString()));
+                }
+            }
+            copy.setRiskMarks(copy.riskMarks().observe(today, host.value(live).equity()));
+            changes.portfolio(copy).ledger(entries);
+        }
+        accrualDay = today;
+        if (!changes.isEmpty()) {
+            apply(changes, List.of());
+        }
+    }
+
+    private static boolean borrows(AssetClass ac) {
+        return ac == AssetClass.EQUITY || ac == AssetClass.ETF || ac == AssetClass.CRYPTO_SPOT;
+    }
+
+    private static LocalDate day(Instant t) {
+        return t.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    // ------------------------------------------------------------------- warnings, liquidation
+
+    /**
+     * Checks the accounts' pools: publishes and records level changes (warnings at 80/90/95% of
+     * maintenance, breach, restore), raises equity peaks, and liquidates breached pools step by step.
+     */
+    void supervise(Collection<PortfolioId> ids) {
+        for (PortfolioId id : ids) {
+            Portfolio live = host.portfolios().get(id);
+            if (live == null) {
+                continue;
+            }
+            MarginMonitor screen = monitors.get(id);
+            if (screen != null && !screen.needsExactCheck(markValues)) {
+                host.published(id).ifPresent(s -> observe(live, s.equity()));
+                continue;
+            }
+            AccountSnapshot a = compute(live);
+            observe(live, a.equity());
+            boolean breached = recordLevels(live, a);
+            if (breached) {
+                liquidate(id);
+                Portfolio after = host.portfolios().get(id);
+                a = after == null ? null : compute(after);
+            }
+            if (a != null) {
+                monitors.put(id, MarginMonitor.of(a, this::markSlot));
+            }
+        }
+    }
+
+    /** Raises the equity peak and rolls the day of the risk marks. */
+    private void observe(Portfolio live, BigDecimal equity) {
+        RiskMarks observed = live.riskMarks().observe(day(host.now()), equity);
+        if (!observed.equals(live.riskMarks())) {
+            // A running statistic, not accounting: kept in place and persisted with the next commit.
+            live.setRiskMarks(observed);
+        }
+    }
+
+    private boolean recordLevels(Portfolio live, AccountSnapshot a) {
+        Map<String, WarningLevel> known = levels.computeIfAbsent(live.id(), k -> new HashMap<>());
+        Map<String, BigDecimal> ratios = new LinkedHashMap<>();
+        ratios.put(CROSS_POOL, marginRatio(a.crossMaintenance(), a.crossEquity()));
+        for (PositionMarginView p : a.positions()) {
+            if (p.mode() == MarginMode.ISOLATED) {
+                ratios.put(p.instrumentId().toString(), p.maintenanceRatio());
+            }
+        }
+        known.keySet().retainAll(ratios.keySet());
+        boolean breached = false;
+        ChangeSet records = new ChangeSet();
+        List<EngineEvent> events = new ArrayList<>();
+        for (var e : ratios.entrySet()) {
+            WarningLevel level = WarningLevel.of(e.getValue());
+            WarningLevel previous = known.getOrDefault(e.getKey(), WarningLevel.NONE);
+            breached |= level == WarningLevel.LIQUIDATION;
+            if (level == previous) {
+                continue;
+            }
+            known.put(e.getKey(), level);
+            InstrumentId instrument = e.getKey().equals(CROSS_POOL) ? null : InstrumentId.parse(e.getKey());
+            AccountRecord.MarginEventKind kind = level == WarningLevel.LIQUIDATION
+                    ? AccountRecord.MarginEventKind.BREACH
+                    : level == WarningLevel.NONE
+                            ? AccountRecord.MarginEventKind.RESTORED
+                            : AccountRecord.MarginEventKind.WARNING;
+            if (level.compareTo(previous) > 0 || level == WarningLevel.NONE) {
+                records.account(new AccountRecord.MarginEvent(
+                        live.id(),
+                        host.now(),
+                        kind,
+                        level,
+                        instrument,
+                        a.equity(),
+                        a.usedMargin(),
+                        a.maintenanceMargin(),
+                        e.getValue()));
+            }
+            events.add(new EngineEvent.Account(
+                    new AccountEvent.MarginWarning(live.id(), instrument, level, previous, e.getValue())));
+        }
+        if (!records.isEmpty()) {
+            store.commit(records);
+        }
+        events.forEach(host::publish);
+        return breached;
+    }
+
+    private static BigDecimal marginRatio(BigDecimal maintenance, BigDecimal equity) {
+        if (maintenance.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        if (equity.signum() <= 0) {
+            return MarginCalculator.RATIO_CAP;
+        }
+        return maintenance.divide(equity, Decimals.DIVISION).min(MarginCalculator.RATIO_CAP);
+    }
+
+    /** Liquidates a breached account step by step until no pool is breached. */
+    private void liquidate(PortfolioId id) {
+        for (int i = 0; i < 1000; i++) {
+            Portfolio live = host.portfolios().get(id);
+            if (live == null) {
+                return;
+            }
+            AccountSnapshot a = compute(live);
+            Optional<LiquidationStep> step = LiquidationPlanner.next(a, host.instruments()::get);
+            if (step.isEmpty()) {
+                break;
+            }
+            execute(live, a, step.get());
+        }
+        Portfolio live = host.portfolios().get(id);
+        if (live != null) {
+            recordLevels(live, compute(live));
+        }
+    }
+
+    /**
+     * Books one liquidation step: a LIQUIDATION-tagged market order filled at the mark, its fee to
+     * the insurance fund, and any loss beyond the position's margin covered by the fund, then by
+     * auto-deleveraging, the rest left with the account.
+     */
+    private void execute(Portfolio live, AccountSnapshot account, LiquidationStep step) {
+        Instrument instrument = host.instruments().get(step.instrumentId());
+        PositionMarginView view = account.position(step.instrumentId()).orElseThrow();
+        Instant now = host.now();
+        Currency currency = instrument.quoteCurrency();
+        Side side = view.quantity().signum() > 0 ? Side.SELL : Side.BUY;
+        BigDecimal mark = view.mark();
+        BigDecimal notional = step.quantity().multiply(mark).multiply(instrument.multiplier());
+        BigDecimal fee = LiquidationPlanner.fee(notional);
+        OrderRequest request = new OrderRequest(
+                live.id(),
+                instrument.id(),
+                side,
+                OrderType.MARKET,
+                Quantity.of(step.quantity()),
+                null,
+                null,
+                TimeInForce.IOC,
+                null,
+                false,
+                true,
+                LIQUIDATION_TAG);
+        OrderId orderId = host.nextOrderId();
+        Order order = Order.create(orderId, request, now);
+        String why = step.kind() + " liquidation at maintenance ratio "
+                + step.ratioBefore().setScale(4, RoundingMode.HALF_EVEN).toPlainString();
+        OrderEvent created = new OrderEvent.Created(orderId, now, why);
+        order = order.transition(OrderStatus.ACCEPTED, now);
+        OrderEvent accepted = new OrderEvent.Accepted(orderId, now, "liquidation engine");
+        Fill fill = new Fill(
+                host.nextFillId(),
+                orderId,
+                live.id(),
+                instrument.id(),
+                side,
+                Quantity.of(step.quantity()),
+                Price.of(mark),
+                Money.of(fee, currency),
+                Liquidity.TAKER,
+                BigDecimal.ZERO,
+                now);
+        Portfolio copy = live.copy();
+        BigDecimal realizedBefore = live.position(instrument.id()).realizedPnl();
+        List<LedgerEntry> ledger = new ArrayList<>();
+        for (LedgerEntry e : copy.applyFill(fill, instrument)) {
+            ledger.add(
+                    e.kind() == LedgerKind.FEE
+                            ? new LedgerEntry(
+                                    e.portfolioId(),
+                                    e.timestamp(),
+                                    LedgerKind.LIQUIDATION_FEE,
+                                    e.amount(),
+                                    e.currency(),
+                                    e.reference(),
+                                    "liquidation fee to the insurance fund")
+                            : e);
+        }
+        BigDecimal realized = copy.position(instrument.id()).realizedPnl().subtract(realizedBefore);
+        order = order.fill(fill.quantity(), fill.price(), now);
+        OrderEvent filled = new OrderEvent.Filled(orderId, now, order.status(), fill);
+        boolean full = copy.position(instrument.id()).isFlat();
+
+        BigDecimal shortfall = BigDecimal.ZERO;
+        if (view.mode() == MarginMode.ISOLATED) {
+            PositionMargin terms = live.margin(instrument.id()).orElseThrow();
+            BigDecimal residual = terms.isolatedMargin().add(realized).subtract(fee);
+            if (full) {
+                shortfall = residual.negate().max(BigDecimal.ZERO);
+                copy.setMargin(instrument.id(), terms.withIsolatedMargin(BigDecimal.ZERO));
+            } else {
+                copy.setMargin(instrument.id(), terms.withIsolatedMargin(residual));
+            }
+        } else if (full) {
+            AccountSnapshot after = compute(copy);
+            boolean crossLeft = after.positions().stream()
+                    .anyMatch(p -> p.mode() == MarginMode.CROSS
+                            && p.maintenanceMargin().signum() > 0);
+            BigDecimal rate = view.rate();
+            if (!crossLeft && after.crossEquity().signum() < 0 && rate != null && rate.signum() > 0) {
+                shortfall = after.crossEquity()
+                        .negate()
+                        .divide(rate, Decimals.DIVISION)
+                        .setScale(Decimals.MONEY_SCALE, RoundingMode.CEILING);
+            }
+        }
+
+        InsuranceFund next = fund.copy();
+        ChangeSet changes = new ChangeSet();
+        String ref = fill.id().toString();
+        BigDecimal fundAfterFee = next.receive(currency, fee);
+        changes.account(new AccountRecord.InsuranceFundEntry(
+                live.id(), now, AccountRecord.FundEntryKind.FEE, currency, fee, fundAfterFee, ref));
+        BigDecimal cover = BigDecimal.ZERO;
+        BigDecimal adl = BigDecimal.ZERO;
+        if (shortfall.signum() > 0) {
+            cover = next.cover(currency, shortfall);
+            if (cover.signum() > 0) {
+                ledger.add(copy.bookInsuranceCredit(currency, cover, now, ref, "insurance fund covers the shortfall"));
+                changes.account(new AccountRecord.InsuranceFundEntry(
+                        live.id(),
+                        now,
+                        AccountRecord.FundEntryKind.COVER,
+                        currency,
+                        cover.negate(),
+                        next.balance(currency),
+                        ref));
+            }
+            BigDecimal remaining = shortfall.subtract(cover);
+            if (remaining.signum() > 0) {
+                adl = deleverage(
+                        live.id(), instrument, view.quantity().signum(), remaining, copy, ledger, changes, ref);
+            }
+        }
+        BigDecimal uncovered = shortfall.subtract(cover).subtract(adl);
+        AccountRecord.Liquidation record = new AccountRecord.Liquidation(
+                live.id(),
+                now,
+                instrument.id(),
+                full ? AccountRecord.LiquidationKind.FULL : AccountRecord.LiquidationKind.PARTIAL,
+                view.mode(),
+                step.quantity().multiply(BigDecimal.valueOf(side.sign())),
+                mark,
+                notional,
+                fee,
+                realized,
+                shortfall,
+                cover,
+                adl,
+                uncovered,
+                currency,
+                step.ratioBefore(),
+                fill.id().value());
+        changes.order(order)
+                .event(created)
+                .event(accepted)
+                .event(filled)
+                .fill(fill)
+                .ledger(ledger)
+                .portfolio(copy)
+                .account(record);
+        apply(
+                changes,
+                List.of(
+                        new EngineEvent.FillBooked(fill),
+                        new EngineEvent.OrderUpdated(order, filled),
+                        new EngineEvent.Account(new AccountEvent.Liquidated(live.id(), record))));
+        fund = next;
+    }
+
+    /**
+     * Auto-deleveraging: takes {@code amount} from the profitable opposing positions in the same
+     * instrument, ranked by profit × leverage, as ADL ledger transfers. Returns what it raised.
+     */
+    private BigDecimal deleverage(
+            PortfolioId liquidated,
+            Instrument instrument,
+            int liquidatedSign,
+            BigDecimal amount,
+            Portfolio liquidatedCopy,
+            List<LedgerEntry> liquidatedLedger,
+            ChangeSet changes,
+            String ref) {
+        List<AutoDeleveraging.Candidate> candidates = new ArrayList<>();
+        for (Portfolio p : host.portfolios().values()) {
+            if (p.id().equals(liquidated)) {
+                continue;
+            }
+            Position pos = p.position(instrument.id());
+            if (pos.isFlat() || pos.quantity().signum() == liquidatedSign) {
+                continue;
+            }
+            compute(p)
+                    .position(instrument.id())
+                    .ifPresent(v -> candidates.add(new AutoDeleveraging.Candidate(
+                            p.id(), v.unrealizedPnl(), BigDecimal.valueOf(v.leverage()))));
+        }
+        List<AutoDeleveraging.Transfer> transfers = AutoDeleveraging.allocate(amount, candidates);
+        BigDecimal raised = BigDecimal.ZERO;
+        Instant now = host.now();
+        for (AutoDeleveraging.Transfer t : transfers) {
+            Portfolio winner = host.portfolios().get(t.from()).copy();
+            List<LedgerEntry> debit = List.of(winner.bookAdl(
+                    instrument.quoteCurrency(),
+                    t.amount().negate(),
+                    now,
+                    ref,
+                    "auto-deleveraging for the liquidation of portfolio " + liquidated.value()));
+            changes.portfolio(winner).ledger(debit);
+            liquidatedLedger.add(liquidatedCopy.bookAdl(
+                    instrument.quoteCurrency(),
+                    t.amount(),
+                    now,
+                    ref,
+                    "auto-deleveraging of portfolio " + t.from().value()));
+            raised = raised.add(t.amount());
+        }
+        return raised;
+    }
+
+    /** Risk-based position size for {@code instrument} in portfolio {@code id} at current equity and rates. */
+    public PositionSizer.Sizing size(
+            PortfolioId id, InstrumentId instrument, BigDecimal riskPercent, BigDecimal entry, BigDecimal stop) {
+        Portfolio p = live(id);
+        Instrument i = host.instruments().get(instrument);
+        if (i == null) {
+            throw new IllegalArgumentException("no instrument " + instrument + " in this market");
+        }
+        BigDecimal rate = host.fx()
+                .rate(i.quoteCurrency(), p.baseCurrency())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no exchange rate from " + i.quoteCurrency() + " to " + p.baseCurrency() + " yet"));
+        return PositionSizer.size(compute(p).equity(), riskPercent, entry, stop, i, rate);
+    }
+
+    /** Commits through the host; the screens of every portfolio touched are rebuilt at the next check. */
+    private void apply(ChangeSet changes, List<EngineEvent> events) {
+        for (Portfolio p : changes.portfolios()) {
+            monitors.remove(p.id());
+        }
+        host.apply(changes, events);
+    }
+
+    // ------------------------------------------------------------------------ portfolio commands
+
+    /** Creates a portfolio funded with its starting balance (a DEPOSIT ledger entry). */
+    public Portfolio createPortfolio(PortfolioSpec spec) {
+        checkNameFree(spec.name(), null);
+        Instant now = host.now();
+        Portfolio p = new Portfolio(
+                host.nextPortfolioId(),
+                spec.name(),
+                spec.description(),
+                spec.baseCurrency(),
+                spec.startingBalance(),
+                spec.settings(),
+                now);
+        AccountRecord.PortfolioEvent event = new AccountRecord.PortfolioEvent(
+                p.id(),
+                now,
+                PortfolioEventKind.CREATED,
+                "created with " + spec.startingBalance().toPlainString() + " " + spec.baseCurrency());
+        commit(
+                new ChangeSet()
+                        .portfolio(p)
+                        .ledger(List.of(new LedgerEntry(
+                                p.id(),
+                                now,
+                                LedgerKind.DEPOSIT,
+                                spec.startingBalance(),
+                                spec.baseCurrency(),
+                                "",
+                                "starting balance"))),
+                event);
+        return p;
+    }
+
+    /** Wipes positions and restores the starting balance; the ledger, fills and journal are kept. */
+    public Portfolio reset(PortfolioId id) {
+        Portfolio copy = live(id).copy();
+        List<LedgerEntry> entries = copy.reset(host.now());
+        levels.remove(id);
+        commit(
+                new ChangeSet().portfolio(copy).ledger(entries),
+                event(
+                        id,
+                        PortfolioEventKind.RESET,
+                        "reset to " + copy.startingBalance().toPlainString() + " " + copy.baseCurrency()));
+        return copy;
+    }
+
+    /** Adds money to the base currency, tracked apart from P&amp;L (a TOP_UP ledger entry). */
+    public Portfolio topUp(PortfolioId id, BigDecimal amount) {
+        Portfolio copy = live(id).copy();
+        LedgerEntry entry = copy.topUp(amount, copy.baseCurrency(), host.now());
+        copy.setRiskMarks(copy.riskMarks().toppedUp(amount));
+        commit(
+                new ChangeSet().portfolio(copy).ledger(List.of(entry)),
+                event(
+                        id,
+                        PortfolioEventKind.TOPPED_UP,
+                        "topped up " + amount.toPlainString() + " " + copy.baseCurrency()));
+        return copy;
+    }
+
+    /** Archives (hides, keeps everything) or restores a portfolio. */
+    public Portfolio archive(PortfolioId id, boolean archived) {
+        Portfolio copy = live(id).copy();
+        copy.setArchived(archived);
+        commit(
+                new ChangeSet().portfolio(copy),
+                event(
+                        id,
+                        archived ? PortfolioEventKind.ARCHIVED : PortfolioEventKind.UNARCHIVED,
+                        archived ? "archived" : "restored from the archive"));
+        return copy;
+    }
+
+    /** A new portfolio with the settings, base currency, starting balance and description of {@code id}. */
+    public Portfolio clonePortfolio(PortfolioId id, String newName) {
+        Portfolio source = live(id);
+        Portfolio created = createPortfolio(new PortfolioSpec(
+                newName, source.description(), source.baseCurrency(), source.startingBalance(), source.settings()));
+        commit(
+                new ChangeSet(),
+                event(created.id(), PortfolioEventKind.CLONED, "settings cloned from '" + source.name() + "'"));
+        return created;
+    }
+
+    /**
+     * Deletes an archived portfolio: it disappears from the workspace's views, its name is freed,
+     * and its ledger, fills and journal stay in the file (they are append-only).
+     */
+    public void delete(PortfolioId id) {
+        Portfolio copy = live(id).copy();
+        if (!copy.archived()) {
+            throw new IllegalStateException("archive portfolio '" + copy.name() + "' before deleting it");
+        }
+        String name = copy.name();
+        copy.rename(name + " (deleted #" + id.value() + ")", copy.description());
+        copy.markDeleted();
+        levels.remove(id);
+        cache.remove(id);
+        commit(new ChangeSet().portfolio(copy), event(id, PortfolioEventKind.DELETED, "deleted '" + name + "'"));
+    }
+
+    /** Renames and reconfigures a portfolio; a new cost-basis method applies to later closes. */
+    public Portfolio updateSettings(PortfolioId id, String name, String description, PortfolioSettings settings) {
+        checkNameFree(name, id);
+        Portfolio copy = live(id).copy();
+        copy.rename(name, description);
+        copy.setSettings(settings);
+        commit(new ChangeSet().portfolio(copy), event(id, PortfolioEventKind.SETTINGS_CHANGED, describe(settings)));
+        return copy;
+    }
+
+    /**
+     * Sets the margin mode and leverage a perpetual position uses. The mode can only change while
+     * the position is flat; the leverage of an open isolated position cannot change either.
+     */
+    public Portfolio setPositionMargin(PortfolioId id, InstrumentId instrument, MarginMode mode, int leverage) {
+        Instrument i = host.instruments().get(instrument);
+        if (i == null) {
+            throw new IllegalArgumentException("no instrument " + instrument + " in this market");
+        }
+        int max = calculator.schedule().maxLeverage(i.assetClass());
+        if (leverage < 1 || leverage > max) {
+            throw new IllegalArgumentException(
+                    "leverage for " + instrument + " must lie between 1 and " + max + ", not " + leverage);
+        }
+        if (mode == MarginMode.ISOLATED && !(i instanceof Instrument.Perpetual)) {
+            throw new IllegalArgumentException("only perpetual positions can be isolated");
+        }
+        Portfolio copy = live(id).copy();
+        PositionMargin current = copy.margin(instrument).orElse(MarginCalculator.defaultMargin(copy.settings(), i));
+        boolean open = !copy.position(instrument).isFlat();
+        if (open && (current.mode() != mode || (mode == MarginMode.ISOLATED && current.leverage() != leverage))) {
+            throw new IllegalStateException("close the " + instrument + " position before changing its margin mode"
+                    + (mode == MarginMode.ISOLATED ? " or isolated leverage" : ""));
+        }
+        copy.setMargin(instrument, new PositionMargin(mode, leverage, current.isolatedMargin()));
+        commit(
+                new ChangeSet().portfolio(copy),
+                event(id, PortfolioEventKind.MARGIN_TERMS_CHANGED, instrument + ": " + mode + " " + leverage + "x"));
+        return copy;
+    }
+
+    /** Closes every open position of a portfolio with market orders; returns the orders. */
+    public List<Order> closeAll(PortfolioId id) {
+        List<Order> out = new ArrayList<>();
+        for (Position p : live(id).positions()) {
+            if (!p.isFlat()) {
+                Side side = p.quantity().signum() > 0 ? Side.SELL : Side.BUY;
+                out.add(host.submit(OrderRequest.market(
+                        id, p.instrumentId(), side, Quantity.of(p.quantity().abs()))));
+            }
+        }
+        return out;
+    }
+
+    private Portfolio live(PortfolioId id) {
+        Portfolio p = host.portfolios().get(id);
+        if (p == null) {
+            throw new IllegalArgumentException("no portfolio " + id.value());
+        }
+        return p;
+    }
+
+    private void checkNameFree(String name, PortfolioId except) {
+        for (Portfolio p : host.portfolios().values()) {
+            if (!p.id().equals(except) && p.name().equalsIgnoreCase(name.strip())) {
+                throw new IllegalArgumentException("a portfolio named '" + name.strip() + "' already exists");
+            }
+        }
+    }
+
+    private AccountRecord.PortfolioEvent event(PortfolioId id, PortfolioEventKind kind, String note) {
+        return new AccountRecord.PortfolioEvent(id, host.now(), kind, note);
+    }
+
+    private void commit(ChangeSet changes, AccountRecord.PortfolioEvent event) {
+        changes.account(event);
+        apply(changes, List.of(new EngineEvent.Account(new AccountEvent.PortfolioUpdated(event.portfolioId(), event))));
+    }
+
+    private static String describe(PortfolioSettings s) {
+        return "cost basis " + s.costBasisMethod() + ", leverage " + s.leverage() + ", perpetuals "
+                + s.perpetualMarginMode() + ", limits " + s.limits();
+    }
+}
