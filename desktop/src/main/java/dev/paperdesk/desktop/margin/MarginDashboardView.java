@@ -46,7 +46,7 @@ public final class MarginDashboardView extends BorderPane {
     static final Color CAUTION = Color.web("#d29922");
     static final Color DANGER = Color.web("#f0883e");
     static final Color CRITICAL = Color.web("#f85149");
-    private static final double TILE = 170;
+    private static final double TILE = 160;
 
     private final Tile marginGauge;
     private final Tile leverageGauge;
@@ -98,9 +98,9 @@ public final class MarginDashboardView extends BorderPane {
         marginGauge.setId("marginLevelGauge");
         leverageGauge = gauge("Effective leverage", "\u00d7", 20, 2);
         leverageGauge.setId("leverageGauge");
-        dailyLossGauge = gauge("Daily loss", "% of day open", 15, 2);
+        dailyLossGauge = gauge("Daily loss", "% of day open", 20, 2);
         dailyLossGauge.setId("dailyLossGauge");
-        drawdownGauge = gauge("Drawdown", "% below peak", 37.5, 2);
+        drawdownGauge = gauge("Drawdown", "% below peak", 50, 2);
         drawdownGauge.setId("drawdownGauge");
         exposureTile = TileBuilder.create()
                 .skinType(Tile.SkinType.BAR_CHART)
@@ -197,9 +197,9 @@ public final class MarginDashboardView extends BorderPane {
                 new Section(max * 0.5, max, DANGER.deriveColor(0, 1, 1, 0.45), DANGER));
     }
 
-    /** A gauge against a limit: green to 80% of it, amber to the limit, red beyond. */
+    /** A gauge against a limit (scale to twice the limit): green to 80% of it, amber to the limit, red beyond. */
     static void updateLimit(Tile tile, double value, double limit) {
-        double max = limit * 1.5;
+        double max = limit * 2;
         tile.setMaxValue(max);
         tile.setThreshold(limit);
         tile.setSections(
@@ -229,7 +229,8 @@ public final class MarginDashboardView extends BorderPane {
         for (ExposureRow r : vm.exposure()) {
             items.add(new BarChartItem(r.assetClass(), r.value().doubleValue(), palette[i++ % palette.length]));
         }
-        exposureTile.setBarChartItems(items);
+        // The tile keeps its own list: replace the contents, never append.
+        exposureTile.getBarChartItems().setAll(items);
         exposureTile.setDescription(items.isEmpty() ? "no open positions" : "");
         exposureTile.setUnit(vm.baseCurrencyProperty().get());
         exposureTile.setTitle("Exposure by class (" + vm.baseCurrencyProperty().get() + ")");
@@ -282,7 +283,7 @@ public final class MarginDashboardView extends BorderPane {
         result.setMaxWidth(260);
         result.textProperty().bind(vm.sizingResultProperty());
         GridPane grid = new GridPane(6, 4);
-        grid.addRow(0, new Label("Risk % of equity"), risk);
+        grid.addRow(0, new Label("Risk %"), risk);
         grid.addRow(1, new Label("Entry"), entry);
         grid.addRow(2, new Label("Stop"), stop);
         VBox box = new VBox(4, title, instrument, grid, compute, result);
