@@ -15,7 +15,6 @@ import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import eu.hansolo.tilesfx.skins.BarChartItem;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -216,7 +215,8 @@ public final class MarginDashboardView extends BorderPane {
     }
 
     private void updateExposure(MarginDashboardViewModel vm) {
-        List<BarChartItem> items = new ArrayList<>();
+        // The bar-chart skin only reacts to additions and removals, not to replacements: update the
+        // existing bars in place, add the new classes and remove the ones that went flat.
         Color[] palette = {
             Color.web("#58a6ff"),
             Color.web("#bc8cff"),
@@ -225,13 +225,26 @@ public final class MarginDashboardView extends BorderPane {
             Color.web("#f0883e"),
             Color.web("#39c5cf")
         };
-        int i = 0;
+        List<String> wanted =
+                vm.exposure().stream().map(ExposureRow::assetClass).toList();
+        exposureTile.getBarChartItems().removeIf(item -> !wanted.contains(item.getName()));
         for (ExposureRow r : vm.exposure()) {
-            items.add(new BarChartItem(r.assetClass(), r.value().doubleValue(), palette[i++ % palette.length]));
+            BarChartItem existing = exposureTile.getBarChartItems().stream()
+                    .filter(item -> item.getName().equals(r.assetClass()))
+                    .findFirst()
+                    .orElse(null);
+            if (existing != null) {
+                existing.setValue(r.value().doubleValue());
+            } else {
+                exposureTile
+                        .getBarChartItems()
+                        .add(new BarChartItem(
+                                r.assetClass(),
+                                r.value().doubleValue(),
+                                palette[wanted.indexOf(r.assetClass()) % palette.length]));
+            }
         }
-        // The tile keeps its own list: replace the contents, never append.
-        exposureTile.getBarChartItems().setAll(items);
-        exposureTile.setDescription(items.isEmpty() ? "no open positions" : "");
+        exposureTile.setDescription(wanted.isEmpty() ? "no open positions" : "");
         exposureTile.setUnit(vm.baseCurrencyProperty().get());
         exposureTile.setTitle("Exposure by class (" + vm.baseCurrencyProperty().get() + ")");
     }
