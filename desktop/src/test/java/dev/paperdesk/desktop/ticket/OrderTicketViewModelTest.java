@@ -58,7 +58,8 @@ class OrderTicketViewModelTest {
 
         vm.symbolProperty().set(new InstrumentId("BTC-USD", "sim"));
         vm.sideProperty().set(Side.BUY);
-        vm.quantityProperty().set("500");
+        // 1,000 BTC at ~60,000 needs 6,000,000 of initial margin at the 10x crypto-spot default.
+        vm.quantityProperty().set("1000");
         var rejected = vm.submit().join();
         assertThat(rejected.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(vm.messageProperty().get()).startsWith("Rejected — INSUFFICIENT_FUNDS: needs ");
