@@ -15,7 +15,6 @@ import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import eu.hansolo.tilesfx.skins.BarChartItem;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -46,7 +45,7 @@ public final class MarginDashboardView extends BorderPane {
     static final Color CAUTION = Color.web("#d29922");
     static final Color DANGER = Color.web("#f0883e");
     static final Color CRITICAL = Color.web("#f85149");
-    private static final double TILE = 170;
+    private static final double TILE = 160;
 
     private final Tile marginGauge;
     private final Tile leverageGauge;
@@ -98,9 +97,9 @@ public final class MarginDashboardView extends BorderPane {
         marginGauge.setId("marginLevelGauge");
         leverageGauge = gauge("Effective leverage", "\u00d7", 20, 2);
         leverageGauge.setId("leverageGauge");
-        dailyLossGauge = gauge("Daily loss", "% of day open", 15, 2);
+        dailyLossGauge = gauge("Daily loss", "% of day open", 20, 2);
         dailyLossGauge.setId("dailyLossGauge");
-        drawdownGauge = gauge("Drawdown", "% below peak", 37.5, 2);
+        drawdownGauge = gauge("Drawdown", "% below peak", 50, 2);
         drawdownGauge.setId("drawdownGauge");
         exposureTile = TileBuilder.create()
                 .skinType(Tile.SkinType.BAR_CHART)
@@ -197,9 +196,9 @@ public final class MarginDashboardView extends BorderPane {
                 new Section(max * 0.5, max, DANGER.deriveColor(0, 1, 1, 0.45), DANGER));
     }
 
-    /** A gauge against a limit: green to 80% of it, amber to the limit, red beyond. */
+    /** A gauge against a limit (scale to twice the limit): green to 80% of it, amber to the limit, red beyond. */
     static void updateLimit(Tile tile, double value, double limit) {
-        double max = limit * 1.5;
+        double max = limit * 2;
         tile.setMaxValue(max);
         tile.setThreshold(limit);
         tile.setSections(
@@ -216,7 +215,8 @@ public final class MarginDashboardView extends BorderPane {
     }
 
     private void updateExposure(MarginDashboardViewModel vm) {
-        List<BarChartItem> items = new ArrayList<>();
+        // The bar-chart skin only reacts to additions and removals, not to replacements: update the
+        // existing bars in place, add the new classes and remove the ones that went flat.
         Color[] palette = {
             Color.web("#58a6ff"),
             Color.web("#bc8cff"),
@@ -225,12 +225,26 @@ public final class MarginDashboardView extends BorderPane {
             Color.web("#f0883e"),
             Color.web("#39c5cf")
         };
-        int i = 0;
+        List<String> wanted =
+                vm.exposure().stream().map(ExposureRow::assetClass).toList();
+        exposureTile.getBarChartItems().removeIf(item -> !wanted.contains(item.getName()));
         for (ExposureRow r : vm.exposure()) {
-            items.add(new BarChartItem(r.assetClass(), r.value().doubleValue(), palette[i++ % palette.length]));
+            BarChartItem existing = exposureTile.getBarChartItems().stream()
+                    .filter(item -> item.getName().equals(r.assetClass()))
+                    .findFirst()
+                    .orElse(null);
+            if (existing != null) {
+                existing.setValue(r.value().doubleValue());
+            } else {
+                exposureTile
+                        .getBarChartItems()
+                        .add(new BarChartItem(
+                                r.assetClass(),
+                                r.value().doubleValue(),
+                                palette[wanted.indexOf(r.assetClass()) % palette.length]));
+            }
         }
-        exposureTile.setBarChartItems(items);
-        exposureTile.setDescription(items.isEmpty() ? "no open positions" : "");
+        exposureTile.setDescription(wanted.isEmpty() ? "no open positions" : "");
         exposureTile.setUnit(vm.baseCurrencyProperty().get());
         exposureTile.setTitle("Exposure by class (" + vm.baseCurrencyProperty().get() + ")");
     }
@@ -282,7 +296,7 @@ public final class MarginDashboardView extends BorderPane {
         result.setMaxWidth(260);
         result.textProperty().bind(vm.sizingResultProperty());
         GridPane grid = new GridPane(6, 4);
-        grid.addRow(0, new Label("Risk % of equity"), risk);
+        grid.addRow(0, new Label("Risk %"), risk);
         grid.addRow(1, new Label("Entry"), entry);
         grid.addRow(2, new Label("Stop"), stop);
         VBox box = new VBox(4, title, instrument, grid, compute, result);

@@ -193,7 +193,7 @@ public final class MarginDashboardViewModel {
                 positions,
                 a.positions().stream()
                         .sorted(Comparator.comparing(PositionMarginView::instrumentId))
-                        .map(MarginDashboardViewModel::row)
+                        .map(this::row)
                         .toList());
         if (sizingRisk.get().isBlank()) {
             sizingRisk.set(a.limits().riskPerTradePct().threshold().toPlainString());
@@ -320,7 +320,16 @@ public final class MarginDashboardViewModel {
                 + Formats.money(l.fee()) + " " + l.currency() + ")";
     }
 
-    private static PositionRow row(PositionMarginView p) {
+    private PositionRow row(PositionMarginView p) {
+        // A liquidation price is shown at the instrument's tick, rounded away from the mark (conservative).
+        BigDecimal liq = p.liquidationPrice();
+        if (liq != null) {
+            int scale = session.instrument(p.instrumentId())
+                    .map(i -> i.tickSize().stripTrailingZeros().scale())
+                    .orElse(2);
+            liq = liq.setScale(
+                    Math.max(0, scale), p.quantity().signum() > 0 ? RoundingMode.CEILING : RoundingMode.FLOOR);
+        }
         return new PositionRow(
                 p.instrumentId().toString(),
                 p.currency().code(),
@@ -329,7 +338,7 @@ public final class MarginDashboardViewModel {
                 p.quantity(),
                 p.entryPrice(),
                 p.mark(),
-                p.liquidationPrice(),
+                liq,
                 p.initialMargin(),
                 p.maintenanceMargin(),
                 p.unrealizedPnl(),

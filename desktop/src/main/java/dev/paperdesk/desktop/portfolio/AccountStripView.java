@@ -17,7 +17,15 @@ public final class AccountStripView extends HBox {
         getChildren()
                 .setAll(
                         field("Equity", money("accountEquity", vm, vm.equityProperty())),
-                        field("Cash", money("accountCash", vm, vm.cashProperty())),
+                        field(
+                                "Balance",
+                                money("accountBalance", vm, vm.balanceProperty()),
+                                "Cash plus the cost of open positions (wallet balance); equity = balance + unrealized P&L"),
+                        field(
+                                "Cash",
+                                money("accountCash", vm, vm.cashProperty()),
+                                "Cash in every currency, converted: it includes the proceeds of shorts and moves by"
+                                        + " the full notional of every trade"),
                         field(
                                 "Buying power",
                                 money("accountBuyingPower", vm, vm.buyingPowerProperty()),

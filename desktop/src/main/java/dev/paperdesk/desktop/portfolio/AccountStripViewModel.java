@@ -21,6 +21,7 @@ public final class AccountStripViewModel {
     private final StringProperty currency = new SimpleStringProperty("");
     private final ObjectProperty<BigDecimal> equity = new SimpleObjectProperty<>();
     private final ObjectProperty<BigDecimal> cash = new SimpleObjectProperty<>();
+    private final ObjectProperty<BigDecimal> balance = new SimpleObjectProperty<>();
     private final ObjectProperty<BigDecimal> buyingPower = new SimpleObjectProperty<>();
     private final ObjectProperty<BigDecimal> usedMargin = new SimpleObjectProperty<>();
     private final ObjectProperty<BigDecimal> freeMargin = new SimpleObjectProperty<>();
@@ -46,7 +47,8 @@ public final class AccountStripViewModel {
         AccountSnapshot a = id == null ? null : session.accounts().account(id).orElse(null);
         if (a == null) {
             currency.set("");
-            for (ObjectProperty<BigDecimal> p : java.util.List.of(equity, cash, buyingPower, usedMargin, freeMargin)) {
+            for (ObjectProperty<BigDecimal> p :
+                    java.util.List.of(equity, balance, cash, buyingPower, usedMargin, freeMargin)) {
                 p.set(null);
             }
             unrealized.set(BigDecimal.ZERO);
@@ -57,6 +59,7 @@ public final class AccountStripViewModel {
         currency.set(a.baseCurrency().code());
         equity.set(a.equity());
         cash.set(a.cash());
+        balance.set(a.balance());
         buyingPower.set(a.stockBuyingPower());
         usedMargin.set(a.usedMargin());
         freeMargin.set(a.freeMargin());
@@ -75,6 +78,11 @@ public final class AccountStripViewModel {
 
     public ObjectProperty<BigDecimal> cashProperty() {
         return cash;
+    }
+
+    /** Cash plus the cost of open positions: what an exchange calls the wallet balance. */
+    public ObjectProperty<BigDecimal> balanceProperty() {
+        return balance;
     }
 
     /** Free margin at the default stock leverage. */

@@ -87,6 +87,14 @@ public final class PortfolioManagerDialog {
                 vm.reset(r);
             }
         }));
+        Button closeAll = button(
+                "portfolioCloseAll", "Close all positions", () -> selected().ifPresent(r -> {
+                    if (confirm(
+                            "Close every position of '" + r.name() + "'?",
+                            "Market orders are sent for every open" + " position.")) {
+                        vm.closeAll(r);
+                    }
+                }));
         Button archive = button(
                 "portfolioArchive", "Archive / restore", () -> selected().ifPresent(r -> vm.archive(r, !r.archived())));
         Button delete = button("portfolioDelete", "Delete", () -> selected().ifPresent(r -> {
@@ -96,7 +104,7 @@ public final class PortfolioManagerDialog {
                 vm.delete(r);
             }
         }));
-        for (Button b : List.of(settings, clone, topUp, reset, archive)) {
+        for (Button b : List.of(settings, clone, topUp, reset, closeAll, archive)) {
             b.disableProperty().bind(vm.selectedProperty().isNull());
         }
         delete.disableProperty()
@@ -110,8 +118,8 @@ public final class PortfolioManagerDialog {
         message.textProperty().bind(vm.messageProperty());
         message.setPadding(new Insets(4, 8, 4, 8));
         BorderPane root = new BorderPane(table);
-        root.setTop(
-                new ToolBar(create, settings, clone, new Separator(), topUp, reset, new Separator(), archive, delete));
+        root.setTop(new ToolBar(
+                create, settings, clone, new Separator(), topUp, reset, closeAll, new Separator(), archive, delete));
         root.setBottom(message);
         root.setId("portfolioManager");
         Scene scene = new Scene(root, 980, 420);

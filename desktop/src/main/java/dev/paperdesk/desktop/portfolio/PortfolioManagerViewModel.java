@@ -236,6 +236,13 @@ public final class PortfolioManagerViewModel {
                 "Cloned the settings of '" + row.name() + "' into '" + newName.strip() + "'.");
     }
 
+    /** Closes every open position of the portfolio at market. */
+    public CompletableFuture<?> closeAll(Row row) {
+        return report(
+                session.accounts().closeAll(row.id()),
+                "Sent market orders closing every position of '" + row.name() + "'.");
+    }
+
     public CompletableFuture<?> delete(Row row) {
         return report(
                 session.accounts().delete(row.id()),

@@ -262,10 +262,10 @@ final class PortfolioCommand implements Runnable {
         acc.put("used_margin", plain(a.usedMargin()));
         acc.put("maintenance_margin", plain(a.maintenanceMargin()));
         acc.put("free_margin", plain(a.freeMargin()));
-        acc.put("margin_level", a.marginLevel() == null ? null : plain(a.marginLevel()));
-        acc.put("maintenance_ratio", plain(a.maintenanceRatio()));
+        acc.put("margin_level", a.marginLevel() == null ? null : derived(a.marginLevel()));
+        acc.put("maintenance_ratio", derived(a.maintenanceRatio()));
         acc.put("warning_level", a.warningLevel().name());
-        acc.put("effective_leverage", plain(a.effectiveLeverage()));
+        acc.put("effective_leverage", derived(a.effectiveLeverage()));
         ArrayNode unconvertible = acc.putArray("unconvertible");
         s.unconvertible().forEach(c -> unconvertible.add(c.code()));
         ArrayNode positions = n.putArray("positions");
@@ -280,9 +280,9 @@ final class PortfolioCommand implements Runnable {
             x.put("unrealized_pnl", plain(p.unrealizedPnl()));
             x.put("margin_mode", p.mode().name());
             x.put("leverage", p.leverage());
-            x.put("initial_margin", plain(p.initialMargin()));
+            x.put("initial_margin", derived(p.initialMargin()));
             x.put("maintenance_margin", plain(p.maintenanceMargin()));
-            x.put("liquidation_price", p.liquidationPrice() == null ? null : plain(p.liquidationPrice()));
+            x.put("liquidation_price", p.liquidationPrice() == null ? null : derived(p.liquidationPrice()));
         }
         ArrayNode totals = n.putArray("ledger_totals");
         e.ledgerTotals.forEach((k, v) -> {
@@ -378,6 +378,11 @@ final class PortfolioCommand implements Runnable {
                         "  %-20s %8s  %s%n",
                         k, l.threshold().stripTrailingZeros().toPlainString(), l.mode()));
         out.println();
+    }
+
+    /** Derived figures (quotients) rounded to 8 decimals; booked amounts are printed exactly. */
+    private static String derived(BigDecimal v) {
+        return plain(v.setScale(8, RoundingMode.HALF_EVEN));
     }
 
     private static String plain(BigDecimal v) {
