@@ -8,33 +8,34 @@ import java.math.BigDecimal;
 public final class FeeModels {
     private FeeModels() {}
 
+    // Plain if/return on purpose: a switch expression yielding different classes makes the bytecode
+    // merge their types, which the mutation tester's frame computation cannot load on newer JDKs.
     public static FeeModel parse(String text) {
         ModelSpec s = ModelSpec.parse(text);
-        return switch (s.name()) {
-            case "none" -> FeeModel.NONE;
-            case "standard" -> {
-                s.only("per-share", "min", "maker", "taker");
-                StandardFeeModel d = StandardFeeModel.DEFAULT;
-                yield new StandardFeeModel(
-                        dec(s, "per-share", d.perShare()),
-                        dec(s, "min", d.minimumPerFill()),
-                        dec(s, "maker", d.makerBps()),
-                        dec(s, "taker", d.takerBps()));
-            }
-            case "venue" -> {
-                s.only("per-share", "equity-min", "per-contract", "maker", "taker", "min");
-                VenueFeeModel d = VenueFeeModel.DEFAULT;
-                yield new VenueFeeModel(
-                        dec(s, "per-share", d.perShare()),
-                        dec(s, "equity-min", d.equityMinimum()),
-                        dec(s, "per-contract", d.perContract()),
-                        dec(s, "maker", d.fallbackMakerBps()),
-                        dec(s, "taker", d.fallbackTakerBps()),
-                        dec(s, "min", d.minimumPerOrder()));
-            }
-            default -> throw new IllegalArgumentException(
-                    "unknown fee model '" + s.name() + "' (known: none, standard, venue)");
-        };
+        if (s.name().equals("none")) {
+            return FeeModel.NONE;
+        }
+        if (s.name().equals("standard")) {
+            s.only("per-share", "min", "maker", "taker");
+            StandardFeeModel d = StandardFeeModel.DEFAULT;
+            return new StandardFeeModel(
+                    dec(s, "per-share", d.perShare()),
+                    dec(s, "min", d.minimumPerFill()),
+                    dec(s, "maker", d.makerBps()),
+                    dec(s, "taker", d.takerBps()));
+        }
+        if (s.name().equals("venue")) {
+            s.only("per-share", "equity-min", "per-contract", "maker", "taker", "min");
+            VenueFeeModel d = VenueFeeModel.DEFAULT;
+            return new VenueFeeModel(
+                    dec(s, "per-share", d.perShare()),
+                    dec(s, "equity-min", d.equityMinimum()),
+                    dec(s, "per-contract", d.perContract()),
+                    dec(s, "maker", d.fallbackMakerBps()),
+                    dec(s, "taker", d.fallbackTakerBps()),
+                    dec(s, "min", d.minimumPerOrder()));
+        }
+        throw new IllegalArgumentException("unknown fee model '" + s.name() + "' (known: none, standard, venue)");
     }
 
     private static BigDecimal dec(ModelSpec s, String key, BigDecimal fallback) {

@@ -14,26 +14,35 @@ public sealed interface FillModel permits FillModel.Auto, FillModel.BookWalk, Fi
 
     static FillModel parse(String text) {
         ModelSpec s = ModelSpec.parse(text);
-        return switch (s.name()) {
-            case "auto" -> new Auto();
-            case "book-walk" -> new BookWalk();
-            case "touch" -> new Touch();
-            case "bars" -> new Bars(
+        // if/return rather than a switch expression: see FeeModels.parse.
+        if (s.name().equals("auto")) {
+            return new Auto();
+        }
+        if (s.name().equals("book-walk")) {
+            return new BookWalk();
+        }
+        if (s.name().equals("touch")) {
+            return new Touch();
+        }
+        if (s.name().equals("bars")) {
+            return new Bars(
                     BarMode.parse(s.only("mode", "through").word("mode", "next-open")), (int) s.number("through", 1));
-            default -> throw new IllegalArgumentException(
-                    "unknown fill model '" + s.name() + "' (known: auto, book-walk, touch, bars)");
-        };
+        }
+        throw new IllegalArgumentException(
+                "unknown fill model '" + s.name() + "' (known: auto, book-walk, touch, bars)");
     }
 
     /** Picks by data: book walk with a book, the touch with quotes only, next-bar open with bars only. */
     record Auto() implements FillModel {
         @Override
         public FillModel resolve(DataKind kind) {
-            return switch (kind) {
-                case LIVE_BOOK, BOOK_SNAPSHOTS -> new BookWalk();
-                case QUOTES -> new Touch();
-                case BARS -> Bars.DEFAULT;
-            };
+            if (kind == DataKind.LIVE_BOOK || kind == DataKind.BOOK_SNAPSHOTS) {
+                return new BookWalk();
+            }
+            if (kind == DataKind.QUOTES) {
+                return new Touch();
+            }
+            return Bars.DEFAULT;
         }
 
         @Override
@@ -54,7 +63,10 @@ public sealed interface FillModel permits FillModel.Auto, FillModel.BookWalk, Fi
     record BookWalk() implements FillModel {
         @Override
         public FillModel resolve(DataKind kind) {
-            return kind == DataKind.BARS ? Bars.DEFAULT : this;
+            if (kind == DataKind.BARS) {
+                return Bars.DEFAULT;
+            }
+            return this;
         }
 
         @Override

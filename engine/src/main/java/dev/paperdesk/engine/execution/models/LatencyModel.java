@@ -25,14 +25,18 @@ public sealed interface LatencyModel permits LatencyModel.Zero, LatencyModel.Uni
     }
 
     static LatencyModel of(ModelSpec s) {
-        return switch (s.name()) {
-            case "zero", "none" -> new Zero();
-            case "uniform" -> new Uniform(s.only("min", "max").number("min", 50), s.number("max", 200));
-            case "venue" -> new VenueProfiles(
+        // if/return rather than a switch expression: see FeeModels.parse.
+        if (s.name().equals("zero") || s.name().equals("none")) {
+            return new Zero();
+        }
+        if (s.name().equals("uniform")) {
+            return new Uniform(s.only("min", "max").number("min", 50), s.number("max", 200));
+        }
+        if (s.name().equals("venue")) {
+            return new VenueProfiles(
                     s.only("fallback-min", "fallback-max").number("fallback-min", 50), s.number("fallback-max", 200));
-            default -> throw new IllegalArgumentException(
-                    "unknown latency model '" + s.name() + "' (known: zero, uniform, venue)");
-        };
+        }
+        throw new IllegalArgumentException("unknown latency model '" + s.name() + "' (known: zero, uniform, venue)");
     }
 
     /** Commands arrive at once: no race between a cancel and a fill is possible. */

@@ -14,12 +14,14 @@ public sealed interface QueueModel permits QueueModel.QueuePosition, QueueModel.
 
     static QueueModel parse(String text) {
         ModelSpec s = ModelSpec.parse(text);
-        return switch (s.name()) {
-            case "queue" -> new QueuePosition(s.only("share").number("share", 0.2));
-            case "through" -> new TradeThrough();
-            default -> throw new IllegalArgumentException(
-                    "unknown queue model '" + s.name() + "' (known: queue, through)");
-        };
+        // if/return rather than a switch expression: see FeeModels.parse.
+        if (s.name().equals("queue")) {
+            return new QueuePosition(s.only("share").number("share", 0.2));
+        }
+        if (s.name().equals("through")) {
+            return new TradeThrough();
+        }
+        throw new IllegalArgumentException("unknown queue model '" + s.name() + "' (known: queue, through)");
     }
 
     /**

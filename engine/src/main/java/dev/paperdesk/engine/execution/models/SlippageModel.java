@@ -35,23 +35,31 @@ public sealed interface SlippageModel
     }
 
     static SlippageModel of(ModelSpec s) {
-        return switch (s.name()) {
-            case "none" -> new None();
-            case "fixed" -> new FixedBps(s.only("bps").number("bps", 5));
-            case "size-depth" -> new SizeVsDepth(
+        // if/return rather than a switch expression: see FeeModels.parse.
+        if (s.name().equals("none")) {
+            return new None();
+        }
+        if (s.name().equals("fixed")) {
+            return new FixedBps(s.only("bps").number("bps", 5));
+        }
+        if (s.name().equals("size-depth")) {
+            return new SizeVsDepth(
                     s.only("base", "impact", "cap").number("base", 2), s.number("impact", 3), s.number("cap", 5));
-            case "order-type" -> {
-                s.only("market", "limit", "variation", "inner");
-                ModelSpec inner = s.spec("inner");
-                yield new OrderTypeScaled(
-                        inner == null ? new FixedBps(5) : of(inner),
-                        s.number("market", 2),
-                        s.number("limit", 0.5),
-                        s.number("variation", 0.5));
-            }
-            default -> throw new IllegalArgumentException(
-                    "unknown slippage model '" + s.name() + "' (known: none, fixed, size-depth, order-type)");
-        };
+        }
+        if (s.name().equals("order-type")) {
+            s.only("market", "limit", "variation", "inner");
+            return new OrderTypeScaled(
+                    inner(s.spec("inner")), s.number("market", 2), s.number("limit", 0.5), s.number("variation", 0.5));
+        }
+        throw new IllegalArgumentException(
+                "unknown slippage model '" + s.name() + "' (known: none, fixed, size-depth, order-type)");
+    }
+
+    private static SlippageModel inner(ModelSpec spec) {
+        if (spec == null) {
+            return new FixedBps(5);
+        }
+        return of(spec);
     }
 
     private static void nonNegative(String what, double v) {

@@ -93,16 +93,26 @@ final class MarketState {
 
     /** The liquidity a marketable order meets under the fill model in force. */
     Liquidity liquidity() {
-        Liquidity base = live != null ? live : depleting;
+        // if/return rather than a switch or ternaries: see FeeModels.parse.
         FillModel m = fillModel();
-        return switch (m) {
-            case FillModel.BookWalk b -> base;
-            case FillModel.Touch t -> new TouchLiquidity(base);
-            case FillModel.Bars b -> b.mode() == FillModel.BarMode.NEXT_OPEN
-                    ? Liquidity.NONE
-                    : new TouchLiquidity(depleting);
-            case FillModel.Auto a -> throw new IllegalStateException("auto resolves to a concrete model");
-        };
+        if (m instanceof FillModel.BookWalk) {
+            return base();
+        }
+        if (m instanceof FillModel.Touch) {
+            return new TouchLiquidity(base());
+        }
+        if (m instanceof FillModel.Bars b && b.mode() == FillModel.BarMode.NEXT_OPEN) {
+            return Liquidity.NONE;
+        }
+        return new TouchLiquidity(depleting);
+    }
+
+    /** The simulator's live book when there is one, else our depleting copy of what was published. */
+    private Liquidity base() {
+        if (live != null) {
+            return live;
+        }
+        return depleting;
     }
 
     /** True when market orders wait for the next bar's open. */

@@ -107,7 +107,8 @@ public final class OrderEstimator {
             price = avg;
             takes = true;
             note = cost[1] < lotCount
-                    ? "only " + lots.toDecimal(cost[1]).toPlainString() + " visible at acceptable prices"
+                    ? "only " + Decimals.normalize(lots.toDecimal(cost[1])).toPlainString()
+                            + " visible at acceptable prices"
                     : (touchOnly ? "at the touch" : "walking the book");
         } else if (type == OrderType.LIMIT) {
             price = r.limitPrice().value();
