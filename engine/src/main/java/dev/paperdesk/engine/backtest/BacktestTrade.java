@@ -39,7 +39,7 @@ public record BacktestTrade(
         }
     }
 
-    public boolean isLong() {
+    public boolean opensLong() {
         return "LONG".equals(side);
     }
 }

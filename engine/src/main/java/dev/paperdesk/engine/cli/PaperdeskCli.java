@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             OptionsCommand.class,
             ExportCommand.class,
             ReportCommand.class,
+            BacktestCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
