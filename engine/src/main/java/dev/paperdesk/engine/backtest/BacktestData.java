@@ -82,7 +82,10 @@ public record BacktestData(BarStore store, List<ReplaySeries> series, Instant fr
                 .importFile(file, new ImportRequest(format.mapping(), id, null, BarStore.WriteMode.REPLACE));
         return switch (outcome) {
             case ImportOutcome.Imported i -> all(
-                    store, List.of(new ReplaySeries(csvInstrument(id), i.key().timeframe())));
+                    store,
+                    List.of(new ReplaySeries(
+                            csvInstrument(id, tickOf(store.read(i.key(), i.first(), i.last(), 1000))),
+                            i.key().timeframe())));
             case ImportOutcome.Rejected r -> throw new BacktestDataException(
                     r.problems().stream().map(ImportProblem::toString).collect(Collectors.joining("\n"))
                             + (r.omitted() > 0 ? "\n… and " + r.omitted() + " more" : ""));
@@ -92,7 +95,26 @@ public record BacktestData(BarStore store, List<ReplaySeries> series, Instant fr
 
     /** An equity in USD with a tick of a cent and whole-unit lots, for bars without contract data. */
     public static Instrument csvInstrument(InstrumentId id) {
-        return new Instrument.Equity(id, CENT, BigDecimal.ONE, Currency.USD, "");
+        return csvInstrument(id, CENT);
+    }
+
+    /** An equity in USD with the given tick and whole-unit lots. */
+    public static Instrument csvInstrument(InstrumentId id, BigDecimal tick) {
+        return new Instrument.Equity(id, tick, BigDecimal.ONE, Currency.USD, "");
+    }
+
+    /**
+     * The tick the prices are written in: a cent, or finer when the file has more decimals (adjusted
+     * prices such as 2.179012), so that fills at a bar's open are not rounded away from it.
+     */
+    static BigDecimal tickOf(List<Bar> sample) {
+        int scale = 2;
+        for (Bar b : sample) {
+            for (BigDecimal p : List.of(b.open(), b.high(), b.low(), b.close())) {
+                scale = Math.max(scale, p.stripTrailingZeros().scale());
+            }
+        }
+        return BigDecimal.ONE.movePointLeft(Math.min(scale, 10));
     }
 
     /** Only the bars with open time in {@code [newFrom, newTo)} (clipped to this range). */

@@ -118,7 +118,10 @@ public final class TradingSession implements AutoCloseable {
                         CostBasisMethod.FIFO);
             }
             config.feed().start(loop, engine);
-            loop.scheduleEvery(loop.nowNanos() + BAR_FLUSH_NANOS, BAR_FLUSH_NANOS, engine::flushBars);
+            if (store.barStore().isPresent()) {
+                // without a bar store there is nothing to flush; a timer every 5 s would dominate long replays
+                loop.scheduleEvery(loop.nowNanos() + BAR_FLUSH_NANOS, BAR_FLUSH_NANOS, engine::flushBars);
+            }
         };
         if (loop.clock() instanceof SimulatedClock) {
             loop.execute(init);
