@@ -242,6 +242,11 @@ public final class TradingSession implements AutoCloseable {
         return store.ledger(id);
     }
 
+    /** The workspace's saved backtest results; empty for an in-memory workspace. */
+    public Optional<dev.paperdesk.engine.store.BacktestStore> backtests() {
+        return store instanceof SqliteWorkspaceStore sqlite ? Optional.of(sqlite.backtests()) : Optional.empty();
+    }
+
     /** The trade journal: notes, tags and images on orders, trades, positions and the account. */
     public TradeJournalStore tradeJournal() {
         return tradeJournal;

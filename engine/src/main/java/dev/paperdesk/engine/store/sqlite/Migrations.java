@@ -21,7 +21,12 @@ final class Migrations {
      * A script's file name does not fix its version: its place in this list does.
      */
     static final List<String> SCRIPTS = List.of(
-            "V1__workspace.sql", "V2__bars.sql", "V3__currency_balances.sql", "V4__journal.sql", "V5__execution.sql");
+            "V1__workspace.sql",
+            "V2__bars.sql",
+            "V3__currency_balances.sql",
+            "V4__journal.sql",
+            "V5__execution.sql",
+            "V7__backtests.sql");
 
     static int latestVersion() {
         return SCRIPTS.size();
