@@ -179,7 +179,10 @@ public final class MainWindow {
         (theme == Theme.DARK ? dark : light).setSelected(true);
         dark.setOnAction(e -> setTheme(Theme.DARK));
         light.setOnAction(e -> setTheme(Theme.LIGHT));
-        Menu view = new Menu("View", null, dark, light);
+        MenuItem backtest = new MenuItem("Backtest\u2026");
+        backtest.setId("menuBacktest");
+        backtest.setOnAction(e -> showBacktest());
+        Menu view = new Menu("View", null, dark, light, new SeparatorMenuItem(), backtest);
 
         MenuItem focusTicket = new MenuItem("Focus order ticket");
         focusTicket.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
@@ -197,6 +200,18 @@ public final class MainWindow {
         fillModels.setOnAction(e -> showFillModels());
         Menu trade = new Menu("Trade", null, focusTicket, buy, sell, fillModels);
         return new MenuBar(file, view, trade, reportsMenu.menu());
+    }
+
+    private void showBacktest() {
+        var backtestVm = new dev.paperdesk.desktop.backtest.BacktestViewModel(session, ui);
+        Stage stage = new Stage();
+        stage.setTitle("Backtest \u2014 Paperdesk");
+        Scene s = new Scene(new dev.paperdesk.desktop.backtest.BacktestView(backtestVm), 1280, 780);
+        theme.apply(s);
+        stage.setScene(s);
+        stage.initOwner(root.getScene().getWindow());
+        stage.setOnHidden(e -> backtestVm.close());
+        stage.show();
     }
 
     private void showFillModels() {
