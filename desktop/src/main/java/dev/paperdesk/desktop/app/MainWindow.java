@@ -77,8 +77,16 @@ public final class MainWindow {
     private Scene scene;
     private OrderTicketView ticket;
     private final ReportsMenu reportsMenu;
+    private final dev.paperdesk.engine.strategy.runner.StrategyRunner runner;
 
     public MainWindow(TradingSession session, UiExecutor ui) {
+        this(session, ui, null);
+    }
+
+    /** A window whose strategies view runs strategies through {@code runner} (null: no strategies view). */
+    public MainWindow(
+            TradingSession session, UiExecutor ui, dev.paperdesk.engine.strategy.runner.StrategyRunner runner) {
+        this.runner = runner;
         this.session = session;
         this.ui = ui;
         this.vm = new MainViewModel(session, ui);
@@ -182,7 +190,11 @@ public final class MainWindow {
         MenuItem backtest = new MenuItem("Backtest\u2026");
         backtest.setId("menuBacktest");
         backtest.setOnAction(e -> showBacktest());
-        Menu view = new Menu("View", null, dark, light, new SeparatorMenuItem(), backtest);
+        MenuItem strategies = new MenuItem("Strategies\u2026");
+        strategies.setId("menuStrategies");
+        strategies.setDisable(runner == null || !runner.isAttached());
+        strategies.setOnAction(e -> showStrategies());
+        Menu view = new Menu("View", null, dark, light, new SeparatorMenuItem(), backtest, strategies);
 
         MenuItem focusTicket = new MenuItem("Focus order ticket");
         focusTicket.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
@@ -200,6 +212,19 @@ public final class MainWindow {
         fillModels.setOnAction(e -> showFillModels());
         Menu trade = new Menu("Trade", null, focusTicket, buy, sell, fillModels);
         return new MenuBar(file, view, trade, reportsMenu.menu());
+    }
+
+    private void showStrategies() {
+        var view = new dev.paperdesk.desktop.strategies.StrategiesView(
+                new dev.paperdesk.desktop.strategies.StrategiesViewModel(session, runner, ui));
+        Stage stage = new Stage();
+        stage.setTitle("Strategies \u2014 Paperdesk");
+        Scene s = new Scene(view, 1200, 720);
+        theme.apply(s);
+        stage.setScene(s);
+        stage.initOwner(root.getScene().getWindow());
+        stage.setOnHidden(e -> view.dispose());
+        stage.show();
     }
 
     private void showBacktest() {

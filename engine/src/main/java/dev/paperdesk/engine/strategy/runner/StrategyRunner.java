@@ -317,6 +317,11 @@ public final class StrategyRunner {
         public void stop() {
             inner.stop();
         }
+
+        @Override
+        public MarketDataFeed origin() {
+            return inner.origin();
+        }
     }
 
     private final class HostedSink implements MarketDataSink {

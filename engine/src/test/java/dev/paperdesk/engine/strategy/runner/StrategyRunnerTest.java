@@ -107,6 +107,11 @@ class StrategyRunnerTest {
             long bombId = runner.start(bomb, ParameterValues.empty(), portfolio(session, "bomb"));
 
             session.advance(Duration.ofMinutes(6));
+            // the wrapper hides nothing of the simulator: its books and the paper-trading models stay
+            assertThat(session.book(BTC)).isPresent();
+            assertThat(session.executionSettings().defaults())
+                    .isEqualTo(SessionConfig.defaultExecution(SimulatedMarket.defaultMarket(9), config.fees(), true)
+                            .defaults());
 
             assertThat(runner.status(bombId).orElseThrow().state()).isEqualTo(StrategyState.FAILED);
             assertThat(runner.status(bombId).orElseThrow().error())
