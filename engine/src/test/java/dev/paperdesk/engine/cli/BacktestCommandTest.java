@@ -119,6 +119,33 @@ class BacktestCommandTest {
     }
 
     @Test
+    void theResultBecomesABacktestPdf() throws Exception {
+        Path csv = yahooFile();
+        Path result = dir.resolve("result.json");
+        StringWriter err = new StringWriter();
+        int code = run(
+                new StringWriter(),
+                err,
+                "backtest",
+                "--strategy",
+                "builtin:sma-cross",
+                "--data",
+                "ACME=" + csv,
+                "--out",
+                result.toString());
+        assertThat(code).as(err.toString()).isZero();
+        Path pdf = dir.resolve("report.pdf");
+        StringWriter out = new StringWriter();
+        int code2 = run(out, err, "report", "backtest", "--result", result.toString(), "--out", pdf.toString());
+        assertThat(code2).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("wrote the backtest report of sma-cross");
+        byte[] bytes = Files.readAllBytes(pdf);
+        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        assertThat(bytes.length).isGreaterThan(5000);
+    }
+
+    @Test
     void reportsBadInputWithANonZeroExit() throws Exception {
         Path csv = yahooFile();
         StringWriter err = new StringWriter();
