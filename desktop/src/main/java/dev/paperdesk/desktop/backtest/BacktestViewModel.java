@@ -161,6 +161,10 @@ public final class BacktestViewModel {
         assumptions.setAll(r.assumptions().render().lines().toList());
         status.set((r.cancelled() ? "Cancelled: partial result. " : "Done. ")
                 + r.timing().bars() + " bars in " + r.timing().runMs() + " ms"
+                + (r.rejections().isEmpty()
+                        ? ""
+                        : ". " + r.rejections().size() + " order(s) refused, first: "
+                                + r.rejections().get(0))
                 + (r.failure().isEmpty() ? "" : ". " + r.failure()));
     }
 

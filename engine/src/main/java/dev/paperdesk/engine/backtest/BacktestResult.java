@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param cancelled true when the run was cancelled: the figures cover the bars replayed until then
  * @param failure the strategy's failure message when it threw (the run continued without it), or empty
+ * @param rejections orders the engine refused, one line each: time, side, quantity, instrument, reason
  */
 public record BacktestResult(
         BacktestSettings config,
@@ -21,7 +22,8 @@ public record BacktestResult(
         List<EquityPoint> equity,
         BacktestTiming timing,
         boolean cancelled,
-        String failure) {
+        String failure,
+        List<String> rejections) {
     public BacktestResult {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(assumptions, "assumptions");
@@ -32,5 +34,6 @@ public record BacktestResult(
         equity = List.copyOf(equity);
         Objects.requireNonNull(timing, "timing");
         failure = failure == null ? "" : failure;
+        rejections = rejections == null ? List.of() : List.copyOf(rejections);
     }
 }

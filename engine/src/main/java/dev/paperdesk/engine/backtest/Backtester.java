@@ -152,6 +152,12 @@ public final class Backtester {
                         tags.getOrDefault(f.orderId().value(), "")))
                 .toList();
         List<BacktestTrade> trades = Trades.of(fills, data);
+        List<String> rejections = orders.stream()
+                .filter(o -> o.rejection() != null)
+                .map(o -> o.updatedAt() + " " + o.request().side() + " "
+                        + o.request().quantity().value().stripTrailingZeros().toPlainString() + " "
+                        + o.request().instrumentId() + ": " + o.rejection().message())
+                .toList();
         long runMs = (System.nanoTime() - started) / 1_000_000;
         return recorder.result(
                 built,
@@ -160,7 +166,8 @@ public final class Backtester {
                 fillRows,
                 new BacktestTiming(runnerBars(recorder), runMs),
                 cancelled,
-                failure);
+                failure,
+                rejections);
     }
 
     private static long runnerBars(Recorder r) {
@@ -223,7 +230,8 @@ public final class Backtester {
                 List<BacktestFill> fills,
                 BacktestTiming timing,
                 boolean cancelled,
-                String failure) {
+                String failure,
+                List<String> rejections) {
             BacktestData data = config.data();
             BacktestSettings settings = new BacktestSettings(
                     built.strategy().name(),
@@ -292,7 +300,17 @@ public final class Backtester {
                     perf == null ? null : num(perf.alpha()),
                     perf == null ? null : num(perf.beta()));
             return new BacktestResult(
-                    settings, assumptions, metrics, bench, trades, fills, equity, timing, cancelled, failure);
+                    settings,
+                    assumptions,
+                    metrics,
+                    bench,
+                    trades,
+                    fills,
+                    equity,
+                    timing,
+                    cancelled,
+                    failure,
+                    rejections);
         }
 
         private static double[] returns(double start, List<Double> values) {

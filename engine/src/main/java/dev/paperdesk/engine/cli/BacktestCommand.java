@@ -193,6 +193,13 @@ final class BacktestCommand implements Callable<Integer> {
                         pct(m.maxDrawdown()),
                         pct(result.benchmark().totalReturn()),
                         result.timing().runMs());
+        if (!result.rejections().isEmpty()) {
+            spec.commandLine()
+                    .getErr()
+                    .printf(
+                            "%d order(s) refused by the engine, first: %s%n",
+                            result.rejections().size(), result.rejections().get(0));
+        }
         if (!result.failure().isEmpty()) {
             spec.commandLine().getErr().println(result.failure());
             return 1;

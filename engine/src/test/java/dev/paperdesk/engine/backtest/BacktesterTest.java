@@ -118,6 +118,65 @@ class BacktesterTest {
     }
 
     @Test
+    void slippageModelMovesFillsAgainstTheOrder() {
+        // a fixed size: sizing with all the cash at the close leaves no room for slippage (such
+        // orders are refused by the funds check and listed in the rejections)
+        BacktestConfig fixed = smaCross().withParameters(Map.of("qty", "500"));
+        BacktestResult plain = Backtester.run(fixed);
+        assertThat(Backtester.run(smaCross()
+                                .withModels(BacktestConfig.barModels(FeeModel.NONE)
+                                        .withSlippage(
+                                                new dev.paperdesk.engine.execution.models.SlippageModel.FixedBps(20))))
+                        .rejections())
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r).contains("is free"));
+        BacktestResult slipped = Backtester.run(fixed.withModels(BacktestConfig.barModels(FeeModel.NONE)
+                .withSlippage(new dev.paperdesk.engine.execution.models.SlippageModel.FixedBps(20))));
+        assertThat(slipped.fills()).as(String.join("\n", slipped.rejections())).hasSameSizeAs(plain.fills());
+        for (int i = 0; i < plain.fills().size(); i++) {
+            BacktestFill a = plain.fills().get(i);
+            BacktestFill b = slipped.fills().get(i);
+            assertThat(b.time()).isEqualTo(a.time());
+            if (a.side().equals("BUY")) {
+                assertThat(b.price()).isGreaterThan(a.price());
+            } else {
+                assertThat(b.price()).isLessThan(a.price());
+            }
+        }
+        assertThat(slipped.metrics().finalEquity()).isLessThan(plain.metrics().finalEquity());
+        assertThat(slipped.config().models()).contains("slippage=fixed");
+    }
+
+    @Test
+    void twoInstrumentsTradeSideBySideWithTheFirstAsBenchmark() {
+        InstrumentId other = new InstrumentId("BETA", "hist");
+        List<Bar> otherBars = GeneratedBars.wave(other, Timeframe.H1, 700, 99);
+        MemoryBarStore store = new MemoryBarStore();
+        store.insert(
+                new dev.paperdesk.engine.store.BarStore.SeriesKey(ACME, Timeframe.H1),
+                BARS,
+                dev.paperdesk.engine.store.BarStore.WriteMode.REPLACE);
+        store.insert(
+                new dev.paperdesk.engine.store.BarStore.SeriesKey(other, Timeframe.H1),
+                otherBars,
+                dev.paperdesk.engine.store.BarStore.WriteMode.REPLACE);
+        BacktestData data = BacktestData.all(
+                store,
+                List.of(
+                        new BarReplayFeed.ReplaySeries(ACME_EQUITY, Timeframe.H1),
+                        new BarReplayFeed.ReplaySeries(BacktestData.csvInstrument(other), Timeframe.H1)));
+        StrategyDefinition def = StrategySource.load(
+                "builtin:sma-cross", StrategySource.text("builtin:sma-cross"), List.of(ACME, other), Timeframe.H1);
+        BacktestResult r =
+                Backtester.run(BacktestConfig.of("builtin:sma-cross", def, data).withParameters(Map.of("qty", "10")));
+        assertThat(r.fills()).extracting(BacktestFill::instrument).contains("ACME@hist", "BETA@hist");
+        assertThat(r.equity()).hasSize(700); // one point per close instant
+        assertThat(r.timing().bars()).isEqualTo(1400);
+        assertThat(r.benchmark().instrument()).isEqualTo("ACME@hist");
+        assertThat(r.trades()).allSatisfy(t -> assertThat(t.quantity()).isEqualByComparingTo("10"));
+    }
+
+    @Test
     void cancellingStopsTheRunEarly() {
         CancellationToken token = new CancellationToken();
         List<BacktestProgress> seen = new ArrayList<>();
