@@ -80,8 +80,16 @@ public final class MainWindow {
     private Scene scene;
     private OrderTicketView ticket;
     private final ReportsMenu reportsMenu;
+    private final dev.paperdesk.engine.strategy.runner.StrategyRunner runner;
 
     public MainWindow(TradingSession session, UiExecutor ui) {
+        this(session, ui, null);
+    }
+
+    /** A window whose strategies view runs strategies through {@code runner} (null: no strategies view). */
+    public MainWindow(
+            TradingSession session, UiExecutor ui, dev.paperdesk.engine.strategy.runner.StrategyRunner runner) {
+        this.runner = runner;
         this.session = session;
         this.ui = ui;
         this.vm = new MainViewModel(session, ui);
@@ -191,7 +199,14 @@ public final class MainWindow {
         (theme == Theme.DARK ? dark : light).setSelected(true);
         dark.setOnAction(e -> setTheme(Theme.DARK));
         light.setOnAction(e -> setTheme(Theme.LIGHT));
-        Menu view = new Menu("View", null, dark, light);
+        MenuItem backtest = new MenuItem("Backtest\u2026");
+        backtest.setId("menuBacktest");
+        backtest.setOnAction(e -> showBacktest());
+        MenuItem strategies = new MenuItem("Strategies\u2026");
+        strategies.setId("menuStrategies");
+        strategies.setDisable(runner == null || !runner.isAttached());
+        strategies.setOnAction(e -> showStrategies());
+        Menu view = new Menu("View", null, dark, light, new SeparatorMenuItem(), backtest, strategies);
 
         MenuItem focusTicket = new MenuItem("Focus order ticket");
         focusTicket.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
@@ -209,6 +224,31 @@ public final class MainWindow {
         fillModels.setOnAction(e -> showFillModels());
         Menu trade = new Menu("Trade", null, focusTicket, buy, sell, fillModels);
         return new MenuBar(file, view, trade, reportsMenu.menu());
+    }
+
+    private void showStrategies() {
+        var view = new dev.paperdesk.desktop.strategies.StrategiesView(
+                new dev.paperdesk.desktop.strategies.StrategiesViewModel(session, runner, ui));
+        Stage stage = new Stage();
+        stage.setTitle("Strategies \u2014 Paperdesk");
+        Scene s = new Scene(view, 1200, 720);
+        theme.apply(s);
+        stage.setScene(s);
+        stage.initOwner(root.getScene().getWindow());
+        stage.setOnHidden(e -> view.dispose());
+        stage.show();
+    }
+
+    private void showBacktest() {
+        var backtestVm = new dev.paperdesk.desktop.backtest.BacktestViewModel(session, ui);
+        Stage stage = new Stage();
+        stage.setTitle("Backtest \u2014 Paperdesk");
+        Scene s = new Scene(new dev.paperdesk.desktop.backtest.BacktestView(backtestVm), 1280, 780);
+        theme.apply(s);
+        stage.setScene(s);
+        stage.initOwner(root.getScene().getWindow());
+        stage.setOnHidden(e -> backtestVm.close());
+        stage.show();
     }
 
     private void showFillModels() {

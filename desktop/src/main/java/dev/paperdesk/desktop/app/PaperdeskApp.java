@@ -26,6 +26,8 @@ public final class PaperdeskApp extends Application {
     private static volatile int exitCode = 0;
 
     private TradingSession session;
+    private final dev.paperdesk.engine.strategy.runner.StrategyRunner runner =
+            new dev.paperdesk.engine.strategy.runner.StrategyRunner();
     private FxUiExecutor ui;
     private WorkspaceException openError;
     private boolean smokeTest;
@@ -44,7 +46,9 @@ public final class PaperdeskApp extends Application {
         measureSeconds = options.measureSeconds();
         Path path = WorkspaceLocator.resolve(options.workspace());
         try {
-            session = TradingSession.open(SessionConfig.paperTrading(path));
+            SessionConfig config = SessionConfig.paperTrading(path);
+            // strategies join the engine through the feed
+            session = TradingSession.open(config.withFeed(runner.wrap(config.feed())));
             LOG.info("opened workspace {}", path);
         } catch (WorkspaceException e) {
             openError = e;
@@ -64,7 +68,7 @@ public final class PaperdeskApp extends Application {
         }
         ui = new FxUiExecutor();
         this.stage = stage;
-        window = new MainWindow(session, ui);
+        window = new MainWindow(session, ui, runner);
         window.show(stage);
         logFirstQuote();
         if (smokeTest) {

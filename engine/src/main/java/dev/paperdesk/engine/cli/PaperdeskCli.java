@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             ReportCommand.class,
             PortfolioCommand.class,
+            BacktestCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

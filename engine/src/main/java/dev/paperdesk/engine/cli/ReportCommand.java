@@ -25,7 +25,11 @@ import picocli.CommandLine.Option;
         name = "report",
         mixinStandardHelpOptions = true,
         description = "Generate reports of a portfolio: an account statement (PDF) or a tax report (PDF, CSV, TXF).",
-        subcommands = {ReportCommand.StatementCommand.class, ReportCommand.TaxCommand.class})
+        subcommands = {
+            ReportCommand.StatementCommand.class,
+            ReportCommand.TaxCommand.class,
+            ReportCommand.BacktestReportCommand.class
+        })
 final class ReportCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -157,6 +161,57 @@ final class ReportCommand implements Runnable {
                     m,
                     records.portfolioName(),
                     year,
+                    out.toAbsolutePath().normalize());
+            w.flush();
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "backtest",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description = {
+                "Write the backtest report (PDF) of a RESULT.json written by 'paperdesk backtest': summary,"
+                        + " equity with buy and hold, drawdowns, monthly returns, trade statistics and the"
+                        + " model assumptions."
+            })
+    static final class BacktestReportCommand implements Callable<Integer> {
+        @Option(
+                names = "--result",
+                required = true,
+                paramLabel = "RESULT.json",
+                description = "A result written by paperdesk backtest --out.")
+        Path result;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.pdf", description = "The PDF to write.")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            dev.paperdesk.engine.backtest.BacktestResult r;
+            try {
+                r = dev.paperdesk.engine.backtest.BacktestFiles.fromJson(java.nio.file.Files.readString(result));
+            } catch (java.io.IOException e) {
+                throw new CliException("cannot read " + result + ": " + e.getMessage(), 1);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(result + ": " + e.getMessage(), 1);
+            }
+            dev.paperdesk.engine.report.pdf.BacktestReportData data;
+            try {
+                data = dev.paperdesk.engine.backtest.BacktestReports.of(r);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(result + ": " + e.getMessage(), 1);
+            }
+            dev.paperdesk.engine.report.pdf.BacktestReport.write(data, CLOCK, out);
+            var w = spec.commandLine().getOut();
+            w.printf(
+                    "wrote the backtest report of %s (%d trades) to %s%n",
+                    r.config().strategy(),
+                    r.trades().size(),
                     out.toAbsolutePath().normalize());
             w.flush();
             return 0;

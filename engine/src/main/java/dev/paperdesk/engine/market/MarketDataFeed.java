@@ -19,6 +19,14 @@ public interface MarketDataFeed {
     /** Starts delivering data into {@code sink} by scheduling tasks on {@code loop}; called on the loop thread. */
     void start(EventLoop loop, MarketDataSink sink);
 
+    /**
+     * The feed that produces the data: this one, or for a feed that decorates another (to see the same
+     * events), the decorated feed's origin. The engine asks it what kind of market it trades on.
+     */
+    default MarketDataFeed origin() {
+        return this;
+    }
+
     /** Stops scheduling further data; called on the loop thread. */
     void stop();
 }

@@ -47,13 +47,19 @@ final class LiveBars {
             return;
         }
         BarAggregator aggregator = aggregators.computeIfAbsent(
-                trade.instrumentId(), id -> BarAggregator.of(instrument, TIMEFRAMES, GapPolicy.SKIP, completed::add));
+                trade.instrumentId(), id -> BarAggregator.of(instrument, TIMEFRAMES, GapPolicy.SKIP, this::completed));
         aggregator.onTrade(trade);
         List<Bar> current = new ArrayList<>(TIMEFRAMES.size());
         for (Timeframe tf : TIMEFRAMES) {
             aggregator.current(tf).ifPresent(current::add);
         }
         publish.accept(new EngineEvent.BarsUpdated(trade.instrumentId(), current));
+    }
+
+    private void completed(Bar bar) {
+        if (store.isPresent()) { // an in-memory workspace keeps no history (and has no flush timer)
+            completed.add(bar);
+        }
     }
 
     /** Writes the bars completed since the last flush; called by a timer and on close. */

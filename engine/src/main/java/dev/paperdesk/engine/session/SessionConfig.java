@@ -63,8 +63,8 @@ public record SessionConfig(
      * result at once; set a latency model to study races).
      */
     public static ExecutionSettings defaultExecution(MarketDataFeed feed, FeeModel fees, boolean simulatedClock) {
-        ModelSet set = feed instanceof SimulatedMarket ? ModelSet.paperTrading() : ModelSet.withoutBook(fees);
-        if (feed instanceof SimulatedMarket && fees != StandardFeeModel.DEFAULT) {
+        ModelSet set = feed.origin() instanceof SimulatedMarket ? ModelSet.paperTrading() : ModelSet.withoutBook(fees);
+        if (feed.origin() instanceof SimulatedMarket && fees != StandardFeeModel.DEFAULT) {
             set = set.withFee(fees);
         }
         if (simulatedClock) {

@@ -108,7 +108,7 @@ public final class TradingEngine implements MarketDataSink {
     public TradingEngine(EventLoop loop, WorkspaceStore store, ExecutionSettings settings, MarketDataFeed feed) {
         this.loop = loop;
         this.store = store;
-        this.feed = feed;
+        this.feed = feed.origin(); // a decorating feed must not hide the simulator's books or a bar replay
         for (Instrument i : feed.instruments()) {
             this.instruments.put(i.id(), i);
         }

@@ -118,7 +118,10 @@ public final class TradingSession implements AutoCloseable {
                         CostBasisMethod.FIFO);
             }
             config.feed().start(loop, engine);
-            loop.scheduleEvery(loop.nowNanos() + BAR_FLUSH_NANOS, BAR_FLUSH_NANOS, engine::flushBars);
+            if (store.barStore().isPresent()) {
+                // without a bar store there is nothing to flush; a timer every 5 s would dominate long replays
+                loop.scheduleEvery(loop.nowNanos() + BAR_FLUSH_NANOS, BAR_FLUSH_NANOS, engine::flushBars);
+            }
         };
         if (loop.clock() instanceof SimulatedClock) {
             loop.execute(init);
@@ -237,6 +240,11 @@ public final class TradingSession implements AutoCloseable {
 
     public List<LedgerEntry> ledger(PortfolioId id) {
         return store.ledger(id);
+    }
+
+    /** The workspace's saved backtest results; empty for an in-memory workspace. */
+    public Optional<dev.paperdesk.engine.store.BacktestStore> backtests() {
+        return store instanceof SqliteWorkspaceStore sqlite ? Optional.of(sqlite.backtests()) : Optional.empty();
     }
 
     /** The trade journal: notes, tags and images on orders, trades, positions and the account. */

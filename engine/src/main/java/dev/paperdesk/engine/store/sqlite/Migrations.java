@@ -26,7 +26,8 @@ final class Migrations {
             "V3__currency_balances.sql",
             "V4__journal.sql",
             "V5__execution.sql",
-            "V6__accounts.sql");
+            "V6__accounts.sql",
+            "V7__backtests.sql");
 
     static int latestVersion() {
         return SCRIPTS.size();

@@ -284,6 +284,11 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         return new SqliteBarStore(this, connection, path);
     }
 
+    /** The saved backtest results of this workspace; shares this store's connection and lock. */
+    public dev.paperdesk.engine.store.BacktestStore backtests() {
+        return new SqliteBacktestStore(this, connection, path);
+    }
+
     /** The trade journal (notes, tags, images) of this workspace; shares this store's connection and lock. */
     public TradeJournalStore tradeJournal() {
         return new SqliteTradeJournalStore(this, connection, path);

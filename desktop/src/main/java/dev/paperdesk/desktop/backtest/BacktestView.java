@@ -1,0 +1,269 @@
+package dev.paperdesk.desktop.backtest;
+
+import dev.paperdesk.desktop.common.Columns;
+import dev.paperdesk.desktop.common.TableExport;
+import dev.paperdesk.engine.backtest.BacktestMetrics;
+import dev.paperdesk.engine.backtest.BacktestResult;
+import dev.paperdesk.engine.backtest.BacktestTrade;
+import dev.paperdesk.engine.backtest.EquityPoint;
+import dev.paperdesk.engine.market.history.BarFormat;
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The backtest view: the form on the left, the result on the right (summary tiles, equity with the
+ * buy-and-hold overlay, drawdown, trades, model assumptions).
+ */
+public final class BacktestView extends SplitPane {
+    private final BacktestViewModel vm;
+    private final ErrorDataSetRenderer equityRenderer = new ErrorDataSetRenderer();
+    private final ErrorDataSetRenderer drawdownRenderer = new ErrorDataSetRenderer();
+    private final FlowPane tiles = new FlowPane(8, 8);
+
+    public BacktestView(BacktestViewModel vm) {
+        this.vm = vm;
+        setId("backtestView");
+        getItems().setAll(form(), results());
+        setDividerPositions(0.3);
+        vm.resultProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                show(b);
+            }
+        });
+    }
+
+    private VBox form() {
+        ComboBox<String> strategy = new ComboBox<>(vm.strategies());
+        strategy.setId("backtestStrategy");
+        strategy.setEditable(true);
+        strategy.valueProperty().bindBidirectional(vm.strategyProperty());
+        strategy.setPromptText("builtin:NAME or a .yaml file");
+        ComboBox<String> source = new ComboBox<>(vm.sources());
+        source.setId("backtestSource");
+        source.valueProperty().bindBidirectional(vm.sourceProperty());
+        TextField path = field("backtestCsvPath", vm.csvPathProperty());
+        path.setPromptText("/path/to/bars.csv");
+        TextField symbol = field("backtestSymbol", vm.symbolProperty());
+        ComboBox<BarFormat> format = new ComboBox<>();
+        format.getItems().setAll(BarFormat.values());
+        format.setId("backtestFormat");
+        format.valueProperty().bindBidirectional(vm.formatProperty());
+        TextField params = field("backtestParameters", vm.parametersProperty());
+        params.setPromptText("fast=20 slow=50");
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        String[] labels = {
+            "Strategy",
+            "Data",
+            "CSV file",
+            "Symbol",
+            "Format",
+            "Parameters",
+            "Capital (USD)",
+            "Commission / order",
+            "Slippage",
+            "Seed"
+        };
+        javafx.scene.Node[] nodes = {
+            strategy,
+            source,
+            path,
+            symbol,
+            format,
+            params,
+            field("backtestCapital", vm.capitalProperty()),
+            field("backtestCommission", vm.commissionProperty()),
+            field("backtestSlippage", vm.slippageProperty()),
+            field("backtestSeed", vm.seedProperty())
+        };
+        for (int i = 0; i < labels.length; i++) {
+            grid.addRow(i, new Label(labels[i]), nodes[i]);
+        }
+
+        Button run = new Button("Run backtest");
+        run.setId("backtestRun");
+        run.setDefaultButton(true);
+        run.disableProperty().bind(vm.runningProperty());
+        run.setOnAction(e -> vm.run());
+        Button cancel = new Button("Cancel");
+        cancel.setId("backtestCancel");
+        cancel.disableProperty().bind(vm.runningProperty().not());
+        cancel.setOnAction(e -> vm.cancel());
+        ProgressBar bar = new ProgressBar();
+        bar.setId("backtestProgress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(vm.progressProperty());
+        Label eta = new Label();
+        eta.setId("backtestEta");
+        eta.textProperty().bind(vm.etaProperty());
+        Label status = new Label();
+        status.setId("backtestStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
+
+        ListView<String> assumptions = new ListView<>(vm.assumptions());
+        assumptions.setId("backtestAssumptions");
+        assumptions.setPrefHeight(160);
+        VBox box = new VBox(
+                8, grid, new HBox(8, run, cancel), bar, eta, status, new Label("Model assumptions"), assumptions);
+        box.setPadding(new Insets(10));
+        VBox.setVgrow(assumptions, Priority.ALWAYS);
+        return box;
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty property) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.textProperty().bindBidirectional(property);
+        return f;
+    }
+
+    private VBox results() {
+        tiles.setId("backtestTiles");
+        XYChart equity = chart("equity (USD)", equityRenderer);
+        equity.setId("backtestEquityChart");
+        XYChart drawdown = chart("drawdown", drawdownRenderer);
+        drawdown.setId("backtestDrawdownChart");
+        SplitPane charts = new SplitPane(equity, drawdown);
+        charts.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        charts.setDividerPositions(0.7);
+
+        TableView<BacktestTrade> trades = new TableView<>(vm.trades());
+        trades.setId("backtestTrades");
+        trades.getColumns()
+                .setAll(List.of(
+                        Columns.text("Instrument", BacktestTrade::instrument, s -> s),
+                        Columns.text("Side", BacktestTrade::side, s -> s),
+                        Columns.text("Entry", BacktestTrade::entryTime, Object::toString),
+                        Columns.text("Exit", BacktestTrade::exitTime, Object::toString),
+                        Columns.number("Quantity", BacktestTrade::quantity, BacktestView::plain),
+                        Columns.number("Entry price", BacktestTrade::entryPrice, BacktestView::price),
+                        Columns.number("Exit price", BacktestTrade::exitPrice, BacktestView::price),
+                        Columns.number("P&L", BacktestTrade::pnl, BacktestView::money),
+                        Columns.number("Fees", BacktestTrade::fees, BacktestView::money),
+                        Columns.text("Held", BacktestTrade::holding, d -> d.toString()
+                                .substring(2)),
+                        Columns.number("MAE", BacktestTrade::mae, BacktestView::price),
+                        Columns.number("MFE", BacktestTrade::mfe, BacktestView::price)));
+        TableExport.install(trades, "backtest-trades");
+        TabPane tabs = new TabPane(new Tab("Equity and drawdown", charts), new Tab("Trades", trades));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().get(1).setId("backtestTradesTab");
+        VBox box = new VBox(8, tiles, tabs);
+        box.setPadding(new Insets(10));
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        return box;
+    }
+
+    private static XYChart chart(String yName, ErrorDataSetRenderer renderer) {
+        DefaultNumericAxis x = new DefaultNumericAxis("time", "UTC");
+        x.setTimeAxis(true);
+        x.setAutoRangeRounding(false);
+        DefaultNumericAxis y = new DefaultNumericAxis(yName, null);
+        y.setAutoRanging(true);
+        y.setForceZeroInRange(false);
+        XYChart chart = new XYChart(x, y);
+        chart.getRenderers().clear();
+        renderer.setErrorStyle(ErrorStyle.NONE);
+        renderer.setDrawMarker(false);
+        chart.getRenderers().add(renderer);
+        return chart;
+    }
+
+    private void show(BacktestResult r) {
+        List<EquityPoint> points = r.equity();
+        int n = points.size();
+        double[] t = new double[n];
+        double[] eq = new double[n];
+        double[] bh = new double[n];
+        double[] dd = new double[n];
+        for (int i = 0; i < n; i++) {
+            EquityPoint p = points.get(i);
+            t[i] = p.time().getEpochSecond();
+            eq[i] = p.equity().doubleValue();
+            bh[i] = p.benchmark().doubleValue();
+            dd[i] = p.drawdown() * 100;
+        }
+        // fresh data sets each time: a displayed ChartFX data set must not be written to
+        equityRenderer
+                .getDatasets()
+                .setAll(
+                        new DoubleDataSet("strategy", t, eq, n, true),
+                        new DoubleDataSet("buy and hold " + r.benchmark().instrument(), t, bh, n, true));
+        drawdownRenderer.getDatasets().setAll(new DoubleDataSet("drawdown %", t, dd, n, true));
+
+        BacktestMetrics m = r.metrics();
+        tiles.getChildren()
+                .setAll(
+                        tile("Total return", pct(m.totalReturn())),
+                        tile("CAGR", pct(m.cagr())),
+                        tile("Sharpe", ratio(m.sharpe())),
+                        tile("Sortino", ratio(m.sortino())),
+                        tile("Max drawdown", pct(m.maxDrawdown())),
+                        tile("Trades", Integer.toString(m.trades())),
+                        tile("Win rate", pct(m.winRate())),
+                        tile("Profit factor", ratio(m.profitFactor())),
+                        tile(
+                                "Expectancy",
+                                m.expectancy() == null ? "\u2013" : money(BigDecimal.valueOf(m.expectancy()))),
+                        tile("Exposure", pct(m.exposure())),
+                        tile("Buy and hold", pct(r.benchmark().totalReturn())));
+    }
+
+    private static VBox tile(String name, String value) {
+        Label v = new Label(value);
+        v.getStyleClass().add("tile-value");
+        v.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        Label k = new Label(name);
+        VBox box = new VBox(2, v, k);
+        box.getStyleClass().add("summary-tile");
+        box.setId("tile-" + name.toLowerCase(Locale.ROOT).replace(' ', '-'));
+        box.setPadding(new Insets(6, 10, 6, 10));
+        box.setStyle("-fx-border-color: -fx-box-border; -fx-border-radius: 4;");
+        return box;
+    }
+
+    private static String pct(Double v) {
+        return v == null ? "\u2013" : String.format(Locale.ROOT, "%.2f %%", v * 100);
+    }
+
+    private static String ratio(Double v) {
+        return v == null ? "\u2013" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String plain(BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString();
+    }
+
+    private static String price(BigDecimal v) {
+        return v.round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String money(BigDecimal v) {
+        return String.format(Locale.ROOT, "%,.2f", v);
+    }
+}

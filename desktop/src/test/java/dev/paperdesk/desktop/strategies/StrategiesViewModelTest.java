@@ -1,0 +1,77 @@
+package dev.paperdesk.desktop.strategies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperdesk.desktop.common.UiExecutor;
+import dev.paperdesk.engine.market.sim.SimulatedMarket;
+import dev.paperdesk.engine.session.SessionConfig;
+import dev.paperdesk.engine.session.TradingSession;
+import dev.paperdesk.engine.strategy.runner.StrategyRunner;
+import dev.paperdesk.engine.strategy.runner.StrategyState;
+import dev.paperdesk.engine.strategy.runner.StrategyStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class StrategiesViewModelTest {
+    private TradingSession session;
+    private StrategyRunner runner;
+    private StrategiesViewModel vm;
+
+    @BeforeEach
+    void open() {
+        runner = new StrategyRunner();
+        session = TradingSession.open(SessionConfig.simulated(null, Instant.parse("2025-03-03T00:00:00Z"), 3)
+                .withFeed(runner.wrap(SimulatedMarket.defaultMarket(3, List.of("BTC-USDT@binance")))));
+        vm = new StrategiesViewModel(session, runner, UiExecutor.DIRECT);
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    @Test
+    void clonedTemplateIsValidAndEditsAreCheckedLive() {
+        vm.cloneTemplate();
+        assertThat(vm.sourceProperty().get()).contains("name: sma-cross-copy");
+        assertThat(vm.problems()).isEmpty();
+
+        vm.sourceProperty().set(vm.sourceProperty().get().replace("timeframe: 1h", "timefram: 1h"));
+        assertThat(vm.problems())
+                .anySatisfy(p -> assertThat(p).startsWith("editor:").contains("unknown field 'timefram'"));
+        assertThat(vm.start()).isEqualTo(-1);
+        assertThat(vm.messageProperty().get()).isEqualTo("fix the problems first");
+    }
+
+    @Test
+    void startsPausesAndStopsAStrategyOnTheLiveMarket() {
+        vm.cloneTemplate();
+        vm.sourceProperty()
+                .set(vm.sourceProperty()
+                        .get()
+                        .replace("instruments: [BTC-USDT@sim]", "instruments: [BTC-USDT@binance]")
+                        .replace("timeframe: 1h", "timeframe: 1m"));
+        assertThat(vm.problems()).isEmpty();
+        long id = vm.start();
+        assertThat(id).isPositive();
+        session.advance(Duration.ofMinutes(40));
+        vm.refresh();
+        StrategyStatus s = vm.statuses().get(0);
+        assertThat(s.name()).isEqualTo("sma-cross-copy");
+        assertThat(s.state()).isEqualTo(StrategyState.RUNNING);
+        assertThat(session.portfolio(s.portfolio()).orElseThrow().name()).isEqualTo("strategy sma-cross-copy");
+
+        vm.pause(s);
+        session.advance(Duration.ofSeconds(1));
+        vm.refresh();
+        assertThat(vm.statuses().get(0).state()).isEqualTo(StrategyState.PAUSED);
+        vm.stop(vm.statuses().get(0));
+        session.advance(Duration.ofSeconds(1));
+        vm.refresh();
+        assertThat(vm.statuses().get(0).state()).isEqualTo(StrategyState.STOPPED);
+    }
+}

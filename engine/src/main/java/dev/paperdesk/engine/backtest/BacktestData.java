@@ -1,0 +1,163 @@
+package dev.paperdesk.engine.backtest;
+
+import dev.paperdesk.engine.market.history.BarFormat;
+import dev.paperdesk.engine.market.history.BarImporter;
+import dev.paperdesk.engine.market.history.ImportOutcome;
+import dev.paperdesk.engine.market.history.ImportProblem;
+import dev.paperdesk.engine.market.history.ImportRequest;
+import dev.paperdesk.engine.market.history.replay.BarReplayFeed.ReplaySeries;
+import dev.paperdesk.engine.model.Bar;
+import dev.paperdesk.engine.model.Currency;
+import dev.paperdesk.engine.model.Instrument;
+import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.model.Timeframe;
+import dev.paperdesk.engine.store.BarStore;
+import dev.paperdesk.engine.store.BarStore.SeriesInfo;
+import dev.paperdesk.engine.store.BarStore.SeriesKey;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The bars a backtest replays: series of a bar store (a workspace's, or an in-memory one filled from
+ * a CSV file or generated bars), restricted to open times in {@code [from, to)}.
+ *
+ * <p>The first series is the signal and benchmark series unless the configuration says otherwise.
+ */
+public record BacktestData(BarStore store, List<ReplaySeries> series, Instant from, Instant to) {
+    /** Tick and lot of instruments made up for CSV data: cents and whole units. */
+    private static final BigDecimal CENT = new BigDecimal("0.01");
+
+    public BacktestData {
+        Objects.requireNonNull(store, "store");
+        series = List.copyOf(series);
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException("a backtest needs at least one bar series");
+        }
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("backtest range is empty: from " + from + " is not before to " + to);
+        }
+    }
+
+    /** Every stored bar of {@code series}. */
+    public static BacktestData all(BarStore store, List<ReplaySeries> series) {
+        Instant first = null;
+        Instant last = null;
+        for (ReplaySeries s : series) {
+            SeriesInfo info =
+                    store.info(key(s)).orElseThrow(() -> new IllegalArgumentException("no stored bars for " + key(s)));
+            first = first == null || info.first().isBefore(first) ? info.first() : first;
+            Instant end = info.last().plus(s.timeframe().duration());
+            last = last == null || end.isAfter(last) ? end : last;
+        }
+        return new BacktestData(store, series, first, last);
+    }
+
+    /** Bars held in memory (generated or already loaded) for one instrument. */
+    public static BacktestData ofBars(Instrument instrument, List<Bar> bars) {
+        if (bars.isEmpty()) {
+            throw new IllegalArgumentException("no bars for " + instrument.id());
+        }
+        Timeframe tf = bars.get(0).timeframe();
+        MemoryBarStore store = new MemoryBarStore();
+        store.insert(new SeriesKey(instrument.id(), tf), bars, BarStore.WriteMode.REPLACE);
+        return all(store, List.of(new ReplaySeries(instrument, tf)));
+    }
+
+    /**
+     * Reads a CSV file with an importer preset into memory, for instrument {@code symbol} (a plain
+     * symbol becomes an equity on the {@code hist} venue, priced in USD with a tick of 0.01).
+     *
+     * @throws BacktestDataException listing the file's problems (file:line: message)
+     */
+    public static BacktestData fromCsv(String symbol, Path file, BarFormat format) {
+        MemoryBarStore store = new MemoryBarStore();
+        InstrumentId id = dev.paperdesk.engine.market.history.HistoricalInstruments.parse(symbol);
+        ImportOutcome outcome = new BarImporter(store)
+                .importFile(file, new ImportRequest(format.mapping(), id, null, BarStore.WriteMode.REPLACE));
+        return switch (outcome) {
+            case ImportOutcome.Imported i -> all(
+                    store,
+                    List.of(new ReplaySeries(
+                            csvInstrument(id, tickOf(store.read(i.key(), i.first(), i.last(), 1000))),
+                            i.key().timeframe())));
+            case ImportOutcome.Rejected r -> throw new BacktestDataException(
+                    r.problems().stream().map(ImportProblem::toString).collect(Collectors.joining("\n"))
+                            + (r.omitted() > 0 ? "\n… and " + r.omitted() + " more" : ""));
+            case ImportOutcome.Conflict c -> throw new BacktestDataException(c.message());
+        };
+    }
+
+    /** An equity in USD with a tick of a cent and whole-unit lots, for bars without contract data. */
+    public static Instrument csvInstrument(InstrumentId id) {
+        return csvInstrument(id, CENT);
+    }
+
+    /** An equity in USD with the given tick and whole-unit lots. */
+    public static Instrument csvInstrument(InstrumentId id, BigDecimal tick) {
+        return new Instrument.Equity(id, tick, BigDecimal.ONE, Currency.USD, "");
+    }
+
+    /**
+     * The tick the prices are written in: a cent, or finer when the file has more decimals (adjusted
+     * prices such as 2.179012), so that fills at a bar's open are not rounded away from it.
+     */
+    static BigDecimal tickOf(List<Bar> sample) {
+        int scale = 2;
+        for (Bar b : sample) {
+            for (BigDecimal p : List.of(b.open(), b.high(), b.low(), b.close())) {
+                scale = Math.max(scale, p.stripTrailingZeros().scale());
+            }
+        }
+        return BigDecimal.ONE.movePointLeft(Math.min(scale, 10));
+    }
+
+    /** Only the bars with open time in {@code [newFrom, newTo)} (clipped to this range). */
+    public BacktestData between(Instant newFrom, Instant newTo) {
+        Instant f = newFrom == null || newFrom.isBefore(from) ? from : newFrom;
+        Instant t = newTo == null || newTo.isAfter(to) ? to : newTo;
+        return new BacktestData(store, series, f, t);
+    }
+
+    /** The same range of the series of all given data sets, in the order given (one store). */
+    public BacktestData plus(BacktestData other) {
+        if (other.store != store) {
+            throw new IllegalArgumentException("series to combine must share a store");
+        }
+        List<ReplaySeries> all = new java.util.ArrayList<>(series);
+        all.addAll(other.series);
+        return new BacktestData(
+                store, all, from.isBefore(other.from) ? from : other.from, to.isAfter(other.to) ? to : other.to);
+    }
+
+    /** Bars in range across all series (for progress). */
+    public long barCount() {
+        long n = 0;
+        for (ReplaySeries s : series) {
+            Instant cursor = from;
+            while (true) {
+                List<Bar> page = store.read(key(s), cursor, to, 10_000);
+                n += page.size();
+                if (page.size() < 10_000) {
+                    break;
+                }
+                cursor = page.get(page.size() - 1).openTime().plusNanos(1);
+            }
+        }
+        return n;
+    }
+
+    static SeriesKey key(ReplaySeries s) {
+        return new SeriesKey(s.instrument().id(), s.timeframe());
+    }
+
+    /** The first series: signals and the default benchmark. */
+    public ReplaySeries primary() {
+        return series.get(0);
+    }
+}

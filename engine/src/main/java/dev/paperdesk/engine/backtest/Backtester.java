@@ -1,0 +1,455 @@
+package dev.paperdesk.engine.backtest;
+
+import dev.paperdesk.engine.analytics.ClosedTrade;
+import dev.paperdesk.engine.analytics.MetricsConfig;
+import dev.paperdesk.engine.analytics.PerformanceSummary;
+import dev.paperdesk.engine.analytics.ReturnSeries;
+import dev.paperdesk.engine.analytics.TradeStatistics;
+import dev.paperdesk.engine.execution.models.ExecutionSettings;
+import dev.paperdesk.engine.execution.models.ModelAssumptions;
+import dev.paperdesk.engine.market.history.replay.BarReplayFeed;
+import dev.paperdesk.engine.market.history.replay.BarReplayFeed.ReplaySeries;
+import dev.paperdesk.engine.model.Bar;
+import dev.paperdesk.engine.model.Currency;
+import dev.paperdesk.engine.model.Fill;
+import dev.paperdesk.engine.model.Instrument;
+import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.model.Order;
+import dev.paperdesk.engine.model.PortfolioId;
+import dev.paperdesk.engine.model.Side;
+import dev.paperdesk.engine.montecarlo.CancellationToken;
+import dev.paperdesk.engine.portfolio.CostBasisMethod;
+import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
+import dev.paperdesk.engine.session.SessionConfig;
+import dev.paperdesk.engine.session.TradingSession;
+import dev.paperdesk.engine.strategy.api.StrategyDefinition;
+import dev.paperdesk.engine.strategy.runner.StrategyRunner;
+import dev.paperdesk.engine.strategy.runner.StrategyState;
+import dev.paperdesk.engine.strategy.runner.StrategyStatus;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Runs a backtest: opens an in-memory {@link TradingSession} on a simulated clock whose feed is a
+ * {@link BarReplayFeed} of the configured bars, wrapped by a {@link StrategyRunner}; the strategy
+ * trades in a portfolio holding the starting capital; the clock is advanced in slices until the last
+ * bar has closed (reporting progress, checking for cancellation between slices). The orders go
+ * through the same validation, execution models, fees and accounting as paper trading.
+ */
+public final class Backtester {
+    /** Progress reports per run (slices of the simulated time range). */
+    private static final int SLICES = 200;
+
+    private static final MathContext MC = MathContext.DECIMAL64;
+
+    private Backtester() {}
+
+    /** Builds the strategy with the configured parameters; the message lists the problems. */
+    public static StrategyDefinition.Build.Built build(BacktestConfig config) {
+        return switch (config.strategy().build(config.parameters())) {
+            case StrategyDefinition.Build.Built b -> b;
+            case StrategyDefinition.Build.Invalid i -> throw new IllegalArgumentException(i.message());
+        };
+    }
+
+    public static BacktestResult run(BacktestConfig config) {
+        return run(config, p -> {}, CancellationToken.none());
+    }
+
+    /**
+     * Runs {@code config} on the calling thread.
+     *
+     * @throws IllegalArgumentException when the strategy cannot be built with the parameters
+     */
+    public static BacktestResult run(
+            BacktestConfig config, Consumer<BacktestProgress> progress, CancellationToken cancel) {
+        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(cancel, "cancel");
+        long started = System.nanoTime();
+        StrategyDefinition.Build.Built built = build(config);
+        BacktestData data = config.data();
+        long total = data.barCount();
+
+        StrategyRunner runner = new StrategyRunner();
+        // the replay quotes the close exactly (no spread) so that marks are the closes
+        BarReplayFeed feed = new BarReplayFeed(data.store(), data.series(), data.from(), data.to(), 0);
+        Instant start = feed.startTime();
+        SessionConfig sessionConfig = new SessionConfig(
+                null,
+                runner.wrap(feed),
+                config.models().fee(),
+                start,
+                false,
+                config.capital(),
+                ExecutionSettings.of(config.seed(), config.models()));
+        Recorder recorder = new Recorder(config);
+        ModelAssumptions assumptions;
+        List<Fill> fills;
+        List<Order> orders;
+        boolean cancelled = false;
+        String failure;
+        try (TradingSession session = TradingSession.open(sessionConfig)) {
+            PortfolioId portfolio = TradingSession.await(session.createPortfolio(
+                            built.strategy().name(),
+                            "backtest of " + config.strategySource(),
+                            Currency.USD,
+                            config.capital(),
+                            CostBasisMethod.FIFO))
+                    .id();
+            recorder.portfolio = portfolio;
+            recorder.session = session;
+            runner.afterBar(recorder::onBar);
+            long handle = runner.start(built.strategy(), built.values(), portfolio);
+            Instant end = data.to().plus(maxTimeframe(data));
+            Duration slice = Duration.between(start, end).dividedBy(SLICES);
+            if (slice.isZero()) {
+                slice = Duration.ofNanos(1);
+            }
+            while (session.now().isBefore(end)) {
+                if (cancel.isCancelled()) {
+                    cancelled = true;
+                    break;
+                }
+                Duration step = Duration.between(session.now(), end);
+                session.advance(step.compareTo(slice) < 0 ? step : slice);
+                progress.accept(new BacktestProgress(
+                        runner.barsDelivered(), total, session.now(), Duration.ofNanos(System.nanoTime() - started)));
+            }
+            runner.stop(handle);
+            session.advance(Duration.ZERO);
+            failure = runner.status(handle)
+                    .filter(s -> s.state() == StrategyState.FAILED)
+                    .map(StrategyStatus::error)
+                    .orElse("");
+            assumptions = TradingSession.await(session.modelAssumptions());
+            fills = session.fills().stream()
+                    .filter(f -> f.portfolioId().equals(portfolio))
+                    .toList();
+            orders = session.orders();
+        }
+        Map<Long, String> tags = new HashMap<>();
+        orders.forEach(o -> tags.put(o.id().value(), o.request().tag()));
+        List<BacktestFill> fillRows = fills.stream()
+                .map(f -> new BacktestFill(
+                        f.timestamp(),
+                        f.orderId().value(),
+                        f.instrumentId().toString(),
+                        f.side().name(),
+                        f.quantity().value(),
+                        f.price().value(),
+                        f.fee().amount(),
+                        tags.getOrDefault(f.orderId().value(), "")))
+                .toList();
+        List<BacktestTrade> trades = Trades.of(fills, data);
+        List<String> rejections = orders.stream()
+                .filter(o -> o.rejection() != null)
+                .map(o -> o.updatedAt() + " " + o.request().side() + " "
+                        + o.request().quantity().value().stripTrailingZeros().toPlainString() + " "
+                        + o.request().instrumentId() + ": " + o.rejection().message())
+                .toList();
+        long runMs = (System.nanoTime() - started) / 1_000_000;
+        return recorder.result(
+                built,
+                assumptions,
+                trades,
+                fillRows,
+                new BacktestTiming(runnerBars(recorder), runMs),
+                cancelled,
+                failure,
+                rejections);
+    }
+
+    private static long runnerBars(Recorder r) {
+        return r.bars;
+    }
+
+    private static Duration maxTimeframe(BacktestData data) {
+        Duration max = Duration.ZERO;
+        for (ReplaySeries s : data.series()) {
+            if (s.timeframe().duration().compareTo(max) > 0) {
+                max = s.timeframe().duration();
+            }
+        }
+        return max;
+    }
+
+    /** Samples equity and the benchmark at every bar close, on the engine thread. */
+    private static final class Recorder {
+        private final BacktestConfig config;
+        private final List<EquityPoint> equity = new ArrayList<>();
+        private BigDecimal benchmarkUnits;
+        private BigDecimal benchmarkClose;
+        private BigDecimal peak;
+        PortfolioId portfolio;
+        TradingSession session;
+        long bars;
+
+        Recorder(BacktestConfig config) {
+            this.config = config;
+        }
+
+        void onBar(Bar bar) {
+            bars++;
+            if (bar.instrumentId().equals(config.benchmark())) {
+                if (benchmarkUnits == null) {
+                    benchmarkUnits = config.capital().divide(bar.close(), MC);
+                }
+                benchmarkClose = bar.close();
+            }
+            Instant close = bar.openTime().plus(bar.timeframe().duration());
+            BigDecimal eq =
+                    session.portfolio(portfolio).map(PortfolioSnapshot::equity).orElse(config.capital());
+            peak = peak == null ? eq : peak.max(eq);
+            double dd = eq.divide(peak, MC).doubleValue() - 1;
+            BigDecimal bench = benchmarkUnits == null
+                    ? config.capital()
+                    : benchmarkUnits.multiply(benchmarkClose).setScale(2, RoundingMode.HALF_EVEN);
+            EquityPoint p = new EquityPoint(close, eq, dd, bench);
+            if (!equity.isEmpty() && equity.get(equity.size() - 1).time().equals(close)) {
+                equity.set(equity.size() - 1, p); // bars of several series closing together: one point
+            } else {
+                equity.add(p);
+            }
+        }
+
+        BacktestResult result(
+                StrategyDefinition.Build.Built built,
+                ModelAssumptions assumptions,
+                List<BacktestTrade> trades,
+                List<BacktestFill> fills,
+                BacktestTiming timing,
+                boolean cancelled,
+                String failure,
+                List<String> rejections) {
+            BacktestData data = config.data();
+            BacktestSettings settings = new BacktestSettings(
+                    built.strategy().name(),
+                    config.strategySource(),
+                    config.parameters(),
+                    data.series().stream()
+                            .map(s -> s.instrument().id().toString())
+                            .toList(),
+                    data.primary().timeframe().toString(),
+                    data.from(),
+                    data.to(),
+                    config.capital(),
+                    config.seed(),
+                    config.models().spec(),
+                    config.benchmark().toString());
+
+            // daily series: the last point of each UTC day
+            List<LocalDate> days = new ArrayList<>();
+            List<Double> eqDaily = new ArrayList<>();
+            List<Double> bmDaily = new ArrayList<>();
+            for (EquityPoint p : equity) {
+                LocalDate d = LocalDate.ofInstant(p.time().minusNanos(1), ZoneOffset.UTC);
+                if (!days.isEmpty() && days.get(days.size() - 1).equals(d)) {
+                    eqDaily.set(eqDaily.size() - 1, p.equity().doubleValue());
+                    bmDaily.set(bmDaily.size() - 1, p.benchmark().doubleValue());
+                } else {
+                    days.add(d);
+                    eqDaily.add(p.equity().doubleValue());
+                    bmDaily.add(p.benchmark().doubleValue());
+                }
+            }
+            double capital = config.capital().doubleValue();
+            double[] r = returns(capital, eqDaily);
+            double[] br = returns(capital, bmDaily);
+            PerformanceSummary perf = null;
+            PerformanceSummary bperf = null;
+            if (r.length >= 2) {
+                perf = PerformanceSummary.of(ReturnSeries.withBenchmark(days, r, br), MetricsConfig.DAILY);
+                bperf = PerformanceSummary.of(ReturnSeries.of(days, br), MetricsConfig.DAILY);
+            }
+            double finalEquity = eqDaily.isEmpty() ? capital : eqDaily.get(eqDaily.size() - 1);
+            double finalBench = bmDaily.isEmpty() ? capital : bmDaily.get(bmDaily.size() - 1);
+            double total = finalEquity / capital - 1;
+            double btotal = finalBench / capital - 1;
+            TradeStatistics ts = trades.isEmpty() ? null : TradeStatistics.of(closed(trades, data));
+            BacktestMetrics metrics = new BacktestMetrics(
+                    finalEquity,
+                    total,
+                    perf == null ? null : num(perf.annualReturn()),
+                    perf == null ? null : num(perf.sharpeRatio()),
+                    perf == null ? null : num(perf.sortinoRatio()),
+                    perf == null ? null : num(perf.maxDrawdown()),
+                    perf == null ? null : num(perf.annualVolatility()),
+                    ts == null ? null : num(ts.winRate()),
+                    ts == null ? null : num(ts.profitFactor()),
+                    ts == null ? null : num(ts.expectancy()),
+                    ts == null ? 0.0 : num(ts.exposure()),
+                    trades.size());
+            BenchmarkComparison bench = new BenchmarkComparison(
+                    config.benchmark().toString(),
+                    btotal,
+                    bperf == null ? null : num(bperf.annualReturn()),
+                    bperf == null ? null : num(bperf.sharpeRatio()),
+                    bperf == null ? null : num(bperf.maxDrawdown()),
+                    total - btotal,
+                    perf == null ? null : num(perf.alpha()),
+                    perf == null ? null : num(perf.beta()));
+            return new BacktestResult(
+                    settings,
+                    assumptions,
+                    metrics,
+                    bench,
+                    trades,
+                    fills,
+                    equity,
+                    timing,
+                    cancelled,
+                    failure,
+                    rejections);
+        }
+
+        private static double[] returns(double start, List<Double> values) {
+            double[] r = new double[values.size()];
+            double prev = start;
+            for (int i = 0; i < r.length; i++) {
+                double v = values.get(i);
+                r[i] = v / prev - 1;
+                prev = v;
+            }
+            return r;
+        }
+
+        private static Double num(double v) {
+            return Double.isFinite(v) ? v : null;
+        }
+
+        private static List<ClosedTrade> closed(List<BacktestTrade> trades, BacktestData data) {
+            Map<String, Instrument> byId = new HashMap<>();
+            data.series().forEach(s -> byId.put(s.instrument().id().toString(), s.instrument()));
+            List<ClosedTrade> out = new ArrayList<>();
+            for (BacktestTrade t : trades) {
+                Instrument inst = byId.get(t.instrument());
+                double notional = t.entryPrice().multiply(t.quantity()).doubleValue();
+                out.add(new ClosedTrade(
+                        inst.id(),
+                        inst.assetClass(),
+                        t.side(),
+                        t.entryTime(),
+                        t.exitTime(),
+                        t.quantity().doubleValue(),
+                        t.pnl().doubleValue(),
+                        notional == 0 ? 0 : t.pnl().doubleValue() / notional,
+                        t.fees().doubleValue()));
+            }
+            return out;
+        }
+    }
+
+    /** Pairs fills into round trips per instrument, average-price accounting, with excursions from the bars. */
+    static final class Trades {
+        private Trades() {}
+
+        static List<BacktestTrade> of(List<Fill> fills, BacktestData data) {
+            Map<InstrumentId, Open> open = new HashMap<>();
+            List<BacktestTrade> out = new ArrayList<>();
+            for (Fill f : fills) {
+                BigDecimal q = f.quantity().value();
+                BigDecimal signed = f.side() == Side.BUY ? q : q.negate();
+                BigDecimal price = f.price().value();
+                BigDecimal fee = f.fee().amount();
+                Open o = open.get(f.instrumentId());
+                while (signed.signum() != 0) {
+                    if (o == null) {
+                        o = new Open(f.instrumentId(), signed.signum() > 0, f.timestamp());
+                        open.put(f.instrumentId(), o);
+                    }
+                    boolean adds = (signed.signum() > 0) == o.isLong;
+                    if (adds) {
+                        o.entryCost = o.entryCost.add(price.multiply(signed.abs()));
+                        o.qty = o.qty.add(signed.abs());
+                        o.fees = o.fees.add(fee);
+                        fee = BigDecimal.ZERO;
+                        signed = BigDecimal.ZERO;
+                    } else {
+                        BigDecimal closing = signed.abs().min(o.qty.subtract(o.closed));
+                        BigDecimal share = closing.divide(signed.abs(), MC);
+                        o.exitValue = o.exitValue.add(price.multiply(closing));
+                        o.closed = o.closed.add(closing);
+                        BigDecimal feePart = fee.multiply(share, MC);
+                        o.fees = o.fees.add(feePart);
+                        fee = fee.subtract(feePart);
+                        signed = signed.signum() > 0 ? signed.subtract(closing) : signed.add(closing);
+                        if (o.closed.compareTo(o.qty) == 0) {
+                            out.add(o.finish(f.timestamp(), data));
+                            open.remove(f.instrumentId());
+                            o = null;
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
+        private static final class Open {
+            final InstrumentId instrument;
+            final boolean isLong;
+            final Instant entry;
+            BigDecimal qty = BigDecimal.ZERO;
+            BigDecimal closed = BigDecimal.ZERO;
+            BigDecimal entryCost = BigDecimal.ZERO;
+            BigDecimal exitValue = BigDecimal.ZERO;
+            BigDecimal fees = BigDecimal.ZERO;
+
+            Open(InstrumentId instrument, boolean isLong, Instant entry) {
+                this.instrument = instrument;
+                this.isLong = isLong;
+                this.entry = entry;
+            }
+
+            BacktestTrade finish(Instant exit, BacktestData data) {
+                BigDecimal entryPrice = entryCost.divide(qty, MC);
+                BigDecimal exitPrice = exitValue.divide(qty, MC);
+                BigDecimal gross = isLong ? exitValue.subtract(entryCost) : entryCost.subtract(exitValue);
+                BigDecimal high = null;
+                BigDecimal low = null;
+                for (ReplaySeries s : data.series()) {
+                    if (!s.instrument().id().equals(instrument)) {
+                        continue;
+                    }
+                    // bars that closed while the trade was open: their ranges are after the entry fill
+                    Instant from = entry.minus(s.timeframe().duration());
+                    Instant to = exit.minus(s.timeframe().duration());
+                    for (Bar b : data.store().read(BacktestData.key(s), from, to, Integer.MAX_VALUE)) {
+                        high = high == null ? b.high() : high.max(b.high());
+                        low = low == null ? b.low() : low.min(b.low());
+                    }
+                    break;
+                }
+                BigDecimal mfe = BigDecimal.ZERO;
+                BigDecimal mae = BigDecimal.ZERO;
+                if (high != null) {
+                    mfe = (isLong ? high.subtract(entryPrice) : entryPrice.subtract(low)).max(BigDecimal.ZERO);
+                    mae = (isLong ? entryPrice.subtract(low) : high.subtract(entryPrice)).max(BigDecimal.ZERO);
+                }
+                return new BacktestTrade(
+                        instrument.toString(),
+                        isLong ? "LONG" : "SHORT",
+                        entry,
+                        exit,
+                        qty,
+                        entryPrice,
+                        exitPrice,
+                        gross.subtract(fees),
+                        fees,
+                        Duration.between(entry, exit),
+                        mae,
+                        mfe);
+            }
+        }
+    }
+}

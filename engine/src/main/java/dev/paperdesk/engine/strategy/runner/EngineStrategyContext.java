@@ -1,0 +1,472 @@
+package dev.paperdesk.engine.strategy.runner;
+
+import dev.paperdesk.engine.loop.EventLoop;
+import dev.paperdesk.engine.model.Bar;
+import dev.paperdesk.engine.model.Fill;
+import dev.paperdesk.engine.model.Instrument;
+import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.model.Money;
+import dev.paperdesk.engine.model.Order;
+import dev.paperdesk.engine.model.OrderEvent;
+import dev.paperdesk.engine.model.OrderId;
+import dev.paperdesk.engine.model.OrderRequest;
+import dev.paperdesk.engine.model.OrderType;
+import dev.paperdesk.engine.model.PortfolioId;
+import dev.paperdesk.engine.model.Price;
+import dev.paperdesk.engine.model.Quantity;
+import dev.paperdesk.engine.model.Side;
+import dev.paperdesk.engine.model.TimeInForce;
+import dev.paperdesk.engine.model.Timeframe;
+import dev.paperdesk.engine.model.TrailingOffset;
+import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
+import dev.paperdesk.engine.portfolio.PositionView;
+import dev.paperdesk.engine.session.TradingEngine;
+import dev.paperdesk.engine.strategy.IndicatorRegistry;
+import dev.paperdesk.engine.strategy.SafeStrategy;
+import dev.paperdesk.engine.strategy.api.IndicatorHandle;
+import dev.paperdesk.engine.strategy.api.IndicatorRequest;
+import dev.paperdesk.engine.strategy.api.LogLevel;
+import dev.paperdesk.engine.strategy.api.Offset;
+import dev.paperdesk.engine.strategy.api.OrderChange;
+import dev.paperdesk.engine.strategy.api.ParameterValues;
+import dev.paperdesk.engine.strategy.api.StrategyContext;
+import dev.paperdesk.engine.strategy.api.StrategyOrder;
+import dev.paperdesk.engine.strategy.api.StrategyPosition;
+import dev.paperdesk.engine.strategy.api.TimerEvent;
+import dev.paperdesk.engine.strategy.api.WorkingOrder;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The engine's {@link StrategyContext} for one hosted strategy: orders go to the real {@link
+ * TradingEngine} (validation, execution models, fees, portfolio accounting), in the strategy's
+ * portfolio. Used only on the event loop thread.
+ */
+final class EngineStrategyContext implements StrategyContext {
+    private static final int LOG_LINES = 200;
+
+    private record BarKey(InstrumentId instrument, Timeframe timeframe) {}
+
+    final long id;
+    private final StrategyRunner runner;
+    private final TradingEngine engine;
+    private final EventLoop loop;
+    final PortfolioId portfolio;
+    private final ParameterValues parameters;
+    final IndicatorRegistry indicators = new IndicatorRegistry();
+    private final Set<BarKey> barSubscriptions = new HashSet<>();
+    private final Set<InstrumentId> quoteSubscriptions = new HashSet<>();
+    private final Set<InstrumentId> tradeSubscriptions = new HashSet<>();
+    private final Map<OrderId, StrategyOrder> orders = new HashMap<>();
+    private final Map<OrderId, Order> open = new LinkedHashMap<>();
+    private final Map<OrderId, StrategyOrder.Bracket> brackets = new HashMap<>();
+    /** Exit order → the other exits of its one-cancels-others group. */
+    private final Map<OrderId, List<OrderId>> ocoSiblings = new HashMap<>();
+
+    private final Map<String, EventLoop.Timer> timers = new HashMap<>();
+    private final Deque<String> logLines = new ArrayDeque<>();
+    SafeStrategy strategy;
+    volatile StrategyState state = StrategyState.RUNNING;
+    volatile String error = "";
+    volatile long fills;
+    private StrategyOrder submitting;
+
+    EngineStrategyContext(
+            long id,
+            StrategyRunner runner,
+            TradingEngine engine,
+            EventLoop loop,
+            PortfolioId portfolio,
+            ParameterValues parameters) {
+        this.id = id;
+        this.runner = runner;
+        this.engine = engine;
+        this.loop = loop;
+        this.portfolio = portfolio;
+        this.parameters = parameters;
+    }
+
+    // ------------------------------------------------------------------ delivery (runner side)
+
+    boolean active() {
+        return state == StrategyState.RUNNING;
+    }
+
+    void deliverBar(Bar bar) {
+        indicators.onBar(bar);
+        if (barSubscriptions.contains(new BarKey(bar.instrumentId(), bar.timeframe()))) {
+            strategy.onBar(bar);
+        }
+    }
+
+    boolean wantsQuotes(InstrumentId instrument) {
+        return quoteSubscriptions.contains(instrument);
+    }
+
+    boolean wantsTrades(InstrumentId instrument) {
+        return tradeSubscriptions.contains(instrument);
+    }
+
+    /** Claims an order created while this context was submitting. */
+    boolean claims(OrderId id) {
+        if (submitting != null && !orders.containsKey(id)) {
+            orders.put(id, submitting);
+            return true;
+        }
+        return orders.containsKey(id);
+    }
+
+    void onOrder(Order order, OrderEvent event) {
+        if (order.status().isOpen()) {
+            open.put(order.id(), order);
+        } else {
+            open.remove(order.id());
+        }
+        if (!(event instanceof OrderEvent.Created) && active()) {
+            strategy.onOrderUpdate(event);
+        }
+    }
+
+    void onFill(Fill fill) {
+        fills++;
+        List<OrderId> siblings = ocoSiblings.remove(fill.orderId());
+        if (siblings != null) {
+            for (OrderId s : siblings) {
+                ocoSiblings.remove(s);
+                if (open.containsKey(s)) {
+                    engine.cancel(s);
+                }
+            }
+        }
+        StrategyOrder.Bracket bracket = brackets.get(fill.orderId());
+        if (bracket != null) {
+            placeExits(bracket, fill);
+            if (!open.containsKey(fill.orderId())) {
+                brackets.remove(fill.orderId());
+            }
+        }
+        if (active()) {
+            strategy.onFill(fill);
+        }
+    }
+
+    /** Cancels every working order and timer of this strategy (after a stop or a failure). */
+    void release() {
+        for (OrderId o : List.copyOf(open.keySet())) {
+            engine.cancel(o);
+        }
+        timers.values().forEach(EventLoop.Timer::cancel);
+        timers.clear();
+    }
+
+    List<String> logLines() {
+        synchronized (logLines) {
+            return List.copyOf(logLines);
+        }
+    }
+
+    private void placeExits(StrategyOrder.Bracket b, Fill fill) {
+        Side exit = b.side().opposite();
+        Quantity q = fill.quantity();
+        BigDecimal entry = fill.price().value();
+        InstrumentId inst = b.instrumentId();
+        List<StrategyOrder> exits = new ArrayList<>();
+        if (b.takeProfit() != null) {
+            Price limit = onTick(inst, b.takeProfit().resolve(b.side(), entry, true));
+            exits.add(new StrategyOrder.Limit(inst, exit, q, limit, TimeInForce.GTC, true, b.tag()));
+        }
+        if (b.stopLoss() != null) {
+            Price stop = onTick(inst, b.stopLoss().resolve(b.side(), entry, false));
+            exits.add(new StrategyOrder.Stop(inst, exit, q, stop, TimeInForce.GTC, true, b.tag()));
+        }
+        if (b.trailingStop() != null) {
+            exits.add(new StrategyOrder.TrailingStop(inst, exit, q, b.trailingStop(), true, b.tag()));
+        }
+        List<OrderId> ids = new ArrayList<>();
+        for (StrategyOrder o : exits) {
+            ids.add(send(o, request(o)));
+        }
+        for (OrderId i : ids) {
+            List<OrderId> others = new ArrayList<>(ids);
+            others.remove(i);
+            ocoSiblings.put(i, others);
+        }
+    }
+
+    private Price onTick(InstrumentId inst, BigDecimal price) {
+        Instrument instrument = engine.instruments().get(inst);
+        if (instrument == null) {
+            return new Price(price);
+        }
+        BigDecimal tick = instrument.tickSize();
+        return new Price(price.divide(tick, 0, RoundingMode.HALF_EVEN).multiply(tick));
+    }
+
+    // ------------------------------------------------------------------ StrategyContext
+
+    @Override
+    public String strategyName() {
+        return strategy.name();
+    }
+
+    @Override
+    public Instant now() {
+        return loop.clock().now();
+    }
+
+    @Override
+    public ParameterValues parameters() {
+        return parameters;
+    }
+
+    @Override
+    public boolean isWarmingUp() {
+        return false;
+    }
+
+    @Override
+    public void subscribeBars(InstrumentId instrument, Timeframe timeframe) {
+        barSubscriptions.add(new BarKey(instrument, timeframe));
+    }
+
+    @Override
+    public void subscribeQuotes(InstrumentId instrument) {
+        quoteSubscriptions.add(instrument);
+    }
+
+    @Override
+    public void subscribeTrades(InstrumentId instrument) {
+        tradeSubscriptions.add(instrument);
+    }
+
+    @Override
+    public IndicatorHandle indicator(IndicatorRequest request) {
+        subscribeBars(request.instrumentId(), request.timeframe());
+        return indicators.register(request);
+    }
+
+    @Override
+    public Optional<Instrument> instrument(InstrumentId instrument) {
+        return Optional.ofNullable(engine.instruments().get(instrument));
+    }
+
+    private Optional<PortfolioSnapshot> snapshot() {
+        return engine.portfolioSnapshot(portfolio);
+    }
+
+    @Override
+    public StrategyPosition position(InstrumentId instrument) {
+        return snapshot()
+                .flatMap(s -> s.positions().stream()
+                        .filter(p -> p.instrumentId().equals(instrument))
+                        .findFirst())
+                .filter(p -> p.quantity().signum() != 0)
+                .map((PositionView p) -> new StrategyPosition(instrument, p.quantity(), p.averagePrice()))
+                .orElse(StrategyPosition.flat(instrument));
+    }
+
+    @Override
+    public Money cash() {
+        PortfolioSnapshot s = snapshot().orElseThrow();
+        return Money.of(s.cash(), s.baseCurrency());
+    }
+
+    @Override
+    public Money equity() {
+        PortfolioSnapshot s = snapshot().orElseThrow();
+        return Money.of(s.equity(), s.baseCurrency());
+    }
+
+    @Override
+    public List<WorkingOrder> openOrders(InstrumentId instrument) {
+        List<WorkingOrder> out = new ArrayList<>();
+        for (Order o : open.values()) {
+            if (o.request().instrumentId().equals(instrument)) {
+                out.add(new WorkingOrder(o.id(), orders.get(o.id()), o.filledQuantity()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public OrderId submit(StrategyOrder order) {
+        if (!active()) {
+            throw new IllegalStateException("strategy '" + strategyName() + "' is " + state + ": orders are refused");
+        }
+        OrderId id = send(order, request(order));
+        if (order instanceof StrategyOrder.Bracket b) {
+            brackets.put(id, b);
+        }
+        return id;
+    }
+
+    private OrderId send(StrategyOrder order, OrderRequest request) {
+        submitting = order;
+        runner.submitting(this);
+        try {
+            Order placed = engine.submit(request);
+            orders.put(placed.id(), order);
+            if (placed.status().isOpen()) {
+                open.put(placed.id(), placed);
+            } else {
+                open.remove(placed.id());
+            }
+            return placed.id();
+        } finally {
+            submitting = null;
+            runner.submitting(null);
+        }
+    }
+
+    /**
+     * The engine honours reduce-only on perpetual swaps only; for other instruments the context keeps
+     * the API's promise itself: the order is trimmed to the position and sent without the flag. An
+     * order that would not reduce keeps the flag, so the engine rejects it with its reason.
+     */
+    private OrderRequest request(StrategyOrder order) {
+        OrderRequest r = plainRequest(order);
+        Instrument instrument = engine.instruments().get(r.instrumentId());
+        if (!r.reduceOnly() || instrument instanceof Instrument.Perpetual) {
+            return r;
+        }
+        BigDecimal pos = position(r.instrumentId()).quantity();
+        boolean reduces = r.side() == Side.SELL ? pos.signum() > 0 : pos.signum() < 0;
+        if (!reduces) {
+            return r;
+        }
+        Quantity q = new Quantity(r.quantity().value().min(pos.abs()));
+        return new OrderRequest(
+                r.portfolioId(),
+                r.instrumentId(),
+                r.side(),
+                r.type(),
+                q,
+                r.limitPrice(),
+                r.stopPrice(),
+                r.timeInForce(),
+                r.expireAt(),
+                r.postOnly(),
+                false,
+                r.tag(),
+                r.trail(),
+                r.limitOffset(),
+                r.allOrNone());
+    }
+
+    private OrderRequest plainRequest(StrategyOrder order) {
+        return switch (order) {
+            case StrategyOrder.Entry e -> e.toRequest(portfolio);
+            case StrategyOrder.Bracket b -> b.entry().toRequest(portfolio);
+            case StrategyOrder.TrailingStop t -> new OrderRequest(
+                    portfolio,
+                    t.instrumentId(),
+                    t.side(),
+                    OrderType.TRAILING_STOP,
+                    t.quantity(),
+                    null,
+                    null,
+                    TimeInForce.GTC,
+                    null,
+                    false,
+                    t.reduceOnly(),
+                    t.tag(),
+                    trailing(t.trail()),
+                    null,
+                    false);
+        };
+    }
+
+    private static TrailingOffset trailing(Offset offset) {
+        return switch (offset) {
+            case Offset.Points p -> TrailingOffset.amount(p.points());
+            case Offset.Percent p -> TrailingOffset.percent(p.percent());
+        };
+    }
+
+    @Override
+    public boolean cancel(OrderId order) {
+        if (!open.containsKey(order)) {
+            return false;
+        }
+        engine.cancel(order);
+        return true;
+    }
+
+    @Override
+    public boolean modify(OrderId order, OrderChange change) {
+        if (!open.containsKey(order)) {
+            return false;
+        }
+        engine.modify(
+                order,
+                new dev.paperdesk.engine.model.OrderChange(change.limitPrice(), change.stopPrice(), change.quantity()));
+        return true;
+    }
+
+    @Override
+    public void scheduleAt(String name, Instant at) {
+        cancelTimer(name);
+        long due = loop.nowNanos() + Math.max(0, Duration.between(now(), at).toNanos());
+        timers.put(name, loop.schedule(due, () -> {
+            timers.remove(name);
+            fire(name, at);
+        }));
+    }
+
+    @Override
+    public void scheduleEvery(String name, Duration interval) {
+        if (interval.isZero() || interval.isNegative()) {
+            throw new IllegalArgumentException("timer '" + name + "': interval must be positive, was " + interval);
+        }
+        cancelTimer(name);
+        long period = interval.toNanos();
+        timers.put(name, loop.scheduleEvery(loop.nowNanos() + period, period, () -> fire(name, now())));
+    }
+
+    private void fire(String name, Instant at) {
+        if (active()) {
+            strategy.onTimer(new TimerEvent(name, at));
+        }
+    }
+
+    @Override
+    public boolean cancelTimer(String name) {
+        EventLoop.Timer t = timers.remove(name);
+        if (t == null) {
+            return false;
+        }
+        t.cancel();
+        return true;
+    }
+
+    @Override
+    public void log(LogLevel level, String message) {
+        String line = now() + " " + level + " " + message;
+        synchronized (logLines) {
+            if (logLines.size() == LOG_LINES) {
+                logLines.removeFirst();
+            }
+            logLines.addLast(line);
+        }
+    }
+
+    /** Instruments this strategy follows (bar subscriptions and indicators), for diagnostics. */
+    Set<InstrumentId> instruments() {
+        Set<InstrumentId> out = new LinkedHashSet<>();
+        barSubscriptions.forEach(k -> out.add(k.instrument()));
+        return out;
+    }
+}

@@ -1,0 +1,370 @@
+package dev.paperdesk.engine.strategy.runner;
+
+import dev.paperdesk.engine.loop.EventLoop;
+import dev.paperdesk.engine.market.BookSnapshot;
+import dev.paperdesk.engine.market.FundingRate;
+import dev.paperdesk.engine.market.MarkPrice;
+import dev.paperdesk.engine.market.MarketDataFeed;
+import dev.paperdesk.engine.market.MarketDataSink;
+import dev.paperdesk.engine.market.OpenInterest;
+import dev.paperdesk.engine.market.TradePrint;
+import dev.paperdesk.engine.model.Bar;
+import dev.paperdesk.engine.model.Instrument;
+import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.model.OrderId;
+import dev.paperdesk.engine.model.PortfolioId;
+import dev.paperdesk.engine.model.Quote;
+import dev.paperdesk.engine.model.Timeframe;
+import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
+import dev.paperdesk.engine.session.EngineEvent;
+import dev.paperdesk.engine.session.TradingEngine;
+import dev.paperdesk.engine.strategy.SafeStrategy;
+import dev.paperdesk.engine.strategy.StrategyFailure;
+import dev.paperdesk.engine.strategy.api.ParameterValues;
+import dev.paperdesk.engine.strategy.api.Strategy;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Runs any number of strategies on one trading session's engine, each on its own portfolio or
+ * sharing one; each can be started, paused, resumed and stopped while the others go on. A strategy
+ * that throws is stopped (its working orders cancelled) and its error kept in its status.
+ *
+ * <p>The runner joins the engine through the market data feed: open the session with {@code
+ * config.withFeed(runner.wrap(feed))}. The wrapper hands every event to the engine first (so the
+ * venue fills resting orders against a bar before any strategy sees it) and then to the strategies.
+ * Completed bars come from the feed ({@code MarketDataSink.onBar}, as a bar replay delivers them) or,
+ * for a market that only trades, from the engine's live bars when the next bar begins. Backtests and
+ * paper trading use this same class, which is what makes their orders and fills agree.
+ *
+ * <p>Commands ({@link #start}, {@link #pause}, ...) may be called from any thread; they run on the
+ * engine's loop. {@link #statuses()} may be read from any thread.
+ */
+public final class StrategyRunner {
+    private record SeriesKey(InstrumentId instrument, Timeframe timeframe) {}
+
+    private final Map<Long, EngineStrategyContext> strategies = new ConcurrentSkipListMap<>();
+    private final Map<OrderId, EngineStrategyContext> owners = new HashMap<>();
+    private final Map<SeriesKey, Bar> building = new HashMap<>();
+    private final Map<SeriesKey, java.time.Instant> delivered = new HashMap<>();
+    private final List<Consumer<StrategyFailure>> failureListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Bar>> barObservers = new CopyOnWriteArrayList<>();
+    private final AtomicLong ids = new AtomicLong();
+    private volatile TradingEngine engine;
+    private volatile EventLoop loop;
+    private EngineStrategyContext submitting;
+    private long barsDelivered;
+
+    /** A feed that delivers {@code feed}'s data to the engine and then to this runner's strategies. */
+    public MarketDataFeed wrap(MarketDataFeed feed) {
+        return new HostedFeed(Objects.requireNonNull(feed, "feed"));
+    }
+
+    /** True once the session using the wrapped feed has started. */
+    public boolean isAttached() {
+        return engine != null;
+    }
+
+    /** Called with every strategy failure, on the engine thread. */
+    public void onFailure(Consumer<StrategyFailure> listener) {
+        failureListeners.add(listener);
+    }
+
+    /** Called with every completed bar after the strategies have handled it, on the engine thread. */
+    public void afterBar(Consumer<Bar> observer) {
+        barObservers.add(observer);
+    }
+
+    /** Completed bars handed to strategies so far. */
+    public long barsDelivered() {
+        return barsDelivered;
+    }
+
+    /**
+     * Starts {@code strategy} trading in {@code portfolio} (which must exist); returns its handle at
+     * once, the strategy's {@code onStart} runs on the engine thread.
+     *
+     * @throws IllegalStateException when the runner's feed has not been started by a session
+     */
+    public long start(Strategy strategy, ParameterValues parameters, PortfolioId portfolio) {
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(parameters, "parameters");
+        Objects.requireNonNull(portfolio, "portfolio");
+        requireAttached();
+        long id = ids.incrementAndGet();
+        EngineStrategyContext ctx = new EngineStrategyContext(id, this, engine, loop, portfolio, parameters);
+        ctx.strategy = new SafeStrategy(strategy, f -> failed(ctx, f));
+        strategies.put(id, ctx);
+        onLoop(() -> ctx.strategy.onStart(ctx));
+        return id;
+    }
+
+    /** Stops delivering callbacks to a strategy; its working orders stay. */
+    public void pause(long id) {
+        onLoop(() -> context(id).ifPresent(c -> {
+            if (c.state == StrategyState.RUNNING) {
+                c.state = StrategyState.PAUSED;
+            }
+        }));
+    }
+
+    /** Resumes a paused strategy. */
+    public void resume(long id) {
+        onLoop(() -> context(id).ifPresent(c -> {
+            if (c.state == StrategyState.PAUSED) {
+                c.state = StrategyState.RUNNING;
+            }
+        }));
+    }
+
+    /** Stops a strategy for good: {@code onStop}, then its working orders and timers are cancelled. */
+    public void stop(long id) {
+        onLoop(() -> context(id).ifPresent(this::stopNow));
+    }
+
+    /** Stops every strategy still running or paused. */
+    public void stopAll() {
+        onLoop(() -> strategies.values().forEach(this::stopNow));
+    }
+
+    private void stopNow(EngineStrategyContext c) {
+        if (c.state == StrategyState.STOPPED || c.state == StrategyState.FAILED) {
+            return;
+        }
+        c.state = StrategyState.RUNNING; // onStop is delivered even when paused
+        c.strategy.onStop();
+        if (c.state != StrategyState.FAILED) {
+            c.state = StrategyState.STOPPED;
+        }
+        c.release();
+    }
+
+    private void failed(EngineStrategyContext c, StrategyFailure failure) {
+        c.state = StrategyState.FAILED;
+        c.error = failure.message();
+        c.log(dev.paperdesk.engine.strategy.api.LogLevel.ERROR, failure.message());
+        c.release();
+        failureListeners.forEach(l -> l.accept(failure));
+    }
+
+    /** The status of every strategy, in start order. */
+    public List<StrategyStatus> statuses() {
+        List<StrategyStatus> out = new ArrayList<>();
+        for (EngineStrategyContext c : strategies.values()) {
+            out.add(status(c));
+        }
+        return out;
+    }
+
+    public Optional<StrategyStatus> status(long id) {
+        return context(id).map(this::status);
+    }
+
+    /** The last lines a strategy logged (with engine time and level), oldest first. */
+    public List<String> log(long id) {
+        return context(id).map(EngineStrategyContext::logLines).orElse(List.of());
+    }
+
+    private StrategyStatus status(EngineStrategyContext c) {
+        BigDecimal pnl = engine.portfolioSnapshot(c.portfolio)
+                .map((PortfolioSnapshot s) -> s.equity().subtract(s.startingBalance()))
+                .orElse(BigDecimal.ZERO);
+        return new StrategyStatus(c.id, c.strategy.name(), c.state, c.portfolio, pnl, c.fills, c.error);
+    }
+
+    private Optional<EngineStrategyContext> context(long id) {
+        return Optional.ofNullable(strategies.get(id));
+    }
+
+    private void requireAttached() {
+        if (engine == null) {
+            throw new IllegalStateException("the runner is not attached: open a session with runner.wrap(feed) first");
+        }
+    }
+
+    private void onLoop(Runnable r) {
+        requireAttached();
+        if (loop.inLoop()) {
+            r.run();
+        } else {
+            loop.execute(r);
+        }
+    }
+
+    void submitting(EngineStrategyContext c) {
+        this.submitting = c;
+    }
+
+    // ------------------------------------------------------------------ engine side
+
+    private void attach(EventLoop l, TradingEngine e) {
+        this.loop = l;
+        this.engine = e;
+        e.addListener(this::onEngineEvent);
+    }
+
+    private void onEngineEvent(EngineEvent event) {
+        switch (event) {
+            case EngineEvent.OrderUpdated u -> {
+                EngineStrategyContext c = owner(u.order().id());
+                if (c != null) {
+                    c.onOrder(u.order(), u.event());
+                }
+            }
+            case EngineEvent.FillBooked f -> {
+                EngineStrategyContext c = owner(f.fill().orderId());
+                if (c != null) {
+                    c.onFill(f.fill());
+                }
+            }
+            case EngineEvent.QuoteUpdated q -> {
+                for (EngineStrategyContext c : strategies.values()) {
+                    if (c.active() && c.wantsQuotes(q.quote().instrumentId())) {
+                        c.strategy.onQuote(q.quote());
+                    }
+                }
+            }
+            case EngineEvent.TradePrinted t -> {
+                for (EngineStrategyContext c : strategies.values()) {
+                    if (c.active() && c.wantsTrades(t.trade().instrumentId())) {
+                        c.strategy.onTrade(t.trade());
+                    }
+                }
+            }
+            case EngineEvent.BarsUpdated b -> liveBars(b.current());
+            default -> {}
+        }
+    }
+
+    private EngineStrategyContext owner(OrderId id) {
+        EngineStrategyContext c = owners.get(id);
+        if (c == null && submitting != null && submitting.claims(id)) {
+            c = submitting;
+            owners.put(id, c);
+        }
+        return c;
+    }
+
+    /** A live bar that has been replaced by the next one of its series is complete. */
+    private void liveBars(List<Bar> current) {
+        List<Bar> completed = new ArrayList<>();
+        for (Bar bar : current) {
+            SeriesKey key = new SeriesKey(bar.instrumentId(), bar.timeframe());
+            Bar previous = building.put(key, bar);
+            if (previous != null && bar.openTime().isAfter(previous.openTime())) {
+                completed.add(previous);
+            }
+        }
+        // bars closing together: the longest timeframe first
+        completed.sort(Comparator.comparing((Bar b) -> b.timeframe().duration()).reversed());
+        completed.forEach(this::deliverBar);
+    }
+
+    private void deliverBar(Bar bar) {
+        SeriesKey key = new SeriesKey(bar.instrumentId(), bar.timeframe());
+        java.time.Instant last = delivered.get(key);
+        if (last != null && !bar.openTime().isAfter(last)) {
+            return; // the feed and the live bars may both report a bar
+        }
+        delivered.put(key, bar.openTime());
+        barsDelivered++;
+        for (EngineStrategyContext c : strategies.values()) {
+            if (c.active()) {
+                c.deliverBar(bar);
+            }
+        }
+        barObservers.forEach(o -> o.accept(bar));
+    }
+
+    /** The wrapped feed: captures the engine and its loop when the session starts it. */
+    private final class HostedFeed implements MarketDataFeed {
+        private final MarketDataFeed inner;
+
+        HostedFeed(MarketDataFeed inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public List<Instrument> instruments() {
+            return inner.instruments();
+        }
+
+        @Override
+        public void start(EventLoop l, MarketDataSink sink) {
+            if (!(sink instanceof TradingEngine e)) {
+                throw new IllegalStateException("strategies run on a TradingEngine, not on " + sink);
+            }
+            attach(l, e);
+            inner.start(l, new HostedSink(e));
+        }
+
+        @Override
+        public void stop() {
+            inner.stop();
+        }
+
+        @Override
+        public MarketDataFeed origin() {
+            return inner.origin();
+        }
+    }
+
+    private final class HostedSink implements MarketDataSink {
+        private final TradingEngine engine;
+
+        HostedSink(TradingEngine engine) {
+            this.engine = engine;
+        }
+
+        @Override
+        public void onQuote(Quote quote) {
+            engine.onQuote(quote);
+        }
+
+        @Override
+        public void onBar(Bar bar) {
+            engine.onBar(bar);
+            deliverBar(bar);
+        }
+
+        @Override
+        public void onTrade(TradePrint trade) {
+            engine.onTrade(trade);
+        }
+
+        @Override
+        public void onBook(BookSnapshot book) {
+            engine.onBook(book);
+        }
+
+        @Override
+        public void onMarkPrice(MarkPrice mark) {
+            engine.onMarkPrice(mark);
+        }
+
+        @Override
+        public void onFundingRate(FundingRate funding) {
+            engine.onFundingRate(funding);
+        }
+
+        @Override
+        public void onOpenInterest(OpenInterest openInterest) {
+            engine.onOpenInterest(openInterest);
+        }
+    }
+}

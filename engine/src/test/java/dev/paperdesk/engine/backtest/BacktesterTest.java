@@ -1,0 +1,280 @@
+package dev.paperdesk.engine.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperdesk.engine.execution.FeeModel;
+import dev.paperdesk.engine.execution.StandardFeeModel;
+import dev.paperdesk.engine.execution.models.ExecutionSettings;
+import dev.paperdesk.engine.market.history.replay.BarReplayFeed;
+import dev.paperdesk.engine.model.Bar;
+import dev.paperdesk.engine.model.Currency;
+import dev.paperdesk.engine.model.Fill;
+import dev.paperdesk.engine.model.Instrument;
+import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.model.PortfolioId;
+import dev.paperdesk.engine.model.Timeframe;
+import dev.paperdesk.engine.montecarlo.CancellationToken;
+import dev.paperdesk.engine.portfolio.CostBasisMethod;
+import dev.paperdesk.engine.session.SessionConfig;
+import dev.paperdesk.engine.session.TradingSession;
+import dev.paperdesk.engine.strategy.api.StrategyDefinition;
+import dev.paperdesk.engine.strategy.runner.StrategyRunner;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BacktesterTest {
+    static final InstrumentId ACME = new InstrumentId("ACME", "hist");
+    static final Instrument ACME_EQUITY = BacktestData.csvInstrument(ACME);
+    static final List<Bar> BARS = GeneratedBars.wave(ACME, Timeframe.H1, 700, 7);
+
+    static BacktestConfig smaCross() {
+        StrategyDefinition def = StrategySource.load(
+                "builtin:sma-cross", StrategySource.text("builtin:sma-cross"), List.of(ACME), Timeframe.H1);
+        return BacktestConfig.of("builtin:sma-cross", def, BacktestData.ofBars(ACME_EQUITY, BARS));
+    }
+
+    @Test
+    void marketOrdersFillAtTheOpenOfTheBarAfterEachCrossing() {
+        BacktestResult r = Backtester.run(smaCross());
+
+        List<Integer> crossings = crossings(BARS, 10, 30);
+        assertThat(crossings).hasSizeGreaterThan(4);
+        assertThat(r.fills()).isNotEmpty();
+        Map<Instant, Bar> byClose = new HashMap<>();
+        BARS.forEach(b -> byClose.put(b.openTime().plus(b.timeframe().duration()), b));
+        // every crossing (up: buy, down: sell) after the first buy is answered at the next bar's open
+        int first = crossings.stream().filter(i -> i > 0).findFirst().orElseThrow();
+        List<String> expected = new ArrayList<>();
+        for (int k : crossings) {
+            if (Math.abs(k) < first || Math.abs(k) + 1 >= BARS.size()) {
+                continue;
+            }
+            Bar next = BARS.get(Math.abs(k) + 1);
+            expected.add((k > 0 ? "BUY " : "SELL ") + next.openTime().plus(Duration.ofHours(1)) + " " + next.open());
+        }
+        List<String> actual = r.fills().stream()
+                .map(f -> f.side() + " " + f.time() + " " + f.price().stripTrailingZeros())
+                .toList();
+        assertThat(actual)
+                .containsExactlyElementsOf(expected.stream()
+                        .map(s -> s.substring(0, s.lastIndexOf(' ') + 1)
+                                + new BigDecimal(s.substring(s.lastIndexOf(' ') + 1)).stripTrailingZeros())
+                        .toList());
+        for (BacktestFill f : r.fills()) {
+            assertThat(f.price()).isEqualByComparingTo(byClose.get(f.time()).open());
+        }
+        assertThat(r.trades()).hasSize(r.fills().size() / 2);
+        assertThat(r.timing().bars()).isEqualTo(BARS.size());
+        assertThat(r.equity()).hasSize(BARS.size());
+    }
+
+    @Test
+    void metricsAgreeWithTheEquityCurveAndTrades() {
+        BacktestResult r = Backtester.run(smaCross());
+        EquityPoint last = r.equity().get(r.equity().size() - 1);
+        assertThat(r.metrics().finalEquity()).isEqualTo(last.equity().doubleValue());
+        assertThat(r.metrics().totalReturn()).isCloseTo(last.equity().doubleValue() / 100_000 - 1, within());
+        assertThat(r.metrics().trades()).isEqualTo(r.trades().size());
+        double pnl = r.trades().stream().mapToDouble(t -> t.pnl().doubleValue()).sum();
+        boolean flatAtEnd = r.fills().size() % 2 == 0;
+        if (flatAtEnd) {
+            assertThat(pnl).isCloseTo(last.equity().doubleValue() - 100_000, within());
+        }
+        double minDd =
+                r.equity().stream().mapToDouble(EquityPoint::drawdown).min().orElseThrow();
+        assertThat(minDd).isLessThanOrEqualTo(0);
+        long wins = r.trades().stream().filter(t -> t.pnl().signum() > 0).count();
+        assertThat(r.metrics().winRate()).isCloseTo((double) wins / r.trades().size(), within());
+        // buy and hold: capital at the first close, marked at the last
+        double bh = 100_000
+                * BARS.get(BARS.size() - 1).close().doubleValue()
+                / BARS.get(0).close().doubleValue();
+        assertThat(last.benchmark().doubleValue()).isCloseTo(bh, org.assertj.core.data.Offset.offset(0.01));
+        for (BacktestTrade t : r.trades()) {
+            assertThat(t.mae()).isNotNegative();
+            assertThat(t.mfe()).isNotNegative();
+            assertThat(t.holding()).isEqualTo(Duration.between(t.entryTime(), t.exitTime()));
+        }
+        assertThat(r.assumptions().scopes()).isNotEmpty();
+    }
+
+    @Test
+    void feesAreChargedPerOrderAndRunsAreDeterministicPerSeed() {
+        FeeModel perOrder =
+                new StandardFeeModel(BigDecimal.ZERO, new BigDecimal("5"), BigDecimal.ZERO, BigDecimal.ZERO);
+        BacktestConfig c = smaCross().withModels(BacktestConfig.barModels(perOrder));
+        BacktestResult a = Backtester.run(c);
+        BacktestResult b = Backtester.run(c);
+        assertThat(a.fills()).isEqualTo(b.fills());
+        assertThat(a.equity()).isEqualTo(b.equity());
+        assertThat(a.fills()).allSatisfy(f -> assertThat(f.fee()).isEqualByComparingTo("5"));
+        assertThat(a.trades()).allSatisfy(t -> assertThat(t.fees()).isEqualByComparingTo("10"));
+    }
+
+    @Test
+    void slippageModelMovesFillsAgainstTheOrder() {
+        // a fixed size: sizing with all the cash at the close leaves no room for slippage (such
+        // orders are refused by the funds check and listed in the rejections)
+        BacktestConfig fixed = smaCross().withParameters(Map.of("qty", "500"));
+        BacktestResult plain = Backtester.run(fixed);
+        assertThat(Backtester.run(smaCross()
+                                .withModels(BacktestConfig.barModels(FeeModel.NONE)
+                                        .withSlippage(
+                                                new dev.paperdesk.engine.execution.models.SlippageModel.FixedBps(20))))
+                        .rejections())
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r).contains("is free"));
+        BacktestResult slipped = Backtester.run(fixed.withModels(BacktestConfig.barModels(FeeModel.NONE)
+                .withSlippage(new dev.paperdesk.engine.execution.models.SlippageModel.FixedBps(20))));
+        assertThat(slipped.fills()).as(String.join("\n", slipped.rejections())).hasSameSizeAs(plain.fills());
+        for (int i = 0; i < plain.fills().size(); i++) {
+            BacktestFill a = plain.fills().get(i);
+            BacktestFill b = slipped.fills().get(i);
+            assertThat(b.time()).isEqualTo(a.time());
+            if (a.side().equals("BUY")) {
+                assertThat(b.price()).isGreaterThan(a.price());
+            } else {
+                assertThat(b.price()).isLessThan(a.price());
+            }
+        }
+        assertThat(slipped.metrics().finalEquity()).isLessThan(plain.metrics().finalEquity());
+        assertThat(slipped.config().models()).contains("slippage=fixed");
+    }
+
+    @Test
+    void twoInstrumentsTradeSideBySideWithTheFirstAsBenchmark() {
+        InstrumentId other = new InstrumentId("BETA", "hist");
+        List<Bar> otherBars = GeneratedBars.wave(other, Timeframe.H1, 700, 99);
+        MemoryBarStore store = new MemoryBarStore();
+        store.insert(
+                new dev.paperdesk.engine.store.BarStore.SeriesKey(ACME, Timeframe.H1),
+                BARS,
+                dev.paperdesk.engine.store.BarStore.WriteMode.REPLACE);
+        store.insert(
+                new dev.paperdesk.engine.store.BarStore.SeriesKey(other, Timeframe.H1),
+                otherBars,
+                dev.paperdesk.engine.store.BarStore.WriteMode.REPLACE);
+        BacktestData data = BacktestData.all(
+                store,
+                List.of(
+                        new BarReplayFeed.ReplaySeries(ACME_EQUITY, Timeframe.H1),
+                        new BarReplayFeed.ReplaySeries(BacktestData.csvInstrument(other), Timeframe.H1)));
+        StrategyDefinition def = StrategySource.load(
+                "builtin:sma-cross", StrategySource.text("builtin:sma-cross"), List.of(ACME, other), Timeframe.H1);
+        BacktestResult r =
+                Backtester.run(BacktestConfig.of("builtin:sma-cross", def, data).withParameters(Map.of("qty", "10")));
+        assertThat(r.fills()).extracting(BacktestFill::instrument).contains("ACME@hist", "BETA@hist");
+        assertThat(r.equity()).hasSize(700); // one point per close instant
+        assertThat(r.timing().bars()).isEqualTo(1400);
+        assertThat(r.benchmark().instrument()).isEqualTo("ACME@hist");
+        assertThat(r.trades()).allSatisfy(t -> assertThat(t.quantity()).isEqualByComparingTo("10"));
+    }
+
+    @Test
+    void cancellingStopsTheRunEarly() {
+        CancellationToken token = new CancellationToken();
+        List<BacktestProgress> seen = new ArrayList<>();
+        BacktestResult r = Backtester.run(
+                smaCross(),
+                p -> {
+                    seen.add(p);
+                    if (p.barsDone() > 100) {
+                        token.cancel();
+                    }
+                },
+                token);
+        assertThat(r.cancelled()).isTrue();
+        assertThat(r.timing().bars()).isLessThan(BARS.size()).isGreaterThan(100);
+        assertThat(seen).extracting(BacktestProgress::barsTotal).containsOnly((long) BARS.size());
+    }
+
+    /**
+     * Parity: a paper-trading session on the same replayed bars, advanced an hour at a time with the
+     * strategy started through the runner, books exactly the backtest's fills.
+     */
+    @Test
+    void paperTradingOnTheReplayedFeedGivesTheBacktestsFills() {
+        BacktestConfig config = smaCross();
+        BacktestResult backtest = Backtester.run(config);
+
+        BacktestData data = config.data();
+        StrategyRunner runner = new StrategyRunner();
+        BarReplayFeed feed = new BarReplayFeed(data.store(), data.series(), data.from(), data.to(), 0);
+        SessionConfig sc = SessionConfig.simulated(null, feed.startTime(), 42)
+                .withFeed(runner.wrap(feed))
+                .withExecution(ExecutionSettings.of(42, config.models()));
+        List<String> paper;
+        try (TradingSession session = TradingSession.open(sc)) {
+            PortfolioId pid = TradingSession.await(
+                            session.createPortfolio("paper", "", Currency.USD, config.capital(), CostBasisMethod.FIFO))
+                    .id();
+            var built = Backtester.build(config);
+            runner.start(built.strategy(), built.values(), pid);
+            Instant end = data.to().plus(Duration.ofHours(1));
+            while (session.now().isBefore(end)) {
+                session.advance(Duration.ofHours(1));
+            }
+            paper = session.fills().stream()
+                    .filter(f -> f.portfolioId().equals(pid))
+                    .map(BacktesterTest::describe)
+                    .toList();
+        }
+        assertThat(paper).isNotEmpty();
+        assertThat(paper)
+                .containsExactlyElementsOf(backtest.fills().stream()
+                        .map(f -> f.time() + " " + f.side() + " " + f.quantity().stripTrailingZeros() + " @ "
+                                + f.price().stripTrailingZeros() + " fee "
+                                + f.fee().stripTrailingZeros())
+                        .toList());
+    }
+
+    private static String describe(Fill f) {
+        return f.timestamp() + " " + f.side() + " " + f.quantity().value().stripTrailingZeros() + " @ "
+                + f.price().value().stripTrailingZeros() + " fee "
+                + f.fee().amount().stripTrailingZeros();
+    }
+
+    /** Indexes of bars where SMA(fast) crosses SMA(slow): +i above, -i below (i > 0). */
+    static List<Integer> crossings(List<Bar> bars, int fast, int slow) {
+        List<Integer> out = new ArrayList<>();
+        double[] f = sma(bars, fast);
+        double[] s = sma(bars, slow);
+        for (int i = 1; i < bars.size(); i++) {
+            if (Double.isNaN(s[i - 1])) {
+                continue;
+            }
+            if (f[i] > s[i] && f[i - 1] <= s[i - 1]) {
+                out.add(i);
+            } else if (f[i] < s[i] && f[i - 1] >= s[i - 1]) {
+                out.add(-i);
+            }
+        }
+        return out;
+    }
+
+    static double[] sma(List<Bar> bars, int n) {
+        double[] out = new double[bars.size()];
+        for (int i = 0; i < bars.size(); i++) {
+            if (i + 1 < n) {
+                out[i] = Double.NaN;
+                continue;
+            }
+            double sum = 0;
+            for (int j = i + 1 - n; j <= i; j++) {
+                sum += bars.get(j).close().doubleValue();
+            }
+            out[i] = sum / n;
+        }
+        return out;
+    }
+
+    private static org.assertj.core.data.Offset<Double> within() {
+        return org.assertj.core.data.Offset.offset(1e-9);
+    }
+}

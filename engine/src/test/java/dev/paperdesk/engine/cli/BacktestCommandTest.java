@@ -1,0 +1,183 @@
+package dev.paperdesk.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BacktestCommandTest {
+    @TempDir
+    Path dir;
+
+    /** A Yahoo-format daily file: a sine wave with noise, weekdays only. */
+    private Path yahooFile() throws Exception {
+        StringBuilder sb = new StringBuilder("Date,Open,High,Low,Close,Adj Close,Volume\n");
+        Random random = new Random(3);
+        LocalDate d = LocalDate.of(2020, 1, 1);
+        double prev = 50;
+        for (int i = 0; i < 400; ) {
+            d = d.plusDays(1);
+            if (d.getDayOfWeek().getValue() > 5) {
+                continue;
+            }
+            double close = 50 + 8 * Math.sin(i / 30.0) + random.nextGaussian() * 0.5;
+            double open = prev + random.nextGaussian() * 0.2;
+            double high = Math.max(open, close) + 0.3;
+            double low = Math.min(open, close) - 0.3;
+            sb.append(String.format(
+                    Locale.ROOT, "%s,%.2f,%.2f,%.2f,%.2f,%.2f,%d%n", d, open, high, low, close, close, 1000 + i));
+            prev = close;
+            i++;
+        }
+        Path f = dir.resolve("acme.csv");
+        Files.writeString(f, sb.toString());
+        return f;
+    }
+
+    private int run(StringWriter out, StringWriter err, String... args) {
+        return PaperdeskCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void writesResultTradesAndEquity() throws Exception {
+        Path csv = yahooFile();
+        Path result = dir.resolve("result.json");
+        Path trades = dir.resolve("trades.csv");
+        Path equity = dir.resolve("equity.csv");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = run(
+                out,
+                err,
+                "backtest",
+                "--strategy",
+                "builtin:sma-cross",
+                "--param",
+                "fast=5",
+                "--data",
+                "ACME=" + csv,
+                "--format",
+                "yahoo",
+                "--capital",
+                "10000",
+                "--commission-per-order",
+                "1",
+                "--seed",
+                "7",
+                "--out",
+                result.toString(),
+                "--trades",
+                trades.toString(),
+                "--equity",
+                equity.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("sma-cross on ACME@hist: 400 bars");
+
+        JsonNode json = new ObjectMapper().readTree(result.toFile());
+        assertThat(json.path("config").path("parameters").path("fast").asText()).isEqualTo("5");
+        assertThat(json.path("config").path("timeframe").asText()).isEqualTo("1d");
+        assertThat(json.path("config").path("capital").decimalValue()).isEqualByComparingTo("10000");
+        assertThat(json.path("config").path("seed").asLong()).isEqualTo(7);
+        assertThat(json.path("timing").path("bars").asLong()).isEqualTo(400);
+        assertThat(json.path("timing").has("run_ms")).isTrue();
+        JsonNode m = json.path("metrics");
+        for (String k : new String[] {
+            "total_return",
+            "cagr",
+            "sharpe",
+            "sortino",
+            "max_drawdown",
+            "win_rate",
+            "profit_factor",
+            "expectancy",
+            "exposure",
+            "trades"
+        }) {
+            assertThat(m.has(k)).as(k).isTrue();
+        }
+        int n = m.path("trades").asInt();
+        assertThat(n).isPositive();
+        assertThat(json.path("trades")).hasSize(n);
+        JsonNode t = json.path("trades").get(0);
+        assertThat(t.path("fees").decimalValue()).isEqualByComparingTo("2");
+        assertThat(t.has("mae")).isTrue();
+        assertThat(t.has("mfe")).isTrue();
+        assertThat(json.path("assumptions").path("scopes")).isNotEmpty();
+        assertThat(json.path("benchmark").path("instrument").asText()).isEqualTo("ACME@hist");
+
+        assertThat(Files.readAllLines(trades)).hasSize(n + 1).first().asString().startsWith("instrument,side,");
+        assertThat(Files.readAllLines(equity)).hasSize(401).first().isEqualTo("time,equity,drawdown,benchmark");
+    }
+
+    @Test
+    void theResultBecomesABacktestPdf() throws Exception {
+        Path csv = yahooFile();
+        Path result = dir.resolve("result.json");
+        StringWriter err = new StringWriter();
+        int code = run(
+                new StringWriter(),
+                err,
+                "backtest",
+                "--strategy",
+                "builtin:sma-cross",
+                "--data",
+                "ACME=" + csv,
+                "--out",
+                result.toString());
+        assertThat(code).as(err.toString()).isZero();
+        Path pdf = dir.resolve("report.pdf");
+        StringWriter out = new StringWriter();
+        int code2 = run(out, err, "report", "backtest", "--result", result.toString(), "--out", pdf.toString());
+        assertThat(code2).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("wrote the backtest report of sma-cross");
+        byte[] bytes = Files.readAllBytes(pdf);
+        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        assertThat(bytes.length).isGreaterThan(5000);
+    }
+
+    @Test
+    void reportsBadInputWithANonZeroExit() throws Exception {
+        Path csv = yahooFile();
+        StringWriter err = new StringWriter();
+        int code = run(
+                new StringWriter(),
+                err,
+                "backtest",
+                "--strategy",
+                "builtin:sma-cross",
+                "--param",
+                "fastt=5",
+                "--data",
+                "ACME=" + csv,
+                "--out",
+                dir.resolve("r.json").toString());
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("unknown parameter 'fastt'");
+
+        StringWriter err2 = new StringWriter();
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "Date,Open,High,Low,Close,Adj Close,Volume\n2020-01-02,1,2,0.5,x,1,10\n");
+        int code2 = run(
+                new StringWriter(),
+                err2,
+                "backtest",
+                "--strategy",
+                "builtin:sma-cross",
+                "--data",
+                "ACME=" + bad,
+                "--out",
+                dir.resolve("r.json").toString());
+        assertThat(code2).isNotZero();
+        assertThat(err2.toString()).contains("bad.csv");
+    }
+}

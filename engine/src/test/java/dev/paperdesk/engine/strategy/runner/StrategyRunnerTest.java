@@ -1,0 +1,171 @@
+package dev.paperdesk.engine.strategy.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperdesk.engine.market.sim.SimulatedMarket;
+import dev.paperdesk.engine.model.Bar;
+import dev.paperdesk.engine.model.Currency;
+import dev.paperdesk.engine.model.Fill;
+import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.model.PortfolioId;
+import dev.paperdesk.engine.model.Quantity;
+import dev.paperdesk.engine.model.Timeframe;
+import dev.paperdesk.engine.portfolio.CostBasisMethod;
+import dev.paperdesk.engine.session.SessionConfig;
+import dev.paperdesk.engine.session.TradingSession;
+import dev.paperdesk.engine.strategy.StrategyFailure;
+import dev.paperdesk.engine.strategy.api.ParameterValues;
+import dev.paperdesk.engine.strategy.api.Strategy;
+import dev.paperdesk.engine.strategy.api.StrategyContext;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Many strategies at once on the live simulated market (simulated clock), each controlled alone. */
+class StrategyRunnerTest {
+    static final InstrumentId BTC = InstrumentId.parse("BTC-USDT@binance");
+
+    /** Buys one lot on its first bar, then counts bars and fills. */
+    static class Counter implements Strategy {
+        final String name;
+        int bars;
+        int fills;
+        boolean stopped;
+        StrategyContext ctx;
+
+        Counter(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void onStart(StrategyContext context) {
+            ctx = context;
+            context.subscribeBars(BTC, Timeframe.M1);
+        }
+
+        @Override
+        public void onBar(Bar bar) {
+            if (bars++ == 0) {
+                ctx.buyMarket(BTC, new Quantity(new BigDecimal("0.01")), "first");
+            }
+        }
+
+        @Override
+        public void onFill(Fill fill) {
+            fills++;
+            assertThat(ctx.position(BTC).quantity()).isPositive(); // the fill is booked before onFill
+        }
+
+        @Override
+        public void onStop() {
+            stopped = true;
+        }
+    }
+
+    /** Throws on its third bar. */
+    static final class Bomb extends Counter {
+        Bomb() {
+            super("bomb");
+        }
+
+        @Override
+        public void onBar(Bar bar) {
+            super.onBar(bar);
+            if (bars == 3) {
+                throw new IllegalStateException("boom");
+            }
+        }
+    }
+
+    @Test
+    void runsElevenStrategiesAndControlsEachAlone() {
+        StrategyRunner runner = new StrategyRunner();
+        SessionConfig config = SessionConfig.simulated(null, Instant.parse("2025-03-03T00:00:00Z"), 9)
+                .withFeed(runner.wrap(SimulatedMarket.defaultMarket(9, List.of("BTC-USDT@binance"))));
+        List<StrategyFailure> failures = new ArrayList<>();
+        runner.onFailure(failures::add);
+        try (TradingSession session = TradingSession.open(config)) {
+            PortfolioId shared = portfolio(session, "shared");
+            List<Counter> counters = new ArrayList<>();
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                Counter c = new Counter("c" + i);
+                counters.add(c);
+                // half on their own portfolio, half sharing one
+                PortfolioId p = i % 2 == 0 ? portfolio(session, "own" + i) : shared;
+                ids.add(runner.start(c, ParameterValues.empty(), p));
+            }
+            Bomb bomb = new Bomb();
+            long bombId = runner.start(bomb, ParameterValues.empty(), portfolio(session, "bomb"));
+
+            session.advance(Duration.ofMinutes(6));
+            // the wrapper hides nothing of the simulator: its books and the paper-trading models stay
+            assertThat(session.book(BTC)).isPresent();
+            assertThat(session.executionSettings().defaults())
+                    .isEqualTo(SessionConfig.defaultExecution(SimulatedMarket.defaultMarket(9), config.fees(), true)
+                            .defaults());
+
+            assertThat(runner.status(bombId).orElseThrow().state()).isEqualTo(StrategyState.FAILED);
+            assertThat(runner.status(bombId).orElseThrow().error())
+                    .contains("strategy 'bomb' failed in onBar")
+                    .contains("boom");
+            assertThat(failures).hasSize(1);
+            assertThat(bomb.bars).isEqualTo(3);
+            for (Counter c : counters) {
+                assertThat(c.bars).as(c.name).isGreaterThanOrEqualTo(4);
+                assertThat(c.fills).as(c.name).isEqualTo(1);
+            }
+            assertThat(runner.statuses()).filteredOn(s -> s.id() != bombId).allSatisfy(s -> {
+                assertThat(s.state()).isEqualTo(StrategyState.RUNNING);
+                assertThat(s.fills()).isEqualTo(1);
+            });
+            PortfolioSnapshotCheck.sharedHoldsFive(session, shared, BTC);
+
+            Counter paused = counters.get(0);
+            Counter stopped = counters.get(1);
+            runner.pause(ids.get(0));
+            runner.stop(ids.get(1));
+            session.advance(Duration.ofMinutes(3));
+            int pausedBars = paused.bars;
+            session.advance(Duration.ofMinutes(3));
+            assertThat(paused.bars).isEqualTo(pausedBars);
+            assertThat(runner.status(ids.get(0)).orElseThrow().state()).isEqualTo(StrategyState.PAUSED);
+            assertThat(stopped.stopped).isTrue();
+            assertThat(runner.status(ids.get(1)).orElseThrow().state()).isEqualTo(StrategyState.STOPPED);
+            int stoppedBars = stopped.bars;
+            assertThat(counters.get(2).bars).isGreaterThan(pausedBars);
+
+            runner.resume(ids.get(0));
+            session.advance(Duration.ofMinutes(3));
+            assertThat(paused.bars).isGreaterThan(pausedBars);
+            assertThat(stopped.bars).isEqualTo(stoppedBars);
+            assertThat(bomb.bars).isEqualTo(3);
+        }
+    }
+
+    private static PortfolioId portfolio(TradingSession session, String name) {
+        return TradingSession.await(
+                        session.createPortfolio(name, "", Currency.USD, new BigDecimal("100000"), CostBasisMethod.FIFO))
+                .id();
+    }
+
+    /** Checks on the shared portfolio: five strategies bought 0.01 each. */
+    static final class PortfolioSnapshotCheck {
+        static void sharedHoldsFive(TradingSession session, PortfolioId shared, InstrumentId id) {
+            BigDecimal q = session.portfolio(shared).orElseThrow().positions().stream()
+                    .filter(p -> p.instrumentId().equals(id))
+                    .findFirst()
+                    .orElseThrow()
+                    .quantity();
+            assertThat(q).isEqualByComparingTo("0.05");
+        }
+    }
+}
