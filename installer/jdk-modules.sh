@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints the JDK modules that the jars of an app folder need, one per line, as jdeps sees them.
 #
-#   installer/jdk-modules.sh [APP_DIR]     (default: installer/target/work/app)
+#   installer/jdk-modules.sh [APP_DIR]     (default: installer/target/staging/app)
 #
 # jdeps cannot resolve a class path that mixes plain jars with modular ones whose requirements are
 # absent (TilesFX requires javafx.web, which the app does not ship), so every jar is unpacked into
@@ -10,7 +10,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-app_dir="${1:-$here/target/work/app}"
+app_dir="${1:-$here/target/staging/app}"
 [[ -d "$app_dir" ]] || { echo "no app folder at $app_dir (build the installer first)" >&2; exit 2; }
 
 find_jdk() {
