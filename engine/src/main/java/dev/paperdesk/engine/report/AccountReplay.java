@@ -152,9 +152,12 @@ public final class AccountReplay {
                 BigDecimal mark = marks.mark(p.instrumentId(), at).orElse(null);
                 BigDecimal mv = mark == null ? p.costBasis() : p.marketValue(mark, multiplier);
                 BigDecimal upnl = mv.subtract(p.costBasis());
-                value = value.add(mv);
-                unrealized = unrealized.add(upnl);
                 Currency currency = currencies.getOrDefault(p.instrumentId(), records.baseCurrency());
+                boolean inBase = sameMoney(currency, records.baseCurrency());
+                if (inBase) {
+                    value = value.add(mv);
+                    unrealized = unrealized.add(upnl);
+                }
                 views.add(new PositionView(
                         p.instrumentId(),
                         currency,
@@ -165,10 +168,27 @@ public final class AccountReplay {
                         mv,
                         upnl,
                         p.realizedPnl(),
-                        currency.equals(records.baseCurrency()) ? upnl : null));
+                        inBase ? upnl : null));
             }
-            BigDecimal baseCash = cash.getOrDefault(records.baseCurrency(), BigDecimal.ZERO);
-            return new AccountState(at, cash, views, value, unrealized, realized, baseCash.add(value));
+            // Equity counts the cash of every currency that is the base currency's money (a dollar
+            // stablecoin for a USD account, at par, as the engine values it); other currencies have no
+            // rate in the records and are listed, not converted.
+            BigDecimal equityCash = BigDecimal.ZERO;
+            for (var e : cash.entrySet()) {
+                if (sameMoney(e.getKey(), records.baseCurrency())) {
+                    equityCash = equityCash.add(e.getValue());
+                }
+            }
+            return new AccountState(at, cash, views, value, unrealized, realized, equityCash.add(value));
         }
+    }
+
+    /** The same money: equal codes, or USD and a dollar stablecoin (valued at par, as the engine does). */
+    static boolean sameMoney(Currency a, Currency b) {
+        return a.equals(b) || (isDollar(a) && isDollar(b));
+    }
+
+    private static boolean isDollar(Currency c) {
+        return c.code().equals("USD") || c.code().equals("USDT") || c.code().equals("USDC");
     }
 }

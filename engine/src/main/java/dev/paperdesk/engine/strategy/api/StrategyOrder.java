@@ -31,6 +31,24 @@ public sealed interface StrategyOrder {
     /** The order type in the engine's vocabulary (a bracket reports its entry's type). */
     OrderType type();
 
+    /** The engine request of a plain order: the order's own fields plus its prices and time in force. */
+    private static OrderRequest request(
+            PortfolioId portfolio, StrategyOrder o, Price limit, Price stop, TimeInForce timeInForce) {
+        return new OrderRequest(
+                portfolio,
+                o.instrumentId(),
+                o.side(),
+                o.type(),
+                o.quantity(),
+                limit,
+                stop,
+                timeInForce,
+                null,
+                false,
+                o.reduceOnly(),
+                o.tag());
+    }
+
     /** An order that can open a bracket: market, limit, stop or stop-limit. */
     sealed interface Entry extends StrategyOrder permits Market, Limit, Stop, StopLimit {
         /** The plain engine request for this order in {@code portfolio}. */
@@ -51,19 +69,7 @@ public sealed interface StrategyOrder {
 
         @Override
         public OrderRequest toRequest(PortfolioId portfolio) {
-            return new OrderRequest(
-                    portfolio,
-                    instrumentId,
-                    side,
-                    OrderType.MARKET,
-                    quantity,
-                    null,
-                    null,
-                    TimeInForce.IOC,
-                    null,
-                    false,
-                    reduceOnly,
-                    tag);
+            return request(portfolio, this, null, null, TimeInForce.IOC);
         }
     }
 
@@ -90,19 +96,7 @@ public sealed interface StrategyOrder {
 
         @Override
         public OrderRequest toRequest(PortfolioId portfolio) {
-            return new OrderRequest(
-                    portfolio,
-                    instrumentId,
-                    side,
-                    OrderType.LIMIT,
-                    quantity,
-                    limitPrice,
-                    null,
-                    timeInForce,
-                    null,
-                    false,
-                    reduceOnly,
-                    tag);
+            return request(portfolio, this, limitPrice, null, timeInForce);
         }
     }
 
@@ -129,19 +123,7 @@ public sealed interface StrategyOrder {
 
         @Override
         public OrderRequest toRequest(PortfolioId portfolio) {
-            return new OrderRequest(
-                    portfolio,
-                    instrumentId,
-                    side,
-                    OrderType.STOP,
-                    quantity,
-                    null,
-                    stopPrice,
-                    timeInForce,
-                    null,
-                    false,
-                    reduceOnly,
-                    tag);
+            return request(portfolio, this, null, stopPrice, timeInForce);
         }
     }
 
@@ -170,19 +152,7 @@ public sealed interface StrategyOrder {
 
         @Override
         public OrderRequest toRequest(PortfolioId portfolio) {
-            return new OrderRequest(
-                    portfolio,
-                    instrumentId,
-                    side,
-                    OrderType.STOP_LIMIT,
-                    quantity,
-                    limitPrice,
-                    stopPrice,
-                    timeInForce,
-                    null,
-                    false,
-                    reduceOnly,
-                    tag);
+            return request(portfolio, this, limitPrice, stopPrice, timeInForce);
         }
     }
 
