@@ -1,5 +1,6 @@
 package dev.paperdesk.desktop.common;
 
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
@@ -8,6 +9,10 @@ import javafx.scene.control.TableColumn;
 
 /** Builds table columns from row accessors, with one formatter and optional P&amp;L colouring. */
 public final class Columns {
+    /** The classes a styled cell chooses from: P&amp;L signs and long/short quantities. */
+    private static final List<String> VALUE_CLASSES =
+            List.of("pnl-positive", "pnl-negative", "pnl-zero", "long", "short");
+
     private Columns() {}
 
     /** A left-aligned text column. */
@@ -35,16 +40,15 @@ public final class Columns {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeAll("pnl-positive", "pnl-negative", "pnl-zero");
                 if (empty || item == null) {
+                    StyleClasses.exclusive(getStyleClass(), VALUE_CLASSES, null);
                     setText(null);
                     return;
                 }
                 setText(format.apply(item));
                 setAlignment(align);
-                if (styleClass != null) {
-                    getStyleClass().add(styleClass.apply(item));
-                }
+                StyleClasses.exclusive(
+                        getStyleClass(), VALUE_CLASSES, styleClass == null ? null : styleClass.apply(item));
             }
         });
         c.setUserData(format);

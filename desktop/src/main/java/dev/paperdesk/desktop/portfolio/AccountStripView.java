@@ -1,6 +1,7 @@
 package dev.paperdesk.desktop.portfolio;
 
 import dev.paperdesk.desktop.common.Formats;
+import dev.paperdesk.desktop.common.StyleClasses;
 import java.math.BigDecimal;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -76,8 +77,7 @@ public final class AccountStripView extends HBox {
         l.getStyleClass().add("value");
         l.textProperty().bind(Bindings.createStringBinding(() -> Formats.signedMoney(value.get()), value));
         Runnable style = () -> {
-            l.getStyleClass().removeAll("pnl-positive", "pnl-negative", "pnl-zero");
-            l.getStyleClass().add(Formats.pnlStyleClass(value.get()));
+            StyleClasses.exclusive(l.getStyleClass(), StyleClasses.PNL, Formats.pnlStyleClass(value.get()));
         };
         value.addListener((o, a, b) -> style.run());
         style.run();

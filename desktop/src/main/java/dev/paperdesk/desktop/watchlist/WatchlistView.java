@@ -2,6 +2,7 @@ package dev.paperdesk.desktop.watchlist;
 
 import dev.paperdesk.desktop.common.Dialogs;
 import dev.paperdesk.desktop.common.Formats;
+import dev.paperdesk.desktop.common.StyleClasses;
 import dev.paperdesk.desktop.common.TableExport;
 import dev.paperdesk.desktop.watchlist.WatchlistViewModel.Group;
 import dev.paperdesk.desktop.watchlist.WatchlistViewModel.Row;
@@ -263,14 +264,17 @@ public final class WatchlistView extends VBox {
             @Override
             protected void updateItem(Double v, boolean empty) {
                 super.updateItem(v, empty);
-                getStyleClass().removeAll("pnl-positive", "pnl-negative", "pnl-zero");
                 setAlignment(Pos.CENTER_RIGHT);
                 if (empty || v == null || v.isNaN()) {
+                    StyleClasses.exclusive(getStyleClass(), StyleClasses.PNL, null);
                     setText(null);
                     return;
                 }
                 setText(Formats.percent(v));
-                getStyleClass().add(v > 0 ? "pnl-positive" : v < 0 ? "pnl-negative" : "pnl-zero");
+                StyleClasses.exclusive(
+                        getStyleClass(),
+                        StyleClasses.PNL,
+                        v > 0 ? "pnl-positive" : v < 0 ? "pnl-negative" : "pnl-zero");
             }
         });
         return c;
@@ -282,25 +286,21 @@ public final class WatchlistView extends VBox {
             @Override
             protected void updateItem(BigDecimal v, boolean empty) {
                 super.updateItem(v, empty);
-                getStyleClass().removeAll("flash-up", "flash-down");
                 setAlignment(Pos.CENTER_RIGHT);
                 if (empty || v == null) {
+                    StyleClasses.exclusive(getStyleClass(), FLASHES, null);
                     setText(null);
                     return;
                 }
                 setText(format.apply(v));
                 Row row = getTableRow() == null ? null : getTableRow().getItem();
-                if (tick != null && row != null) {
-                    int t = tick.apply(row);
-                    if (t > 0) {
-                        getStyleClass().add("flash-up");
-                    } else if (t < 0) {
-                        getStyleClass().add("flash-down");
-                    }
-                }
+                int t = tick != null && row != null ? tick.apply(row) : 0;
+                StyleClasses.exclusive(getStyleClass(), FLASHES, t > 0 ? "flash-up" : t < 0 ? "flash-down" : null);
             }
         };
     }
+
+    private static final List<String> FLASHES = List.of("flash-up", "flash-down");
 
     static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
