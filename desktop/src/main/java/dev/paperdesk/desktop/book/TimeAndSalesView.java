@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.paperdesk.desktop.book.TimeAndSalesViewModel.TradeRow;
 import dev.paperdesk.desktop.common.Columns;
 import dev.paperdesk.desktop.common.Formats;
+import dev.paperdesk.desktop.common.StyleClasses;
 import dev.paperdesk.desktop.common.TableExport;
 import dev.paperdesk.engine.model.Side;
 import java.util.List;
@@ -17,6 +18,8 @@ import javafx.scene.control.TableView;
  * trade, newest on top; trades lifted by buyers read green, trades hit by sellers red.
  */
 public final class TimeAndSalesView extends TableView<TradeRow> {
+    private static final List<String> SIDES = List.of("trade-buy", "trade-sell");
+
     public TimeAndSalesView(TimeAndSalesViewModel vm) {
         setId("timeAndSales");
         getStyleClass().addAll("time-and-sales", Styles.DENSE);
@@ -47,10 +50,10 @@ public final class TimeAndSalesView extends TableView<TradeRow> {
             @Override
             protected void updateItem(TradeRow item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeAll("trade-buy", "trade-sell");
-                if (!empty && item != null) {
-                    getStyleClass().add(item.aggressor() == Side.BUY ? "trade-buy" : "trade-sell");
-                }
+                StyleClasses.exclusive(
+                        getStyleClass(),
+                        SIDES,
+                        empty || item == null ? null : item.aggressor() == Side.BUY ? "trade-buy" : "trade-sell");
             }
         });
         TableExport.install(this, "time-and-sales");

@@ -2,6 +2,7 @@ package dev.paperdesk.desktop.margin;
 
 import dev.paperdesk.desktop.common.Columns;
 import dev.paperdesk.desktop.common.Formats;
+import dev.paperdesk.desktop.common.StyleClasses;
 import dev.paperdesk.desktop.common.TableExport;
 import dev.paperdesk.desktop.margin.MarginDashboardViewModel.ExposureRow;
 import dev.paperdesk.desktop.margin.MarginDashboardViewModel.FundingRow;
@@ -69,8 +70,10 @@ public final class MarginDashboardView extends BorderPane {
         banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
         Runnable bannerStyle = () -> {
-            banner.getStyleClass().removeAll("level-80", "level-90", "level-95", "level-liquidation", "level-none");
-            banner.getStyleClass().add(styleOf(vm.levelProperty().get()));
+            StyleClasses.exclusive(
+                    banner.getStyleClass(),
+                    List.of("level-80", "level-90", "level-95", "level-liquidation", "level-none"),
+                    styleOf(vm.levelProperty().get()));
         };
         vm.levelProperty().addListener((o, a, b) -> bannerStyle.run());
         bannerStyle.run();
