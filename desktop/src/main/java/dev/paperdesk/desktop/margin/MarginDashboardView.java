@@ -416,13 +416,32 @@ public final class MarginDashboardView extends BorderPane {
         return marginGauge;
     }
 
-    /** The dashboard in a tab ({@code #marginTab}) for the main window's bottom pane. */
+    /**
+     * The dashboard in a tab ({@code #marginTab}) for the main window's bottom pane. Its gauges are
+     * built when the tab is first shown: they are the most expensive controls of the main window, and
+     * building them up front delayed the first live frame. The view model (and its alerts) is live
+     * from the start.
+     */
     public static Tab tab(MarginDashboardViewModel vm) {
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new MarginDashboardView(vm));
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        Tab tab = new Tab("Margin & risk", scroll);
+        Tab tab = new Tab("Margin & risk");
         tab.setId("marginTab");
+        Runnable build = () -> {
+            if (tab.getContent() == null) {
+                javafx.scene.control.ScrollPane scroll =
+                        new javafx.scene.control.ScrollPane(new MarginDashboardView(vm));
+                scroll.setFitToWidth(true);
+                scroll.setFitToHeight(true);
+                tab.setContent(scroll);
+            }
+        };
+        tab.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                build.run();
+            }
+        });
+        if (tab.isSelected()) {
+            build.run();
+        }
         return tab;
     }
 }
