@@ -5,6 +5,7 @@ import dev.paperdesk.desktop.journal.JournalViewModel.TargetOption;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -18,9 +19,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javax.imageio.ImageIO;
@@ -87,18 +90,18 @@ public final class JournalView extends VBox {
         delete.setOnAction(
                 e -> vm.deleteNote(list.getSelectionModel().getSelectedItem().id()));
 
+        // The buttons wrap onto a second line in a narrow pane rather than being cut to "E...".
+        FlowPane actions = new FlowPane(4, 4, add, edit, attach, capture, delete);
+        for (Button b : List.of(add, edit, attach, capture, delete)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+
         Label message = new Label();
         message.setId("journalMessage");
         message.getStyleClass().add("caption");
         message.textProperty().bind(vm.messageProperty());
 
-        getChildren()
-                .setAll(
-                        title,
-                        new HBox(4, search, tags),
-                        list,
-                        new HBox(4, add, edit, attach, capture, delete),
-                        message);
+        getChildren().setAll(title, new HBox(4, search, tags), list, actions, message);
     }
 
     private void addNote() {
