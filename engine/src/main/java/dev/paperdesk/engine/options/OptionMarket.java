@@ -538,6 +538,54 @@ public final class OptionMarket {
         return new PortfolioGreeks(portfolio.id(), now, portfolio.baseCurrency(), lines, total);
     }
 
+    /**
+     * The Greeks of each position of a portfolio on an option underlying: its options (priced now at
+     * the underlying's mid) and the underlying itself (delta = quantity). Positions without a price yet
+     * or on expired contracts are left out.
+     */
+    public java.util.List<PositionGreeks> positionGreeks(PortfolioSnapshot portfolio, Instant now) {
+        List<PositionGreeks> out = new ArrayList<>();
+        double[] v = new double[ContractPricing.SLOTS];
+        for (PositionView p : portfolio.positions()) {
+            if (p.quantity().signum() == 0 || underlyings.isEmpty()) {
+                continue;
+            }
+            if (underlyings.containsKey(p.instrumentId())) {
+                out.add(new PositionGreeks(
+                        p.instrumentId(),
+                        p.instrumentId(),
+                        p.quantity(),
+                        p.quantity().doubleValue(),
+                        0,
+                        0,
+                        0,
+                        0));
+                continue;
+            }
+            Optional<OptionContract> c = contract(p.instrumentId());
+            if (c.isEmpty()) {
+                continue;
+            }
+            OptionUnderlying u = underlyings.get(c.get().underlying());
+            Optional<BigDecimal> spot = spot(u.id());
+            if (spot.isEmpty() || !now.isBefore(u.expiresAt(c.get().expiry()))) {
+                continue;
+            }
+            price(u, c.get(), spot.get().doubleValue(), now, v);
+            double units = p.quantity().doubleValue() * c.get().multiplier().doubleValue();
+            out.add(new PositionGreeks(
+                    p.instrumentId(),
+                    u.id(),
+                    p.quantity(),
+                    units * v[ContractPricing.DELTA],
+                    units * v[ContractPricing.GAMMA],
+                    units * v[ContractPricing.THETA_YEAR] / 365.0,
+                    units * v[ContractPricing.VEGA_UNIT] / 100.0,
+                    units * v[ContractPricing.RHO_UNIT] / 100.0));
+        }
+        return out;
+    }
+
     /** Intrinsic value per unit of underlying at {@code spot}. */
     public static BigDecimal intrinsic(OptionContract c, BigDecimal spot) {
         BigDecimal diff = c.right() == OptionRight.CALL

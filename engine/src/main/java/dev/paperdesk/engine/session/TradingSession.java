@@ -397,6 +397,18 @@ public final class TradingSession implements AutoCloseable {
         return engine.options().greeks(snapshot, now(), this::parityRate);
     }
 
+    /**
+     * The Greeks of each option position of a portfolio and of each underlying it holds that options
+     * are listed on (see {@link dev.paperdesk.engine.options.PositionGreeks} for units).
+     *
+     * @throws IllegalArgumentException for an unknown portfolio
+     */
+    public List<dev.paperdesk.engine.options.PositionGreeks> positionGreeks(PortfolioId portfolio) {
+        PortfolioSnapshot snapshot = engine.portfolioSnapshot(portfolio)
+                .orElseThrow(() -> new IllegalArgumentException("no portfolio " + portfolio));
+        return engine.options().positionGreeks(snapshot, now());
+    }
+
     /** Units of {@code to} per {@code from}: 1 between USD and its stablecoins, else the FX pair's mid if quoted. */
     private Optional<BigDecimal> parityRate(Currency from, Currency to) {
         java.util.Set<String> dollars = java.util.Set.of("USD", "USDT", "USDC");
