@@ -191,7 +191,11 @@ class OptionsSessionTest {
             List<Fill> fills = s.fills().stream()
                     .filter(f -> legs.stream().anyMatch(l -> l.id().equals(f.orderId())))
                     .toList();
-            assertThat(fills).extracting(f -> f.fee().amount()).allMatch(fee -> fee.signum() > 0);
+            // $0.65 per contract, two contracts per leg, one fill each (the touch holds at least five)
+            assertThat(fills)
+                    .hasSize(4)
+                    .extracting(f -> f.fee().amount())
+                    .allMatch(fee -> fee.compareTo(new BigDecimal("1.30")) == 0);
             // cash moves by premium × 100 per contract, less fees, exactly
             BigDecimal expected = BigDecimal.ZERO;
             for (Fill f : fills) {
