@@ -1,6 +1,5 @@
 package dev.paperdesk.desktop.common;
 
-import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
@@ -9,9 +8,6 @@ import javafx.scene.control.TableColumn;
 
 /** Builds table columns from row accessors, with one formatter and optional P&amp;L colouring. */
 public final class Columns {
-    /** The classes a styled cell chooses from: P&amp;L signs and long/short quantities. */
-    private static final List<String> VALUE_CLASSES =
-            List.of("pnl-positive", "pnl-negative", "pnl-zero", "long", "short");
 
     private Columns() {}
 
@@ -37,18 +33,30 @@ public final class Columns {
         c.setCellValueFactory(
                 cd -> new ReadOnlyObjectWrapper<>(cd.getValue() == null ? null : value.apply(cd.getValue())));
         c.setCellFactory(col -> new TableCell<>() {
+            /** The class this cell added for its previous item: cells are reused across rows. */
+            private String applied;
+
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
+                String next = null;
                 if (empty || item == null) {
-                    StyleClasses.exclusive(getStyleClass(), VALUE_CLASSES, null);
                     setText(null);
-                    return;
+                } else {
+                    setText(format.apply(item));
+                    setAlignment(align);
+                    next = styleClass == null ? null : styleClass.apply(item);
                 }
-                setText(format.apply(item));
-                setAlignment(align);
-                StyleClasses.exclusive(
-                        getStyleClass(), VALUE_CLASSES, styleClass == null ? null : styleClass.apply(item));
+                // Touch the style classes only when the class changes: each change re-styles the cell.
+                if (!java.util.Objects.equals(next, applied)) {
+                    if (applied != null) {
+                        getStyleClass().remove(applied);
+                    }
+                    if (next != null) {
+                        getStyleClass().add(next);
+                    }
+                    applied = next;
+                }
             }
         });
         c.setUserData(format);
