@@ -32,6 +32,10 @@ public final class EditorAndCompareDemo {
         @Override
         public void start(Stage stage) {
             List<String> args = getParameters().getRaw();
+            if (args.contains("compare")) {
+                compare(stage, args);
+                return;
+            }
             StrategyRunner runner = new StrategyRunner();
             TradingSession session =
                     TradingSession.open(SessionConfig.simulated(null, Instant.parse("2025-03-03T00:00:00Z"), 3)
@@ -58,6 +62,66 @@ public final class EditorAndCompareDemo {
                 Platform.exit();
             });
             wait.play();
+        }
+    }
+
+    /** Two sma-cross runs on a made-up daily series (fast 5 and 20), compared. */
+    static void compare(Stage stage, List<String> args) {
+        try {
+            StringBuilder csv = new StringBuilder("Date,Open,High,Low,Close,Adj Close,Volume\n");
+            java.util.Random random = new java.util.Random(5);
+            java.time.LocalDate d = java.time.LocalDate.of(2021, 1, 1);
+            double prev = 40;
+            for (int i = 0; i < 500; ) {
+                d = d.plusDays(1);
+                if (d.getDayOfWeek().getValue() > 5) {
+                    continue;
+                }
+                double close = 40 + 6 * Math.sin(i / 25.0) + i * 0.02 + random.nextGaussian() * 0.4;
+                double open = prev + random.nextGaussian() * 0.2;
+                csv.append(String.format(
+                        java.util.Locale.ROOT,
+                        "%s,%.2f,%.2f,%.2f,%.2f,%.2f,1000%n",
+                        d,
+                        open,
+                        Math.max(open, close) + 0.2,
+                        Math.min(open, close) - 0.2,
+                        close,
+                        close));
+                prev = close;
+                i++;
+            }
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("acme", ".csv");
+            java.nio.file.Files.writeString(file, csv);
+            var data = dev.paperdesk.engine.backtest.BacktestData.fromCsv(
+                    "ACME", file, dev.paperdesk.engine.market.history.BarFormat.YAHOO);
+            var def = dev.paperdesk.engine.backtest.StrategySource.load(
+                    "builtin:sma-cross",
+                    dev.paperdesk.engine.backtest.StrategySource.text("builtin:sma-cross"),
+                    List.of(data.primary().instrument().id()),
+                    data.primary().timeframe());
+            var config = dev.paperdesk.engine.backtest.BacktestConfig.of("builtin:sma-cross", def, data);
+            var a = dev.paperdesk.engine.backtest.Backtester.run(config.withParameters(java.util.Map.of("fast", "5")));
+            var b = dev.paperdesk.engine.backtest.Backtester.run(
+                    config.withParameters(java.util.Map.of("fast", "20")).withSeed(7));
+            var view = new dev.paperdesk.desktop.backtest.BacktestComparisonView(
+                    dev.paperdesk.engine.backtest.BacktestComparison.of("#1 sma-cross", a, "#2 sma-cross", b));
+            Scene scene = new Scene(view, 1100, 820);
+            (args.contains("light") ? Theme.LIGHT : Theme.DARK).apply(scene);
+            stage.setScene(scene);
+            stage.show();
+            PauseTransition wait = new PauseTransition(Duration.seconds(2));
+            wait.setOnFinished(e -> {
+                try {
+                    ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", new File(args.get(0)));
+                } catch (Exception ex) {
+                    ex.printStackTrace();
+                }
+                Platform.exit();
+            });
+            wait.play();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
