@@ -2,11 +2,13 @@ package dev.paperdesk.desktop.backtest;
 
 import dev.paperdesk.desktop.common.Columns;
 import dev.paperdesk.desktop.common.TableExport;
+import dev.paperdesk.engine.backtest.BacktestComparison;
 import dev.paperdesk.engine.backtest.BacktestMetrics;
 import dev.paperdesk.engine.backtest.BacktestResult;
 import dev.paperdesk.engine.backtest.BacktestTrade;
 import dev.paperdesk.engine.backtest.EquityPoint;
 import dev.paperdesk.engine.market.history.BarFormat;
+import dev.paperdesk.engine.store.BacktestStore;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
@@ -16,11 +18,13 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -31,6 +35,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 
 /**
  * The backtest view: the form on the left, the result on the right (summary tiles, equity with the
@@ -50,6 +55,11 @@ public final class BacktestView extends SplitPane {
         vm.resultProperty().addListener((o, a, b) -> {
             if (b != null) {
                 show(b);
+            }
+        });
+        vm.comparisonProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                showComparison(b);
             }
         });
     }
@@ -170,13 +180,68 @@ public final class BacktestView extends SplitPane {
                         Columns.number("MAE", BacktestTrade::mae, BacktestView::price),
                         Columns.number("MFE", BacktestTrade::mfe, BacktestView::price)));
         TableExport.install(trades, "backtest-trades");
-        TabPane tabs = new TabPane(new Tab("Equity and drawdown", charts), new Tab("Trades", trades));
+        TabPane tabs = new TabPane(
+                new Tab("Equity and drawdown", charts), new Tab("Trades", trades), new Tab("Saved runs", runs()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().get(1).setId("backtestTradesTab");
+        tabs.getTabs().get(2).setId("backtestRunsTab");
         VBox box = new VBox(8, tiles, tabs);
         box.setPadding(new Insets(10));
         VBox.setVgrow(tabs, Priority.ALWAYS);
         return box;
+    }
+
+    /** The runs saved in the workspace; select two (Ctrl+click) and compare them. */
+    private VBox runs() {
+        TableView<BacktestStore.Summary> runs = new TableView<>(vm.runs());
+        runs.setId("backtestRuns");
+        runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        runs.getColumns()
+                .setAll(List.of(
+                        Columns.number("Run", BacktestStore.Summary::id, Object::toString),
+                        Columns.text("Saved (UTC)", BacktestStore.Summary::createdAt, t -> t.toString()
+                                .replace('T', ' ')
+                                .substring(0, 19)),
+                        Columns.text("Strategy", BacktestStore.Summary::strategy, s -> s),
+                        Columns.text("Instruments", BacktestStore.Summary::instruments, s -> s),
+                        Columns.number("Total return", BacktestStore.Summary::totalReturn, BacktestView::pct),
+                        Columns.number("Trades", BacktestStore.Summary::trades, Object::toString)));
+        TableExport.install(runs, "backtest-runs");
+        Button compare = new Button("_Compare\u2026");
+        compare.setMnemonicParsing(true);
+        compare.setId("backtestCompare");
+        compare.disableProperty()
+                .bind(javafx.beans.binding.Bindings.size(
+                                runs.getSelectionModel().getSelectedItems())
+                        .isNotEqualTo(2));
+        compare.setOnAction(e -> {
+            List<BacktestStore.Summary> two =
+                    List.copyOf(runs.getSelectionModel().getSelectedItems());
+            vm.compare(two.get(0), two.get(1));
+        });
+        Label hint = new Label("Select two runs (Ctrl+click) to compare them.");
+        hint.getStyleClass().add("text-muted");
+        VBox box = new VBox(8, runs, new HBox(8, compare, hint));
+        box.setPadding(new Insets(6));
+        VBox.setVgrow(runs, Priority.ALWAYS);
+        return box;
+    }
+
+    private void showComparison(BacktestComparison c) {
+        Stage stage = new Stage();
+        stage.setTitle("Compare backtests " + c.labelA() + " / " + c.labelB() + " \u2014 Paperdesk");
+        Scene scene = new Scene(new BacktestComparisonView(c), 1100, 820);
+        if (getScene() != null) {
+            scene.getStylesheets().setAll(getScene().getStylesheets());
+            scene.getRoot()
+                    .getStyleClass()
+                    .addAll(getScene().getRoot().getStyleClass().stream()
+                            .filter(s -> s.startsWith("theme-"))
+                            .toList());
+            stage.initOwner(getScene().getWindow());
+        }
+        stage.setScene(scene);
+        stage.show();
     }
 
     private static XYChart chart(String yName, ErrorDataSetRenderer renderer) {

@@ -2,6 +2,7 @@ package dev.paperdesk.desktop.backtest;
 
 import dev.paperdesk.desktop.common.UiExecutor;
 import dev.paperdesk.engine.backtest.BacktestArchive;
+import dev.paperdesk.engine.backtest.BacktestComparison;
 import dev.paperdesk.engine.backtest.BacktestConfig;
 import dev.paperdesk.engine.backtest.BacktestData;
 import dev.paperdesk.engine.backtest.BacktestProgress;
@@ -18,6 +19,7 @@ import dev.paperdesk.engine.market.history.replay.BarReplayFeed.ReplaySeries;
 import dev.paperdesk.engine.model.InstrumentId;
 import dev.paperdesk.engine.montecarlo.CancellationToken;
 import dev.paperdesk.engine.session.TradingSession;
+import dev.paperdesk.engine.store.BacktestStore;
 import dev.paperdesk.engine.store.BarStore;
 import dev.paperdesk.engine.strategy.builtin.Templates;
 import java.math.BigDecimal;
@@ -74,6 +76,8 @@ public final class BacktestViewModel {
     private final ObservableList<BacktestTrade> trades = FXCollections.observableArrayList();
     private final ObservableList<String> assumptions = FXCollections.observableArrayList();
     private volatile CancellationToken token;
+    private final ObservableList<BacktestStore.Summary> runs = FXCollections.observableArrayList();
+    private final ObjectProperty<BacktestComparison> comparison = new SimpleObjectProperty<>();
 
     public BacktestViewModel(TradingSession session, UiExecutor ui) {
         this(session, ui, Executors.newSingleThreadExecutor(r -> {
@@ -90,6 +94,48 @@ public final class BacktestViewModel {
         Templates.list().forEach(t -> strategies.add(t.reference()));
         sources.add(CSV_SOURCE);
         session.bars().ifPresent(b -> b.series().forEach(s -> sources.add(describe(s.key()))));
+        refreshRuns();
+    }
+
+    /** Reloads the list of runs saved in the workspace (newest first), off the FX thread. */
+    public void refreshRuns() {
+        worker.execute(() -> {
+            List<BacktestStore.Summary> saved =
+                    session.backtests().map(BacktestArchive::list).orElse(List.of());
+            ui.post(() -> runs.setAll(saved));
+        });
+    }
+
+    /**
+     * Loads two saved runs and compares them (A = the older one) off the FX thread; the result
+     * arrives in {@link #comparisonProperty()}, problems in {@link #statusProperty()}.
+     */
+    public void compare(BacktestStore.Summary first, BacktestStore.Summary second) {
+        BacktestStore.Summary a = first.id() <= second.id() ? first : second;
+        BacktestStore.Summary b = a == first ? second : first;
+        status.set("Comparing run " + a.id() + " with run " + b.id() + "\u2026");
+        worker.execute(() -> {
+            try {
+                BacktestStore store = session.backtests()
+                        .orElseThrow(() -> new IllegalArgumentException("this workspace keeps no backtests"));
+                BacktestResult ra = BacktestArchive.load(store, a.id())
+                        .orElseThrow(() -> new IllegalArgumentException("run " + a.id() + " is gone"));
+                BacktestResult rb = BacktestArchive.load(store, b.id())
+                        .orElseThrow(() -> new IllegalArgumentException("run " + b.id() + " is gone"));
+                BacktestComparison c = BacktestComparison.of(label(a), ra, label(b), rb);
+                ui.post(() -> {
+                    comparison.set(c);
+                    status.set("Compared run " + a.id() + " with run " + b.id() + ".");
+                });
+            } catch (RuntimeException e) {
+                ui.post(() -> status.set(e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
+        });
+    }
+
+    /** {@code #12 sma-cross}: how a saved run is named in the comparison. */
+    static String label(BacktestStore.Summary s) {
+        return "#" + s.id() + " " + s.strategy();
     }
 
     private static String describe(BarStore.SeriesKey key) {
@@ -123,7 +169,12 @@ public final class BacktestViewModel {
                 ui.post(() -> status.set("Running\u2026"));
                 BacktestResult r = Backtester.run(config, p -> ui.coalesce("backtest-progress", () -> show(p)), t);
                 session.backtests().ifPresent(store -> BacktestArchive.save(store, r, Instant.now()));
-                ui.post(() -> finished(r));
+                List<BacktestStore.Summary> saved =
+                        session.backtests().map(BacktestArchive::list).orElse(List.of());
+                ui.post(() -> {
+                    runs.setAll(saved);
+                    finished(r);
+                });
             } catch (RuntimeException e) {
                 ui.post(() -> {
                     running.set(false);
@@ -318,5 +369,15 @@ public final class BacktestViewModel {
 
     public ObservableList<String> assumptions() {
         return assumptions;
+    }
+
+    /** Runs saved in the workspace, newest first. */
+    public ObservableList<BacktestStore.Summary> runs() {
+        return runs;
+    }
+
+    /** The last comparison of two saved runs. */
+    public ObjectProperty<BacktestComparison> comparisonProperty() {
+        return comparison;
     }
 }

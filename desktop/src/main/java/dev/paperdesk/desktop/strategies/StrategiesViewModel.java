@@ -6,24 +6,75 @@ import dev.paperdesk.engine.model.PortfolioId;
 import dev.paperdesk.engine.portfolio.CostBasisMethod;
 import dev.paperdesk.engine.session.TradingSession;
 import dev.paperdesk.engine.strategy.api.StrategyDefinition;
+import dev.paperdesk.engine.strategy.api.StrategyProblem;
 import dev.paperdesk.engine.strategy.builtin.Templates;
 import dev.paperdesk.engine.strategy.rules.RuleStrategyLoader;
 import dev.paperdesk.engine.strategy.runner.StrategyRunner;
 import dev.paperdesk.engine.strategy.runner.StrategyStatus;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * State and commands of the strategies view. Validation runs on every edit (the loader reports
- * every problem with its line and column); starting a strategy gives it a fresh portfolio with the
- * chosen capital on the live market, through the session's {@link StrategyRunner}.
+ * State and commands of the strategies view. Validation follows the edits: a pause in typing of
+ * {@link #VALIDATION_DELAY} runs the engine's loader off the FX thread (it reports every problem with
+ * its line and column) and publishes the problems and the editor's line markers through the {@link
+ * UiExecutor}, dropping results of text that has changed since. Starting a strategy gives it a fresh
+ * portfolio with the chosen capital on the live market, through the session's {@link StrategyRunner}.
  */
-public final class StrategiesViewModel {
+public final class StrategiesViewModel implements AutoCloseable {
+    /** Quiet time after the last keystroke before the text is validated. */
+    public static final Duration VALIDATION_DELAY = Duration.ofMillis(250);
+
+    /** Runs validation jobs: later after a pause in typing, or at once in tests. */
+    public interface ValidationScheduler extends AutoCloseable {
+        /** Runs {@code job} once the text has been still for a while, replacing a job not yet run. */
+        void schedule(Runnable job);
+
+        @Override
+        default void close() {}
+
+        /** Runs every job at once on the calling thread. */
+        static ValidationScheduler immediate() {
+            return Runnable::run;
+        }
+
+        /** One daemon thread; a new job cancels the pending one and waits {@code delay} again. */
+        static ValidationScheduler debounced(Duration delay) {
+            ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "strategy-validation");
+                t.setDaemon(true);
+                return t;
+            });
+            return new ValidationScheduler() {
+                private ScheduledFuture<?> pending;
+
+                @Override
+                public synchronized void schedule(Runnable job) {
+                    if (pending != null) {
+                        pending.cancel(false);
+                    }
+                    pending = executor.schedule(job, delay.toMillis(), TimeUnit.MILLISECONDS);
+                }
+
+                @Override
+                public void close() {
+                    executor.shutdownNow();
+                }
+            };
+        }
+    }
+
     private final TradingSession session;
     private final StrategyRunner runner;
     private final UiExecutor ui;
@@ -34,13 +85,22 @@ public final class StrategiesViewModel {
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<StrategyStatus> statuses = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
+    private final ObservableList<StrategyProblem> markers = FXCollections.observableArrayList();
+    private final ValidationScheduler scheduler;
+    private final AtomicLong edits = new AtomicLong();
 
     public StrategiesViewModel(TradingSession session, StrategyRunner runner, UiExecutor ui) {
+        this(session, runner, ui, ValidationScheduler.debounced(VALIDATION_DELAY));
+    }
+
+    public StrategiesViewModel(
+            TradingSession session, StrategyRunner runner, UiExecutor ui, ValidationScheduler scheduler) {
         this.session = session;
         this.runner = runner;
         this.ui = ui;
+        this.scheduler = scheduler;
         Templates.list().forEach(t -> templates.add(t.reference()));
-        source.addListener((o, a, b) -> validate());
+        source.addListener((o, a, b) -> validateLater(b));
         runner.onFailure(f -> ui.post(() -> message.set(f.message())));
         refresh();
     }
@@ -51,20 +111,43 @@ public final class StrategiesViewModel {
         source.set(text.replaceFirst("(?m)^name:\\s*(\\S+)", "name: $1-copy"));
     }
 
-    /** Re-checks the editor's text; the problems list is empty when it would run. */
+    /** Re-checks the editor's text now, on the calling thread; the problems list is empty when it would run. */
     public void validate() {
-        String text = source.get();
+        edits.incrementAndGet();
+        publish(check(source.get()));
+    }
+
+    private void validateLater(String text) {
+        long edit = edits.incrementAndGet();
+        scheduler.schedule(() -> {
+            List<StrategyProblem> found = check(text);
+            ui.post(() -> {
+                if (edits.get() == edit) {
+                    publish(found);
+                }
+            });
+        });
+    }
+
+    /** The engine loader's problems with {@code text}; pure, so it may run on any thread. */
+    static List<StrategyProblem> check(String text) {
         if (text == null || text.isBlank()) {
-            problems.setAll(List.of("the editor is empty: clone a template or write a strategy"));
-            return;
+            return List.of(new StrategyProblem(
+                    StrategyProblem.Kind.MISSING_FIELD,
+                    "editor",
+                    0,
+                    0,
+                    "the editor is empty: clone a template or write a strategy"));
         }
-        problems.setAll(
-                switch (RuleStrategyLoader.load("editor", text)) {
-                    case RuleStrategyLoader.Load.Loaded l -> List.<String>of();
-                    case RuleStrategyLoader.Load.Invalid i -> i.problems().stream()
-                            .map(Object::toString)
-                            .toList();
-                });
+        return switch (RuleStrategyLoader.load("editor", text)) {
+            case RuleStrategyLoader.Load.Loaded l -> List.of();
+            case RuleStrategyLoader.Load.Invalid i -> i.problems();
+        };
+    }
+
+    private void publish(List<StrategyProblem> found) {
+        problems.setAll(found.stream().map(Object::toString).toList());
+        markers.setAll(found.stream().filter(p -> p.line() > 0).toList());
     }
 
     /** Starts the editor's strategy in a new portfolio; returns its runner id, or -1 with the problem shown. */
@@ -146,5 +229,16 @@ public final class StrategiesViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** The problems that have a line in the editor's text, for its gutter and underlines. */
+    public ObservableList<StrategyProblem> markers() {
+        return markers;
+    }
+
+    /** Stops the validation thread. */
+    @Override
+    public void close() {
+        scheduler.close();
     }
 }

@@ -107,4 +107,122 @@ class BacktestFlowTest {
         robot.clickOn("#backtestTradesTab");
         assertThat(trades.getItems()).hasSize(vm.resultProperty().get().trades().size());
     }
+
+    /**
+     * Two runs with different fast periods, compared from the saved-runs list: the comparison window
+     * shows the engine's metrics for both and their difference, the parameter row marked as differing,
+     * and both normalised curves on one chart with a legend.
+     */
+    @Test
+    void comparesTwoSavedRunsSideBySide(FxRobot robot) throws Exception {
+        Path csv = Files.writeString(dir.resolve("acme.csv"), yahoo(300));
+        robot.clickOn("#backtestCsvPath").write(csv.toString());
+        robot.doubleClickOn("#backtestSymbol").write("ACME");
+        robot.clickOn("#backtestParameters").write("fast=5");
+        robot.clickOn("#backtestRun");
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> vm.runs().size() == 1 && !vm.runningProperty().get());
+        robot.doubleClickOn("#backtestParameters").eraseText(6).write("fast=20");
+        robot.clickOn("#backtestRun");
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> vm.runs().size() == 2 && !vm.runningProperty().get());
+
+        robot.clickOn("#backtestRunsTab");
+        TableView<?> runs = robot.lookup("#backtestRuns").queryTableView();
+        robot.interact(() -> runs.getSelectionModel().selectAll());
+        robot.clickOn("#backtestCompare");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#backtestComparison")
+                .tryQuery()
+                .isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var store = session.backtests().orElseThrow();
+        var saved = store.list(); // newest first: run A is the older one (fast=5)
+        var a = dev.paperdesk.engine.backtest.BacktestArchive.load(
+                        store, saved.get(1).id())
+                .orElseThrow();
+        var b = dev.paperdesk.engine.backtest.BacktestArchive.load(
+                        store, saved.get(0).id())
+                .orElseThrow();
+        assertThat(a.config().parameters()).containsEntry("fast", "5");
+        assertThat(b.config().parameters()).containsEntry("fast", "20");
+
+        TableView<?> metrics = robot.lookup("#backtestComparisonMetrics").queryTableView();
+        assertThat(metrics.getItems()).isNotEmpty();
+        String totalA = cell(metrics, "Total return", 1);
+        String totalB = cell(metrics, "Total return", 2);
+        String totalDiff = cell(metrics, "Total return", 3);
+        assertThat(totalA)
+                .isEqualTo(String.format(Locale.ROOT, "%.2f %%", a.metrics().totalReturn() * 100));
+        assertThat(totalB)
+                .isEqualTo(String.format(Locale.ROOT, "%.2f %%", b.metrics().totalReturn() * 100));
+        assertThat(totalDiff)
+                .isEqualTo(String.format(
+                        Locale.ROOT,
+                        "%+.2f pp",
+                        (b.metrics().totalReturn() - a.metrics().totalReturn()) * 100));
+        assertThat(cell(metrics, "Trades", 1))
+                .isEqualTo(Integer.toString(a.metrics().trades()));
+        assertThat(cell(metrics, "Trades", 2))
+                .isEqualTo(Integer.toString(b.metrics().trades()));
+        assertThat(cell(metrics, "Sharpe", 1))
+                .isEqualTo(
+                        a.metrics().sharpe() == null
+                                ? "\u2013"
+                                : String.format(Locale.ROOT, "%.2f", a.metrics().sharpe()));
+
+        TableView<?> settings = robot.lookup("#backtestComparisonSettings").queryTableView();
+        assertThat(cell(settings, "parameter fast", 1)).isEqualTo("5");
+        assertThat(cell(settings, "parameter fast", 2)).isEqualTo("20");
+        assertThat(cell(settings, "parameter fast", 3)).isEqualTo("differs");
+        assertThat(cell(settings, "strategy", 3)).isEmpty();
+        assertThat(robot.lookup(".table-row-cell.compare-diff").queryAll()).isNotEmpty();
+
+        XYChart chart = robot.lookup("#backtestComparisonChart").query();
+        var sets = chart.getRenderers().get(0).getDatasets();
+        assertThat(sets).hasSize(2);
+        assertThat(sets.get(0).getName()).startsWith("A #");
+        assertThat(sets.get(1).getDataCount()).isEqualTo(b.equity().size());
+        assertThat(sets.get(0).get(1, 0))
+                .isEqualTo(a.equity().get(0).equity().doubleValue()
+                        / a.config().capital().doubleValue()
+                        * 100);
+        assertThat(chart.legendVisibleProperty().get()).isTrue();
+    }
+
+    /** The text of column {@code column} in the row whose first column reads {@code first}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String cell(TableView table, String first, int column) {
+        for (int r = 0; r < table.getItems().size(); r++) {
+            javafx.scene.control.TableColumn c0 =
+                    (javafx.scene.control.TableColumn) table.getColumns().get(0);
+            if (first.equals(text(c0, table.getItems().get(r)))) {
+                return text(
+                        (javafx.scene.control.TableColumn) table.getColumns().get(column),
+                        table.getItems().get(r));
+            }
+        }
+        throw new AssertionError("no row " + first);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String text(javafx.scene.control.TableColumn column, Object row) {
+        Object value = column.getCellObservableValue(row).getValue();
+        javafx.scene.control.TableCell cell =
+                (javafx.scene.control.TableCell) column.getCellFactory().call(column);
+        cell.updateTableColumn(column);
+        java.lang.reflect.Method update;
+        try {
+            update = javafx.scene.control.Cell.class.getDeclaredMethod("updateItem", Object.class, boolean.class);
+            update.setAccessible(true);
+            update.invoke(cell, value, false);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+        return cell.getText() == null ? "" : cell.getText();
+    }
 }

@@ -26,7 +26,8 @@ class StrategiesViewModelTest {
         runner = new StrategyRunner();
         session = TradingSession.open(SessionConfig.simulated(null, Instant.parse("2025-03-03T00:00:00Z"), 3)
                 .withFeed(runner.wrap(SimulatedMarket.defaultMarket(3, List.of("BTC-USDT@binance")))));
-        vm = new StrategiesViewModel(session, runner, UiExecutor.DIRECT);
+        vm = new StrategiesViewModel(
+                session, runner, UiExecutor.DIRECT, StrategiesViewModel.ValidationScheduler.immediate());
     }
 
     @AfterEach

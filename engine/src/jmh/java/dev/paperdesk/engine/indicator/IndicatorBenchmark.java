@@ -25,6 +25,9 @@ public class IndicatorBenchmark {
     double[] high;
     double[] low;
     double[] close;
+    /** The same walk rounded to cents, as prices read from a file are: SMA's exact path. */
+    double[] cents;
+
     Rsi rsi;
     Atr atr;
     Adx adx;
@@ -43,6 +46,10 @@ public class IndicatorBenchmark {
             close[i] = c;
             p = c;
         }
+        cents = new double[N];
+        for (int i = 0; i < N; i++) {
+            cents[i] = Math.round(close[i] * 100) / 100.0;
+        }
         rsi = new Rsi(14);
         atr = new Atr(14);
         adx = new Adx(14);
@@ -52,6 +59,32 @@ public class IndicatorBenchmark {
     @OperationsPerInvocation(N)
     public double[] batchSma20() {
         return Sma.batch(close, 20);
+    }
+
+    /** Decimal prices: the exact long sum. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double[] batchSma20Decimal() {
+        return Sma.batch(cents, 20);
+    }
+
+    /** Baseline: TA-Lib's plain running double sum, as {@code Sma.batch} was before its exact path. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double[] batchSma20RunningSumBaseline() {
+        double[] out = new double[N];
+        java.util.Arrays.fill(out, 0, 19, Double.NaN);
+        double sum = 0;
+        int i = 0;
+        for (; i < 19; i++) {
+            sum += close[i];
+        }
+        for (int trailing = 0; i < N; i++, trailing++) {
+            sum += close[i];
+            out[i] = sum / 20;
+            sum -= close[trailing];
+        }
+        return out;
     }
 
     @Benchmark

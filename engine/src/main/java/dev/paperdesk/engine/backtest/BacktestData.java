@@ -25,9 +25,13 @@ import java.util.stream.Collectors;
  * The bars a backtest replays: series of a bar store (a workspace's, or an in-memory one filled from
  * a CSV file or generated bars), restricted to open times in {@code [from, to)}.
  *
+ * <p>Trading starts at {@code tradeFrom}: bars opening before it are replayed only to warm up the
+ * strategy's indicators (no orders, no equity points, not in the metrics). Without a warm-up {@code
+ * tradeFrom} equals {@code from}.
+ *
  * <p>The first series is the signal and benchmark series unless the configuration says otherwise.
  */
-public record BacktestData(BarStore store, List<ReplaySeries> series, Instant from, Instant to) {
+public record BacktestData(BarStore store, List<ReplaySeries> series, Instant from, Instant to, Instant tradeFrom) {
     /** Tick and lot of instruments made up for CSV data: cents and whole units. */
     private static final BigDecimal CENT = new BigDecimal("0.01");
 
@@ -42,6 +46,37 @@ public record BacktestData(BarStore store, List<ReplaySeries> series, Instant fr
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("backtest range is empty: from " + from + " is not before to " + to);
         }
+        Objects.requireNonNull(tradeFrom, "tradeFrom");
+        if (tradeFrom.isBefore(from) || !tradeFrom.isBefore(to)) {
+            throw new IllegalArgumentException(
+                    "trading start " + tradeFrom + " is outside the replayed range [" + from + ", " + to + ")");
+        }
+    }
+
+    /** Bars in {@code [from, to)}, all traded (no warm-up). */
+    public BacktestData(BarStore store, List<ReplaySeries> series, Instant from, Instant to) {
+        this(store, series, from, to, from);
+    }
+
+    /** Whether bars before the trading start are replayed to warm up indicators. */
+    public boolean hasWarmUp() {
+        return tradeFrom.isAfter(from);
+    }
+
+    /**
+     * Trades only bars opening in {@code [tradeFrom, tradeTo)} (clipped to this range; null: no
+     * bound), with every earlier bar of this data replayed first as indicator warm-up.
+     *
+     * @throws IllegalArgumentException when no bar range is left to trade
+     */
+    public BacktestData trading(Instant tradeFrom, Instant tradeTo) {
+        Instant f = tradeFrom == null || tradeFrom.isBefore(this.from) ? this.from : tradeFrom;
+        Instant t = tradeTo == null || tradeTo.isAfter(to) ? to : tradeTo;
+        if (!f.isBefore(t)) {
+            throw new IllegalArgumentException("no bars to trade between " + f + " and " + t + " (the data covers "
+                    + this.from + " to " + to + ")");
+        }
+        return new BacktestData(store, series, this.from, t, f);
     }
 
     /** Every stored bar of {@code series}. */
@@ -124,6 +159,11 @@ public record BacktestData(BarStore store, List<ReplaySeries> series, Instant fr
         return new BacktestData(store, series, f, t);
     }
 
+    /** Bars of the warm-up (opening before {@code tradeFrom}) across all series. */
+    public long warmUpBarCount() {
+        return hasWarmUp() ? new BacktestData(store, series, from, tradeFrom).barCount() : 0;
+    }
+
     /** The same range of the series of all given data sets, in the order given (one store). */
     public BacktestData plus(BacktestData other) {
         if (other.store != store) {
@@ -131,8 +171,10 @@ public record BacktestData(BarStore store, List<ReplaySeries> series, Instant fr
         }
         List<ReplaySeries> all = new java.util.ArrayList<>(series);
         all.addAll(other.series);
-        return new BacktestData(
-                store, all, from.isBefore(other.from) ? from : other.from, to.isAfter(other.to) ? to : other.to);
+        Instant f = from.isBefore(other.from) ? from : other.from;
+        Instant t = to.isAfter(other.to) ? to : other.to;
+        Instant trade = tradeFrom.isBefore(other.tradeFrom) ? tradeFrom : other.tradeFrom;
+        return new BacktestData(store, all, f, t, trade.isBefore(f) ? f : trade);
     }
 
     /** Bars in range across all series (for progress). */

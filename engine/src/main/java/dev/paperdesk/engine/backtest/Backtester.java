@@ -110,6 +110,10 @@ public final class Backtester {
             recorder.portfolio = portfolio;
             recorder.session = session;
             runner.afterBar(recorder::onBar);
+            if (data.hasWarmUp()) {
+                // Bars completing by the trading start only prime indicators: no orders before it.
+                runner.warmUpUntil(data.tradeFrom());
+            }
             long handle = runner.start(built.strategy(), built.values(), portfolio);
             Instant end = data.to().plus(maxTimeframe(data));
             Duration slice = Duration.between(start, end).dividedBy(SLICES);
@@ -194,12 +198,17 @@ public final class Backtester {
         PortfolioId portfolio;
         TradingSession session;
         long bars;
+        long warmUpBars;
 
         Recorder(BacktestConfig config) {
             this.config = config;
         }
 
         void onBar(Bar bar) {
+            if (bar.openTime().isBefore(config.data().tradeFrom())) {
+                warmUpBars++; // warm-up: neither equity nor benchmark starts before trading does
+                return;
+            }
             bars++;
             if (bar.instrumentId().equals(config.benchmark())) {
                 if (benchmarkUnits == null) {
@@ -241,7 +250,7 @@ public final class Backtester {
                             .map(s -> s.instrument().id().toString())
                             .toList(),
                     data.primary().timeframe().toString(),
-                    data.from(),
+                    data.tradeFrom(),
                     data.to(),
                     config.capital(),
                     config.seed(),

@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +44,9 @@ import picocli.CommandLine.Option;
             "RESULT.json holds config, assumptions, metrics (total_return, cagr, sharpe, sortino,"
                     + " max_drawdown, win_rate, profit_factor, expectancy, exposure, trades), benchmark"
                     + " (buy and hold of the first symbol), trades, fills, equity and timing (bars, run_ms).",
+            "--from/--to restrict trading to a date range; earlier bars of the file warm up the" + " indicators first.",
             "Example: paperdesk backtest --strategy builtin:sma-cross --data ORCL=orcl.csv --format yahoo"
-                    + " --capital 100000 --out result.json --trades trades.csv"
+                    + " --capital 100000 --from 2000-01-01 --to 2009-12-31 --out result.json --trades trades.csv"
         })
 final class BacktestCommand implements Callable<Integer> {
     @Option(
@@ -99,6 +102,22 @@ final class BacktestCommand implements Callable<Integer> {
     String slippage;
 
     @Option(
+            names = "--from",
+            paramLabel = "DATE",
+            description = "Trade only from this date (YYYY-MM-DD, 00:00 UTC). Bars of the file before it"
+                    + " are replayed first to warm up the strategy's indicators: no orders, and neither"
+                    + " the equity curve, the benchmark nor the metrics include them. Default: the"
+                    + " first bar.")
+    LocalDate from;
+
+    @Option(
+            names = "--to",
+            paramLabel = "DATE",
+            description = "Trade only up to this date inclusive (the last bar traded opens on it, UTC)."
+                    + " Default: the last bar.")
+    LocalDate to;
+
+    @Option(
             names = "--seed",
             defaultValue = "42",
             paramLabel = "S",
@@ -152,6 +171,21 @@ final class BacktestCommand implements Callable<Integer> {
             }
             bars = bars == null ? one : combine(bars, one);
         }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new CliException("--to " + to + " is before --from " + from, 2);
+        }
+        if (from != null || to != null) {
+            try {
+                bars = bars.trading(
+                        from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        to == null
+                                ? null
+                                : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage(), 1);
+            }
+        }
+        long warmUp = bars.warmUpBarCount();
         List<InstrumentId> ids =
                 bars.series().stream().map(s -> s.instrument().id()).toList();
         Timeframe tf = bars.primary().timeframe();
@@ -184,10 +218,11 @@ final class BacktestCommand implements Callable<Integer> {
                 .getOut()
                 .printf(
                         Locale.ROOT,
-                        "%s on %s: %d bars, %d trades, total return %s, max drawdown %s, buy and hold %s (%d ms)%n",
+                        "%s on %s: %d bars%s, %d trades, total return %s, max drawdown %s, buy and hold %s (%d ms)%n",
                         result.config().strategy(),
                         String.join(", ", result.config().instruments()),
                         result.timing().bars(),
+                        warmUp == 0 ? "" : " (after " + warmUp + " warm-up bars)",
                         m.trades(),
                         pct(m.totalReturn()),
                         pct(m.maxDrawdown()),

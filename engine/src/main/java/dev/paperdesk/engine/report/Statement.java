@@ -27,7 +27,7 @@ import java.util.TreeMap;
  *
  * <p>Identity (exact, base currency): {@code closing equity − opening equity = deposits and top-ups
  * + realized P&L + change in unrealized P&L + fees + funding + borrow} (fees and borrow are negative
- * ledger amounts), because a trade's cash and the change in its cost basis sum to the P&amp;L it
+ * ledger amounts; each counted in every currency equity counts, at {@link #rateToBase}), because a trade's cash and the change in its cost basis sum to the P&amp;L it
  * realized.
  *
  * @param flows ledger amounts of the period by currency, then kind (signed as booked)
@@ -149,14 +149,72 @@ public record Statement(
         return !t.isBefore(start) && t.isBefore(end);
     }
 
-    /** The period's ledger amounts of {@code kind} in the base currency. */
+    /** The period's ledger amounts of {@code kind} booked in the base currency itself. */
     public BigDecimal flow(LedgerKind kind) {
         return flows.getOrDefault(records.baseCurrency(), Map.of()).getOrDefault(kind, BigDecimal.ZERO);
     }
 
+    /**
+     * The period's amount of one ledger kind in one currency, with its value in the base currency.
+     *
+     * @param rate base-currency units per unit of {@code currency}; null when the records hold no rate
+     *     (the amount is then not part of equity)
+     * @param inBase {@code amount × rate}, null without a rate
+     */
+    public record CurrencyFlow(
+            LedgerKind kind, Currency currency, BigDecimal amount, BigDecimal rate, BigDecimal inBase) {
+        public CurrencyFlow {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(currency, "currency");
+            Objects.requireNonNull(amount, "amount");
+            if ((rate == null) != (inBase == null)) {
+                throw new IllegalArgumentException("a converted flow has both a rate and a base amount");
+            }
+        }
+
+        public boolean converted() {
+            return rate != null;
+        }
+    }
+
+    /**
+     * The rate at which equity counts cash in {@code currency}: 1 for the base currency and for the
+     * same money under another code (a dollar stablecoin in a USD account, at par, as the engine
+     * values it); empty for any other currency, since the records store no exchange rates.
+     */
+    public java.util.Optional<BigDecimal> rateToBase(Currency currency) {
+        return AccountReplay.sameMoney(currency, records.baseCurrency())
+                ? java.util.Optional.of(BigDecimal.ONE)
+                : java.util.Optional.empty();
+    }
+
+    /** The period's amounts of {@code kind} per currency: the base currency first, then by code. */
+    public List<CurrencyFlow> flows(LedgerKind kind) {
+        List<CurrencyFlow> out = new ArrayList<>();
+        flows.forEach((currency, byKind) -> {
+            BigDecimal amount = byKind.get(kind);
+            if (amount != null) {
+                BigDecimal rate = rateToBase(currency).orElse(null);
+                out.add(new CurrencyFlow(kind, currency, amount, rate, rate == null ? null : amount.multiply(rate)));
+            }
+        });
+        out.sort(
+                java.util.Comparator.comparing((CurrencyFlow f) -> !f.currency().equals(records.baseCurrency()))
+                        .thenComparing(f -> f.currency().code()));
+        return out;
+    }
+
+    /** The period's amounts of {@code kind} in every currency equity counts, in the base currency. */
+    public BigDecimal flowInBase(LedgerKind kind) {
+        return flows(kind).stream()
+                .filter(CurrencyFlow::converted)
+                .map(CurrencyFlow::inBase)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     /** Deposits, top-ups and resets in the base currency: money moved in or out, not earned. */
     public BigDecimal netDeposits() {
-        return flow(LedgerKind.DEPOSIT).add(flow(LedgerKind.TOP_UP)).add(flow(LedgerKind.RESET));
+        return flowInBase(LedgerKind.DEPOSIT).add(flowInBase(LedgerKind.TOP_UP)).add(flowInBase(LedgerKind.RESET));
     }
 
     public BigDecimal changeInUnrealized() {
@@ -175,9 +233,9 @@ public record Statement(
         return netDeposits()
                 .add(realizedPnl)
                 .add(changeInUnrealized())
-                .add(flow(LedgerKind.FEE))
-                .add(flow(LedgerKind.FUNDING))
-                .add(flow(LedgerKind.BORROW));
+                .add(flowInBase(LedgerKind.FEE))
+                .add(flowInBase(LedgerKind.FUNDING))
+                .add(flowInBase(LedgerKind.BORROW));
     }
 
     /**

@@ -233,6 +233,57 @@ class BacktesterTest {
     }
 
     /** Indexes of bars where SMA(fast) crosses SMA(slow): +i above, -i below (i > 0). */
+    /**
+     * Trading from bar T with the bars before it as warm-up: SMA(30) is defined from T on, so the
+     * first cross up a few bars after T is taken at once, exactly as in the run over all bars; data cut
+     * at T (no warm-up) cannot see that cross. Nothing before T is traded, recorded or measured.
+     */
+    @Test
+    void barsBeforeTheTradingStartOnlyWarmUpTheIndicators() {
+        List<Integer> crossings = crossings(BARS, 10, 30);
+        int k = 0;
+        while (!(crossings.get(k) > 100 && crossings.get(k) - Math.abs(crossings.get(k - 1)) > 6)) {
+            k++;
+        }
+        int up = crossings.get(k);
+        int t = up - 5;
+        Instant tradeFrom = BARS.get(t).openTime();
+
+        BacktestConfig all = smaCross();
+        BacktestResult full = Backtester.run(all);
+        BacktestResult warm = Backtester.run(all.withData(all.data().trading(tradeFrom, null)));
+        BacktestResult cut =
+                Backtester.run(all.withData(BacktestData.ofBars(ACME_EQUITY, BARS.subList(t, BARS.size()))));
+
+        Instant firstFill = BARS.get(up + 1).openTime().plus(Duration.ofHours(1));
+        assertThat(warm.fills().get(0).side()).isEqualTo("BUY");
+        assertThat(warm.fills().get(0).time()).isEqualTo(firstFill);
+        // Same signals as the run over all bars (quantities differ: the cash at each entry does).
+        java.util.function.Function<BacktestFill, String> signal = f -> f.side() + " " + f.time() + " " + f.price();
+        assertThat(warm.fills())
+                .extracting(signal)
+                .containsExactlyElementsOf(full.fills().stream()
+                        .filter(f -> f.time().isAfter(tradeFrom))
+                        .map(signal)
+                        .toList());
+        assertThat(cut.fills().get(0).time()).isAfter(firstFill);
+
+        assertThat(warm.config().from()).isEqualTo(tradeFrom);
+        assertThat(warm.timing().bars()).isEqualTo(BARS.size() - t);
+        assertThat(warm.equity()).hasSize(BARS.size() - t);
+        assertThat(warm.equity().get(0).time()).isEqualTo(tradeFrom.plus(Duration.ofHours(1)));
+        // Buy and hold starts with the first traded bar, as in the cut run.
+        assertThat(warm.benchmark().totalReturn()).isEqualTo(cut.benchmark().totalReturn());
+    }
+
+    @Test
+    void aTradingRangeOutsideTheDataIsRefused() {
+        BacktestData data = smaCross().data();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> data.trading(data.to().plusSeconds(1), null))
+                .hasMessageContaining("no bars to trade");
+    }
+
     static List<Integer> crossings(List<Bar> bars, int fast, int slow) {
         List<Integer> out = new ArrayList<>();
         double[] f = sma(bars, fast);

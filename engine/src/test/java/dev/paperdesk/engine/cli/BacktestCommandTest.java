@@ -180,4 +180,114 @@ class BacktestCommandTest {
         assertThat(code2).isNotZero();
         assertThat(err2.toString()).contains("bad.csv");
     }
+
+    /**
+     * On {@code sma-exact-tie.csv} SMA(2) = SMA(4) exactly on 2024-02-01 and fast rises above slow on
+     * 2024-02-02: the entry is signalled on 2024-02-02 and fills at the next bar's open (2024-02-05,
+     * 9.867970), not a bar early at 2024-02-02's open (10.508876) as a drifting sum had it.
+     */
+    @Test
+    void anExactSmaTieIsNotACross() throws Exception {
+        Path csv = dir.resolve("tie.csv");
+        try (var in = getClass().getResourceAsStream("/dev/paperdesk/engine/backtest/sma-exact-tie.csv")) {
+            Files.copy(in, csv);
+        }
+        Path result = dir.resolve("tie.json");
+        Path trades = dir.resolve("tie-trades.csv");
+        StringWriter err = new StringWriter();
+        int code = run(
+                new StringWriter(),
+                err,
+                "backtest",
+                "--strategy",
+                "builtin:sma-cross",
+                "--param",
+                "fast=2",
+                "--param",
+                "slow=4",
+                "--param",
+                "qty=100",
+                "--data",
+                "TIE=" + csv,
+                "--format",
+                "yahoo",
+                "--out",
+                result.toString(),
+                "--trades",
+                trades.toString());
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode fills = new ObjectMapper().readTree(result.toFile()).path("fills");
+        java.util.List<String> buys = new java.util.ArrayList<>();
+        for (JsonNode f : fills) {
+            if (f.path("side").asText().equals("BUY")) {
+                buys.add(new java.math.BigDecimal(f.path("price").asText())
+                        .stripTrailingZeros()
+                        .toPlainString());
+            }
+        }
+        // Cross-ups on 2024-01-10, 01-29, 02-02 (not 02-01, the tie), 02-09 and 02-21; fills at the next opens.
+        assertThat(buys).containsExactly("11.769373", "10.384481", "9.86797", "10.169038", "10.361109");
+    }
+
+    @Test
+    void fromAndToRestrictTradingAndWarmUpOnEarlierBars() throws Exception {
+        Path csv = yahooFile();
+        Path result = dir.resolve("range.json");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = run(
+                out,
+                err,
+                "backtest",
+                "--strategy",
+                "builtin:sma-cross",
+                "--param",
+                "fast=5",
+                "--data",
+                "ACME=" + csv,
+                "--from",
+                "2020-06-01",
+                "--to",
+                "2020-12-31",
+                "--out",
+                result.toString());
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.toFile());
+        assertThat(json.path("config").path("from").asText()).isEqualTo("2020-06-01T00:00:00Z");
+        assertThat(json.path("config").path("to").asText()).isEqualTo("2021-01-01T00:00:00Z");
+        // June to December 2020 has 154 weekdays; the 107 weekdays from 2020-01-02 warm up.
+        assertThat(json.path("timing").path("bars").asLong()).isEqualTo(154);
+        assertThat(out.toString()).contains("154 bars (after 107 warm-up bars)");
+        for (JsonNode f : json.path("fills")) {
+            assertThat(f.path("time").asText()).isBetween("2020-06-01T00:00:00Z", "2021-01-01T00:00:00Z");
+        }
+        assertThat(json.path("fills")).isNotEmpty();
+        JsonNode equity = json.path("equity");
+        assertThat(equity).hasSize(154);
+        assertThat(equity.get(0).path("time").asText()).isEqualTo("2020-06-02T00:00:00Z");
+
+        StringWriter err2 = new StringWriter();
+        int bad = run(
+                new StringWriter(),
+                err2,
+                "backtest",
+                "--strategy",
+                "builtin:sma-cross",
+                "--data",
+                "ACME=" + csv,
+                "--from",
+                "2020-06-01",
+                "--to",
+                "2020-05-01",
+                "--out",
+                result.toString());
+        assertThat(bad).isEqualTo(2);
+        assertThat(err2.toString()).contains("--to 2020-05-01 is before --from 2020-06-01");
+        StringWriter help = new StringWriter();
+        run(help, new StringWriter(), "backtest", "--help");
+        assertThat(help.toString())
+                .contains("--from=DATE")
+                .contains("--to=DATE")
+                .contains("warm up");
+    }
 }

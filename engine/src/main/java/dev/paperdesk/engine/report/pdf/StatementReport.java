@@ -66,7 +66,7 @@ public final class StatementReport {
     }
 
     private static void summary(PdfReport pdf, Statement s) {
-        BigDecimal fees = s.flow(LedgerKind.FEE);
+        BigDecimal fees = s.flowInBase(LedgerKind.FEE);
         pdf.figures(
                 List.of(
                         Figure.of(
@@ -115,18 +115,69 @@ public final class StatementReport {
                 Cell.pnl(s.realizedPnl()),
                 Cell.muted(s.trades().size() + " round trips closed"));
         t.row(Cell.of("Change in unrealized P&L"), Cell.pnl(s.changeInUnrealized()), Cell.muted(""));
-        t.row(
-                Cell.of("Fees"),
-                Cell.pnl(s.flow(LedgerKind.FEE)),
-                Cell.muted(s.fills().size() + " fills"));
-        t.row(Cell.of("Funding"), Cell.pnl(s.flow(LedgerKind.FUNDING)), Cell.muted("perpetual funding payments"));
-        t.row(Cell.of("Borrow fees"), Cell.pnl(s.flow(LedgerKind.BORROW)), Cell.muted("short borrow"));
+        flowRows(t, s, LedgerKind.FEE, "Fees", c -> fills(s, c));
+        flowRows(t, s, LedgerKind.FUNDING, "Funding", c -> "perpetual funding payments");
+        flowRows(t, s, LedgerKind.BORROW, "Borrow fees", c -> "short borrow");
         BigDecimal unexplained = s.changeInEquity().subtract(s.explainedChange());
         if (unexplained.setScale(2, java.math.RoundingMode.HALF_EVEN).signum() != 0) {
             t.row(Cell.of("Other (positions not in the base currency)"), Cell.pnl(unexplained), Cell.muted(""));
         }
         t.total(Cell.of("Closing equity"), Cell.money(s.closing().equity()), Cell.muted(""));
         pdf.table(t);
+    }
+
+    /**
+     * One row for amounts of {@code kind} booked in the base currency alone; otherwise one row per
+     * currency, labelled with it, converted to the base currency with the rate shown (or shown in its
+     * own currency, outside equity, when the records hold no rate).
+     */
+    private static void flowRows(
+            ReportTable t,
+            Statement s,
+            LedgerKind kind,
+            String label,
+            java.util.function.Function<Currency, String> note) {
+        Currency base = s.records().baseCurrency();
+        List<Statement.CurrencyFlow> flows = s.flows(kind);
+        if (flows.isEmpty() || (flows.size() == 1 && flows.get(0).currency().equals(base))) {
+            t.row(Cell.of(label), Cell.pnl(s.flow(kind)), Cell.muted(note.apply(null)));
+            return;
+        }
+        for (Statement.CurrencyFlow f : flows) {
+            String code = f.currency().code();
+            String rowLabel = label + " (" + code + ")";
+            String more = note.apply(f.currency());
+            if (f.currency().equals(base)) {
+                t.row(Cell.of(rowLabel), Cell.pnl(f.inBase()), Cell.muted(more));
+            } else if (f.converted()) {
+                t.row(
+                        Cell.of(rowLabel),
+                        Cell.pnl(f.inBase()),
+                        Cell.muted(signedAmount(f.amount()) + " " + code + " at 1 " + code + " = "
+                                + ReportFormat.price(f.rate()) + " " + base
+                                + (f.rate().compareTo(BigDecimal.ONE) == 0 ? " (par)" : "") + ", " + more));
+            } else {
+                t.row(
+                        Cell.of(rowLabel),
+                        Cell.muted("\u2014"),
+                        Cell.muted(signedAmount(f.amount()) + " " + code + ", no " + code + "/" + base
+                                + " rate in the records: not in equity"));
+            }
+        }
+    }
+
+    /** "N fills" of the period, or of those paying their fee in {@code currency} when it is given. */
+    private static String fills(Statement s, Currency currency) {
+        long n = s.fills().stream()
+                .filter(f -> currency == null || f.fee().currency().equals(currency))
+                .count();
+        return n + (n == 1 ? " fill" : " fills");
+    }
+
+    /** An amount in its own currency with its decimals (a BTC fee keeps them) and an explicit sign. */
+    private static String signedAmount(BigDecimal v) {
+        String body = ReportFormat.price(v.abs());
+        return v.signum() > 0 ? "+" + body : v.signum() < 0 ? "\u2212" + body : body;
     }
 
     private static void cash(PdfReport pdf, Statement s) {

@@ -59,6 +59,7 @@ public final class TaxReportPdf {
             part(pdf, r, HoldingTerm.SHORT_TERM, "Part I \u2014 Short-term (held one year or less)");
             part(pdf, r, HoldingTerm.LONG_TERM, "Part II \u2014 Long-term (held more than one year)");
             washSales(pdf, r, washes);
+            replacements(pdf, r);
             pdf.heading("How this report was computed", 30);
             pdf.paragraph(
                     "Lots are matched by replaying every fill of the portfolio in time order under the "
@@ -73,8 +74,11 @@ public final class TaxReportPdf {
                             + " are reported as short-term. A loss sale is flagged W (wash sale) when shares of the"
                             + " same instrument were bought within " + TaxLotCalculator.WASH_SALE_DAYS
                             + " days before or after it and were still held after the sale; the disallowed"
-                            + " amount is the loss in proportion to the replacement shares. This report does not"
-                            + " add the disallowed loss to the replacement shares' basis.",
+                            + " amount is the loss in proportion to the replacement shares. It is added to the"
+                            + " replacement shares' basis, and their holding period includes that of the"
+                            + " shares sold (column (b) shows the date moved back accordingly), so a later"
+                            + " sale of the replacement shares realizes the deferred loss. Within one purchase"
+                            + " the replacement shares are taken to be sold first.",
                     7.5f,
                     Palette.MUTED);
             pdf.paragraph(
@@ -118,6 +122,35 @@ public final class TaxReportPdf {
                     Cell.of(""),
                     tot.adjustment().signum() == 0 ? Cell.of("") : Cell.money(tot.adjustment()),
                     Cell.pnl(tot.gain()));
+        }
+        pdf.table(t);
+    }
+
+    private static void replacements(PdfReport pdf, TaxReport r) {
+        List<TaxLine> lines = r.lines().stream().filter(TaxLine::replacement).toList();
+        if (lines.isEmpty()) {
+            return;
+        }
+        pdf.heading("Replacement shares sold (loss carried into basis)");
+        ReportTable t = new ReportTable(
+                List.of(
+                        Column.text("Description", 2),
+                        Column.text("Bought", 1),
+                        Column.text("Holding from", 1),
+                        Column.text("Sold", 1),
+                        Column.number("Carried loss", 1.2f),
+                        Column.number("Cost basis", 1.2f),
+                        Column.number("Gain or loss", 1.2f)),
+                "");
+        for (TaxLine l : lines) {
+            t.row(
+                    Cell.of(l.description()),
+                    Cell.of(ReportFormat.date(l.purchased())),
+                    Cell.of(ReportFormat.date(l.acquired())),
+                    Cell.of(ReportFormat.date(l.sold())),
+                    new Cell(ReportFormat.money(l.carriedLoss()), Palette.WARNING, false),
+                    Cell.money(l.costBasis()),
+                    Cell.pnl(l.gain()));
         }
         pdf.table(t);
     }

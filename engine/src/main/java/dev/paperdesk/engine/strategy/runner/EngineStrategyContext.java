@@ -234,7 +234,7 @@ final class EngineStrategyContext implements StrategyContext {
 
     @Override
     public boolean isWarmingUp() {
-        return false;
+        return runner.warmingUp(loop.clock().now());
     }
 
     @Override
@@ -305,6 +305,10 @@ final class EngineStrategyContext implements StrategyContext {
     public OrderId submit(StrategyOrder order) {
         if (!active()) {
             throw new IllegalStateException("strategy '" + strategyName() + "' is " + state + ": orders are refused");
+        }
+        if (isWarmingUp()) {
+            throw new IllegalStateException("strategy '" + strategyName() + "' is warming up until "
+                    + runner.warmUpUntil() + ": orders are refused");
         }
         OrderId id = send(order, request(order));
         if (order instanceof StrategyOrder.Bracket b) {

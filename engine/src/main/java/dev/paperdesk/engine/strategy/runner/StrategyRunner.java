@@ -64,6 +64,7 @@ public final class StrategyRunner {
     private volatile EventLoop loop;
     private EngineStrategyContext submitting;
     private long barsDelivered;
+    private volatile java.time.Instant warmUpUntil;
 
     /** A feed that delivers {@code feed}'s data to the engine and then to this runner's strategies. */
     public MarketDataFeed wrap(MarketDataFeed feed) {
@@ -83,6 +84,25 @@ public final class StrategyRunner {
     /** Called with every completed bar after the strategies have handled it, on the engine thread. */
     public void afterBar(Consumer<Bar> observer) {
         barObservers.add(observer);
+    }
+
+    /**
+     * Makes strategies warm up until {@code until}: bars completing at or before it prime their
+     * indicators, {@link dev.paperdesk.engine.strategy.api.StrategyContext#isWarmingUp()} is true and
+     * orders are refused. {@code null} (the default): no warm-up.
+     */
+    public void warmUpUntil(java.time.Instant until) {
+        this.warmUpUntil = until;
+    }
+
+    /** The end of the warm-up, or null. */
+    public java.time.Instant warmUpUntil() {
+        return warmUpUntil;
+    }
+
+    boolean warmingUp(java.time.Instant now) {
+        java.time.Instant until = warmUpUntil;
+        return until != null && !now.isAfter(until);
     }
 
     /** Completed bars handed to strategies so far. */

@@ -115,4 +115,31 @@ class TaxFilesTest {
                 .hasMessageContaining("gains.xlsx")
                 .hasMessageContaining(".pdf, .csv or .txf");
     }
+
+    /** Replacement shares sold: the files carry the raised basis and the tacked acquisition date. */
+    @Test
+    void replacementSharesCarryTheDeferredLossIntoEveryFile() throws Exception {
+        List<Fill> fills = List.of(
+                fill(1, "2024-01-02", ACME, Side.BUY, "100", "50", "0"),
+                fill(2, "2024-10-01", ACME, Side.SELL, "100", "40", "0"),
+                fill(3, "2024-10-15", ACME, Side.BUY, "100", "42", "0"),
+                fill(4, "2025-03-01", ACME, Side.SELL, "100", "45", "0"));
+        TaxReport r = TaxLotCalculator.build(
+                records(fills, CostBasisMethod.FIFO, "100000"), 2025, CostBasisMethod.FIFO, ZoneOffset.UTC);
+        Path dir = Files.createTempDirectory("tax");
+        TaxReportFiles.write(r, dir.resolve("f.csv"), FIXED, ExportOptions.DEFAULT);
+        assertThat(Files.readAllLines(dir.resolve("f.csv"), StandardCharsets.UTF_8))
+                .contains("long-term,100 ACME,2024-01-16,2025-03-01,4500.00,5200.00,,,-700.00");
+        TaxReportFiles.write(r, dir.resolve("f.txf"), FIXED, ExportOptions.DEFAULT);
+        assertThat(Files.readString(dir.resolve("f.txf"), StandardCharsets.US_ASCII))
+                .contains("N323\r\nC1\r\nL1\r\nP100 ACME\r\nD01/16/2024\r\nD03/01/2025\r\n$5200.00\r\n$4500.00\r\n^");
+        TaxReportFiles.write(r, dir.resolve("f.pdf"), FIXED, ExportOptions.DEFAULT);
+        assertThat(PdfText.of(dir.resolve("f.pdf")))
+                .contains("Replacement shares sold")
+                .contains(ReportFormat.date(java.time.LocalDate.parse("2024-10-15")))
+                .contains(ReportFormat.date(java.time.LocalDate.parse("2024-01-16")))
+                .contains(ReportFormat.money(new java.math.BigDecimal("1000")))
+                .contains(ReportFormat.money(new java.math.BigDecimal("5200")))
+                .contains(ReportFormat.signedMoney(new java.math.BigDecimal("-700")));
+    }
 }

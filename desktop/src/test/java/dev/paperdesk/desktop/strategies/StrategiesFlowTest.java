@@ -1,0 +1,123 @@
+package dev.paperdesk.desktop.strategies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperdesk.desktop.app.FxUiExecutor;
+import dev.paperdesk.desktop.app.Theme;
+import dev.paperdesk.engine.market.sim.SimulatedMarket;
+import dev.paperdesk.engine.session.SessionConfig;
+import dev.paperdesk.engine.session.TradingSession;
+import dev.paperdesk.engine.strategy.runner.StrategyRunner;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The YAML editor validates as one types: a broken line gets a gutter marker and an underline with the
+ * loader's message naming the line and the field; fixing it removes both.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StrategiesFlowTest {
+    private TradingSession session;
+    private FxUiExecutor ui;
+    private StrategiesView view;
+
+    @Start
+    void start(Stage stage) {
+        StrategyRunner runner = new StrategyRunner();
+        session = TradingSession.open(SessionConfig.simulated(null, Instant.parse("2025-03-03T00:00:00Z"), 3)
+                .withFeed(runner.wrap(SimulatedMarket.defaultMarket(3, List.of("BTC-USDT@binance")))));
+        ui = new FxUiExecutor();
+        view = new StrategiesView(new StrategiesViewModel(session, runner, ui));
+        Scene scene = new Scene(view, 1200, 720);
+        Theme.DARK.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() {
+        view.dispose();
+        ui.close();
+        session.close();
+    }
+
+    private static boolean present(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().isPresent();
+    }
+
+    @Test
+    void aBrokenLineIsMarkedUntilItIsFixed(FxRobot robot) throws Exception {
+        robot.clickOn("#strategyClone");
+        CodeArea editor = robot.lookup("#strategyEditor").queryAs(CodeArea.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> editor.getText().contains("sma-cross-copy"));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#strategyValidation")
+                .queryAs(Label.class)
+                .getText()
+                .startsWith("Valid"));
+        // The YAML is coloured: comments, keys and numbers carry their style classes.
+        String text = editor.getText();
+        assertThat(editor.getStyleAtPosition(text.indexOf("name:") + 1)).contains("yaml-key");
+        assertThat(editor.getStyleAtPosition(text.indexOf("#") + 1)).contains("yaml-comment");
+        assertThat(editor.getStyleAtPosition(text.indexOf("default: 10") + 10)).contains("yaml-number");
+        assertThat(editor.getStyleAtPosition(text.indexOf("- name:") + 1)).contains("yaml-dash");
+
+        robot.clickOn(editor);
+        robot.interact(() -> editor.moveTo(editor.getLength()));
+        if (!editor.getText().endsWith("\n")) {
+            robot.type(KeyCode.ENTER);
+        }
+        robot.write("colour: blue");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> editor.getText().endsWith("colour: blue"));
+        int line = editor.getParagraphs().size();
+        String markerId = "#strategyMarker-" + line;
+        // Typing pauses may validate half-typed text first; wait for the line as typed.
+        try {
+            WaitForAsyncUtils.waitFor(
+                    15,
+                    TimeUnit.SECONDS,
+                    () -> present(robot, markerId)
+                            && String.valueOf(robot.lookup(markerId).query().getUserData())
+                                    .contains("colour"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("text tail: [" + editor.getText().substring(editor.getLength() - 80) + "] label: "
+                    + robot.lookup("#strategyValidation").queryAs(Label.class).getText() + " markers: "
+                    + robot.lookup(markerId).queryAll().stream()
+                            .map(Node::getUserData)
+                            .toList());
+        }
+        Node marker = robot.lookup(markerId).query();
+        String message = (String) marker.getUserData();
+        assertThat(message).startsWith("editor:" + line + ":").contains("unknown field 'colour'");
+        assertThat(robot.lookup("#strategyValidation").queryAs(Label.class).getText())
+                .contains("editor:" + line + ":")
+                .contains("colour");
+        // The offending line is underlined, the others are not.
+        assertThat(editor.getStyleOfChar(line - 1, 1)).contains("yaml-error");
+        assertThat(editor.getStyleOfChar(0, 1)).doesNotContain("yaml-error");
+        assertThat(present(robot, "#strategyMarker-1")).isFalse();
+
+        for (int i = 0; i < "colour: blue".length(); i++) {
+            robot.type(KeyCode.BACK_SPACE);
+        }
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !present(robot, markerId));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#strategyValidation")
+                .queryAs(Label.class)
+                .getText()
+                .startsWith("Valid"));
+        assertThat(editor.getStyleOfChar(0, 1)).doesNotContain("yaml-error");
+    }
+}
