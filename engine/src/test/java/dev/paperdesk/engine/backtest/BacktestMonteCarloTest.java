@@ -18,8 +18,10 @@ class BacktestMonteCarloTest {
     @Test
     void jitterStaysWithinTheBoundsAndIsReproducible() {
         for (long seed = 0; seed < 200; seed++) {
-            Map<String, String> a = BacktestMonteCarlo.jitter(SPECS, Map.of("fast", "20"), 0.3, new SplittableRandom(seed));
-            Map<String, String> b = BacktestMonteCarlo.jitter(SPECS, Map.of("fast", "20"), 0.3, new SplittableRandom(seed));
+            Map<String, String> a =
+                    BacktestMonteCarlo.jitter(SPECS, Map.of("fast", "20"), 0.3, new SplittableRandom(seed));
+            Map<String, String> b =
+                    BacktestMonteCarlo.jitter(SPECS, Map.of("fast", "20"), 0.3, new SplittableRandom(seed));
             assertThat(a).isEqualTo(b);
             int fast = Integer.parseInt(a.get("fast"));
             assertThat(fast).isBetween(14, 26);

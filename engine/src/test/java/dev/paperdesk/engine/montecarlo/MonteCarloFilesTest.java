@@ -19,8 +19,8 @@ class MonteCarloFilesTest {
         MonteCarloResult r = MonteCarloRunner.run(
                 new TradeBootstrap(TradeSample.of(pnl, Duration.ofDays(400))),
                 MonteCarloConfig.defaults(10_000, 3).withPaths(1000).withParallelism(2));
-        MonteCarloFiles.Header header =
-                new MonteCarloFiles.Header("bootstrap", "sma-cross", List.of("ACME@hist"), "trade", new double[] {1, 2}, Double.NaN, Double.NaN);
+        MonteCarloFiles.Header header = new MonteCarloFiles.Header(
+                "bootstrap", "sma-cross", List.of("ACME@hist"), "trade", new double[] {1, 2}, Double.NaN, Double.NaN);
         String json = MonteCarloFiles.toJson(header, r);
         MonteCarloFiles.Loaded back = MonteCarloFiles.fromJson(json);
 
@@ -53,7 +53,6 @@ class MonteCarloFilesTest {
     void aFileWithoutItsKeysIsRefusedNamingTheKey() {
         assertThatThrownBy(() -> MonteCarloFiles.fromJson("{\"method\": \"shuffle\"}"))
                 .hasMessageContaining("key 'strategy' is missing");
-        assertThatThrownBy(() -> MonteCarloFiles.fromJson("[1, 2"))
-                .hasMessageStartingWith("not a Monte Carlo file");
+        assertThatThrownBy(() -> MonteCarloFiles.fromJson("[1, 2")).hasMessageStartingWith("not a Monte Carlo file");
     }
 }

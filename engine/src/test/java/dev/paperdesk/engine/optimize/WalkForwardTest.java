@@ -113,7 +113,8 @@ class WalkForwardTest {
         double isSum = 0;
         for (WalkForwardResult.WindowResult w : wf.windows()) {
             WalkForwardWindow win = w.window();
-            assertThat(win.inSampleFrom()).isEqualTo(START.plus(Timeframe.D1.duration().multipliedBy(40L * win.index())));
+            assertThat(win.inSampleFrom())
+                    .isEqualTo(START.plus(Timeframe.D1.duration().multipliedBy(40L * win.index())));
             // the chosen parameters are the in-sample optimum
             OptimizationResult alone = Optimizer.run(
                     base.withData(base.data().between(win.inSampleFrom(), win.inSampleTo())),
@@ -136,7 +137,8 @@ class WalkForwardTest {
             double end = test.equity().get(test.equity().size() - 1).equity().doubleValue();
             assertThat(w.outOfSampleReturn()).isCloseTo(end / atBoundary - 1, within(1e-12));
             assertThat(w.outOfSampleAnnualReturn())
-                    .isCloseTo(Math.pow(1 + w.outOfSampleReturn(), 365.25 * 86400 / (win.outOfSampleBars() * 86400.0)) - 1,
+                    .isCloseTo(
+                            Math.pow(1 + w.outOfSampleReturn(), 365.25 * 86400 / (win.outOfSampleBars() * 86400.0)) - 1,
                             within(1e-9));
             compounded *= 1 + w.outOfSampleReturn();
             isSum += w.inSampleAnnualReturn();
@@ -149,8 +151,7 @@ class WalkForwardTest {
         }
         assertThat(eq.get(eq.size() - 1).equity()).isCloseTo(100000 * compounded, within(1e-6));
         // 180 out-of-sample days in all
-        assertThat(wf.outOfSampleAnnualReturn())
-                .isCloseTo(Math.pow(compounded, 365.25 / 180) - 1, within(1e-9));
+        assertThat(wf.outOfSampleAnnualReturn()).isCloseTo(Math.pow(compounded, 365.25 / 180) - 1, within(1e-9));
         assertThat(wf.inSampleAnnualReturn()).isCloseTo(isSum / 5, within(1e-12));
         assertThat(wf.efficiency())
                 .isEqualTo(WalkForwardResult.efficiency(wf.outOfSampleAnnualReturn(), wf.inSampleAnnualReturn()));
