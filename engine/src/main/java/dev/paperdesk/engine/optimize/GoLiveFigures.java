@@ -1,0 +1,45 @@
+package dev.paperdesk.engine.optimize;
+
+import dev.paperdesk.engine.backtest.BacktestResult;
+import java.util.Map;
+
+/**
+ * The figures of a run that the go-live checklist looks at; {@code NaN} where undefined.
+ *
+ * @param winRate winning share of closed trades
+ * @param sharpe annualised Sharpe ratio
+ * @param maxDrawdown deepest fall from a peak, a fraction {@code <= 0} as in RESULT.json
+ * @param pnl net profit in the account currency
+ * @param trades closed trades
+ * @param errors strategy errors plus orders the engine refused
+ */
+public record GoLiveFigures(double winRate, double sharpe, double maxDrawdown, double pnl, int trades, int errors) {
+    public GoLiveFigures {
+        if (trades < 0 || errors < 0) {
+            throw new IllegalArgumentException("trade and error counts must not be negative");
+        }
+    }
+
+    /** The figures of a backtest: its metrics; errors are the strategy's failure (1) plus refused orders. */
+    public static GoLiveFigures of(BacktestResult result) {
+        int errors = (result.failure().isEmpty() ? 0 : 1) + result.rejections().size();
+        return of(RunMetrics.of(result), errors);
+    }
+
+    /** The figures from metrics by {@link RunMetrics} name and a count of errors. */
+    public static GoLiveFigures of(Map<String, Double> metrics, int errors) {
+        double trades = get(metrics, "trades");
+        return new GoLiveFigures(
+                get(metrics, "win_rate"),
+                get(metrics, "sharpe"),
+                get(metrics, "max_drawdown"),
+                get(metrics, "net_profit"),
+                Double.isNaN(trades) ? 0 : (int) trades,
+                errors);
+    }
+
+    private static double get(Map<String, Double> m, String name) {
+        Double v = m.get(name);
+        return v == null ? Double.NaN : v;
+    }
+}
