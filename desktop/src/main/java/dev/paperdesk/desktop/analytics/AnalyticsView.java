@@ -45,7 +45,7 @@ import javafx.scene.layout.VBox;
  * the underwater curve, the monthly returns heatmap, the rolling Sharpe ratio, P&amp;L attribution,
  * the deepest drawdowns and every metric in an exportable table.
  */
-public final class AnalyticsView extends BorderPane {
+public final class AnalyticsView extends BorderPane implements QuantWindowContent {
     private static final String CSS = AnalyticsView.class
             .getResource("/dev/paperdesk/desktop/analytics/analytics.css")
             .toExternalForm();
@@ -415,5 +415,15 @@ public final class AnalyticsView extends BorderPane {
             value.getStyleClass().add(b.pnl() >= 0 ? "pnl-positive" : "pnl-negative");
             attributionBars.addRow(row++, new Label(b.key()), new Label(b.trades() + " trades"), value);
         }
+    }
+
+    @Override
+    public javafx.scene.Parent node() {
+        return this;
+    }
+
+    @Override
+    public void dispose() {
+        vm.close();
     }
 }

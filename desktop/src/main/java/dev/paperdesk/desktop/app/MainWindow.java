@@ -206,7 +206,35 @@ public final class MainWindow {
         strategies.setId("menuStrategies");
         strategies.setDisable(runner == null || !runner.isAttached());
         strategies.setOnAction(e -> showStrategies());
-        Menu view = new Menu("View", null, dark, light, new SeparatorMenuItem(), backtest, strategies);
+        MenuItem analytics = new MenuItem("Analytics\u2026");
+        analytics.setId("menuAnalytics");
+        analytics.setOnAction(e -> showQuantView(
+                "Analytics",
+                new dev.paperdesk.desktop.analytics.AnalyticsView(
+                        new dev.paperdesk.desktop.analytics.AnalyticsViewModel(session, ui))));
+        MenuItem monteCarlo = new MenuItem("Monte Carlo\u2026");
+        monteCarlo.setId("menuMonteCarlo");
+        monteCarlo.setOnAction(e -> showQuantView(
+                "Monte Carlo",
+                new dev.paperdesk.desktop.montecarlo.MonteCarloView(
+                        new dev.paperdesk.desktop.montecarlo.MonteCarloViewModel(session, ui))));
+        MenuItem optimization = new MenuItem("Optimization\u2026");
+        optimization.setId("menuOptimization");
+        optimization.setOnAction(e -> showQuantView(
+                "Optimization",
+                new dev.paperdesk.desktop.optimize.OptimizationView(
+                        new dev.paperdesk.desktop.optimize.OptimizationViewModel(session, ui))));
+        Menu view = new Menu(
+                "View",
+                null,
+                dark,
+                light,
+                new SeparatorMenuItem(),
+                backtest,
+                strategies,
+                analytics,
+                monteCarlo,
+                optimization);
 
         MenuItem focusTicket = new MenuItem("Focus order ticket");
         focusTicket.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
@@ -248,6 +276,18 @@ public final class MainWindow {
         stage.setScene(s);
         stage.initOwner(root.getScene().getWindow());
         stage.setOnHidden(e -> backtestVm.close());
+        stage.show();
+    }
+
+    /** Opens an analytics, Monte Carlo or optimisation view in its own window; closing it stops its work. */
+    private void showQuantView(String title, dev.paperdesk.desktop.analytics.QuantWindowContent content) {
+        Stage stage = new Stage();
+        stage.setTitle(title + " \u2014 Paperdesk");
+        Scene s = new Scene(content.node(), 1360, 860);
+        theme.apply(s);
+        stage.setScene(s);
+        stage.initOwner(root.getScene().getWindow());
+        stage.setOnHidden(e -> content.dispose());
         stage.show();
     }
 
