@@ -339,6 +339,23 @@ public final class OptimizationView extends SplitPane implements QuantWindowCont
         trials.sort();
     }
 
+    /** Sorts an undefined (NaN) figure below every number, so a descending sort puts it last. */
+    @SuppressWarnings("unchecked")
+    private static void undefinedLowest(TableColumn<Trial, ?> column) {
+        ((TableColumn<Trial, Object>) column).setComparator((a, b) -> {
+            if (a instanceof Double x && b instanceof Double y) {
+                return Double.compare(
+                        Double.isNaN(x) ? Double.NEGATIVE_INFINITY : x, Double.isNaN(y) ? Double.NEGATIVE_INFINITY : y);
+            }
+            if (a instanceof Comparable<?> && b != null && a.getClass() == b.getClass()) {
+                return ((Comparable<Object>) a).compareTo(b);
+            }
+            return a == null
+                    ? (b == null ? 0 : -1)
+                    : b == null ? 1 : a.toString().compareTo(b.toString());
+        });
+    }
+
     private void showHeatmap(Heatmap h, String objectiveName) {
         heatmap.getChildren().clear();
         if (h == null) {

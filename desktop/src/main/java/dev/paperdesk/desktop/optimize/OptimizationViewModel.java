@@ -304,7 +304,7 @@ public final class OptimizationViewModel {
                                     "optimize-progress", () -> progress.set(share + (1 - share) * done / total)),
                             t);
                 }
-                Outcome o = new Outcome(result, result.heatmap().orElse(null), best, list, wf);
+                Outcome o = new Outcome(result, heatmap(result), best, list, wf);
                 ui.post(() -> finished(o));
             } catch (CancellationException e) {
                 ui.post(() -> {
@@ -318,6 +318,15 @@ public final class OptimizationViewModel {
                 });
             }
         });
+    }
+
+    /** The objective over the two searched parameters (ranges of more than one value), if exactly two. */
+    static Heatmap heatmap(OptimizationResult result) {
+        List<ParameterRange> searched =
+                result.config().ranges().stream().filter(r -> r.size() > 1).toList();
+        return searched.size() == 2
+                ? result.heatmap(searched.get(0).name(), searched.get(1).name())
+                : null;
     }
 
     private Supplier<BacktestConfig> baseConfig() {
@@ -357,7 +366,7 @@ public final class OptimizationViewModel {
     private void finished(Outcome o) {
         running.set(false);
         progress.set(1);
-        outcome.set(o);
+        // lists first: the view reacts to the outcome by sorting the trials and drawing the checklist
         trials.setAll(o.result().trials());
         checklist.setAll(o.checklist() == null ? List.of() : o.checklist().items());
         verdict.set(
@@ -366,6 +375,7 @@ public final class OptimizationViewModel {
                         : o.checklist().passed()
                                 ? "Ready for paper trading with real-money scrutiny: every criterion passed."
                                 : "Not ready: " + o.checklist().failures().size() + " criterion(s) failed.");
+        outcome.set(o);
         Trial best = o.result().best().orElse(null);
         status.set(String.format(
                 Locale.US,
