@@ -246,7 +246,7 @@ public final class AnalyticsViewModel {
     }
 
     private static Tone tone(double v) {
-        if (Double.isNaN(v) || v == 0) {
+        if (Double.isNaN(v) || Math.abs(v) < 0.00005) {
             return Tone.NEUTRAL;
         }
         return v > 0 ? Tone.POSITIVE : Tone.NEGATIVE;

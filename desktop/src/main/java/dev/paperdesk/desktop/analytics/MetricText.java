@@ -14,7 +14,11 @@ public final class MetricText {
 
     /** {@code 0.0123} reads {@code +1.23%}. */
     public static String signedPercent(double fraction) {
-        return Double.isFinite(fraction) ? String.format(Locale.US, "%+.2f%%", fraction * 100) : NONE;
+        if (!Double.isFinite(fraction)) {
+            return NONE;
+        }
+        // no "-0.00%": a figure that rounds to zero has no sign
+        return Math.abs(fraction) < 0.00005 ? "0.00%" : String.format(Locale.US, "%+.2f%%", fraction * 100);
     }
 
     /** {@code 0.0123} reads {@code 1.23%}: shares and volatilities, which have no direction. */

@@ -50,16 +50,70 @@ public final class QuantCharts {
         DefaultNumericAxis y = new DefaultNumericAxis(yName, yUnit);
         y.setAutoRanging(true);
         y.setForceZeroInRange(false);
-        y.setAutoRangeRounding(true);
+        y.setAutoRangeRounding(false);
+        y.setAutoRangePadding(0.05);
+        y.setAutoUnitScaling(false);
+        // grouped digits instead of ChartFX's default 1.25E5 for money and percent axes
+        y.setTickLabelFormatter(new Plain());
+        if (!x.isTimeAxis()) {
+            x.setTickLabelFormatter(new Plain());
+        }
         XYChart chart = new XYChart(x, y);
         chart.getRenderers().clear();
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setDrawMarker(false);
         renderer.setPolyLineStyle(LineStyle.NORMAL);
+        // a few thousand points at most: draw them all, so a one-day spike (the worst drawdown) shows
+        renderer.setPointReduction(false);
         chart.getRenderers().add(renderer);
         chart.setLegendVisible(true);
         chart.setAnimated(false);
+        // let split panes shrink a chart instead of pushing their other side out of the window
+        chart.setMinSize(160, 120);
+        // room on the right so the last point and tick are not flush with the window edge
+        chart.setPadding(new javafx.geometry.Insets(6, 18, 4, 4));
         return chart;
+    }
+
+    /** Tick labels for a count of steps (trades, days): whole numbers only, nothing between them. */
+    public static final javafx.util.StringConverter<Number> WHOLE = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(Number n) {
+            double v = n.doubleValue();
+            return Math.abs(v - Math.rint(v)) < 1e-9 ? String.format(java.util.Locale.US, "%,.0f", v) : "";
+        }
+
+        @Override
+        public Number fromString(String s) {
+            return Double.parseDouble(s.replace(",", ""));
+        }
+    };
+
+    /** Keeps a form's label column as wide as its longest label. */
+    public static void labelColumn(javafx.scene.layout.GridPane grid) {
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().setAll(labels, fields);
+    }
+
+    /** Tick labels with thousands separators and no more decimals than the tick spacing needs. */
+    private static final class Plain extends javafx.util.StringConverter<Number> {
+        @Override
+        public String toString(Number n) {
+            double v = n.doubleValue();
+            double a = Math.abs(v);
+            String pattern = a >= 100 || a == 0 ? "%,.0f" : a >= 10 ? "%,.1f" : "%,.2f";
+            String text = String.format(java.util.Locale.US, pattern, v);
+            return text.matches("-0(\\.0+)?") ? text.substring(1) : text;
+        }
+
+        @Override
+        public Number fromString(String s) {
+            return Double.parseDouble(s.replace(",", ""));
+        }
     }
 
     /** Seconds since the epoch of the start of each UTC day, for a time axis. */

@@ -283,7 +283,8 @@ public final class MainWindow {
     private void showQuantView(String title, dev.paperdesk.desktop.analytics.QuantWindowContent content) {
         Stage stage = new Stage();
         stage.setTitle(title + " \u2014 Paperdesk");
-        Scene s = new Scene(content.node(), 1360, 860);
+        // a BorderPane root: with a SplitPane as the scene root the theme's label colours come out dimmed
+        Scene s = new Scene(new BorderPane(content.node()), 1360, 860);
         theme.apply(s);
         stage.setScene(s);
         stage.initOwner(root.getScene().getWindow());

@@ -57,6 +57,7 @@ public final class MonteCarloView extends SplitPane implements dev.paperdesk.des
         getStylesheets().add(CSS);
         fan = QuantCharts.numeric("step", "trade", "equity", "USD", fanRenderer);
         fan.setId("mcFanChart");
+        ((io.fair_acc.chartfx.axes.spi.DefaultNumericAxis) fan.getXAxis()).setTickLabelFormatter(QuantCharts.WHOLE);
         finalHistogram = QuantCharts.numeric("final equity", "USD", "paths", null, finalRenderer);
         finalHistogram.setId("mcFinalEquityHistogram");
         drawdownHistogram = QuantCharts.numeric("max drawdown", "%", "paths", null, drawdownRenderer);
@@ -64,7 +65,7 @@ public final class MonteCarloView extends SplitPane implements dev.paperdesk.des
         finalRenderer.setPolyLineStyle(LineStyle.HISTOGRAM_FILLED);
         drawdownRenderer.setPolyLineStyle(LineStyle.HISTOGRAM_FILLED);
         getItems().setAll(form(), results());
-        setDividerPositions(0.26);
+        setDividerPositions(0.3);
         vm.outcomeProperty().addListener((o, a, b) -> {
             if (b != null) {
                 show(b);
@@ -93,9 +94,7 @@ public final class MonteCarloView extends SplitPane implements dev.paperdesk.des
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
-        String[] labels = {
-            "Backtest", "Method", "Paths", "Seed", "Ruin floor (% of start)", "Mean block (days)", "Slippage (bp/fill)"
-        };
+        String[] labels = {"Backtest", "Method", "Paths", "Seed", "Ruin floor (%)", "Block (days)", "Slippage (bp)"};
         Node[] nodes = {
             backtest,
             method,
@@ -109,6 +108,7 @@ public final class MonteCarloView extends SplitPane implements dev.paperdesk.des
             grid.addRow(i, new Label(labels[i]), nodes[i]);
         }
         GridPane.setHgrow(backtest, Priority.ALWAYS);
+        QuantCharts.labelColumn(grid);
 
         Button run = new Button("_Run simulation");
         run.setId("mcRun");
@@ -135,7 +135,9 @@ public final class MonteCarloView extends SplitPane implements dev.paperdesk.des
         status.textProperty().bind(vm.statusProperty());
         Label help = new Label("Shuffle reorders the trades (same final equity, different path); the "
                 + "bootstrap draws trades with replacement; the block bootstrap resamples runs of daily "
-                + "returns; perturbation re-prices every fill with random adverse slippage.");
+                + "returns; perturbation re-prices every fill with random adverse slippage. "
+                + "Trade methods resample closed trades only: a position still open when the backtest "
+                + "ended is not part of the original path.");
         help.setWrapText(true);
         help.getStyleClass().add("analytics-note");
         VBox box = new VBox(8, grid, new HBox(8, run, cancel, refresh), bar, status, help);
@@ -184,6 +186,8 @@ public final class MonteCarloView extends SplitPane implements dev.paperdesk.des
                         Columns.number("Mean", MonteCarloViewModel.StatRow::mean, s -> s),
                         Columns.number("90% interval", MonteCarloViewModel.StatRow::interval, s -> s),
                         Columns.number("Original", MonteCarloViewModel.StatRow::original, s -> s)));
+        stats.getColumns().get(0).setPrefWidth(150);
+        stats.getColumns().get(7).setPrefWidth(190);
         stats.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         stats.setPlaceholder(new Label("Run a simulation to see the percentiles."));
         TableExport.install(stats, "monte-carlo-percentiles");

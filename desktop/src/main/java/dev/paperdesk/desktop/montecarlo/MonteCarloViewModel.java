@@ -90,7 +90,8 @@ public final class MonteCarloViewModel {
     public record SummaryRow(String name, String value) {}
 
     /** What a finished run shows: the engine's result, the original path and the step unit. */
-    public record Outcome(MonteCarloResult result, double[] original, String step, double start) {}
+    public record Outcome(
+            MonteCarloResult result, double[] original, String step, double start, double backtestFinal) {}
 
     private final TradingSession session;
     private final UiExecutor ui;
@@ -199,7 +200,8 @@ public final class MonteCarloViewModel {
                         config,
                         (done, total) -> ui.coalesce("montecarlo-progress", () -> progress.set((double) done / total)),
                         t);
-                Outcome o = new Outcome(result, p.original(), m.step(), start);
+                Outcome o = new Outcome(
+                        result, p.original(), m.step(), start, r.metrics().finalEquity());
                 ui.post(() -> finished(o));
             } catch (CancellationException e) {
                 ui.post(() -> {
@@ -345,6 +347,10 @@ public final class MonteCarloViewModel {
         out.add(new SummaryRow("Confidence level of intervals", MetricText.percent(c.confidenceLevel())));
         out.add(new SummaryRow(
                 "Median final equity (USD)", MetricText.money(r.finalEquity().p50())));
+        double[] original = o.original();
+        out.add(new SummaryRow("Original path's final equity (USD)", MetricText.money(original[original.length - 1])));
+        out.add(new SummaryRow(
+                "Backtest's final equity, open position included (USD)", MetricText.money(o.backtestFinal())));
         out.add(new SummaryRow(
                 "5th percentile max drawdown",
                 MetricText.signedPercent(r.maxDrawdown().p5())));

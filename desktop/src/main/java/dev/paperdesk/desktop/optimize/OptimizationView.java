@@ -131,7 +131,7 @@ public final class OptimizationView extends SplitPane implements QuantWindowCont
             "Method",
             "Random samples",
             "",
-            "In-sample:out-of-sample"
+            "In:out of sample"
         };
         Node[] nodes = {
             from,
@@ -152,6 +152,7 @@ public final class OptimizationView extends SplitPane implements QuantWindowCont
             grid.addRow(i, new Label(labels[i]), nodes[i]);
         }
 
+        QuantCharts.labelColumn(grid);
         TableView<OptimizationViewModel.RangeRow> ranges = new TableView<>(vm.ranges());
         ranges.setId("optimizationRanges");
         ranges.setEditable(true);
