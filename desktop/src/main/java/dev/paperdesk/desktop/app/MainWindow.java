@@ -271,12 +271,26 @@ public final class MainWindow {
         var backtestVm = new dev.paperdesk.desktop.backtest.BacktestViewModel(session, ui);
         Stage stage = new Stage();
         stage.setTitle("Backtest \u2014 Paperdesk");
-        Scene s = new Scene(new dev.paperdesk.desktop.backtest.BacktestView(backtestVm), 1280, 780);
+        var backtestView = new dev.paperdesk.desktop.backtest.BacktestView(backtestVm);
+        backtestView.onOpenSaved((what, id) -> openSavedBacktest(what, id));
+        Scene s = new Scene(backtestView, 1280, 780);
         theme.apply(s);
         stage.setScene(s);
         stage.initOwner(root.getScene().getWindow());
         stage.setOnHidden(e -> backtestVm.close());
         stage.show();
+    }
+
+    private void openSavedBacktest(String what, long id) {
+        if (what.equals("analytics")) {
+            var vm = new dev.paperdesk.desktop.analytics.AnalyticsViewModel(session, ui);
+            showQuantView("Analytics", new dev.paperdesk.desktop.analytics.AnalyticsView(vm));
+            vm.selectBacktest(id);
+        } else {
+            var vm = new dev.paperdesk.desktop.montecarlo.MonteCarloViewModel(session, ui);
+            showQuantView("Monte Carlo", new dev.paperdesk.desktop.montecarlo.MonteCarloView(vm));
+            vm.selectBacktest(id);
+        }
     }
 
     /** Opens an analytics, Monte Carlo or optimisation view in its own window; closing it stops its work. */

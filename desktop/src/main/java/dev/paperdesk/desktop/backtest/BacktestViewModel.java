@@ -71,6 +71,7 @@ public final class BacktestViewModel {
     private final StringProperty eta = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<BacktestResult> result = new SimpleObjectProperty<>();
+    private final ObjectProperty<Long> savedId = new SimpleObjectProperty<>();
     private final ObservableList<BacktestTrade> trades = FXCollections.observableArrayList();
     private final ObservableList<String> assumptions = FXCollections.observableArrayList();
     private volatile CancellationToken token;
@@ -122,8 +123,13 @@ public final class BacktestViewModel {
                 BacktestConfig config = config(src, path, sym, fmt, strat, params, cap, com, slip, sd);
                 ui.post(() -> status.set("Running\u2026"));
                 BacktestResult r = Backtester.run(config, p -> ui.coalesce("backtest-progress", () -> show(p)), t);
-                session.backtests().ifPresent(store -> BacktestArchive.save(store, r, Instant.now()));
-                ui.post(() -> finished(r));
+                Long id = session.backtests()
+                        .map(store -> BacktestArchive.save(store, r, Instant.now()))
+                        .orElse(null);
+                ui.post(() -> {
+                    savedId.set(id);
+                    finished(r);
+                });
             } catch (RuntimeException e) {
                 ui.post(() -> {
                     running.set(false);
@@ -310,6 +316,11 @@ public final class BacktestViewModel {
 
     public ObjectProperty<BacktestResult> resultProperty() {
         return result;
+    }
+
+    /** The workspace id of the last finished run, or null when it was not saved. */
+    public ObjectProperty<Long> savedIdProperty() {
+        return savedId;
     }
 
     public ObservableList<BacktestTrade> trades() {
