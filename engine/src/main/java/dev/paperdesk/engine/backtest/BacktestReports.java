@@ -51,20 +51,7 @@ public final class BacktestReports {
         }
         assumptions.add(new BacktestReportData.Assumption(
                 "Seed", Long.toString(r.config().seed())));
-        List<ClosedTrade> trades = new ArrayList<>();
-        for (BacktestTrade t : r.trades()) {
-            double notional = t.entryPrice().multiply(t.quantity()).doubleValue();
-            trades.add(new ClosedTrade(
-                    InstrumentId.parse(t.instrument()),
-                    AssetClass.EQUITY,
-                    t.side(),
-                    t.entryTime(),
-                    t.exitTime(),
-                    t.quantity().doubleValue(),
-                    t.pnl().doubleValue(),
-                    notional == 0 ? 0 : t.pnl().doubleValue() / notional,
-                    t.fees().doubleValue()));
-        }
+        List<ClosedTrade> trades = closedTrades(r);
         String params = r.config().parameters().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
@@ -86,5 +73,24 @@ public final class BacktestReports {
                 MetricsConfig.DAILY,
                 null,
                 null);
+    }
+
+    /** The result's trades as analytics sees them, in the order of the result (by exit). */
+    public static List<ClosedTrade> closedTrades(BacktestResult r) {
+        List<ClosedTrade> trades = new ArrayList<>();
+        for (BacktestTrade t : r.trades()) {
+            double notional = t.entryPrice().multiply(t.quantity()).doubleValue();
+            trades.add(new ClosedTrade(
+                    InstrumentId.parse(t.instrument()),
+                    AssetClass.EQUITY,
+                    t.side(),
+                    t.entryTime(),
+                    t.exitTime(),
+                    t.quantity().doubleValue(),
+                    t.pnl().doubleValue(),
+                    notional == 0 ? 0 : t.pnl().doubleValue() / notional,
+                    t.fees().doubleValue()));
+        }
+        return trades;
     }
 }

@@ -1,32 +1,18 @@
 package dev.paperdesk.engine.cli;
 
 import dev.paperdesk.engine.backtest.BacktestConfig;
-import dev.paperdesk.engine.backtest.BacktestData;
-import dev.paperdesk.engine.backtest.BacktestDataException;
 import dev.paperdesk.engine.backtest.BacktestFiles;
 import dev.paperdesk.engine.backtest.BacktestResult;
 import dev.paperdesk.engine.backtest.Backtester;
-import dev.paperdesk.engine.backtest.StrategySource;
-import dev.paperdesk.engine.execution.FeeModel;
-import dev.paperdesk.engine.execution.StandardFeeModel;
-import dev.paperdesk.engine.execution.models.ModelSet;
-import dev.paperdesk.engine.execution.models.SlippageModel;
 import dev.paperdesk.engine.io.AtomicFiles;
-import dev.paperdesk.engine.market.history.BarFormat;
-import dev.paperdesk.engine.model.InstrumentId;
-import dev.paperdesk.engine.model.Timeframe;
-import dev.paperdesk.engine.strategy.rules.RuleStrategyDefinition;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code paperdesk backtest}: runs a strategy over CSV bars through the paper-trading engine. */
@@ -46,57 +32,14 @@ import picocli.CommandLine.Option;
                     + " --capital 100000 --out result.json --trades trades.csv"
         })
 final class BacktestCommand implements Callable<Integer> {
-    @Option(
-            names = "--strategy",
-            required = true,
-            paramLabel = "FILE.yaml|builtin:NAME",
-            description = "A YAML rule strategy file, or a built-in template such as builtin:sma-cross.")
-    String strategy;
+    @Mixin
+    BacktestOptions run;
 
     @Option(
             names = "--param",
             paramLabel = "k=v",
             description = "Overrides a strategy parameter, e.g. --param fast=20; repeatable.")
     Map<String, String> params = new LinkedHashMap<>();
-
-    @Option(
-            names = "--data",
-            required = true,
-            paramLabel = "SYM=FILE.csv",
-            description = "Bars of one instrument: SYMBOL (venue 'hist') or SYMBOL@venue, then the CSV"
-                    + " file; repeatable. The first is the signal timeframe and the benchmark.")
-    List<String> data = new ArrayList<>();
-
-    @Option(
-            names = "--format",
-            defaultValue = "yahoo",
-            paramLabel = "FORMAT",
-            converter = DataCommand.FormatConverter.class,
-            description = "CSV layout: yahoo, binance, ninjatrader or generic (default: ${DEFAULT-VALUE}).")
-    BarFormat format;
-
-    @Option(
-            names = "--capital",
-            defaultValue = "100000",
-            paramLabel = "N",
-            description = "Starting cash in USD (default: ${DEFAULT-VALUE}).")
-    BigDecimal capital;
-
-    @Option(
-            names = "--commission-per-order",
-            defaultValue = "0",
-            paramLabel = "X",
-            description = "A flat commission in USD charged on each fill (a market order on bars fills"
-                    + " at once, so per order); default ${DEFAULT-VALUE}.")
-    BigDecimal commission;
-
-    @Option(
-            names = "--slippage",
-            defaultValue = "none",
-            paramLabel = "MODEL",
-            description = "none, fixed:BPS (basis points against the order), or a model spec such as"
-                    + " size-depth(base=2, impact=3, cap=5) (default: ${DEFAULT-VALUE}).")
-    String slippage;
 
     @Option(
             names = "--seed",
@@ -129,43 +72,7 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (capital.signum() <= 0) {
-            throw new CliException("--capital must be positive, not " + capital.toPlainString(), 2);
-        }
-        if (commission.signum() < 0) {
-            throw new CliException("--commission-per-order must not be negative", 2);
-        }
-        SlippageModel slip = slippage(slippage);
-        BacktestData bars = null;
-        for (String d : data) {
-            int eq = d.indexOf('=');
-            if (eq <= 0 || eq == d.length() - 1) {
-                throw new CliException("--data must be SYM=FILE.csv, not '" + d + "'", 2);
-            }
-            BacktestData one;
-            try {
-                one = BacktestData.fromCsv(d.substring(0, eq).strip(), Path.of(d.substring(eq + 1)), format);
-            } catch (BacktestDataException | IllegalArgumentException e) {
-                throw new CliException(e.getMessage(), 1);
-            } catch (UncheckedIOException e) {
-                throw new CliException(e.getMessage(), 1);
-            }
-            bars = bars == null ? one : combine(bars, one);
-        }
-        List<InstrumentId> ids =
-                bars.series().stream().map(s -> s.instrument().id()).toList();
-        Timeframe tf = bars.primary().timeframe();
-        RuleStrategyDefinition definition;
-        try {
-            definition = StrategySource.load(strategy, StrategySource.text(strategy), ids, tf);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage(), 1);
-        }
-        FeeModel fees = commission.signum() == 0
-                ? FeeModel.NONE
-                : new StandardFeeModel(BigDecimal.ZERO, commission, BigDecimal.ZERO, BigDecimal.ZERO);
-        ModelSet models = BacktestConfig.barModels(fees).withSlippage(slip);
-        BacktestConfig config = new BacktestConfig(strategy, definition, params, bars, capital, models, seed, null);
+        BacktestConfig config = run.config(params, seed);
         BacktestResult result;
         try {
             result = Backtester.run(config);
@@ -207,36 +114,7 @@ final class BacktestCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static BacktestData combine(BacktestData a, BacktestData b) {
-        // each CSV lands in its own memory store; copy b's series into a's
-        var series = b.primary();
-        var key = new dev.paperdesk.engine.store.BarStore.SeriesKey(
-                series.instrument().id(), series.timeframe());
-        a.store()
-                .insert(
-                        key,
-                        b.store().read(key, b.from(), b.to(), Integer.MAX_VALUE),
-                        dev.paperdesk.engine.store.BarStore.WriteMode.REPLACE);
-        return a.plus(new BacktestData(a.store(), b.series(), b.from(), b.to()));
-    }
-
     private static String pct(Double v) {
         return v == null ? "n/a" : String.format(Locale.ROOT, "%.2f%%", v * 100);
-    }
-
-    static SlippageModel slippage(String text) {
-        String t = text.strip();
-        if (t.startsWith("fixed:")) {
-            try {
-                return new SlippageModel.FixedBps(Double.parseDouble(t.substring(6)));
-            } catch (NumberFormatException e) {
-                throw new CliException("--slippage fixed:BPS needs a number, not '" + t.substring(6) + "'", 2);
-            }
-        }
-        try {
-            return SlippageModel.parse(t);
-        } catch (IllegalArgumentException e) {
-            throw new CliException("--slippage: " + e.getMessage(), 2);
-        }
     }
 }

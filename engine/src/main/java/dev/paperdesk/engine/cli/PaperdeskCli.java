@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             PortfolioCommand.class,
             BacktestCommand.class,
+            OptimizeCommand.class,
+            MonteCarloCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -174,7 +174,10 @@ final class ReportCommand implements Runnable {
             description = {
                 "Write the backtest report (PDF) of a RESULT.json written by 'paperdesk backtest': summary,"
                         + " equity with buy and hold, drawdowns, monthly returns, trade statistics and the"
-                        + " model assumptions."
+                        + " model assumptions.",
+                "With --montecarlo, a Monte Carlo section from an MC.json written by 'paperdesk montecarlo':"
+                        + " fan chart of the percentile bands over the original curve, histograms of final"
+                        + " equity and maximum drawdown with percentile markers, and the percentile table."
             })
     static final class BacktestReportCommand implements Callable<Integer> {
         @Option(
@@ -183,6 +186,12 @@ final class ReportCommand implements Runnable {
                 paramLabel = "RESULT.json",
                 description = "A result written by paperdesk backtest --out.")
         Path result;
+
+        @Option(
+                names = "--montecarlo",
+                paramLabel = "MC.json",
+                description = "Add a Monte Carlo section from a file written by paperdesk montecarlo --out.")
+        Path montecarlo;
 
         @Option(names = "--out", required = true, paramLabel = "FILE.pdf", description = "The PDF to write.")
         Path out;
@@ -205,6 +214,27 @@ final class ReportCommand implements Runnable {
                 data = dev.paperdesk.engine.backtest.BacktestReports.of(r);
             } catch (IllegalArgumentException e) {
                 throw new CliException(result + ": " + e.getMessage(), 1);
+            }
+            if (montecarlo != null) {
+                dev.paperdesk.engine.montecarlo.MonteCarloFiles.Loaded mc;
+                try {
+                    mc = dev.paperdesk.engine.montecarlo.MonteCarloFiles.fromJson(
+                            java.nio.file.Files.readString(montecarlo));
+                } catch (java.io.IOException e) {
+                    throw new CliException("cannot read " + montecarlo + ": " + e.getMessage(), 1);
+                } catch (IllegalArgumentException e) {
+                    throw new CliException(montecarlo + ": " + e.getMessage(), 1);
+                }
+                if (!mc.header().strategy().equals(r.config().strategy())
+                        || !mc.header().instruments().equals(r.config().instruments())) {
+                    throw new CliException(
+                            montecarlo + " simulates " + mc.header().strategy() + " on "
+                                    + String.join(", ", mc.header().instruments()) + ", not the backtest of "
+                                    + r.config().strategy() + " on "
+                                    + String.join(", ", r.config().instruments()),
+                            1);
+                }
+                data = data.withMonteCarlo(mc.result(), mc.header().originalEquity());
             }
             dev.paperdesk.engine.report.pdf.BacktestReport.write(data, CLOCK, out);
             var w = spec.commandLine().getOut();

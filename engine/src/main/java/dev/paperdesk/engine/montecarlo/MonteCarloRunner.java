@@ -94,6 +94,24 @@ public final class MonteCarloRunner {
     private static final double PER_MICRO = 1 / TradeSample.MICROS;
 
     /**
+     * A uniform int in {@code [0, bound)}: Lemire's multiply-shift with rejection (unbiased), which
+     * needs an integer division only on the rare rejection path, where {@code SplittableRandom.nextInt
+     * (bound)} divides on every draw.
+     */
+    static int below(SplittableRandom rng, int bound) {
+        long m = (rng.nextInt() & 0xFFFFFFFFL) * bound;
+        long low = m & 0xFFFFFFFFL;
+        if (low < bound) {
+            long threshold = (0x100000000L - bound) % bound;
+            while (low < threshold) {
+                m = (rng.nextInt() & 0xFFFFFFFFL) * bound;
+                low = m & 0xFFFFFFFFL;
+            }
+        }
+        return (int) (m >>> 32);
+    }
+
+    /**
      * Equity after a cumulative P&L of {@code cumMicros}: the same exact sum always maps to the same
      * double, and a zero sum maps to the starting equity itself.
      */
@@ -137,14 +155,14 @@ public final class MonteCarloRunner {
             equity[0] = start;
             if (withReplacement) {
                 for (int k = 0; k < n; k++) {
-                    cum += pnl[rng.nextInt(n)];
+                    cum += pnl[below(rng, n)];
                     equity[k + 1] = equity(start, cum);
                 }
             } else {
                 System.arraycopy(pnl, 0, scratch, 0, n);
                 for (int k = 0; k < n; k++) {
                     // Fisher-Yates drawing the k-th element from the not yet used tail
-                    int j = k + rng.nextInt(n - k);
+                    int j = k + below(rng, n - k);
                     long v = scratch[j];
                     scratch[j] = scratch[k];
                     scratch[k] = v;

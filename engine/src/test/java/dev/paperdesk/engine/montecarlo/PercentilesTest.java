@@ -42,6 +42,46 @@ class PercentilesTest {
                 .isEqualTo(ReturnStatistics.percentileOfSorted(sorted, q));
     }
 
+    @Property(tries = 60)
+    void bucketing_agrees_with_sorting_on_large_columns(
+            @ForAll @IntRange(min = 2048, max = 12_000) int n,
+            @ForAll @IntRange(min = 1, max = 5000) int distinct,
+            @ForAll long seed,
+            @ForAll boolean skewed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            double u = random.nextDouble();
+            // skewed: most values in a narrow band and a few far out, so one bucket holds most of them
+            double v = skewed ? (u < 0.98 ? 100 + u : 1e6 * random.nextDouble()) : u * 1000;
+            values[i] = Math.rint(v * distinct) / distinct;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double[] fast = Percentiles.of(values, QS);
+        for (int i = 0; i < QS.length; i++) {
+            assertThat(fast[i]).isEqualTo(ReturnStatistics.percentileOfSorted(sorted, QS[i]));
+        }
+    }
+
+    @Test
+    void large_columns_with_infinite_values_fall_back_to_quickselect() {
+        double[] values = new double[5000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i % 7;
+        }
+        values[3] = Double.POSITIVE_INFINITY;
+        values[4] = Double.NEGATIVE_INFINITY;
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double[] fast = Percentiles.of(values, QS);
+        for (int i = 0; i < QS.length; i++) {
+            // Double.equals: interpolating next to an infinity gives NaN on both sides alike
+            assertThat(Double.valueOf(fast[i]))
+                    .isEqualTo(Double.valueOf(ReturnStatistics.percentileOfSorted(sorted, QS[i])));
+        }
+    }
+
     @Test
     void constant_and_empty_columns() {
         double[] same = new double[10_000];

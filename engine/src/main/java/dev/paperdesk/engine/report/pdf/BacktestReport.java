@@ -291,7 +291,12 @@ public final class BacktestReport {
                                 Palette.pnl(mc.maxDrawdown().p50()))),
                 4);
         pdf.chart(
-                new FanChart("Equity percentiles by trade", mc.bands(), d.monteCarloOriginal(), AxisFormat.NUMBER),
+                new FanChart(
+                        // the block bootstrap resamples daily returns; the other methods trades
+                        "Equity percentiles by " + (mc.method().contains("block") ? "day" : "trade"),
+                        mc.bands(),
+                        d.monteCarloOriginal(),
+                        AxisFormat.NUMBER),
                 190);
         pdf.charts(
                 List.of(

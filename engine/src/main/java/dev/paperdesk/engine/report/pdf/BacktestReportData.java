@@ -75,4 +75,23 @@ public record BacktestReportData(
     public double[] monteCarloOriginal() {
         return monteCarloOriginal == null ? null : monteCarloOriginal.clone();
     }
+
+    /** The same report with a Monte Carlo section. */
+    public BacktestReportData withMonteCarlo(MonteCarloResult mc, double[] original) {
+        return new BacktestReportData(
+                strategy,
+                parameters,
+                data,
+                start,
+                end,
+                currency,
+                initialCapital,
+                assumptions,
+                equity,
+                buyAndHold,
+                trades,
+                metrics,
+                mc,
+                original);
+    }
 }
