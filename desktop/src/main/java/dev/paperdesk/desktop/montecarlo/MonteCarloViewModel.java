@@ -7,6 +7,7 @@ import dev.paperdesk.engine.analytics.ClosedTrade;
 import dev.paperdesk.engine.analytics.MetricsConfig;
 import dev.paperdesk.engine.analytics.ReturnSeries;
 import dev.paperdesk.engine.backtest.BacktestArchive;
+import dev.paperdesk.engine.backtest.BacktestMonteCarlo;
 import dev.paperdesk.engine.backtest.BacktestResult;
 import dev.paperdesk.engine.backtest.BacktestTrade;
 import dev.paperdesk.engine.model.AssetClass;
@@ -221,53 +222,46 @@ public final class MonteCarloViewModel {
 
     /** The engine's resampling method for {@code r}, and the original path it resamples. */
     static Prepared prepare(BacktestResult r, Method m, double blockLength, double slippageBps) {
-        double start = r.config().capital().doubleValue();
         if (m == Method.BLOCK) {
-            DailyEquity daily = DailyEquity.of(r);
-            ReturnSeries returns = daily.returns();
-            if (returns.isEmpty()) {
-                throw new IllegalArgumentException("this backtest has no daily returns to resample");
-            }
-            double[] original = new double[returns.size() + 1];
-            original[0] = start;
-            double[] eq = daily.equity();
-            System.arraycopy(eq, 0, original, 1, eq.length);
+            ReturnSeries returns = BacktestMonteCarlo.dailyReturns(r);
             return new Prepared(
-                    new StationaryBlockBootstrap(returns, blockLength, MetricsConfig.TRADING_DAYS), original);
+                    new StationaryBlockBootstrap(returns, blockLength, MetricsConfig.TRADING_DAYS),
+                    BacktestMonteCarlo.dailyEquity(r));
         }
-        List<BacktestTrade> byExit = new ArrayList<>(r.trades());
-        byExit.sort(Comparator.comparing(BacktestTrade::exitTime));
-        if (byExit.isEmpty()) {
+        if (r.trades().isEmpty()) {
             throw new IllegalArgumentException(
                     "this backtest has no closed trades to resample; try the block bootstrap");
         }
-        List<ClosedTrade> trades = DailyEquity.trades(r, id -> AssetClass.EQUITY);
-        trades = new ArrayList<>(trades);
-        trades.sort(Comparator.comparing(ClosedTrade::exitTime));
-        TradeSample sample = TradeSample.of(trades);
-        double[] pnl = sample.pnl();
-        double[] original = new double[pnl.length + 1];
-        original[0] = start;
-        for (int i = 0; i < pnl.length; i++) {
-            original[i + 1] = original[i] + pnl[i];
-        }
+        TradeSample sample = BacktestMonteCarlo.trades(r);
+        double[] original = BacktestMonteCarlo.tradeEquity(r, sample);
         ResamplingMethod method =
                 switch (m) {
                     case SHUFFLE -> new TradeSequenceShuffle(sample);
                     case BOOTSTRAP -> new TradeBootstrap(sample);
-                    case PERTURB -> {
-                        double[] entry = new double[byExit.size()];
-                        double[] exit = new double[byExit.size()];
-                        for (int i = 0; i < entry.length; i++) {
-                            BacktestTrade t = byExit.get(i);
-                            entry[i] = t.entryPrice().multiply(t.quantity()).doubleValue();
-                            exit[i] = t.exitPrice().multiply(t.quantity()).doubleValue();
-                        }
-                        yield new ParameterPerturbation(new FillJitter(trades, entry, exit, slippageBps));
-                    }
+                    case PERTURB -> new ParameterPerturbation(fillJitter(r, slippageBps));
                     case BLOCK -> throw new IllegalStateException("handled above");
                 };
         return new Prepared(method, original);
+    }
+
+    /**
+     * Fill perturbation of a saved run: its bars are not stored with it, so the run cannot be replayed
+     * with jittered parameters (the engine's {@code BacktestMonteCarlo.perturbed} needs them); its
+     * trades are re-priced instead.
+     */
+    private static FillJitter fillJitter(BacktestResult r, double slippageBps) {
+        List<BacktestTrade> byExit = new ArrayList<>(r.trades());
+        byExit.sort(Comparator.comparing(BacktestTrade::exitTime));
+        List<ClosedTrade> trades = new ArrayList<>(DailyEquity.trades(r, id -> AssetClass.EQUITY));
+        trades.sort(Comparator.comparing(ClosedTrade::exitTime));
+        double[] entry = new double[byExit.size()];
+        double[] exit = new double[byExit.size()];
+        for (int i = 0; i < entry.length; i++) {
+            BacktestTrade t = byExit.get(i);
+            entry[i] = t.entryPrice().multiply(t.quantity()).doubleValue();
+            exit[i] = t.exitPrice().multiply(t.quantity()).doubleValue();
+        }
+        return new FillJitter(trades, entry, exit, slippageBps);
     }
 
     /** Asks the running simulation to stop after its current chunk of paths. */

@@ -77,6 +77,21 @@ class MonteCarloViewModelTest {
     }
 
     @Test
+    void fillPerturbationNeverBeatsTheOriginalTrades() {
+        vm.methodProperty().set(MonteCarloViewModel.Method.PERTURB);
+        vm.pathsProperty().set("200");
+        vm.slippageBpsProperty().set("20");
+
+        vm.run();
+
+        var o = vm.outcomeProperty().get();
+        assertThat(vm.statusProperty().get()).startsWith("Done: 200 paths");
+        double original = o.original()[o.original().length - 1];
+        assertThat(o.result().finalEquity().p95()).isLessThan(original);
+        assertThat(o.result().finalEquity().p5()).isGreaterThan(original * 0.5);
+    }
+
+    @Test
     void badSettingsAreRefusedWithTheFieldNamed() {
         vm.pathsProperty().set("ten");
         vm.run();
