@@ -190,6 +190,7 @@ public final class MonteCarloViewModel {
                         .orElseThrow(() -> new IllegalStateException("backtest #" + chosen.id() + " is gone"));
                 double start = r.config().capital().doubleValue();
                 Prepared p = prepare(r, m, block, bps);
+                checkMemory(n, p.original().length, Runtime.getRuntime().maxMemory());
                 MonteCarloConfig config = MonteCarloConfig.defaults(start, sd)
                         .withPaths(n)
                         .withRuinFloor(floor)
@@ -262,6 +263,24 @@ public final class MonteCarloViewModel {
             exit[i] = t.exitPrice().multiply(t.quantity()).doubleValue();
         }
         return new FillJitter(trades, entry, exit, slippageBps);
+    }
+
+    /**
+     * Refuses a run whose per-path results would not fit: the runner keeps the equity of every path at
+     * up to 200 sampled steps plus four metrics per path, all in memory at once.
+     */
+    static void checkMemory(int paths, int steps, long maxMemory) {
+        long bytes = (long) paths * (Math.min(steps, 200) + 4) * Double.BYTES;
+        if (bytes > maxMemory / 2) {
+            throw new IllegalArgumentException(String.format(
+                    Locale.US,
+                    "%,d paths of %,d steps need about %,d MB, more than half of the %,d MB this window may use: "
+                            + "lower the paths.",
+                    paths,
+                    steps,
+                    bytes >> 20,
+                    maxMemory >> 20));
+        }
     }
 
     /** Asks the running simulation to stop after its current chunk of paths. */

@@ -92,6 +92,14 @@ class MonteCarloViewModelTest {
     }
 
     @Test
+    void aRunTooBigForMemoryIsRefusedBeforeItAllocates() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> MonteCarloViewModel.checkMemory(10_000_000, 401, 4L << 30))
+                .hasMessageContaining("10,000,000 paths of 401 steps need about 15,563 MB");
+        MonteCarloViewModel.checkMemory(10_000, 401, 4L << 30);
+    }
+
+    @Test
     void badSettingsAreRefusedWithTheFieldNamed() {
         vm.pathsProperty().set("ten");
         vm.run();
