@@ -1,6 +1,12 @@
 package dev.paperdesk.engine.optimize;
 
+import dev.paperdesk.engine.analytics.ClosedTrade;
+import dev.paperdesk.engine.analytics.EquityCurve;
+import dev.paperdesk.engine.analytics.MetricsConfig;
+import dev.paperdesk.engine.analytics.PerformanceSummary;
+import dev.paperdesk.engine.analytics.TradeStatistics;
 import dev.paperdesk.engine.backtest.BacktestResult;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +30,28 @@ public record GoLiveFigures(double winRate, double sharpe, double maxDrawdown, d
     public static GoLiveFigures of(BacktestResult result) {
         int errors = (result.failure().isEmpty() ? 0 : 1) + result.rejections().size();
         return of(RunMetrics.of(result), errors);
+    }
+
+    /**
+     * The figures of a paper-trading period: win rate from the closed trades, Sharpe ratio and max
+     * drawdown from the equity curve (one point per period, e.g. daily, annualised with {@code
+     * config}), P&amp;L = last minus first equity (open positions included).
+     */
+    public static GoLiveFigures of(List<ClosedTrade> trades, EquityCurve equity, MetricsConfig config, int errors) {
+        double winRate =
+                trades.isEmpty() ? Double.NaN : TradeStatistics.of(trades).winRate();
+        double sharpe = Double.NaN;
+        double maxDrawdown = Double.NaN;
+        double pnl = Double.NaN;
+        if (equity.size() >= 1) {
+            pnl = equity.value(equity.size() - 1) - equity.value(0);
+        }
+        if (equity.size() >= 3) {
+            PerformanceSummary p = PerformanceSummary.of(equity.returns(), config);
+            sharpe = p.sharpeRatio();
+            maxDrawdown = p.maxDrawdown();
+        }
+        return new GoLiveFigures(winRate, sharpe, maxDrawdown, pnl, trades.size(), errors);
     }
 
     /** The figures from metrics by {@link RunMetrics} name and a count of errors. */

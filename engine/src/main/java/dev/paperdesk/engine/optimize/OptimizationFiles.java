@@ -225,8 +225,12 @@ public final class OptimizationFiles {
         }
     }
 
+    /** Whole numbers (trades, most parameter-free counts) without a trailing {@code .0}. */
     private static String number(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "";
+        if (!Double.isFinite(v)) {
+            return "";
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static String csvText(String s) {

@@ -74,4 +74,37 @@ class GoLiveChecklistTest {
                 .isEqualTo(List.of("errors"));
         assertThatThrownBy(() -> GoLiveCriteria.defaults().withMaxDrawdown(10)).hasMessageContaining("0.10 = 10%");
     }
+
+    @Test
+    void figuresOfAPaperTradingPeriod() {
+        java.time.Instant t = java.time.Instant.parse("2026-01-05T15:00:00Z");
+        var id = dev.paperdesk.engine.model.InstrumentId.parse("BTC-USDT@sim");
+        List<dev.paperdesk.engine.analytics.ClosedTrade> trades = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            trades.add(new dev.paperdesk.engine.analytics.ClosedTrade(
+                    id,
+                    dev.paperdesk.engine.model.AssetClass.CRYPTO_SPOT,
+                    "",
+                    t.plusSeconds(3600L * i),
+                    t.plusSeconds(3600L * i + 600),
+                    1,
+                    i < 6 ? 50 : -20,
+                    0.001,
+                    1));
+        }
+        var days = java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> java.time.LocalDate.of(2026, 1, 5).plusDays(i))
+                .toList();
+        var equity = dev.paperdesk.engine.analytics.EquityCurve.of(
+                days, new double[] {10_000, 10_100, 10_050, 10_200, 10_150, 10_220});
+        GoLiveFigures f = GoLiveFigures.of(trades, equity, dev.paperdesk.engine.analytics.MetricsConfig.DAILY, 0);
+
+        assertThat(f.winRate()).isEqualTo(0.6);
+        assertThat(f.trades()).isEqualTo(10);
+        assertThat(f.pnl()).isEqualTo(220);
+        assertThat(f.maxDrawdown()).isCloseTo(10_050 / 10_100.0 - 1, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(f.sharpe()).isPositive();
+        GoLiveChecklist c = GoLiveChecklist.evaluate(f, GoLiveCriteria.defaults());
+        assertThat(c.failures()).extracting(GoLiveChecklist.Item::key).containsExactly("trades");
+    }
 }

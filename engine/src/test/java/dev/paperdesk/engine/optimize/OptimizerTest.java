@@ -206,7 +206,8 @@ class OptimizerTest {
         assertThat(lines[0]).startsWith("index,fast,slow,objective,net_profit,total_return,");
         assertThat(lines[0]).endsWith(",final_equity,error");
         assertThat(lines).hasSize(3);
-        assertThat(lines[2]).startsWith("1,20,110,1.0,1000.0,,");
+        assertThat(lines[2]).startsWith("1,20,110,1,1000,,");
+        assertThat(lines[1]).startsWith("0,10,110,0.9,900,,");
     }
 
     @Test
