@@ -206,7 +206,35 @@ public final class MainWindow {
         strategies.setId("menuStrategies");
         strategies.setDisable(runner == null || !runner.isAttached());
         strategies.setOnAction(e -> showStrategies());
-        Menu view = new Menu("View", null, dark, light, new SeparatorMenuItem(), backtest, strategies);
+        MenuItem analytics = new MenuItem("Analytics\u2026");
+        analytics.setId("menuAnalytics");
+        analytics.setOnAction(e -> showQuantView(
+                "Analytics",
+                new dev.paperdesk.desktop.analytics.AnalyticsView(
+                        new dev.paperdesk.desktop.analytics.AnalyticsViewModel(session, ui))));
+        MenuItem monteCarlo = new MenuItem("Monte Carlo\u2026");
+        monteCarlo.setId("menuMonteCarlo");
+        monteCarlo.setOnAction(e -> showQuantView(
+                "Monte Carlo",
+                new dev.paperdesk.desktop.montecarlo.MonteCarloView(
+                        new dev.paperdesk.desktop.montecarlo.MonteCarloViewModel(session, ui))));
+        MenuItem optimization = new MenuItem("Optimization\u2026");
+        optimization.setId("menuOptimization");
+        optimization.setOnAction(e -> showQuantView(
+                "Optimization",
+                new dev.paperdesk.desktop.optimize.OptimizationView(
+                        new dev.paperdesk.desktop.optimize.OptimizationViewModel(session, ui))));
+        Menu view = new Menu(
+                "View",
+                null,
+                dark,
+                light,
+                new SeparatorMenuItem(),
+                backtest,
+                strategies,
+                analytics,
+                monteCarlo,
+                optimization);
 
         MenuItem focusTicket = new MenuItem("Focus order ticket");
         focusTicket.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
@@ -243,11 +271,38 @@ public final class MainWindow {
         var backtestVm = new dev.paperdesk.desktop.backtest.BacktestViewModel(session, ui);
         Stage stage = new Stage();
         stage.setTitle("Backtest \u2014 Paperdesk");
-        Scene s = new Scene(new dev.paperdesk.desktop.backtest.BacktestView(backtestVm), 1280, 780);
+        var backtestView = new dev.paperdesk.desktop.backtest.BacktestView(backtestVm);
+        backtestView.onOpenSaved((what, id) -> openSavedBacktest(what, id));
+        Scene s = new Scene(backtestView, 1280, 780);
         theme.apply(s);
         stage.setScene(s);
         stage.initOwner(root.getScene().getWindow());
         stage.setOnHidden(e -> backtestVm.close());
+        stage.show();
+    }
+
+    private void openSavedBacktest(String what, long id) {
+        if (what.equals("analytics")) {
+            var vm = new dev.paperdesk.desktop.analytics.AnalyticsViewModel(session, ui);
+            showQuantView("Analytics", new dev.paperdesk.desktop.analytics.AnalyticsView(vm));
+            vm.selectBacktest(id);
+        } else {
+            var vm = new dev.paperdesk.desktop.montecarlo.MonteCarloViewModel(session, ui);
+            showQuantView("Monte Carlo", new dev.paperdesk.desktop.montecarlo.MonteCarloView(vm));
+            vm.selectBacktest(id);
+        }
+    }
+
+    /** Opens an analytics, Monte Carlo or optimisation view in its own window; closing it stops its work. */
+    private void showQuantView(String title, dev.paperdesk.desktop.analytics.QuantWindowContent content) {
+        Stage stage = new Stage();
+        stage.setTitle(title + " \u2014 Paperdesk");
+        // a BorderPane root: with a SplitPane as the scene root the theme's label colours come out dimmed
+        Scene s = new Scene(new BorderPane(content.node()), 1360, 860);
+        theme.apply(s);
+        stage.setScene(s);
+        stage.initOwner(root.getScene().getWindow());
+        stage.setOnHidden(e -> content.dispose());
         stage.show();
     }
 

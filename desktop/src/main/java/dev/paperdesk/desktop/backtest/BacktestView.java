@@ -46,6 +46,7 @@ public final class BacktestView extends SplitPane {
     private final ErrorDataSetRenderer equityRenderer = new ErrorDataSetRenderer();
     private final ErrorDataSetRenderer drawdownRenderer = new ErrorDataSetRenderer();
     private final FlowPane tiles = new FlowPane(8, 8);
+    private java.util.function.BiConsumer<String, Long> openSaved = (what, id) -> {};
 
     public BacktestView(BacktestViewModel vm) {
         this.vm = vm;
@@ -138,11 +139,39 @@ public final class BacktestView extends SplitPane {
         ListView<String> assumptions = new ListView<>(vm.assumptions());
         assumptions.setId("backtestAssumptions");
         assumptions.setPrefHeight(160);
+        Button analytics = new Button("_Analytics\u2026");
+        analytics.setId("backtestOpenAnalytics");
+        analytics.setMnemonicParsing(true);
+        analytics.disableProperty().bind(vm.savedIdProperty().isNull().or(vm.runningProperty()));
+        analytics.setOnAction(
+                e -> openSaved.accept("analytics", vm.savedIdProperty().get()));
+        Button monteCarlo = new Button("_Monte Carlo\u2026");
+        monteCarlo.setId("backtestOpenMonteCarlo");
+        monteCarlo.setMnemonicParsing(true);
+        monteCarlo.disableProperty().bind(analytics.disableProperty());
+        monteCarlo.setOnAction(
+                e -> openSaved.accept("montecarlo", vm.savedIdProperty().get()));
         VBox box = new VBox(
-                8, grid, new HBox(8, run, cancel), bar, eta, status, new Label("Model assumptions"), assumptions);
+                8,
+                grid,
+                new HBox(8, run, cancel),
+                bar,
+                eta,
+                status,
+                new HBox(8, analytics, monteCarlo),
+                new Label("Model assumptions"),
+                assumptions);
         box.setPadding(new Insets(10));
         VBox.setVgrow(assumptions, Priority.ALWAYS);
         return box;
+    }
+
+    /**
+     * What the Analytics… and Monte Carlo… buttons do with the saved run: {@code what} is {@code
+     * analytics} or {@code montecarlo}, {@code id} the run's workspace id.
+     */
+    public void onOpenSaved(java.util.function.BiConsumer<String, Long> action) {
+        openSaved = action;
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty property) {

@@ -73,6 +73,7 @@ public final class BacktestViewModel {
     private final StringProperty eta = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<BacktestResult> result = new SimpleObjectProperty<>();
+    private final ObjectProperty<Long> savedId = new SimpleObjectProperty<>();
     private final ObservableList<BacktestTrade> trades = FXCollections.observableArrayList();
     private final ObservableList<String> assumptions = FXCollections.observableArrayList();
     private volatile CancellationToken token;
@@ -168,11 +169,14 @@ public final class BacktestViewModel {
                 BacktestConfig config = config(src, path, sym, fmt, strat, params, cap, com, slip, sd);
                 ui.post(() -> status.set("Running\u2026"));
                 BacktestResult r = Backtester.run(config, p -> ui.coalesce("backtest-progress", () -> show(p)), t);
-                session.backtests().ifPresent(store -> BacktestArchive.save(store, r, Instant.now()));
+                Long id = session.backtests()
+                        .map(store -> BacktestArchive.save(store, r, Instant.now()))
+                        .orElse(null);
                 List<BacktestStore.Summary> saved =
                         session.backtests().map(BacktestArchive::list).orElse(List.of());
                 ui.post(() -> {
                     runs.setAll(saved);
+                    savedId.set(id);
                     finished(r);
                 });
             } catch (RuntimeException e) {
@@ -361,6 +365,11 @@ public final class BacktestViewModel {
 
     public ObjectProperty<BacktestResult> resultProperty() {
         return result;
+    }
+
+    /** The workspace id of the last finished run, or null when it was not saved. */
+    public ObjectProperty<Long> savedIdProperty() {
+        return savedId;
     }
 
     public ObservableList<BacktestTrade> trades() {

@@ -103,6 +103,10 @@ class BacktestFlowTest {
         assertThat(vm.assumptions()).isNotEmpty();
         // the run was saved in the workspace
         assertThat(session.backtests().orElseThrow().list()).hasSize(1);
+        assertThat(vm.savedIdProperty().get())
+                .isEqualTo(session.backtests().orElseThrow().list().get(0).id());
+        assertThat(robot.lookup("#backtestOpenMonteCarlo").queryButton().isDisabled())
+                .isFalse();
 
         robot.clickOn("#backtestTradesTab");
         assertThat(trades.getItems()).hasSize(vm.resultProperty().get().trades().size());

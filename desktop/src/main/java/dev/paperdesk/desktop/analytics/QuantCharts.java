@@ -1,0 +1,150 @@
+package dev.paperdesk.desktop.analytics;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.fair_acc.dataset.utils.DataSetStyleBuilder;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The ChartFX charts of the analytics, Monte Carlo and optimisation views: a dated line chart, a
+ * chart over a step index, and colour-coded data sets. Data sets are always built fresh and swapped in
+ * on the FX thread, never mutated while shown.
+ */
+public final class QuantCharts {
+    /** Strategy equity and the median path. */
+    public static final String BLUE = "#4493f8";
+    /** Benchmarks, originals and reference lines. */
+    public static final String GREY = "#8b949e";
+    /** Losses and drawdowns; the theme's negative P&amp;L colour. */
+    public static final String RED = "#e5534b";
+    /** Gains; the theme's positive P&amp;L colour. */
+    public static final String GREEN = "#2ea043";
+    /** Highlights such as the original backtest over simulated paths. */
+    public static final String ORANGE = "#d29922";
+
+    private QuantCharts() {}
+
+    /** A line chart over calendar days (a UTC time axis) with the y axis named and united. */
+    public static XYChart dated(String yName, String yUnit, ErrorDataSetRenderer renderer) {
+        DefaultNumericAxis x = new DefaultNumericAxis("date", null);
+        x.setTimeAxis(true);
+        x.setAutoRangeRounding(false);
+        return chart(x, yName, yUnit, renderer);
+    }
+
+    /** A line chart over a plain numeric x axis. */
+    public static XYChart numeric(
+            String xName, String xUnit, String yName, String yUnit, ErrorDataSetRenderer renderer) {
+        DefaultNumericAxis x = new DefaultNumericAxis(xName, xUnit);
+        x.setAutoRangeRounding(false);
+        return chart(x, yName, yUnit, renderer);
+    }
+
+    private static XYChart chart(DefaultNumericAxis x, String yName, String yUnit, ErrorDataSetRenderer renderer) {
+        DefaultNumericAxis y = new DefaultNumericAxis(yName, yUnit);
+        y.setAutoRanging(true);
+        y.setForceZeroInRange(false);
+        y.setAutoRangeRounding(false);
+        y.setAutoRangePadding(0.05);
+        y.setAutoUnitScaling(false);
+        // grouped digits instead of ChartFX's default 1.25E5 for money and percent axes
+        y.setTickLabelFormatter(new Plain());
+        if (!x.isTimeAxis()) {
+            x.setTickLabelFormatter(new Plain());
+        }
+        XYChart chart = new XYChart(x, y);
+        chart.getRenderers().clear();
+        renderer.setErrorStyle(ErrorStyle.NONE);
+        renderer.setDrawMarker(false);
+        renderer.setPolyLineStyle(LineStyle.NORMAL);
+        // a few thousand points at most: draw them all, so a one-day spike (the worst drawdown) shows
+        renderer.setPointReduction(false);
+        chart.getRenderers().add(renderer);
+        chart.setLegendVisible(true);
+        chart.setAnimated(false);
+        // let split panes shrink a chart instead of pushing their other side out of the window
+        chart.setMinSize(160, 120);
+        // room on the right so the last point and tick are not flush with the window edge
+        chart.setPadding(new javafx.geometry.Insets(6, 18, 4, 4));
+        return chart;
+    }
+
+    /** Tick labels for a count of steps (trades, days): whole numbers only, nothing between them. */
+    public static final javafx.util.StringConverter<Number> WHOLE = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(Number n) {
+            double v = n.doubleValue();
+            return Math.abs(v - Math.rint(v)) < 1e-9 ? String.format(java.util.Locale.US, "%,.0f", v) : "";
+        }
+
+        @Override
+        public Number fromString(String s) {
+            return Double.parseDouble(s.replace(",", ""));
+        }
+    };
+
+    /** Keeps a form's label column as wide as its longest label. */
+    public static void labelColumn(javafx.scene.layout.GridPane grid) {
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().setAll(labels, fields);
+    }
+
+    /** Tick labels with thousands separators and no more decimals than the tick spacing needs. */
+    private static final class Plain extends javafx.util.StringConverter<Number> {
+        @Override
+        public String toString(Number n) {
+            double v = n.doubleValue();
+            double a = Math.abs(v);
+            String pattern = a >= 100 || a == 0 ? "%,.0f" : a >= 10 ? "%,.1f" : "%,.2f";
+            String text = String.format(java.util.Locale.US, pattern, v);
+            return text.matches("-0(\\.0+)?") ? text.substring(1) : text;
+        }
+
+        @Override
+        public Number fromString(String s) {
+            return Double.parseDouble(s.replace(",", ""));
+        }
+    }
+
+    /** Seconds since the epoch of the start of each UTC day, for a time axis. */
+    public static double[] epochSeconds(List<LocalDate> dates) {
+        double[] out = new double[dates.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = dates.get(i).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        }
+        return out;
+    }
+
+    /** A data set drawn as a line of {@code color}. */
+    public static DoubleDataSet line(String name, double[] x, double[] y, String color, double width) {
+        DoubleDataSet ds = new DoubleDataSet(name, x, y, Math.min(x.length, y.length), true);
+        ds.setStyle(DataSetStyleBuilder.newInstance()
+                .setStroke(color)
+                .setLineColor(color)
+                .setStrokeWidth(width)
+                .setLineWidth(width)
+                .setFill(color)
+                .setMarkerColor(color)
+                .build());
+        return ds;
+    }
+
+    /** Multiplies every value by {@code factor}: fractions to percent. */
+    public static double[] scaled(double[] values, double factor) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[i] * factor;
+        }
+        return out;
+    }
+}

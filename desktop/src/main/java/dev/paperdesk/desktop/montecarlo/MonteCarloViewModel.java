@@ -1,0 +1,462 @@
+package dev.paperdesk.desktop.montecarlo;
+
+import dev.paperdesk.desktop.analytics.DailyEquity;
+import dev.paperdesk.desktop.analytics.MetricText;
+import dev.paperdesk.desktop.common.UiExecutor;
+import dev.paperdesk.engine.analytics.ClosedTrade;
+import dev.paperdesk.engine.analytics.MetricsConfig;
+import dev.paperdesk.engine.analytics.ReturnSeries;
+import dev.paperdesk.engine.backtest.BacktestArchive;
+import dev.paperdesk.engine.backtest.BacktestMonteCarlo;
+import dev.paperdesk.engine.backtest.BacktestResult;
+import dev.paperdesk.engine.backtest.BacktestTrade;
+import dev.paperdesk.engine.model.AssetClass;
+import dev.paperdesk.engine.montecarlo.CancellationToken;
+import dev.paperdesk.engine.montecarlo.Distribution;
+import dev.paperdesk.engine.montecarlo.MonteCarloConfig;
+import dev.paperdesk.engine.montecarlo.MonteCarloResult;
+import dev.paperdesk.engine.montecarlo.MonteCarloRunner;
+import dev.paperdesk.engine.montecarlo.ParameterPerturbation;
+import dev.paperdesk.engine.montecarlo.ResamplingMethod;
+import dev.paperdesk.engine.montecarlo.StationaryBlockBootstrap;
+import dev.paperdesk.engine.montecarlo.TradeBootstrap;
+import dev.paperdesk.engine.montecarlo.TradeSample;
+import dev.paperdesk.engine.montecarlo.TradeSequenceShuffle;
+import dev.paperdesk.engine.session.TradingSession;
+import dev.paperdesk.engine.store.BacktestStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.DoubleFunction;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State and commands of the Monte Carlo view: which saved backtest, which resampling method and its
+ * settings; the run happens on a background thread with progress and cancellation, and its result
+ * comes back as the percentile fan, the original path and formatted statistics.
+ */
+public final class MonteCarloViewModel {
+    /** The resampling methods offered, with what they vary. */
+    public enum Method {
+        SHUFFLE("Trade shuffle (order only)", "trade"),
+        BOOTSTRAP("Trade bootstrap (with replacement)", "trade"),
+        BLOCK("Block bootstrap of daily returns", "day"),
+        PERTURB("Fill perturbation (random slippage)", "trade");
+
+        private final String label;
+        private final String step;
+
+        Method(String label, String step) {
+            this.label = label;
+            this.step = step;
+        }
+
+        /** The unit of the fan chart's x axis: one trade or one day per step. */
+        public String step() {
+            return step;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** Percentiles of one simulated metric, formatted. */
+    public record StatRow(
+            String metric,
+            String p5,
+            String p25,
+            String p50,
+            String p75,
+            String p95,
+            String mean,
+            String interval,
+            String original) {}
+
+    /** One headline figure of the run. */
+    public record SummaryRow(String name, String value) {}
+
+    /** What a finished run shows: the engine's result, the original path and the step unit. */
+    public record Outcome(
+            MonteCarloResult result, double[] original, String step, double start, double backtestFinal) {}
+
+    private final TradingSession session;
+    private final UiExecutor ui;
+    private final ExecutorService worker;
+
+    private final ObservableList<BacktestStore.Summary> backtests = FXCollections.observableArrayList();
+    private final ObjectProperty<BacktestStore.Summary> backtest = new SimpleObjectProperty<>();
+    private final ObjectProperty<Method> method = new SimpleObjectProperty<>(Method.SHUFFLE);
+    private final StringProperty paths = new SimpleStringProperty(Integer.toString(MonteCarloConfig.DEFAULT_PATHS));
+    private final StringProperty seed = new SimpleStringProperty("42");
+    private final StringProperty ruinFloor = new SimpleStringProperty("50");
+    private final StringProperty blockLength = new SimpleStringProperty("5");
+    private final StringProperty slippageBps = new SimpleStringProperty("5");
+
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<Outcome> outcome = new SimpleObjectProperty<>();
+    private final ObservableList<StatRow> stats = FXCollections.observableArrayList();
+    private final ObservableList<SummaryRow> summary = FXCollections.observableArrayList();
+    private volatile CancellationToken token;
+
+    public MonteCarloViewModel(TradingSession session, UiExecutor ui) {
+        this(session, ui, Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "paperdesk-montecarlo");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    public MonteCarloViewModel(TradingSession session, UiExecutor ui, ExecutorService worker) {
+        this.session = session;
+        this.ui = ui;
+        this.worker = worker;
+        refresh();
+    }
+
+    /** Lists the workspace's saved backtests, newest first. */
+    public void refresh() {
+        BacktestStore.Summary current = backtest.get();
+        backtests.setAll(session.backtests().map(BacktestArchive::list).orElse(List.of()));
+        backtest.set(
+                current == null
+                        ? (backtests.isEmpty() ? null : backtests.get(0))
+                        : backtests.stream()
+                                .filter(s -> s.id() == current.id())
+                                .findFirst()
+                                .orElse(null));
+    }
+
+    /** Chooses saved backtest {@code id}. */
+    public void selectBacktest(long id) {
+        if (backtests.stream().noneMatch(s -> s.id() == id)) {
+            refresh();
+        }
+        backtests.stream().filter(s -> s.id() == id).findFirst().ifPresent(backtest::set);
+    }
+
+    /** Starts a run with the form's values; problems are shown in {@link #statusProperty()}. */
+    public void run() {
+        if (running.get()) {
+            return;
+        }
+        BacktestStore.Summary chosen = backtest.get();
+        Method m = method.get();
+        int n;
+        long sd;
+        double floor;
+        double block;
+        double bps;
+        try {
+            if (chosen == null) {
+                throw new IllegalArgumentException("Choose a saved backtest (run one in the Backtest view first).");
+            }
+            n = (int) whole("paths", paths.get(), 1, 10_000_000);
+            sd = whole("seed", seed.get(), Long.MIN_VALUE, Long.MAX_VALUE);
+            floor = number("ruin floor", ruinFloor.get(), 0, 100) / 100;
+            if (floor == 0) {
+                throw new IllegalArgumentException("ruin floor: must be above 0%");
+            }
+            block = number("block length", blockLength.get(), 1, 10_000);
+            bps = number("slippage", slippageBps.get(), 0, 10_000);
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        CancellationToken t = new CancellationToken();
+        token = t;
+        running.set(true);
+        progress.set(0);
+        status.set("Loading backtest #" + chosen.id() + "\u2026");
+        worker.execute(() -> {
+            try {
+                BacktestResult r = BacktestArchive.load(session.backtests().orElseThrow(), chosen.id())
+                        .orElseThrow(() -> new IllegalStateException("backtest #" + chosen.id() + " is gone"));
+                double start = r.config().capital().doubleValue();
+                Prepared p = prepare(r, m, block, bps);
+                checkMemory(n, p.original().length, Runtime.getRuntime().maxMemory());
+                MonteCarloConfig config = MonteCarloConfig.defaults(start, sd)
+                        .withPaths(n)
+                        .withRuinFloor(floor)
+                        .withParallelism(
+                                Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+                ui.post(() -> status.set("Simulating " + String.format(Locale.US, "%,d", n) + " paths\u2026"));
+                MonteCarloResult result = MonteCarloRunner.run(
+                        p.method(),
+                        config,
+                        (done, total) -> ui.coalesce("montecarlo-progress", () -> progress.set((double) done / total)),
+                        t);
+                Outcome o = new Outcome(
+                        result, p.original(), m.step(), start, r.metrics().finalEquity());
+                ui.post(() -> finished(o));
+            } catch (CancellationException e) {
+                ui.post(() -> {
+                    running.set(false);
+                    status.set("Cancelled.");
+                });
+            } catch (RuntimeException e) {
+                ui.post(() -> {
+                    running.set(false);
+                    status.set(e.getMessage() == null ? e.toString() : e.getMessage());
+                });
+            }
+        });
+    }
+
+    private record Prepared(ResamplingMethod method, double[] original) {}
+
+    /** The engine's resampling method for {@code r}, and the original path it resamples. */
+    static Prepared prepare(BacktestResult r, Method m, double blockLength, double slippageBps) {
+        if (m == Method.BLOCK) {
+            ReturnSeries returns = BacktestMonteCarlo.dailyReturns(r);
+            return new Prepared(
+                    new StationaryBlockBootstrap(returns, blockLength, MetricsConfig.TRADING_DAYS),
+                    BacktestMonteCarlo.dailyEquity(r));
+        }
+        if (r.trades().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "this backtest has no closed trades to resample; try the block bootstrap");
+        }
+        TradeSample sample = BacktestMonteCarlo.trades(r);
+        double[] original = BacktestMonteCarlo.tradeEquity(r, sample);
+        ResamplingMethod method =
+                switch (m) {
+                    case SHUFFLE -> new TradeSequenceShuffle(sample);
+                    case BOOTSTRAP -> new TradeBootstrap(sample);
+                    case PERTURB -> new ParameterPerturbation(fillJitter(r, slippageBps));
+                    case BLOCK -> throw new IllegalStateException("handled above");
+                };
+        return new Prepared(method, original);
+    }
+
+    /**
+     * Fill perturbation of a saved run: its bars are not stored with it, so the run cannot be replayed
+     * with jittered parameters (the engine's {@code BacktestMonteCarlo.perturbed} needs them); its
+     * trades are re-priced instead.
+     */
+    private static FillJitter fillJitter(BacktestResult r, double slippageBps) {
+        List<BacktestTrade> byExit = new ArrayList<>(r.trades());
+        byExit.sort(Comparator.comparing(BacktestTrade::exitTime));
+        List<ClosedTrade> trades = new ArrayList<>(DailyEquity.trades(r, id -> AssetClass.EQUITY));
+        trades.sort(Comparator.comparing(ClosedTrade::exitTime));
+        double[] entry = new double[byExit.size()];
+        double[] exit = new double[byExit.size()];
+        for (int i = 0; i < entry.length; i++) {
+            BacktestTrade t = byExit.get(i);
+            entry[i] = t.entryPrice().multiply(t.quantity()).doubleValue();
+            exit[i] = t.exitPrice().multiply(t.quantity()).doubleValue();
+        }
+        return new FillJitter(trades, entry, exit, slippageBps);
+    }
+
+    /**
+     * Refuses a run whose per-path results would not fit: the runner keeps the equity of every path at
+     * up to 200 sampled steps plus four metrics per path, all in memory at once.
+     */
+    static void checkMemory(int paths, int steps, long maxMemory) {
+        long bytes = (long) paths * (Math.min(steps, 200) + 4) * Double.BYTES;
+        if (bytes > maxMemory / 2) {
+            throw new IllegalArgumentException(String.format(
+                    Locale.US,
+                    "%,d paths of %,d steps need about %,d MB, more than half of the %,d MB this window may use: "
+                            + "lower the paths.",
+                    paths,
+                    steps,
+                    bytes >> 20,
+                    maxMemory >> 20));
+        }
+    }
+
+    /** Asks the running simulation to stop after its current chunk of paths. */
+    public void cancel() {
+        CancellationToken t = token;
+        if (t != null) {
+            t.cancel();
+        }
+    }
+
+    private void finished(Outcome o) {
+        running.set(false);
+        progress.set(1);
+        outcome.set(o);
+        stats.setAll(statRows(o));
+        summary.setAll(summaryRows(o));
+        MonteCarloResult r = o.result();
+        status.set(String.format(
+                Locale.US,
+                "Done: %,d paths. P(profit) %s, P(ruin) %s.",
+                r.paths(),
+                MetricText.percent(r.probabilityOfProfit()),
+                MetricText.percent(r.probabilityOfRuin())));
+    }
+
+    static List<StatRow> statRows(Outcome o) {
+        MonteCarloResult r = o.result();
+        double start = o.start();
+        List<StatRow> out = new ArrayList<>();
+        var original = r.original();
+        out.add(row(
+                "Final equity (USD)",
+                r.finalEquity(),
+                MetricText::money,
+                original == null ? Double.NaN : original.finalEquity()));
+        out.add(row(
+                "Total return",
+                r.finalEquity(),
+                v -> MetricText.signedPercent(v / start - 1),
+                original == null ? Double.NaN : original.finalEquity()));
+        out.add(row("CAGR", r.cagr(), MetricText::signedPercent, original == null ? Double.NaN : original.cagr()));
+        out.add(row(
+                "Max drawdown",
+                r.maxDrawdown(),
+                MetricText::signedPercent,
+                original == null ? Double.NaN : original.maxDrawdown()));
+        out.add(row("Sharpe", r.sharpe(), MetricText::ratio, original == null ? Double.NaN : original.sharpe()));
+        return out;
+    }
+
+    private static StatRow row(String name, Distribution d, DoubleFunction<String> f, double original) {
+        var ci = d.interval();
+        return new StatRow(
+                name,
+                f.apply(d.p5()),
+                f.apply(d.p25()),
+                f.apply(d.p50()),
+                f.apply(d.p75()),
+                f.apply(d.p95()),
+                f.apply(d.mean()),
+                f.apply(ci.lower()) + " \u2026 " + f.apply(ci.upper()),
+                Double.isNaN(original) ? MetricText.NONE : f.apply(original));
+    }
+
+    static List<SummaryRow> summaryRows(Outcome o) {
+        MonteCarloResult r = o.result();
+        MonteCarloConfig c = r.config();
+        List<SummaryRow> out = new ArrayList<>();
+        out.add(new SummaryRow("Method", r.method()));
+        out.add(new SummaryRow("Paths", String.format(Locale.US, "%,d", r.paths())));
+        out.add(new SummaryRow("Seed", Long.toString(c.seed())));
+        out.add(new SummaryRow("Starting equity (USD)", MetricText.money(c.startingEquity())));
+        out.add(new SummaryRow("Probability of profit", MetricText.percent(r.probabilityOfProfit())));
+        out.add(new SummaryRow(
+                "Probability of ruin (below " + MetricText.percent(c.ruinFloor()) + " of start)",
+                MetricText.percent(r.probabilityOfRuin())));
+        out.add(new SummaryRow("Confidence level of intervals", MetricText.percent(c.confidenceLevel())));
+        out.add(new SummaryRow(
+                "Median final equity (USD)", MetricText.money(r.finalEquity().p50())));
+        double[] original = o.original();
+        out.add(new SummaryRow("Original path's final equity (USD)", MetricText.money(original[original.length - 1])));
+        out.add(new SummaryRow(
+                "Backtest's final equity, open position included (USD)", MetricText.money(o.backtestFinal())));
+        out.add(new SummaryRow(
+                "5th percentile max drawdown",
+                MetricText.signedPercent(r.maxDrawdown().p5())));
+        return out;
+    }
+
+    private static long whole(String what, String text, long min, long max) {
+        long v;
+        try {
+            v = Long.parseLong(text.strip().replace(",", "").replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + ": not a whole number: '" + text + "'");
+        }
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(what + ": must be between " + min + " and " + max + ", not " + v);
+        }
+        return v;
+    }
+
+    private static double number(String what, String text, double min, double max) {
+        double v;
+        try {
+            v = Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + ": not a number: '" + text + "'");
+        }
+        if (!(v >= min && v <= max)) {
+            throw new IllegalArgumentException(what + ": must be between " + min + " and " + max + ", not " + text);
+        }
+        return v;
+    }
+
+    public void close() {
+        cancel();
+        worker.shutdownNow();
+    }
+
+    public ObservableList<BacktestStore.Summary> backtests() {
+        return backtests;
+    }
+
+    public ObjectProperty<BacktestStore.Summary> backtestProperty() {
+        return backtest;
+    }
+
+    public ObjectProperty<Method> methodProperty() {
+        return method;
+    }
+
+    public StringProperty pathsProperty() {
+        return paths;
+    }
+
+    public StringProperty seedProperty() {
+        return seed;
+    }
+
+    /** The ruin floor in percent of the starting equity. */
+    public StringProperty ruinFloorProperty() {
+        return ruinFloor;
+    }
+
+    /** The block bootstrap's mean block length, in days. */
+    public StringProperty blockLengthProperty() {
+        return blockLength;
+    }
+
+    /** The fill perturbation's mean adverse slippage per fill, in basis points. */
+    public StringProperty slippageBpsProperty() {
+        return slippageBps;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ObjectProperty<Outcome> outcomeProperty() {
+        return outcome;
+    }
+
+    public ObservableList<StatRow> stats() {
+        return stats;
+    }
+
+    public ObservableList<SummaryRow> summary() {
+        return summary;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.paperdesk.desktop.montecarlo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperdesk.desktop.analytics.QuantFixtures;
+import dev.paperdesk.desktop.app.FxUiExecutor;
+import dev.paperdesk.desktop.app.Theme;
+import dev.paperdesk.engine.session.SessionConfig;
+import dev.paperdesk.engine.session.TradingSession;
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.plugins.XValueIndicator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Resample a saved backtest from the view: progress to the end, the fan, the histograms, the statistics; cancel a big run. */
+@ExtendWith(ApplicationExtension.class)
+class MonteCarloFlowTest {
+    private TradingSession session;
+    private FxUiExecutor ui;
+    private MonteCarloViewModel vm;
+    private long backtestId;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory("paperdesk-mc");
+        session = TradingSession.open(
+                SessionConfig.simulated(dir.resolve("mc.paperdesk"), Instant.parse("2026-03-02T15:00:00Z"), 1));
+        backtestId = QuantFixtures.saveBacktest(session, 400);
+        ui = new FxUiExecutor();
+        vm = new MonteCarloViewModel(session, ui);
+        Scene scene = new Scene(new MonteCarloView(vm), 1300, 820);
+        Theme.DARK.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() {
+        vm.close();
+        ui.close();
+        session.close();
+    }
+
+    @Test
+    void aSmallRunFillsTheFanTheHistogramsAndTheStatistics(FxRobot robot) throws Exception {
+        assertThat(vm.backtestProperty().get().id()).isEqualTo(backtestId);
+        robot.doubleClickOn("#mcPaths").write("500");
+        robot.clickOn("#mcRun");
+
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> vm.outcomeProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        assertThat(robot.lookup("#mcStatus").queryLabeled().getText()).startsWith("Done: 500 paths");
+        XYChart fan = robot.lookup("#mcFanChart").query();
+        var sets = fan.getRenderers().get(0).getDatasets();
+        assertThat(sets).hasSize(6);
+        assertThat(sets.stream()
+                        .filter(d -> d.getName().contains("percentile")
+                                || d.getName().equals("median")))
+                .hasSize(5);
+        assertThat(sets.get(5).getName()).isEqualTo("original backtest");
+        XYChart histogram = robot.lookup("#mcFinalEquityHistogram").query();
+        assertThat(histogram.getRenderers().get(0).getDatasets().get(0).getDataCount())
+                .isPositive();
+        assertThat(histogram.getPlugins().stream().filter(p -> p instanceof XValueIndicator))
+                .hasSize(3);
+
+        robot.clickOn("#mcStatsTab");
+        TableView<?> stats = robot.lookup("#mcStatsTable").queryTableView();
+        assertThat(stats.getItems()).hasSize(5);
+        TableView<?> summary = robot.lookup("#mcSummaryTable").queryTableView();
+        assertThat(vm.summary())
+                .extracting(MonteCarloViewModel.SummaryRow::name)
+                .contains("Probability of profit");
+        assertThat(summary.getItems()).isNotEmpty();
+        // a shuffle keeps every trade: each path ends where the backtest ended
+        var r = vm.outcomeProperty().get().result();
+        assertThat(r.finalEquity().p5()).isEqualTo(r.finalEquity().p95());
+    }
+
+    @Test
+    void cancelStopsABigRun(FxRobot robot) {
+        // a million re-priced runs take seconds; Cancel is fired right after Run, without moving the mouse
+        robot.clickOn("#mcMethod").clickOn(MonteCarloViewModel.Method.PERTURB.toString());
+        robot.doubleClickOn("#mcPaths").write("1000000");
+        robot.clickOn("#mcRun");
+        robot.interact(() -> robot.lookup("#mcCancel").queryButton().fire());
+
+        try {
+            WaitForAsyncUtils.waitFor(
+                    30, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the run did not stop after Cancel", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.statusProperty().get()).isEqualTo("Cancelled.");
+        assertThat(vm.outcomeProperty().get()).isNull();
+        assertThat(vm.progressProperty().get()).isLessThan(1.0);
+        assertThat(robot.lookup("#mcRun").queryButton().isDisabled()).isFalse();
+    }
+}

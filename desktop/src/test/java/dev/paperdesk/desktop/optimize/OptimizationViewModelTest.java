@@ -1,0 +1,102 @@
+package dev.paperdesk.desktop.optimize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperdesk.desktop.analytics.InlineExecutor;
+import dev.paperdesk.desktop.analytics.QuantFixtures;
+import dev.paperdesk.desktop.common.UiExecutor;
+import dev.paperdesk.engine.session.SessionConfig;
+import dev.paperdesk.engine.session.TradingSession;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OptimizationViewModelTest {
+    @TempDir
+    Path dir;
+
+    private TradingSession session;
+    private OptimizationViewModel vm;
+
+    @BeforeEach
+    void open() {
+        session = TradingSession.open(
+                SessionConfig.simulated(dir.resolve("o.paperdesk"), Instant.parse("2026-03-02T15:00:00Z"), 3));
+        vm = new OptimizationViewModel(session, UiExecutor.DIRECT, new InlineExecutor());
+    }
+
+    @AfterEach
+    void close() {
+        vm.close();
+        session.close();
+    }
+
+    private OptimizationViewModel.RangeRow row(String name) {
+        return vm.ranges().stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void theStrategysDeclaredParametersFillTheRanges() {
+        assertThat(vm.ranges()).extracting(OptimizationViewModel.RangeRow::name).containsExactly("fast", "slow", "qty");
+        assertThat(row("fast").fromProperty().get()).isEqualTo("10");
+        assertThat(row("fast").declared()).contains("default 10");
+    }
+
+    @Test
+    void aRandomSearchWithWalkForwardFillsTrialsChecklistAndStitchedEquity() throws Exception {
+        vm.csvPathProperty().set(OptimizationFlowTest.csv(dir, 400).toString());
+        row("fast").fromProperty().set("5");
+        row("fast").toProperty().set("20");
+        row("fast").stepProperty().set("5");
+        row("slow").fromProperty().set("30");
+        row("slow").toProperty().set("40");
+        row("slow").stepProperty().set("10");
+        vm.methodProperty().set(OptimizationViewModel.Method.RANDOM);
+        vm.samplesProperty().set("4");
+        vm.walkForwardProperty().set(true);
+        vm.walkForwardSpecProperty().set("200:100");
+
+        vm.run();
+
+        var o = vm.outcomeProperty().get();
+        assertThat(vm.statusProperty().get()).startsWith("Done: 4 trials");
+        assertThat(vm.trials()).hasSize(4);
+        assertThat(o.walkForward()).isNotNull();
+        assertThat(o.walkForward().windows()).hasSize(2);
+        assertThat(o.walkForward().oosEquity()).isNotEmpty();
+        assertThat(vm.checklist()).isNotEmpty();
+        assertThat(vm.verdictProperty().get()).isNotEmpty();
+        assertThat(o.best()).isNotNull();
+        assertThat(o.best().config().parameters())
+                .containsEntry(
+                        "fast",
+                        o.result().best().orElseThrow().parameters().asText().get("fast"));
+    }
+
+    @Test
+    void aBadRangeIsRefusedBeforeAnythingRuns() {
+        vm.csvPathProperty().set("/nowhere.csv");
+        row("fast").toProperty().set("x");
+        vm.run();
+        assertThat(vm.statusProperty().get()).containsIgnoringCase("fast");
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.outcomeProperty().get()).isNull();
+    }
+
+    @Test
+    void aSavedBacktestPrefillsStrategyParametersCapitalAndSeed() {
+        long id = QuantFixtures.saveBacktest(session, 120);
+        vm = new OptimizationViewModel(session, UiExecutor.DIRECT, new InlineExecutor());
+        vm.prefillFrom(vm.saved().stream().filter(s -> s.id() == id).findFirst().orElseThrow());
+        assertThat(vm.strategyProperty().get()).isEqualTo("builtin:sma-cross");
+        assertThat(row("slow").fromProperty().get()).isEqualTo("30");
+        assertThat(vm.capitalProperty().get()).isEqualTo("100000");
+        assertThat(vm.statusProperty().get()).startsWith("Prefilled from backtest #" + id);
+    }
+}
