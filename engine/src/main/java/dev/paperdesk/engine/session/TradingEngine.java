@@ -634,11 +634,12 @@ public final class TradingEngine implements MarketDataSink {
             fx.onQuote(instrument, quote);
         }
         quoteView.put(quote.instrumentId(), quote);
-        publish(new EngineEvent.QuoteUpdated(quote));
         inStep(() -> {
             venue.onQuote(quote);
             return null;
         });
+        // Announced once the venue has it: a strategy that trades on this quote must trade against it.
+        publish(new EngineEvent.QuoteUpdated(quote));
         List<PortfolioId> affected = new ArrayList<>();
         for (Portfolio p : portfolios.values()) {
             if (!p.position(quote.instrumentId()).isFlat()) {
