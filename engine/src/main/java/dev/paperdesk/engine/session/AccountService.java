@@ -278,12 +278,35 @@ public final class AccountService {
                 expectedPrice.value(),
                 request.stopPrice() == null ? null : request.stopPrice().value(),
                 rate);
-        RiskVerdict verdict = PreTradeChecks.check(intent, before, after, rho);
+        BigDecimal requirement = before.freeMargin()
+                .subtract(after.freeMargin())
+                .max(requirementAtPrice(live, trial, instrument.id(), expectedPrice.value()));
+        RiskVerdict verdict = PreTradeChecks.check(intent, before, after, rho, requirement);
         if (!verdict.warnings().isEmpty()) {
             host.publish(new EngineEvent.Account(
                     new AccountEvent.RiskWarnings(live.id(), instrument.id(), verdict.warnings())));
         }
         return verdict;
+    }
+
+    /**
+     * The free margin a trial fill uses when its instrument is valued at the fill price itself: the
+     * initial margin and fee of the opening part, without the credit a limit below the market (or a
+     * stop above it) would get from being marked at the touch at once. A working order reserves at
+     * least this, so that it still fits when the market comes to its price.
+     */
+    private BigDecimal requirementAtPrice(Portfolio live, Portfolio trial, InstrumentId id, BigDecimal price) {
+        java.util.function.Function<InstrumentId, BigDecimal> marks =
+                i -> i.equals(id) ? price : valuationMark(i, mid(i));
+        java.util.function.Function<InstrumentId, BigDecimal> multipliers = i -> {
+            Instrument inst = host.instruments().get(i);
+            return inst == null ? BigDecimal.ONE : inst.multiplier();
+        };
+        AccountSnapshot before =
+                calculator.compute(live.snapshot(marks, multipliers, host.fx()), host.instruments()::get, this::mid);
+        AccountSnapshot after =
+                calculator.compute(trial.snapshot(marks, multipliers, host.fx()), host.instruments()::get, this::mid);
+        return before.freeMargin().subtract(after.freeMargin());
     }
 
     /**

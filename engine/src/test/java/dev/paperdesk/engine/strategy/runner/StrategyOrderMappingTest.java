@@ -466,7 +466,9 @@ class StrategyOrderMappingTest {
                         .isEqualTo(e.tif());
                 assertThat(flags(o)).as(what + " flags").isEqualTo(e.flags());
                 assertThat(o.request().tag()).as(what + " tag").isEqualTo(strategy.sent.tag());
-                assertThat(o.status()).as(what + " status (" + o.rejection() + ")").isEqualTo(e.status());
+                assertThat(o.status())
+                        .as(what + " status (" + o.rejection() + ")")
+                        .isEqualTo(e.status());
                 assertThat(session.journal(o.id()))
                         .as(what + " journal")
                         .extracting(JournalEntry::kind)
