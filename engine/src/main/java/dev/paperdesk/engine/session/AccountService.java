@@ -229,7 +229,17 @@ public final class AccountService {
      * {@link AccountEvent.RiskWarnings}; a margin shortfall or a blocking limit is the rejection.
      */
     public RiskVerdict checkOrder(OrderRequest request, Instrument instrument, Price expectedPrice, Money fee) {
-        Portfolio live = host.portfolios().get(request.portfolioId());
+        return checkOrder(request, instrument, expectedPrice, fee, BigDecimal.ZERO);
+    }
+
+    /**
+     * The same checks, with {@code claimed} units of the position already promised to working orders
+     * on the order's side: the order is judged as if those had closed their part at the mark first,
+     * so that two orders that each close the position do not open a short unreserved.
+     */
+    public RiskVerdict checkOrder(
+            OrderRequest request, Instrument instrument, Price expectedPrice, Money fee, BigDecimal claimed) {
+        Portfolio live = withClaimed(host.portfolios().get(request.portfolioId()), request, instrument, claimed);
         BigDecimal held = live.position(request.instrumentId()).quantity();
         BigDecimal opening =
                 OrderIntent.opening(held, request.side(), request.quantity().value());
@@ -278,10 +288,16 @@ public final class AccountService {
                 expectedPrice.value(),
                 request.stopPrice() == null ? null : request.stopPrice().value(),
                 rate);
-        BigDecimal requirement = before.freeMargin()
-                .subtract(after.freeMargin())
-                .max(requirementAtPrice(live, trial, instrument.id(), expectedPrice.value()));
+        BigDecimal atPrice = requirementAtPrice(live, trial, instrument.id(), expectedPrice.value());
+        BigDecimal requirement =
+                before.freeMargin().subtract(after.freeMargin()).max(atPrice);
         RiskVerdict verdict = PreTradeChecks.check(intent, before, after, rho, requirement);
+        if (verdict.rejection().isEmpty()) {
+            // While it works the order holds what it needs at its own price; a loss against the
+            // current mark (a stop above the market) only matters if it filled now, which the check
+            // above covers.
+            verdict = new RiskVerdict(Optional.empty(), verdict.warnings(), atPrice.max(BigDecimal.ZERO));
+        }
         if (!verdict.warnings().isEmpty()) {
             host.publish(new EngineEvent.Account(
                     new AccountEvent.RiskWarnings(live.id(), instrument.id(), verdict.warnings())));
@@ -289,11 +305,41 @@ public final class AccountService {
         return verdict;
     }
 
+    /** {@code p}, or a copy in which the claimed part of the position was closed at the mark without fee. */
+    private Portfolio withClaimed(Portfolio p, OrderRequest request, Instrument instrument, BigDecimal claimed) {
+        BigDecimal held = p.position(instrument.id()).quantity();
+        if (claimed.signum() <= 0
+                || held.signum() == 0
+                || held.signum() == request.side().sign()) {
+            return p;
+        }
+        BigDecimal mark = valuationMark(instrument.id(), mid(instrument.id()));
+        if (mark == null) {
+            return p;
+        }
+        Portfolio copy = p.copy();
+        copy.applyFill(
+                new Fill(
+                        new FillId(Long.MAX_VALUE),
+                        new OrderId(Long.MAX_VALUE),
+                        p.id(),
+                        instrument.id(),
+                        request.side(),
+                        new Quantity(claimed.min(held.abs())),
+                        new Price(mark),
+                        Money.zero(instrument.quoteCurrency()),
+                        Liquidity.TAKER,
+                        BigDecimal.ZERO,
+                        host.now()),
+                instrument);
+        return copy;
+    }
+
     /**
      * The free margin a trial fill uses when its instrument is valued at the fill price itself: the
      * initial margin and fee of the opening part, without the credit a limit below the market (or a
-     * stop above it) would get from being marked at the touch at once. A working order reserves at
-     * least this, so that it still fits when the market comes to its price.
+     * stop above it) would get from, or the loss it would take by, being marked at the touch at
+     * once. This is what a working order reserves: what it needs when the market comes to its price.
      */
     private BigDecimal requirementAtPrice(Portfolio live, Portfolio trial, InstrumentId id, BigDecimal price) {
         java.util.function.Function<InstrumentId, BigDecimal> marks =

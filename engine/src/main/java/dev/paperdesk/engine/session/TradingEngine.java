@@ -591,11 +591,34 @@ public final class TradingEngine implements MarketDataSink {
             return dev.paperdesk.engine.risk.RiskVerdict.PASS;
         }
         Price expected = new Price(assumedPrice(request, instrument, quote));
+        // What other working orders on this side already promise to close; the legs of one OCO pair
+        // or bracket execute at most once, so a group counts its largest leg.
+        BigDecimal claimed = BigDecimal.ZERO;
+        Map<Long, BigDecimal> groupClaims = new HashMap<>();
+        for (Order o : venue.openOrders()) {
+            OrderRequest w = o.request();
+            if (w.portfolioId().equals(request.portfolioId())
+                    && w.instrumentId().equals(request.instrumentId())
+                    && w.side() == request.side()
+                    && !o.id().equals(order.id())) {
+                BigDecimal left =
+                        w.quantity().value().subtract(o.filledQuantity().value());
+                if (o.link() != null && o.link().kind() != OrderGroupKind.COMBO) {
+                    groupClaims.merge(o.link().groupId(), left, BigDecimal::max);
+                } else {
+                    claimed = claimed.add(left);
+                }
+            }
+        }
+        for (BigDecimal c : groupClaims.values()) {
+            claimed = claimed.add(c);
+        }
         return accounts.checkOrder(
                 request,
                 instrument,
                 expected,
-                models(instrument.id()).fee().fee(instrument, request.quantity(), expected, Liquidity.TAKER));
+                models(instrument.id()).fee().fee(instrument, request.quantity(), expected, Liquidity.TAKER),
+                claimed);
     }
 
     /**
