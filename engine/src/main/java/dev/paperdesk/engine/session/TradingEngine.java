@@ -215,10 +215,22 @@ public final class TradingEngine implements MarketDataSink {
         groupView.putAll(s.groups);
         fillView.addAll(s.fills);
         releaseEnded(s.orders.values());
+        Map<PortfolioId, PortfolioSnapshot> prior = snapshotView;
         refreshViews(s.touched);
         publishAll(s.events);
         for (PortfolioId id : s.portfolios.keySet()) {
             publish(new EngineEvent.PortfolioChanged(snapshotView.get(id)));
+        }
+        // An order that rests or ends without a fill changes only what the portfolio reserves.
+        for (PortfolioId id : s.touched) {
+            PortfolioSnapshot before = prior.get(id);
+            PortfolioSnapshot after = snapshotView.get(id);
+            if (!s.portfolios.containsKey(id)
+                    && before != null
+                    && after != null
+                    && before.reservedForOrders().compareTo(after.reservedForOrders()) != 0) {
+                publish(new EngineEvent.PortfolioChanged(after));
+            }
         }
     }
 
