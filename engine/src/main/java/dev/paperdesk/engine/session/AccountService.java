@@ -239,7 +239,8 @@ public final class AccountService {
      */
     public RiskVerdict checkOrder(
             OrderRequest request, Instrument instrument, Price expectedPrice, Money fee, BigDecimal claimed) {
-        Portfolio live = withClaimed(host.portfolios().get(request.portfolioId()), request, instrument, claimed);
+        Portfolio actual = host.portfolios().get(request.portfolioId());
+        Portfolio live = withClaimed(actual, request, instrument, claimed);
         BigDecimal held = live.position(request.instrumentId()).quantity();
         BigDecimal opening =
                 OrderIntent.opening(held, request.side(), request.quantity().value());
@@ -254,21 +255,7 @@ public final class AccountService {
                     "no exchange rate from " + instrument.quoteCurrency() + " to " + live.baseCurrency() + " yet"));
         }
         AccountSnapshot before = compute(live);
-        Portfolio trial = live.copy();
-        Fill fill = new Fill(
-                new FillId(Long.MAX_VALUE),
-                new OrderId(Long.MAX_VALUE),
-                live.id(),
-                instrument.id(),
-                request.side(),
-                request.quantity(),
-                expectedPrice,
-                fee,
-                Liquidity.TAKER,
-                BigDecimal.ZERO,
-                host.now());
-        trial.applyFill(fill, instrument);
-        assignMargin(trial, fill, instrument, held);
+        Portfolio trial = trial(live, request, instrument, expectedPrice, fee, held);
         AccountSnapshot after = compute(trial);
         Map<InstrumentId, Double> rho = new LinkedHashMap<>();
         for (Position p : live.positions()) {
@@ -291,7 +278,10 @@ public final class AccountService {
         BigDecimal atPrice = requirementAtPrice(live, trial, instrument.id(), expectedPrice.value());
         BigDecimal requirement =
                 before.freeMargin().subtract(after.freeMargin()).max(atPrice);
-        RiskVerdict verdict = PreTradeChecks.check(intent, before, after, rho, requirement);
+        // The requirement is measured from the claimed state, but what is free is what is free now:
+        // closing the claimed part releases margin only once those other orders fill.
+        AccountSnapshot now = live == actual ? before : compute(actual);
+        RiskVerdict verdict = PreTradeChecks.check(intent, now, after, rho, requirement);
         if (verdict.rejection().isEmpty()) {
             // While it works the order holds what it needs at its own price; a loss against the
             // current mark (a stop above the market) only matters if it filled now, which the check
@@ -303,6 +293,45 @@ public final class AccountService {
                     new AccountEvent.RiskWarnings(live.id(), instrument.id(), verdict.warnings())));
         }
         return verdict;
+    }
+
+    /** A copy of {@code live} with {@code request} booked in full at {@code price} and {@code fee}. */
+    private Portfolio trial(
+            Portfolio live, OrderRequest request, Instrument instrument, Price price, Money fee, BigDecimal held) {
+        Portfolio trial = live.copy();
+        Fill fill = new Fill(
+                new FillId(Long.MAX_VALUE),
+                new OrderId(Long.MAX_VALUE),
+                live.id(),
+                instrument.id(),
+                request.side(),
+                request.quantity(),
+                price,
+                fee,
+                Liquidity.TAKER,
+                BigDecimal.ZERO,
+                host.now());
+        trial.applyFill(fill, instrument);
+        assignMargin(trial, fill, instrument, held);
+        return trial;
+    }
+
+    /**
+     * What an already accepted order reserves (its opening part's margin and fee at {@code price}),
+     * without checking or warning: for orders restored after a restart. Zero when it only reduces.
+     */
+    public BigDecimal reservation(
+            OrderRequest request, Instrument instrument, Price price, Money fee, BigDecimal claimed) {
+        Portfolio live = withClaimed(host.portfolios().get(request.portfolioId()), request, instrument, claimed);
+        BigDecimal held = live.position(request.instrumentId()).quantity();
+        if (request.reduceOnly()
+                || OrderIntent.opening(held, request.side(), request.quantity().value())
+                                .signum()
+                        == 0) {
+            return BigDecimal.ZERO;
+        }
+        Portfolio trial = trial(live, request, instrument, price, fee, held);
+        return requirementAtPrice(live, trial, instrument.id(), price.value()).max(BigDecimal.ZERO);
     }
 
     /** {@code p}, or a copy in which the claimed part of the position was closed at the mark without fee. */

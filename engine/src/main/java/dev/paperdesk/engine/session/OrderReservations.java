@@ -20,12 +20,13 @@ import java.util.function.Function;
  * most one of them executes. Engine thread only.
  */
 final class OrderReservations {
+    /** {@code quantity}: what was left of the order to fill when {@code amount} was reserved. */
     private record Held(BigDecimal amount, BigDecimal quantity, long ocoGroup) {}
 
     private final Map<PortfolioId, Map<OrderId, Held>> byPortfolio = new HashMap<>();
     private final Map<OrderId, PortfolioId> owners = new HashMap<>();
 
-    /** Reserves {@code amount} for {@code order} (ignored when not positive). */
+    /** Reserves {@code amount} for what is left of {@code order} to fill (ignored when not positive). */
     void reserve(Order order, BigDecimal amount, int scale) {
         if (amount.signum() <= 0) {
             return;
@@ -40,7 +41,10 @@ final class OrderReservations {
                         order.id(),
                         new Held(
                                 amount.setScale(scale, RoundingMode.CEILING),
-                                order.request().quantity().value(),
+                                order.request()
+                                        .quantity()
+                                        .value()
+                                        .subtract(order.filledQuantity().value()),
                                 group));
         owners.put(order.id(), p);
     }
@@ -64,7 +68,7 @@ final class OrderReservations {
 
     /**
      * The reservation of one working order now: its amount times the quantity still to fill over the
-     * quantity it was accepted for, rounded up to {@code scale} decimals.
+     * quantity that was left when it was reserved, rounded up to {@code scale} decimals.
      */
     static BigDecimal current(BigDecimal amount, BigDecimal acceptedQuantity, Order order, int scale) {
         BigDecimal remaining = order.request()

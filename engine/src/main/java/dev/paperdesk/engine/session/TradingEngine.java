@@ -90,6 +90,8 @@ public final class TradingEngine implements MarketDataSink {
     private final PaperVenue venue;
     private final AccountService accounts;
     private final OrderReservations reservations = new OrderReservations();
+    /** Working orders restored after a restart whose reservation waits for a price of their instrument. */
+    private final Set<OrderId> unreserved = new LinkedHashSet<>();
     /** While a placement is validated: its portfolio and what its orders validated so far reserve. */
     private PortfolioId placing;
 
@@ -165,6 +167,11 @@ public final class TradingEngine implements MarketDataSink {
         fillView.addAll(fills);
         groupView.putAll(groups);
         venue.restore(state.orders().stream().filter(o -> o.status().isOpen()).toList(), state.groups());
+        for (Order o : state.orders()) {
+            if (o.status().isOpen()) {
+                unreserved.add(o.id());
+            }
+        }
         refreshViews(portfolios.keySet());
         accounts.restore();
     }
@@ -603,28 +610,7 @@ public final class TradingEngine implements MarketDataSink {
             return dev.paperdesk.engine.risk.RiskVerdict.PASS;
         }
         Price expected = new Price(assumedPrice(request, instrument, quote));
-        // What other working orders on this side already promise to close; the legs of one OCO pair
-        // or bracket execute at most once, so a group counts its largest leg.
-        BigDecimal claimed = BigDecimal.ZERO;
-        Map<Long, BigDecimal> groupClaims = new HashMap<>();
-        for (Order o : venue.openOrders()) {
-            OrderRequest w = o.request();
-            if (w.portfolioId().equals(request.portfolioId())
-                    && w.instrumentId().equals(request.instrumentId())
-                    && w.side() == request.side()
-                    && !o.id().equals(order.id())) {
-                BigDecimal left =
-                        w.quantity().value().subtract(o.filledQuantity().value());
-                if (o.link() != null && o.link().kind() != OrderGroupKind.COMBO) {
-                    groupClaims.merge(o.link().groupId(), left, BigDecimal::max);
-                } else {
-                    claimed = claimed.add(left);
-                }
-            }
-        }
-        for (BigDecimal c : groupClaims.values()) {
-            claimed = claimed.add(c);
-        }
+        BigDecimal claimed = claimed(order);
         return accounts.checkOrder(
                 request,
                 instrument,
@@ -664,6 +650,82 @@ public final class TradingEngine implements MarketDataSink {
             factor = factor.add(CLOSED_MARKET_BUFFER);
         }
         return touch.multiply(factor);
+    }
+
+    /**
+     * What other working orders on the order's side already promise to close; the legs of one OCO
+     * pair or bracket execute at most once, so a group counts its largest leg.
+     */
+    private BigDecimal claimed(Order order) {
+        OrderRequest request = order.request();
+        BigDecimal claimed = BigDecimal.ZERO;
+        Map<Long, BigDecimal> groupClaims = new HashMap<>();
+        for (Order o : venue.openOrders()) {
+            OrderRequest w = o.request();
+            if (w.portfolioId().equals(request.portfolioId())
+                    && w.instrumentId().equals(request.instrumentId())
+                    && w.side() == request.side()
+                    && !o.id().equals(order.id())) {
+                BigDecimal left =
+                        w.quantity().value().subtract(o.filledQuantity().value());
+                if (o.link() != null && o.link().kind() != OrderGroupKind.COMBO) {
+                    groupClaims.merge(o.link().groupId(), left, BigDecimal::max);
+                } else {
+                    claimed = claimed.add(left);
+                }
+            }
+        }
+        for (BigDecimal c : groupClaims.values()) {
+            claimed = claimed.add(c);
+        }
+        return claimed;
+    }
+
+    /**
+     * Gives the restored working orders of {@code instrument} their reservation again, now that it has
+     * a price: the rule of an accepted order, for what is left to fill.
+     */
+    private void reserveRestored(InstrumentId instrument) {
+        if (unreserved.isEmpty()) {
+            return;
+        }
+        Set<PortfolioId> changed = new LinkedHashSet<>();
+        for (OrderId id : List.copyOf(unreserved)) {
+            Order o = orders.get(id);
+            if (o == null || !o.status().isOpen()) {
+                unreserved.remove(id);
+                continue;
+            }
+            OrderRequest r = o.request();
+            Instrument i = instruments.get(r.instrumentId());
+            Quote q = quotes.get(r.instrumentId());
+            Portfolio p = portfolios.get(r.portfolioId());
+            if (!r.instrumentId().equals(instrument)
+                    || i == null
+                    || q == null
+                    || p == null
+                    || fx.rate(i.quoteCurrency(), p.baseCurrency()).isEmpty()) {
+                continue;
+            }
+            unreserved.remove(id);
+            boolean child = o.link() != null
+                    && (o.link().role() == OrderRole.TAKE_PROFIT || o.link().role() == OrderRole.STOP_LOSS);
+            if (child) {
+                continue;
+            }
+            OrderRequest left = r.withQuantity(o.remainingQuantity());
+            Price price = new Price(assumedPrice(left, i, q));
+            BigDecimal amount = accounts.reservation(
+                    left, i, price, models(i.id()).fee().fee(i, left.quantity(), price, Liquidity.TAKER), claimed(o));
+            reservations.reserve(o, amount, scale(p.id()));
+            changed.add(p.id());
+        }
+        if (!changed.isEmpty()) {
+            refreshViews(changed);
+            for (PortfolioId id : changed) {
+                publish(new EngineEvent.PortfolioChanged(snapshotView.get(id)));
+            }
+        }
     }
 
     /** How far a market order queued while its market is closed may fill from the last price: 5 %. */
@@ -765,6 +827,7 @@ public final class TradingEngine implements MarketDataSink {
             venue.onQuote(quote);
             return null;
         });
+        reserveRestored(quote.instrumentId());
         // Announced once the venue has it: a strategy that trades on this quote must trade against it.
         publish(new EngineEvent.QuoteUpdated(quote));
         List<PortfolioId> affected = new ArrayList<>();

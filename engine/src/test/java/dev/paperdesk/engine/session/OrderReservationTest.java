@@ -23,6 +23,7 @@ import dev.paperdesk.engine.model.TimeInForce;
 import dev.paperdesk.engine.portfolio.PortfolioSettings;
 import dev.paperdesk.engine.portfolio.margin.AccountSnapshot;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +31,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Working orders hold back what they would need if they filled: a cash-like stock account (1×
@@ -259,5 +261,51 @@ class OrderReservationTest {
         assertThat(wide).extracting(Order::status).containsOnly(OrderStatus.ACCEPTED);
         assertThat(reserved()).isEqualByComparingTo("9883.50"); // 6002 + max(3862, 3881.50)
         balanced();
+    }
+
+    @Test
+    void aRestartReservesTheRestoredWorkingOrdersAgainOnceTheyHaveAPrice(@TempDir Path dir) {
+        Path file = dir.resolve("w.pdw");
+        BigDecimal before;
+        PortfolioId id;
+        ManualFeed first = new ManualFeed(List.of(ACME));
+        try (TradingSession one = TradingSession.open(
+                SessionConfig.simulated(file, START, 3).withFeed(first).withFrictionlessFills())) {
+            first.push(sink -> sink.onQuote(new Quote(
+                    ACME.id(),
+                    first.now(),
+                    Price.of("100.00"),
+                    Price.of("100.01"),
+                    Quantity.of(1_000),
+                    Quantity.of(1_000))));
+            one.advance(Duration.ofSeconds(1));
+            id = TradingSession.await(one.accounts()
+                    .create(new PortfolioSpec(
+                            "kept",
+                            "",
+                            Currency.USD,
+                            new BigDecimal("10000"),
+                            PortfolioSettings.DEFAULTS.withLeverage(AssetClass.EQUITY, 1))));
+            TradingSession.await(
+                    one.submit(OrderRequest.limit(id, ACME.id(), Side.BUY, Quantity.of(60), Price.of("99.00"))));
+            before = one.portfolio(id).orElseThrow().reservedForOrders();
+            assertThat(before).isEqualByComparingTo("5941.00");
+        }
+        ManualFeed second = new ManualFeed(List.of(ACME));
+        try (TradingSession two = TradingSession.open(
+                SessionConfig.simulated(file, START, 3).withFeed(second).withFrictionlessFills())) {
+            second.push(sink -> sink.onQuote(new Quote(
+                    ACME.id(),
+                    second.now(),
+                    Price.of("100.00"),
+                    Price.of("100.01"),
+                    Quantity.of(1_000),
+                    Quantity.of(1_000))));
+            two.advance(Duration.ofSeconds(1));
+            assertThat(two.portfolio(id).orElseThrow().reservedForOrders()).isEqualByComparingTo(before);
+            Order second50 = TradingSession.await(
+                    two.submit(OrderRequest.limit(id, ACME.id(), Side.BUY, Quantity.of(50), Price.of("98.00"))));
+            assertThat(second50.rejection().reason()).isEqualTo(RejectReason.INSUFFICIENT_FUNDS);
+        }
     }
 }
