@@ -85,7 +85,7 @@ class OrderReservationProperties {
                 net.jqwik.api.Tuple.of(3, print));
     }
 
-    @Property(tries = 150)
+    @Property(tries = 300)
     void reservationsAddUpAndNeverPromiseMoreThanIsFree(
             @ForAll @Size(max = 30) List<@net.jqwik.api.From("actions") Action> script) {
         ManualFeed feed = new ManualFeed(List.of(ACME));
