@@ -46,6 +46,7 @@ import dev.paperdesk.engine.portfolio.CostBasisMethod;
 import dev.paperdesk.engine.portfolio.LedgerEntry;
 import dev.paperdesk.engine.portfolio.Portfolio;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
+import dev.paperdesk.engine.risk.RiskVerdict;
 import dev.paperdesk.engine.store.ChangeSet;
 import dev.paperdesk.engine.store.WorkspaceState;
 import dev.paperdesk.engine.store.WorkspaceStore;
@@ -406,7 +407,7 @@ public final class TradingEngine implements MarketDataSink {
             placing = created.get(0).request().portfolioId();
             try {
                 for (int i = 0; problem.isEmpty() && i < created.size(); i++) {
-                    dev.paperdesk.engine.risk.RiskVerdict verdict = validate(created.get(i));
+                    RiskVerdict verdict = validate(created.get(i));
                     problem = verdict.rejection();
                     reserve[i] = verdict.reservation();
                     culprit = i;
@@ -562,34 +563,34 @@ public final class TradingEngine implements MarketDataSink {
 
     // ------------------------------------------------------------------------------ validation
 
-    private dev.paperdesk.engine.risk.RiskVerdict validate(Order order) {
+    private RiskVerdict validate(Order order) {
         OrderRequest request = order.request();
         Portfolio portfolio = portfolios.get(request.portfolioId());
         if (portfolio == null) {
-            return dev.paperdesk.engine.risk.RiskVerdict.reject(
+            return RiskVerdict.reject(
                     new Rejection(RejectReason.UNKNOWN_PORTFOLIO, "no portfolio " + request.portfolioId()));
         }
         if (portfolio.archived()) {
-            return dev.paperdesk.engine.risk.RiskVerdict.reject(
+            return RiskVerdict.reject(
                     new Rejection(RejectReason.PORTFOLIO_ARCHIVED, "portfolio '" + portfolio.name() + "' is archived"));
         }
         Instrument instrument = instruments.get(request.instrumentId());
         if (instrument == null) {
-            return dev.paperdesk.engine.risk.RiskVerdict.reject(new Rejection(
+            return RiskVerdict.reject(new Rejection(
                     RejectReason.UNKNOWN_INSTRUMENT, "no instrument " + request.instrumentId() + " in this market"));
         }
         Optional<Rejection> structural =
                 OrderValidator.check(request, instrument, loop.clock().now());
         if (structural.isPresent()) {
-            return dev.paperdesk.engine.risk.RiskVerdict.reject(structural.get());
+            return RiskVerdict.reject(structural.get());
         }
         Quote quote = quotes.get(request.instrumentId());
         if (quote == null) {
-            return dev.paperdesk.engine.risk.RiskVerdict.reject(
+            return RiskVerdict.reject(
                     new Rejection(RejectReason.NO_MARKET_PRICE, "no price for " + request.instrumentId() + " yet"));
         }
         if (fx.rate(instrument.quoteCurrency(), portfolio.baseCurrency()).isEmpty()) {
-            return dev.paperdesk.engine.risk.RiskVerdict.reject(new Rejection(
+            return RiskVerdict.reject(new Rejection(
                     RejectReason.NO_MARKET_PRICE,
                     "no exchange rate from " + instrument.quoteCurrency() + " to " + portfolio.baseCurrency()
                             + " yet"));
@@ -600,14 +601,14 @@ public final class TradingEngine implements MarketDataSink {
         if (request.reduceOnly()
                 && !bracketChild
                 && (held.signum() == 0 || held.signum() == request.side().sign())) {
-            return dev.paperdesk.engine.risk.RiskVerdict.reject(new Rejection(
+            return RiskVerdict.reject(new Rejection(
                     RejectReason.REDUCE_ONLY_WOULD_INCREASE,
                     "reduce-only " + request.side() + " would increase the position of " + held.toPlainString() + " "
                             + request.instrumentId()));
         }
         if (bracketChild) {
             // The children close what the entry opens: the entry's check and reservation cover them.
-            return dev.paperdesk.engine.risk.RiskVerdict.PASS;
+            return RiskVerdict.PASS;
         }
         Price expected = new Price(assumedPrice(request, instrument, quote));
         BigDecimal claimed = claimed(order);
