@@ -200,4 +200,22 @@ class BacktestStrategyOrdersTest {
                 .containsExactlyInAnyOrder(
                         "2024-01-01T03:00:00Z ACME@hist BUY 10 @ 102", "2024-01-01T03:00:00Z BETA@hist SELL 20 @ 50");
     }
+
+    @Test
+    void comboWaitsForItsNetLimitAtTheOpens() {
+        // net per unit at the next opens: 102 − 2 × 50 = 2 (above the 0 limit); one period later
+        // 97 − 100 = −3: both legs trade then
+        BacktestResult r = run(
+                () -> new StrategyOrder.Combo(
+                        List.of(new StrategyOrder.Leg(ACME, Side.BUY, 1), new StrategyOrder.Leg(BETA, Side.SELL, 2)),
+                        TEN,
+                        Price.of("0.00"),
+                        TimeInForce.DAY,
+                        "pair"),
+                1);
+        assertThat(r.rejections()).isEmpty();
+        assertThat(fills(r))
+                .containsExactlyInAnyOrder(
+                        "2024-01-01T04:00:00Z ACME@hist BUY 10 @ 97", "2024-01-01T04:00:00Z BETA@hist SELL 20 @ 50");
+    }
 }
