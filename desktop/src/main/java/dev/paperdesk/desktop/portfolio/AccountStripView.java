@@ -33,9 +33,15 @@ public final class AccountStripView extends HBox {
                                 "Free margin times the default stock leverage"),
                         field("Used margin", money("accountUsedMargin", vm, vm.usedMarginProperty())),
                         field(
+                                "Reserved for orders",
+                                money("accountReserved", vm, vm.reservedProperty()),
+                                "Margin and fees held back for working orders: what each would need if it"
+                                        + " filled at its limit or trigger; released as they fill or end"),
+                        field(
                                 "Free margin",
                                 money("accountFreeMargin", vm, vm.freeMarginProperty()),
-                                "Cross-pool equity less the initial margin of cross positions"),
+                                "Cross-pool equity less the initial margin of cross positions and less what"
+                                        + " working orders reserve"),
                         field("Unrealized P&L", pnl("accountUnrealized", vm.unrealizedProperty())),
                         field("Realized P&L", pnl("accountRealized", vm.realizedProperty())),
                         field(

@@ -13,7 +13,7 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The account summary of the selected portfolio, in its base currency: equity, cash, buying power,
- * used and free margin, unrealized, realized and day P&amp;L.
+ * used margin, what working orders reserve, free margin, unrealized, realized and day P&amp;L.
  */
 public final class AccountStripViewModel {
     private final TradingSession session;
@@ -25,6 +25,7 @@ public final class AccountStripViewModel {
     private final ObjectProperty<BigDecimal> buyingPower = new SimpleObjectProperty<>();
     private final ObjectProperty<BigDecimal> usedMargin = new SimpleObjectProperty<>();
     private final ObjectProperty<BigDecimal> freeMargin = new SimpleObjectProperty<>();
+    private final ObjectProperty<BigDecimal> reserved = new SimpleObjectProperty<>();
     private final ObjectProperty<BigDecimal> unrealized = new SimpleObjectProperty<>(BigDecimal.ZERO);
     private final ObjectProperty<BigDecimal> realized = new SimpleObjectProperty<>(BigDecimal.ZERO);
     private final ObjectProperty<BigDecimal> dayPnl = new SimpleObjectProperty<>(BigDecimal.ZERO);
@@ -48,7 +49,7 @@ public final class AccountStripViewModel {
         if (a == null) {
             currency.set("");
             for (ObjectProperty<BigDecimal> p :
-                    java.util.List.of(equity, balance, cash, buyingPower, usedMargin, freeMargin)) {
+                    java.util.List.of(equity, balance, cash, buyingPower, usedMargin, freeMargin, reserved)) {
                 p.set(null);
             }
             unrealized.set(BigDecimal.ZERO);
@@ -63,6 +64,7 @@ public final class AccountStripViewModel {
         buyingPower.set(a.stockBuyingPower());
         usedMargin.set(a.usedMargin());
         freeMargin.set(a.freeMargin());
+        reserved.set(a.reservedForOrders());
         unrealized.set(a.unrealizedPnl());
         realized.set(a.realizedPnl());
         dayPnl.set(a.dayPnl());
@@ -96,6 +98,11 @@ public final class AccountStripViewModel {
 
     public ObjectProperty<BigDecimal> freeMarginProperty() {
         return freeMargin;
+    }
+
+    /** Margin and fees held back for working orders (already taken out of the free margin). */
+    public ObjectProperty<BigDecimal> reservedProperty() {
+        return reserved;
     }
 
     public ObjectProperty<BigDecimal> unrealizedProperty() {

@@ -112,6 +112,38 @@ class PortfolioManagerViewModelTest {
             assertThat(strip.dayPnlProperty().get()).isZero();
             assertThat(BigDecimal.ZERO)
                     .isEqualByComparingTo(strip.unrealizedProperty().get());
+            assertThat(strip.reservedProperty().get()).isZero();
+        }
+    }
+
+    @Test
+    void accountStripShowsWhatAWorkingOrderReservesAndReleasesItOnCancel() {
+        try (TradingSession s =
+                TradingSession.open(SessionConfig.simulated(null, Instant.parse("2026-03-02T14:30:00Z"), 1))) {
+            s.advance(java.time.Duration.ofSeconds(3));
+            var selected = new SimpleObjectProperty<dev.paperdesk.engine.model.PortfolioId>();
+            AccountStripViewModel strip = new AccountStripViewModel(s, UiExecutor.DIRECT, selected);
+            selected.set(s.portfolios().get(0).id());
+            BigDecimal free = strip.freeMarginProperty().get();
+            dev.paperdesk.engine.model.Instrument i = s.instruments().get(0);
+            BigDecimal bid = s.quote(i.id()).orElseThrow().bid().value();
+            BigDecimal below = bid.multiply(new BigDecimal("0.9"))
+                    .divide(i.tickSize(), 0, java.math.RoundingMode.DOWN)
+                    .multiply(i.tickSize());
+            dev.paperdesk.engine.model.Order o =
+                    TradingSession.await(s.submit(dev.paperdesk.engine.model.OrderRequest.limit(
+                            selected.get(),
+                            i.id(),
+                            dev.paperdesk.engine.model.Side.BUY,
+                            new dev.paperdesk.engine.model.Quantity(i.lotSize()),
+                            new dev.paperdesk.engine.model.Price(below))));
+            assertThat(o.status()).isEqualTo(dev.paperdesk.engine.model.OrderStatus.ACCEPTED);
+            BigDecimal reserved = strip.reservedProperty().get();
+            assertThat(reserved).isPositive();
+            assertThat(strip.freeMarginProperty().get()).isEqualByComparingTo(free.subtract(reserved));
+            TradingSession.await(s.cancel(o.id()));
+            assertThat(strip.reservedProperty().get()).isZero();
+            assertThat(strip.freeMarginProperty().get()).isEqualByComparingTo(free);
         }
     }
 }

@@ -502,7 +502,8 @@ public final class Portfolio {
                 views,
                 unconvertible,
                 rates,
-                account());
+                account(),
+                BigDecimal.ZERO);
     }
 
     /** Single-currency valuation (every rate must be the identity). */

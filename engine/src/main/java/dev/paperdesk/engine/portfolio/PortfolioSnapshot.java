@@ -16,6 +16,8 @@ import java.util.Map;
  * @param unconvertible currencies held without a known rate to the base currency (left out of the totals)
  * @param rates units of the base currency per unit of each held currency, at the snapshot's instant
  * @param account the settings, position margin terms and risk reference points
+ * @param reservedForOrders what the portfolio's working orders hold back from the free margin (base
+ *     currency, ≥ 0): the margin and fees each would use if it filled at its reservation price
  */
 public record PortfolioSnapshot(
         PortfolioId id,
@@ -35,13 +37,42 @@ public record PortfolioSnapshot(
         List<PositionView> positions,
         List<Currency> unconvertible,
         Map<Currency, BigDecimal> rates,
-        PortfolioAccount account) {
+        PortfolioAccount account,
+        BigDecimal reservedForOrders) {
     public PortfolioSnapshot {
         balances = List.copyOf(balances);
         positions = List.copyOf(positions);
         unconvertible = List.copyOf(unconvertible);
         rates = Map.copyOf(rates);
         java.util.Objects.requireNonNull(account, "account");
+        java.util.Objects.requireNonNull(reservedForOrders, "reservedForOrders");
+        if (reservedForOrders.signum() < 0) {
+            throw new IllegalArgumentException("reserved for orders must not be negative: " + reservedForOrders);
+        }
+    }
+
+    /** This snapshot with {@code reserved} held back for working orders. */
+    public PortfolioSnapshot withReservedForOrders(BigDecimal reserved) {
+        return new PortfolioSnapshot(
+                id,
+                name,
+                description,
+                baseCurrency,
+                startingBalance,
+                cash,
+                realizedPnl,
+                feesPaid,
+                unrealizedPnl,
+                equity,
+                costBasisMethod,
+                archived,
+                createdAt,
+                balances,
+                positions,
+                unconvertible,
+                rates,
+                account,
+                reserved);
     }
 
     /** The rate that converts {@code currency} into the base currency, when known. */

@@ -27,7 +27,8 @@ public final class PreTradeChecks {
     private PreTradeChecks() {}
 
     /**
-     * Checks {@code order}.
+     * Checks {@code order}, requiring the free margin it uses at its expected price and fee ({@code
+     * before.freeMargin − after.freeMargin}).
      *
      * @param before the account now
      * @param after the account as it would be once the order filled at its expected price and fee
@@ -36,16 +37,36 @@ public final class PreTradeChecks {
      */
     public static RiskVerdict check(
             OrderIntent order, AccountSnapshot before, AccountSnapshot after, Map<InstrumentId, Double> correlations) {
+        return check(order, before, after, correlations, before.freeMargin().subtract(after.freeMargin()));
+    }
+
+    /**
+     * Checks {@code order}; it is rejected when {@code requirement}, the free margin it would use,
+     * exceeds the free margin now (which already excludes what working orders reserve).
+     *
+     * @param requirement margin and fees the order's opening part needs (at least {@code
+     *     before.freeMargin − after.freeMargin}; the caller may ask for more, e.g. no credit for a
+     *     limit below the market)
+     */
+    public static RiskVerdict check(
+            OrderIntent order,
+            AccountSnapshot before,
+            AccountSnapshot after,
+            Map<InstrumentId, Double> correlations,
+            BigDecimal requirement) {
         if (!order.opens()) {
             return RiskVerdict.PASS;
         }
         String base = before.baseCurrency().code();
-        if (after.freeMargin().signum() < 0) {
-            BigDecimal needed = before.freeMargin().subtract(after.freeMargin());
+        if (requirement.compareTo(before.freeMargin()) > 0) {
+            BigDecimal reserved = before.reservedForOrders();
+            String held = reserved.signum() > 0
+                    ? " (" + money(reserved) + " " + base + " is reserved for working orders)"
+                    : "";
             return RiskVerdict.reject(new Rejection(
                     RejectReason.INSUFFICIENT_FUNDS,
-                    "needs " + money(needed) + " " + base + " of margin and fees but only "
-                            + money(before.freeMargin().max(BigDecimal.ZERO)) + " " + base + " is free"));
+                    "needs " + money(requirement) + " " + base + " of margin and fees but only "
+                            + money(before.freeMargin().max(BigDecimal.ZERO)) + " " + base + " is free" + held));
         }
         RiskLimits limits = before.limits();
         List<RiskWarning> breaches = new ArrayList<>();
@@ -129,7 +150,7 @@ public final class PreTradeChecks {
                                     blocking.stream().map(RiskWarning::toString).toList()))),
                     breaches.stream().filter(w -> w.mode() == LimitMode.WARN).toList());
         }
-        return new RiskVerdict(Optional.empty(), breaches);
+        return new RiskVerdict(Optional.empty(), breaches, requirement.max(BigDecimal.ZERO));
     }
 
     private static RiskWarning warning(String name, RiskLimit limit, String message) {

@@ -229,7 +229,18 @@ public final class AccountService {
      * {@link AccountEvent.RiskWarnings}; a margin shortfall or a blocking limit is the rejection.
      */
     public RiskVerdict checkOrder(OrderRequest request, Instrument instrument, Price expectedPrice, Money fee) {
-        Portfolio live = host.portfolios().get(request.portfolioId());
+        return checkOrder(request, instrument, expectedPrice, fee, BigDecimal.ZERO);
+    }
+
+    /**
+     * The same checks, with {@code claimed} units of the position already promised to working orders
+     * on the order's side: the order is judged as if those had closed their part at the mark first,
+     * so that two orders that each close the position do not open a short unreserved.
+     */
+    public RiskVerdict checkOrder(
+            OrderRequest request, Instrument instrument, Price expectedPrice, Money fee, BigDecimal claimed) {
+        Portfolio actual = host.portfolios().get(request.portfolioId());
+        Portfolio live = withClaimed(actual, request, instrument, claimed);
         BigDecimal held = live.position(request.instrumentId()).quantity();
         BigDecimal opening =
                 OrderIntent.opening(held, request.side(), request.quantity().value());
@@ -244,21 +255,7 @@ public final class AccountService {
                     "no exchange rate from " + instrument.quoteCurrency() + " to " + live.baseCurrency() + " yet"));
         }
         AccountSnapshot before = compute(live);
-        Portfolio trial = live.copy();
-        Fill fill = new Fill(
-                new FillId(Long.MAX_VALUE),
-                new OrderId(Long.MAX_VALUE),
-                live.id(),
-                instrument.id(),
-                request.side(),
-                request.quantity(),
-                expectedPrice,
-                fee,
-                Liquidity.TAKER,
-                BigDecimal.ZERO,
-                host.now());
-        trial.applyFill(fill, instrument);
-        assignMargin(trial, fill, instrument, held);
+        Portfolio trial = trial(live, request, instrument, expectedPrice, fee, held);
         AccountSnapshot after = compute(trial);
         Map<InstrumentId, Double> rho = new LinkedHashMap<>();
         for (Position p : live.positions()) {
@@ -278,12 +275,113 @@ public final class AccountService {
                 expectedPrice.value(),
                 request.stopPrice() == null ? null : request.stopPrice().value(),
                 rate);
-        RiskVerdict verdict = PreTradeChecks.check(intent, before, after, rho);
+        BigDecimal atPrice = requirementAtPrice(live, trial, instrument.id(), expectedPrice.value());
+        BigDecimal requirement =
+                before.freeMargin().subtract(after.freeMargin()).max(atPrice);
+        // The requirement is measured from the claimed state, but what is free is what is free now:
+        // closing the claimed part releases margin only once those other orders fill.
+        AccountSnapshot now = live == actual ? before : compute(actual);
+        RiskVerdict verdict = PreTradeChecks.check(intent, now, after, rho, requirement);
+        if (verdict.rejection().isEmpty()) {
+            // While it works the order holds what it needs at its own price; a loss against the
+            // current mark (a stop above the market) only matters if it filled now, which the check
+            // above covers.
+            verdict = new RiskVerdict(Optional.empty(), verdict.warnings(), atPrice.max(BigDecimal.ZERO));
+        }
         if (!verdict.warnings().isEmpty()) {
             host.publish(new EngineEvent.Account(
                     new AccountEvent.RiskWarnings(live.id(), instrument.id(), verdict.warnings())));
         }
         return verdict;
+    }
+
+    /** A copy of {@code live} with {@code request} booked in full at {@code price} and {@code fee}. */
+    private Portfolio trial(
+            Portfolio live, OrderRequest request, Instrument instrument, Price price, Money fee, BigDecimal held) {
+        Portfolio trial = live.copy();
+        Fill fill = new Fill(
+                new FillId(Long.MAX_VALUE),
+                new OrderId(Long.MAX_VALUE),
+                live.id(),
+                instrument.id(),
+                request.side(),
+                request.quantity(),
+                price,
+                fee,
+                Liquidity.TAKER,
+                BigDecimal.ZERO,
+                host.now());
+        trial.applyFill(fill, instrument);
+        assignMargin(trial, fill, instrument, held);
+        return trial;
+    }
+
+    /**
+     * What an already accepted order reserves (its opening part's margin and fee at {@code price}),
+     * without checking or warning: for orders restored after a restart. Zero when it only reduces.
+     */
+    public BigDecimal reservation(
+            OrderRequest request, Instrument instrument, Price price, Money fee, BigDecimal claimed) {
+        Portfolio live = withClaimed(host.portfolios().get(request.portfolioId()), request, instrument, claimed);
+        BigDecimal held = live.position(request.instrumentId()).quantity();
+        if (request.reduceOnly()
+                || OrderIntent.opening(held, request.side(), request.quantity().value())
+                                .signum()
+                        == 0) {
+            return BigDecimal.ZERO;
+        }
+        Portfolio trial = trial(live, request, instrument, price, fee, held);
+        return requirementAtPrice(live, trial, instrument.id(), price.value()).max(BigDecimal.ZERO);
+    }
+
+    /** {@code p}, or a copy in which the claimed part of the position was closed at the mark without fee. */
+    private Portfolio withClaimed(Portfolio p, OrderRequest request, Instrument instrument, BigDecimal claimed) {
+        BigDecimal held = p.position(instrument.id()).quantity();
+        if (claimed.signum() <= 0
+                || held.signum() == 0
+                || held.signum() == request.side().sign()) {
+            return p;
+        }
+        BigDecimal mark = valuationMark(instrument.id(), mid(instrument.id()));
+        if (mark == null) {
+            return p;
+        }
+        Portfolio copy = p.copy();
+        copy.applyFill(
+                new Fill(
+                        new FillId(Long.MAX_VALUE),
+                        new OrderId(Long.MAX_VALUE),
+                        p.id(),
+                        instrument.id(),
+                        request.side(),
+                        new Quantity(claimed.min(held.abs())),
+                        new Price(mark),
+                        Money.zero(instrument.quoteCurrency()),
+                        Liquidity.TAKER,
+                        BigDecimal.ZERO,
+                        host.now()),
+                instrument);
+        return copy;
+    }
+
+    /**
+     * The free margin a trial fill uses when its instrument is valued at the fill price itself: the
+     * initial margin and fee of the opening part, without the credit a limit below the market (or a
+     * stop above it) would get from, or the loss it would take by, being marked at the touch at
+     * once. This is what a working order reserves: what it needs when the market comes to its price.
+     */
+    private BigDecimal requirementAtPrice(Portfolio live, Portfolio trial, InstrumentId id, BigDecimal price) {
+        java.util.function.Function<InstrumentId, BigDecimal> marks =
+                i -> i.equals(id) ? price : valuationMark(i, mid(i));
+        java.util.function.Function<InstrumentId, BigDecimal> multipliers = i -> {
+            Instrument inst = host.instruments().get(i);
+            return inst == null ? BigDecimal.ONE : inst.multiplier();
+        };
+        AccountSnapshot before =
+                calculator.compute(live.snapshot(marks, multipliers, host.fx()), host.instruments()::get, this::mid);
+        AccountSnapshot after =
+                calculator.compute(trial.snapshot(marks, multipliers, host.fx()), host.instruments()::get, this::mid);
+        return before.freeMargin().subtract(after.freeMargin());
     }
 
     /**

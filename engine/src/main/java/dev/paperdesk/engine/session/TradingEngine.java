@@ -50,6 +50,7 @@ import dev.paperdesk.engine.portfolio.CostBasisMethod;
 import dev.paperdesk.engine.portfolio.LedgerEntry;
 import dev.paperdesk.engine.portfolio.Portfolio;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
+import dev.paperdesk.engine.risk.RiskVerdict;
 import dev.paperdesk.engine.store.ChangeSet;
 import dev.paperdesk.engine.store.WorkspaceState;
 import dev.paperdesk.engine.store.WorkspaceStore;
@@ -94,6 +95,13 @@ public final class TradingEngine implements MarketDataSink {
     private final PaperVenue venue;
     private final AccountService accounts;
     private final OptionMarket options;
+    private final OrderReservations reservations = new OrderReservations();
+    /** Working orders restored after a restart whose reservation waits for a price of their instrument. */
+    private final Set<OrderId> unreserved = new LinkedHashSet<>();
+    /** While a placement is validated: its portfolio and what its orders validated so far reserve. */
+    private PortfolioId placing;
+
+    private BigDecimal placingReserve = BigDecimal.ZERO;
     private long nextOrderId = 1;
     private long nextFillId = 1;
     private long nextGroupId = 1;
@@ -194,6 +202,11 @@ public final class TradingEngine implements MarketDataSink {
             }
         }
         venue.restore(state.orders().stream().filter(o -> o.status().isOpen()).toList(), state.groups());
+        for (Order o : state.orders()) {
+            if (o.status().isOpen()) {
+                unreserved.add(o.id());
+            }
+        }
         refreshViews(portfolios.keySet());
         accounts.restore();
     }
@@ -243,10 +256,23 @@ public final class TradingEngine implements MarketDataSink {
         orderView.putAll(s.orders);
         groupView.putAll(s.groups);
         fillView.addAll(s.fills);
+        releaseEnded(s.orders.values());
+        Map<PortfolioId, PortfolioSnapshot> prior = snapshotView;
         refreshViews(s.touched);
         publishAll(s.events);
         for (PortfolioId id : s.portfolios.keySet()) {
             publish(new EngineEvent.PortfolioChanged(snapshotView.get(id)));
+        }
+        // An order that rests or ends without a fill changes only what the portfolio reserves.
+        for (PortfolioId id : s.touched) {
+            PortfolioSnapshot before = prior.get(id);
+            PortfolioSnapshot after = snapshotView.get(id);
+            if (!s.portfolios.containsKey(id)
+                    && before != null
+                    && after != null
+                    && before.reservedForOrders().compareTo(after.reservedForOrders()) != 0) {
+                publish(new EngineEvent.PortfolioChanged(after));
+            }
         }
     }
 
@@ -418,9 +444,22 @@ public final class TradingEngine implements MarketDataSink {
             }
             Optional<Rejection> problem = PlacementValidator.check(placement);
             int culprit = -1;
-            for (int i = 0; problem.isEmpty() && i < created.size(); i++) {
-                problem = validate(created.get(i), placement, i);
-                culprit = i;
+            BigDecimal[] reserve = new BigDecimal[created.size()];
+            placing = created.get(0).request().portfolioId();
+            try {
+                for (int i = 0; problem.isEmpty() && i < created.size(); i++) {
+                    RiskVerdict verdict = validate(created.get(i));
+                    problem = verdict.rejection();
+                    reserve[i] = verdict.reservation();
+                    culprit = i;
+                    // The legs of an OCO pair are checked alone: at most one of them will execute.
+                    if (!(placement instanceof OrderPlacement.Oco)) {
+                        placingReserve = placingReserve.add(verdict.reservation());
+                    }
+                }
+            } finally {
+                placing = null;
+                placingReserve = BigDecimal.ZERO;
             }
             if (problem.isPresent()) {
                 List<Order> out = new ArrayList<>();
@@ -436,6 +475,12 @@ public final class TradingEngine implements MarketDataSink {
                     out.add(rejected);
                 }
                 return out;
+            }
+            for (int i = 0; i < created.size(); i++) {
+                reservations.reserve(
+                        created.get(i),
+                        reserve[i],
+                        scale(created.get(i).request().portfolioId()));
             }
             venue.place(created, group);
             List<Order> out = new ArrayList<>();
@@ -559,33 +604,34 @@ public final class TradingEngine implements MarketDataSink {
 
     // ------------------------------------------------------------------------------ validation
 
-    private Optional<Rejection> validate(Order order, OrderPlacement placement, int index) {
+    private RiskVerdict validate(Order order) {
         OrderRequest request = order.request();
         Portfolio portfolio = portfolios.get(request.portfolioId());
         if (portfolio == null) {
-            return Optional.of(new Rejection(RejectReason.UNKNOWN_PORTFOLIO, "no portfolio " + request.portfolioId()));
+            return RiskVerdict.reject(
+                    new Rejection(RejectReason.UNKNOWN_PORTFOLIO, "no portfolio " + request.portfolioId()));
         }
         if (portfolio.archived()) {
-            return Optional.of(
+            return RiskVerdict.reject(
                     new Rejection(RejectReason.PORTFOLIO_ARCHIVED, "portfolio '" + portfolio.name() + "' is archived"));
         }
         Instrument instrument = instruments.get(request.instrumentId());
         if (instrument == null) {
-            return Optional.of(new Rejection(
+            return RiskVerdict.reject(new Rejection(
                     RejectReason.UNKNOWN_INSTRUMENT, "no instrument " + request.instrumentId() + " in this market"));
         }
         Optional<Rejection> structural =
                 OrderValidator.check(request, instrument, loop.clock().now());
         if (structural.isPresent()) {
-            return structural;
+            return RiskVerdict.reject(structural.get());
         }
         Quote quote = quotes.get(request.instrumentId());
         if (quote == null) {
-            return Optional.of(
+            return RiskVerdict.reject(
                     new Rejection(RejectReason.NO_MARKET_PRICE, "no price for " + request.instrumentId() + " yet"));
         }
         if (fx.rate(instrument.quoteCurrency(), portfolio.baseCurrency()).isEmpty()) {
-            return Optional.of(new Rejection(
+            return RiskVerdict.reject(new Rejection(
                     RejectReason.NO_MARKET_PRICE,
                     "no exchange rate from " + instrument.quoteCurrency() + " to " + portfolio.baseCurrency()
                             + " yet"));
@@ -596,25 +642,32 @@ public final class TradingEngine implements MarketDataSink {
         if (request.reduceOnly()
                 && !bracketChild
                 && (held.signum() == 0 || held.signum() == request.side().sign())) {
-            return Optional.of(new Rejection(
+            return RiskVerdict.reject(new Rejection(
                     RejectReason.REDUCE_ONLY_WOULD_INCREASE,
                     "reduce-only " + request.side() + " would increase the position of " + held.toPlainString() + " "
                             + request.instrumentId()));
         }
         if (bracketChild) {
-            // The children close what the entry opens: the entry's check covers them.
-            return Optional.empty();
+            // The children close what the entry opens: the entry's check and reservation cover them.
+            return RiskVerdict.PASS;
         }
         Price expected = new Price(assumedPrice(request, instrument, quote));
+        BigDecimal claimed = claimed(order);
         return accounts.checkOrder(
-                        request,
-                        instrument,
-                        expected,
-                        models(instrument.id()).fee().fee(instrument, request.quantity(), expected, Liquidity.TAKER))
-                .rejection();
+                request,
+                instrument,
+                expected,
+                models(instrument.id()).fee().fee(instrument, request.quantity(), expected, Liquidity.TAKER),
+                claimed);
     }
 
-    /** The price the funds check assumes: the limit, the stop, or the touch plus the slippage model's worst case. */
+    /**
+     * The price the funds check assumes, and at which a working order reserves: the limit, else the
+     * trigger, else the touch (a buy trailing stop: the touch plus its trail and limit offset, where
+     * it would trigger at the latest) moved against the order by the slippage model's worst case,
+     * and by {@link #CLOSED_MARKET_BUFFER} more when the market is closed and the order must wait
+     * for a price nobody knows yet.
+     */
     private BigDecimal assumedPrice(OrderRequest r, Instrument instrument, Quote quote) {
         if (r.limitPrice() != null) {
             return r.limitPrice().value();
@@ -624,7 +677,144 @@ public final class TradingEngine implements MarketDataSink {
         }
         double worst = models(instrument.id()).slippage().maxBps(r.type());
         BigDecimal touch = quote.touch(r.side()).value();
-        return touch.multiply(BigDecimal.ONE.add(BigDecimal.valueOf(worst / 10_000.0)));
+        if (r.trail() != null && r.side() == dev.paperdesk.engine.model.Side.BUY) {
+            touch = touch.add(
+                    r.trail().percent()
+                            ? touch.multiply(r.trail().value()).movePointLeft(2)
+                            : r.trail().value());
+            if (r.limitOffset() != null) {
+                touch = touch.add(r.limitOffset().value());
+            }
+        }
+        BigDecimal factor = BigDecimal.ONE.add(BigDecimal.valueOf(worst / 10_000.0));
+        if (!hours.getOrDefault(instrument.id(), TradingHours.continuous())
+                .isOpen(loop.clock().now())) {
+            factor = factor.add(CLOSED_MARKET_BUFFER);
+        }
+        return touch.multiply(factor);
+    }
+
+    /**
+     * What other working orders on the order's side already promise to close; the legs of one OCO
+     * pair or bracket execute at most once, so a group counts its largest leg.
+     */
+    private BigDecimal claimed(Order order) {
+        OrderRequest request = order.request();
+        BigDecimal claimed = BigDecimal.ZERO;
+        Map<Long, BigDecimal> groupClaims = new HashMap<>();
+        for (Order o : venue.openOrders()) {
+            OrderRequest w = o.request();
+            if (w.portfolioId().equals(request.portfolioId())
+                    && w.instrumentId().equals(request.instrumentId())
+                    && w.side() == request.side()
+                    && !o.id().equals(order.id())) {
+                BigDecimal left =
+                        w.quantity().value().subtract(o.filledQuantity().value());
+                if (o.link() != null && o.link().kind() != OrderGroupKind.COMBO) {
+                    groupClaims.merge(o.link().groupId(), left, BigDecimal::max);
+                } else {
+                    claimed = claimed.add(left);
+                }
+            }
+        }
+        for (BigDecimal c : groupClaims.values()) {
+            claimed = claimed.add(c);
+        }
+        return claimed;
+    }
+
+    /**
+     * Gives the restored working orders of {@code instrument} their reservation again, now that it has
+     * a price: the rule of an accepted order, for what is left to fill.
+     */
+    private void reserveRestored(InstrumentId instrument) {
+        if (unreserved.isEmpty()) {
+            return;
+        }
+        Set<PortfolioId> changed = new LinkedHashSet<>();
+        for (OrderId id : List.copyOf(unreserved)) {
+            Order o = orders.get(id);
+            if (o == null || !o.status().isOpen()) {
+                unreserved.remove(id);
+                continue;
+            }
+            OrderRequest r = o.request();
+            Instrument i = instruments.get(r.instrumentId());
+            Quote q = quotes.get(r.instrumentId());
+            Portfolio p = portfolios.get(r.portfolioId());
+            if (!r.instrumentId().equals(instrument)
+                    || i == null
+                    || q == null
+                    || p == null
+                    || fx.rate(i.quoteCurrency(), p.baseCurrency()).isEmpty()) {
+                continue;
+            }
+            unreserved.remove(id);
+            boolean child = o.link() != null
+                    && (o.link().role() == OrderRole.TAKE_PROFIT || o.link().role() == OrderRole.STOP_LOSS);
+            if (child) {
+                continue;
+            }
+            OrderRequest left = r.withQuantity(o.remainingQuantity());
+            Price price = new Price(assumedPrice(left, i, q));
+            BigDecimal amount = accounts.reservation(
+                    left, i, price, models(i.id()).fee().fee(i, left.quantity(), price, Liquidity.TAKER), claimed(o));
+            reservations.reserve(o, amount, scale(p.id()));
+            changed.add(p.id());
+        }
+        if (!changed.isEmpty()) {
+            refreshViews(changed);
+            for (PortfolioId id : changed) {
+                publish(new EngineEvent.PortfolioChanged(snapshotView.get(id)));
+            }
+        }
+    }
+
+    /** How far a market order queued while its market is closed may fill from the last price: 5 %. */
+    static final BigDecimal CLOSED_MARKET_BUFFER = new BigDecimal("0.05");
+
+    // ------------------------------------------------------------------------ reservations
+
+    /** What the working orders of {@code id} hold back, plus those of a placement being validated. */
+    private BigDecimal reserved(PortfolioId id) {
+        BigDecimal held = reservations.total(id, this::currentOrder, scale(id));
+        return id.equals(placing) ? held.add(placingReserve) : held;
+    }
+
+    private Order currentOrder(OrderId id) {
+        return orders.get(id);
+    }
+
+    /** Decimals of the portfolio's base currency: reservations are whole minor units, rounded up. */
+    private int scale(PortfolioId id) {
+        Portfolio p = portfolios.get(id);
+        return p == null ? 2 : p.baseCurrency().minorUnits();
+    }
+
+    private void releaseEnded(java.util.Collection<Order> changed) {
+        for (Order o : changed) {
+            if (!o.status().isOpen()) {
+                reservations.release(o.id());
+            }
+        }
+    }
+
+    /**
+     * What each working order of a portfolio reserves now (orders that reserve nothing are left out);
+     * engine thread.
+     */
+    public Map<OrderId, BigDecimal> reservations(PortfolioId portfolio) {
+        Map<OrderId, BigDecimal> out = new TreeMap<>();
+        int scale = scale(portfolio);
+        for (Order o : orders.values()) {
+            if (o.request().portfolioId().equals(portfolio) && reservations.holds(o.id())) {
+                BigDecimal r = reservations.of(o, scale);
+                if (r.signum() > 0) {
+                    out.put(o.id(), r);
+                }
+            }
+        }
+        return out;
     }
 
     /** One line naming every field that matters for the order's type. */
@@ -675,11 +865,13 @@ public final class TradingEngine implements MarketDataSink {
             fx.onQuote(instrument, quote);
         }
         quoteView.put(quote.instrumentId(), quote);
-        publish(new EngineEvent.QuoteUpdated(quote));
         inStep(() -> {
             venue.onQuote(quote);
             return null;
         });
+        reserveRestored(quote.instrumentId());
+        // Announced once the venue has it: a strategy that trades on this quote must trade against it.
+        publish(new EngineEvent.QuoteUpdated(quote));
         List<PortfolioId> affected = new ArrayList<>();
         for (Portfolio p : portfolios.values()) {
             if (!p.position(quote.instrumentId()).isFlat()) {
@@ -997,11 +1189,12 @@ public final class TradingEngine implements MarketDataSink {
                 next.put(
                         id,
                         p.snapshot(
-                                this::mark,
-                                i -> instruments.containsKey(i)
-                                        ? instruments.get(i).multiplier()
-                                        : BigDecimal.ONE,
-                                fx));
+                                        this::mark,
+                                        i -> instruments.containsKey(i)
+                                                ? instruments.get(i).multiplier()
+                                                : BigDecimal.ONE,
+                                        fx)
+                                .withReservedForOrders(reserved(id)));
             } else {
                 next.remove(id);
             }
@@ -1115,9 +1308,10 @@ public final class TradingEngine implements MarketDataSink {
         @Override
         public PortfolioSnapshot value(Portfolio p) {
             return p.snapshot(
-                    TradingEngine.this::mark,
-                    i -> instruments.containsKey(i) ? instruments.get(i).multiplier() : BigDecimal.ONE,
-                    fx);
+                            TradingEngine.this::mark,
+                            i -> instruments.containsKey(i) ? instruments.get(i).multiplier() : BigDecimal.ONE,
+                            fx)
+                    .withReservedForOrders(reserved(p.id()));
         }
 
         @Override
@@ -1163,6 +1357,7 @@ public final class TradingEngine implements MarketDataSink {
             }
             fills.addAll(changes.fills());
             fillView.addAll(changes.fills());
+            releaseEnded(changes.orders());
             refreshViews(changed);
             for (PortfolioId id : changed) {
                 PortfolioSnapshot s = snapshotView.get(id);

@@ -303,6 +303,15 @@ public final class TradingSession implements AutoCloseable {
         return run(() -> engine.modify(id, change));
     }
 
+    /**
+     * What each working order of a portfolio holds back from its free margin now (orders that reserve
+     * nothing are left out); the total is the snapshot's {@link PortfolioSnapshot#reservedForOrders()}.
+     */
+    public CompletableFuture<java.util.Map<dev.paperdesk.engine.model.OrderId, BigDecimal>> reservations(
+            PortfolioId portfolio) {
+        return run(() -> engine.reservations(portfolio));
+    }
+
     /** The OCO pairs, brackets and combos of this workspace. */
     public List<OrderGroup> groups() {
         return engine.groups();

@@ -80,7 +80,8 @@ class PreTradeChecksTest {
                 new BigDecimal(dailyLoss),
                 new BigDecimal(drawdown),
                 limits,
-                positions);
+                positions,
+                java.math.BigDecimal.ZERO);
     }
 
     static OrderIntent buy(String qty, String opening, String price, String stop) {

@@ -253,7 +253,27 @@ public final class BarReplayContext implements StrategyContext {
                 w.trough = w.trough.min(bar.low());
                 yield null;
             }
+            case StrategyOrder.TakeProfit tp -> {
+                BigDecimal trigger = tp.triggerPrice().value();
+                if (buy) {
+                    yield bar.low().compareTo(trigger) <= 0 ? open.min(trigger) : null;
+                }
+                yield bar.high().compareTo(trigger) >= 0 ? open.max(trigger) : null;
+            }
+            case StrategyOrder.TakeProfitLimit tpl -> {
+                BigDecimal trigger = tpl.triggerPrice().value();
+                BigDecimal lim = tpl.limitPrice().value();
+                boolean triggered =
+                        buy ? bar.low().compareTo(trigger) <= 0 : bar.high().compareTo(trigger) >= 0;
+                boolean reachable =
+                        buy ? bar.low().compareTo(lim) <= 0 : bar.high().compareTo(lim) >= 0;
+                yield triggered && reachable ? lim : null;
+            }
+            case StrategyOrder.TrailingStopLimit t -> throw new UnsupportedOperationException(
+                    "the bar replay reference does not model trailing stop limits");
             case StrategyOrder.Bracket b -> throw new IllegalStateException("unwrapped above");
+            case StrategyOrder.Oco g -> throw new IllegalStateException("refused at submission");
+            case StrategyOrder.Combo g -> throw new IllegalStateException("refused at submission");
         };
     }
 
@@ -424,6 +444,9 @@ public final class BarReplayContext implements StrategyContext {
     public OrderId submit(StrategyOrder order) {
         if (warmingUp) {
             throw new IllegalStateException("orders are refused while warming up");
+        }
+        if (order instanceof StrategyOrder.Oco || order instanceof StrategyOrder.Combo) {
+            throw new UnsupportedOperationException("the bar replay reference does not model OCO pairs or combos");
         }
         BigDecimal ref = lastClose.getOrDefault(order.instrumentId(), BigDecimal.ZERO);
         OrderId id = addWorking(order, 0, ref);

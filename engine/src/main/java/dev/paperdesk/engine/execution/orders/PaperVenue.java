@@ -70,6 +70,9 @@ public final class PaperVenue {
     private final Map<OrderId, Working> working = new HashMap<>();
     private final Map<Long, OrderGroup> groups = new HashMap<>();
     private final Map<Long, OrderGroup> waitingCombos = new LinkedHashMap<>();
+    /** When each waiting combo started to wait: on bars, only bars that open later may fill it. */
+    private final Map<Long, Instant> comboWaitingSince = new java.util.HashMap<>();
+
     private final ArrayDeque<Runnable> deferred = new ArrayDeque<>();
     private boolean draining;
     private final boolean barsFeed;
@@ -701,6 +704,7 @@ public final class PaperVenue {
                     }
                 }
                 waitingCombos.remove(g.id());
+                comboWaitingSince.remove(g.id());
             }
             case OCO -> {
                 // A cancelled or rejected leg leaves its partner working.
@@ -991,6 +995,7 @@ public final class PaperVenue {
                     lots,
                     dev.paperdesk.engine.model.Liquidity.TAKER);
         }
+        retryCombosAtOpen(m);
         int through = m.fillModel() instanceof FillModel.Bars b ? b.throughTicks() : 0;
         record Hit(Working w, double distance, long price, boolean trigger) {}
         List<Hit> hits = new ArrayList<>();
@@ -1217,6 +1222,7 @@ public final class PaperVenue {
         List<Working> legs = legs(g);
         if (legs.size() != g.members().size() || legs.stream().anyMatch(w -> !w.open())) {
             waitingCombos.remove(g.id());
+            comboWaitingSince.remove(g.id());
             return;
         }
         TimeInForce tif = legs.get(0).order.request().timeInForce();
@@ -1270,6 +1276,7 @@ public final class PaperVenue {
         if (problem != null) {
             if (tif == TimeInForce.IOC || tif == TimeInForce.FOK) {
                 waitingCombos.remove(g.id());
+                comboWaitingSince.remove(g.id());
                 for (Working w : legs) {
                     if (w.open() && w.order.status() == OrderStatus.NEW) {
                         reject(w, RejectReason.COMBO_NOT_FILLABLE, "combo not fillable in full now: " + problem);
@@ -1282,10 +1289,12 @@ public final class PaperVenue {
                     accept(w, "combo waiting until every leg can fill in full (" + problem + ")");
                 }
                 waitingCombos.put(g.id(), g);
+                comboWaitingSince.put(g.id(), now);
             }
             return;
         }
         waitingCombos.remove(g.id());
+        comboWaitingSince.remove(g.id());
         for (Working w : legs) {
             accept(w, "combo: every leg fillable");
         }
@@ -1298,6 +1307,60 @@ public final class PaperVenue {
             m.liquidity().take(w.buy(), limit, lots, (px, q) -> levels.add(new long[] {px, q}));
             for (long[] lv : levels) {
                 fill(w, slipped(lv[0], bps[i], w.buy(), limit), lv[1], dev.paperdesk.engine.model.Liquidity.TAKER);
+            }
+        }
+    }
+
+    /**
+     * On bar data, a waiting combo trades at the opens of the first bars of one period, one per leg,
+     * that opened after it started to wait (no look-ahead): each leg at its bar's open moved by the
+     * slippage model, when the net price there respects the net limit; otherwise it keeps waiting.
+     */
+    private void retryCombosAtOpen(MarketState changed) {
+        if (waitingCombos.isEmpty() || changed.lastBar == null) {
+            return;
+        }
+        Instant period = changed.lastBar.openTime();
+        for (OrderGroup g : List.copyOf(waitingCombos.values())) {
+            List<Working> legs = legs(g);
+            if (legs.size() != g.members().size()
+                    || legs.stream().anyMatch(w -> !w.open())
+                    || legs.stream().noneMatch(w -> w.market == changed)
+                    || period.isBefore(comboWaitingSince.getOrDefault(g.id(), Instant.MIN))
+                    || !legs.stream()
+                            .allMatch(w -> w.market.lastBar != null
+                                    && w.market.lastBar.openTime().equals(period))) {
+                continue;
+            }
+            long[] prices = new long[legs.size()];
+            long[] lots = new long[legs.size()];
+            BigDecimal net = BigDecimal.ZERO;
+            for (int i = 0; i < legs.size(); i++) {
+                Working w = legs.get(i);
+                MarketState m = w.market;
+                lots[i] = m.lots(w.order.remainingQuantity().value());
+                double bps = m.models
+                        .slippage()
+                        .bps(new SlippageModel.Input(OrderType.MARKET, lots[i], m.lots(m.lastBar.volume())), m.random);
+                prices[i] = slipped(m.ticks(m.lastBar.open()), bps, w.buy(), limitTicks(w));
+                BigDecimal ratio = w.order
+                        .request()
+                        .quantity()
+                        .value()
+                        .divide(g.comboQuantity().value(), Decimals.DIVISION);
+                net = net.add(m.px.toDecimal(prices[i])
+                        .multiply(ratio)
+                        .multiply(BigDecimal.valueOf(w.order.request().side().sign())));
+            }
+            if (g.netLimit() != null && net.compareTo(g.netLimit().value()) > 0) {
+                continue;
+            }
+            waitingCombos.remove(g.id());
+            comboWaitingSince.remove(g.id());
+            for (int i = 0; i < legs.size(); i++) {
+                Working w = legs.get(i);
+                w.arrivalMid = w.market.lastBar.open();
+                fill(w, prices[i], lots[i], dev.paperdesk.engine.model.Liquidity.TAKER);
             }
         }
     }

@@ -18,7 +18,9 @@ import java.util.Optional;
  *
  * @param usedMargin initial margin of cross positions plus the margin allocated to isolated ones (≥ 0)
  * @param maintenanceMargin maintenance margin of every position
- * @param freeMargin cross-pool equity less the cross positions' initial margin: what new trades can use
+ * @param freeMargin cross-pool equity less the cross positions' initial margin and less what working
+ *     orders reserve: what new trades can use ({@code free + reserved + used = equity − Σ isolated
+ *     unrealized P&L}, exactly)
  * @param marginLevel equity ÷ used margin, or {@code null} without used margin
  * @param maintenanceRatio the worst pool's maintenance margin ÷ pool equity (1 = liquidation)
  * @param effectiveLeverage gross notional at the mark ÷ equity
@@ -26,6 +28,8 @@ import java.util.Optional;
  * @param buyingPower free margin times the default leverage of each asset class
  * @param dailyLossPct today's loss as a percentage of the day's opening equity (0 when up)
  * @param drawdownPct drop from the equity peak, in percent
+ * @param reservedForOrders margin and fees held back for the working orders (see {@link
+ *     dev.paperdesk.engine.portfolio.PortfolioSnapshot#reservedForOrders()})
  */
 public record AccountSnapshot(
         PortfolioId portfolioId,
@@ -51,7 +55,8 @@ public record AccountSnapshot(
         BigDecimal dailyLossPct,
         BigDecimal drawdownPct,
         RiskLimits limits,
-        List<PositionMarginView> positions) {
+        List<PositionMarginView> positions,
+        BigDecimal reservedForOrders) {
     public AccountSnapshot {
         exposure = Map.copyOf(exposure);
         buyingPower = Map.copyOf(buyingPower);

@@ -129,7 +129,8 @@ public final class MarginCalculator {
         }
         BigDecimal used = crossInitial.add(isolatedAllocated);
         BigDecimal maintenance = crossMaintenance.add(isolatedMaintenance);
-        BigDecimal free = crossEquity.subtract(crossInitial);
+        BigDecimal reserved = s.reservedForOrders();
+        BigDecimal free = crossEquity.subtract(crossInitial).subtract(reserved);
         Map<AssetClass, BigDecimal> buyingPower = new EnumMap<>(AssetClass.class);
         for (AssetClass ac : AssetClass.values()) {
             buyingPower.put(ac, free.max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(settings.leverage(ac))));
@@ -168,7 +169,8 @@ public final class MarginCalculator {
                 dailyLoss,
                 drawdown,
                 settings.limits(),
-                views);
+                views,
+                reserved);
     }
 
     /** Maintenance ÷ equity; a pool with maintenance but no equity left is capped at {@link #RATIO_CAP}. */

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
  * @param limitPrice null for a market order
  * @param validBars signal bars an unfilled limit entry stays working before it is cancelled
  * @param sizing null for {@code close}
+ * @param timeInForce of the entry; null for the default (market: IOC, limit: GTC)
  */
 record RuleAction(
         Kind kind,
@@ -16,7 +17,8 @@ record RuleAction(
         Sizing sizing,
         ExitSpec stopLoss,
         ExitSpec takeProfit,
-        ExitSpec trailingStop) {
+        ExitSpec trailingStop,
+        dev.paperdesk.engine.model.TimeInForce timeInForce) {
 
     enum Kind {
         /** Open a long position when flat. */

@@ -5,6 +5,7 @@ import dev.paperdesk.engine.indicator.spec.IndicatorSpec;
 import dev.paperdesk.engine.indicator.spec.IndicatorSpecParser;
 import dev.paperdesk.engine.indicator.spec.SpecParseResult;
 import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.model.TimeInForce;
 import dev.paperdesk.engine.model.Timeframe;
 import dev.paperdesk.engine.strategy.api.ParameterSpec;
 import dev.paperdesk.engine.strategy.api.ParameterType;
@@ -750,6 +751,7 @@ final class RuleCompiler {
         YamlNode orderNode = f.optional("order");
         YamlNode limitNode = f.optional("limit_price");
         YamlNode validNode = f.optional("valid_bars");
+        YamlNode tifNode = f.optional("time_in_force");
         YamlNode sizeNode = f.optional("size");
         YamlNode slNode = f.optional("stop_loss");
         YamlNode tpNode = f.optional("take_profit");
@@ -758,7 +760,16 @@ final class RuleCompiler {
         boolean ok = kind != null;
         if (kind == RuleAction.Kind.CLOSE) {
             for (Map.Entry<String, YamlNode> e : orderedMap(
-                            "order", orderNode, "limit_price", limitNode, "valid_bars", validNode, "size", sizeNode)
+                            "order",
+                            orderNode,
+                            "limit_price",
+                            limitNode,
+                            "valid_bars",
+                            validNode,
+                            "time_in_force",
+                            tifNode,
+                            "size",
+                            sizeNode)
                     .entrySet()) {
                 problem(
                         Kind.INVALID_VALUE,
@@ -775,7 +786,7 @@ final class RuleCompiler {
                         where + ": '" + e.getKey() + "' does not apply to close");
                 ok = false;
             }
-            return ok ? new RuleAction(kind, null, 1, null, null, null, null) : null;
+            return ok ? new RuleAction(kind, null, 1, null, null, null, null, null) : null;
         }
         boolean limit = false;
         if (orderNode != null) {
@@ -814,6 +825,30 @@ final class RuleCompiler {
                 validBars = vb == null ? 1 : vb;
             }
         }
+        TimeInForce tif = null;
+        if (tifNode != null) {
+            String t = plainText(tifNode, where + " time_in_force");
+            List<String> allowed = limit ? List.of("gtc", "day", "ioc", "fok") : List.of("ioc", "fok");
+            if (t == null || !allowed.contains(t)) {
+                if (t != null) {
+                    problem(
+                            Kind.INVALID_VALUE,
+                            tifNode.mark(),
+                            where + ": time_in_force '" + t + "' does not apply to a " + (limit ? "limit" : "market")
+                                    + " entry (use " + String.join(", ", allowed) + ")");
+                }
+                ok = false;
+            } else {
+                tif = TimeInForce.valueOf(t.toUpperCase(Locale.ROOT));
+                if (validNode != null && (tif == TimeInForce.IOC || tif == TimeInForce.FOK)) {
+                    problem(
+                            Kind.INVALID_VALUE,
+                            validNode.mark(),
+                            where + ": 'valid_bars' does not apply to an " + t + " entry (it never rests)");
+                    ok = false;
+                }
+            }
+        }
         ExitSpec sl = slNode == null ? null : exit(slNode, where + " stop_loss");
         ExitSpec tp = tpNode == null ? null : exit(tpNode, where + " take_profit");
         ExitSpec tr = trNode == null ? null : exit(trNode, where + " trailing_stop");
@@ -835,7 +870,7 @@ final class RuleCompiler {
                 ok = false;
             }
         }
-        return ok ? new RuleAction(kind, limitPrice, validBars, sizing, sl, tp, tr) : null;
+        return ok ? new RuleAction(kind, limitPrice, validBars, sizing, sl, tp, tr, tif) : null;
     }
 
     private static Map<String, YamlNode> orderedMap(Object... keyValues) {

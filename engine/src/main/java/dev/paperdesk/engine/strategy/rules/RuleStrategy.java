@@ -14,6 +14,7 @@ import dev.paperdesk.engine.strategy.api.ExitLevel;
 import dev.paperdesk.engine.strategy.api.IndicatorHandle;
 import dev.paperdesk.engine.strategy.api.IndicatorRequest;
 import dev.paperdesk.engine.strategy.api.Offset;
+import dev.paperdesk.engine.strategy.api.OrderTerms;
 import dev.paperdesk.engine.strategy.api.ParameterValues;
 import dev.paperdesk.engine.strategy.api.PositionState;
 import dev.paperdesk.engine.strategy.api.Strategy;
@@ -220,9 +221,12 @@ public final class RuleStrategy implements Strategy {
             return;
         }
         Quantity q = new Quantity(qty);
+        TimeInForce tif = a.timeInForce();
         StrategyOrder.Entry entry = limit == null
-                ? new StrategyOrder.Market(s.id, side, q, false, rule.name())
-                : new StrategyOrder.Limit(s.id, side, q, limit, TimeInForce.GTC, false, rule.name());
+                ? new StrategyOrder.Market(
+                        s.id, side, q, OrderTerms.of(tif == null ? TimeInForce.IOC : tif), false, rule.name())
+                : new StrategyOrder.Limit(
+                        s.id, side, q, limit, tif == null ? TimeInForce.GTC : tif, false, rule.name());
         StrategyOrder order = entry;
         if (a.hasExits()) {
             ExitLevel sl = a.stopLoss() == null ? null : new ExitLevel.FromEntry(offset(s, a.stopLoss(), reference));

@@ -9,8 +9,8 @@ import dev.paperdesk.engine.model.Money;
 import dev.paperdesk.engine.model.Order;
 import dev.paperdesk.engine.model.OrderEvent;
 import dev.paperdesk.engine.model.OrderId;
+import dev.paperdesk.engine.model.OrderPlacement;
 import dev.paperdesk.engine.model.OrderRequest;
-import dev.paperdesk.engine.model.OrderType;
 import dev.paperdesk.engine.model.PortfolioId;
 import dev.paperdesk.engine.model.Price;
 import dev.paperdesk.engine.model.Quantity;
@@ -28,6 +28,7 @@ import dev.paperdesk.engine.strategy.api.IndicatorRequest;
 import dev.paperdesk.engine.strategy.api.LogLevel;
 import dev.paperdesk.engine.strategy.api.Offset;
 import dev.paperdesk.engine.strategy.api.OrderChange;
+import dev.paperdesk.engine.strategy.api.OrderTerms;
 import dev.paperdesk.engine.strategy.api.ParameterValues;
 import dev.paperdesk.engine.strategy.api.StrategyContext;
 import dev.paperdesk.engine.strategy.api.StrategyOrder;
@@ -197,7 +198,7 @@ final class EngineStrategyContext implements StrategyContext {
         }
         List<OrderId> ids = new ArrayList<>();
         for (StrategyOrder o : exits) {
-            ids.add(send(o, request(o)));
+            ids.add(send(o));
         }
         for (OrderId i : ids) {
             List<OrderId> others = new ArrayList<>(ids);
@@ -310,25 +311,29 @@ final class EngineStrategyContext implements StrategyContext {
             throw new IllegalStateException("strategy '" + strategyName() + "' is warming up until "
                     + runner.warmUpUntil() + ": orders are refused");
         }
-        OrderId id = send(order, request(order));
+        OrderId id = send(order);
         if (order instanceof StrategyOrder.Bracket b) {
             brackets.put(id, b);
         }
         return id;
     }
 
-    private OrderId send(StrategyOrder order, OrderRequest request) {
+    /** Places the order's engine placement; returns the id of its first order. */
+    private OrderId send(StrategyOrder order) {
+        OrderPlacement placement = placement(order);
         submitting = order;
         runner.submitting(this);
         try {
-            Order placed = engine.submit(request);
-            orders.put(placed.id(), order);
-            if (placed.status().isOpen()) {
-                open.put(placed.id(), placed);
-            } else {
-                open.remove(placed.id());
+            List<Order> placed = engine.place(placement);
+            for (Order o : placed) {
+                orders.put(o.id(), order);
+                if (o.status().isOpen()) {
+                    open.put(o.id(), o);
+                } else {
+                    open.remove(o.id());
+                }
             }
-            return placed.id();
+            return placed.get(0).id();
         } finally {
             submitting = null;
             runner.submitting(null);
@@ -336,12 +341,58 @@ final class EngineStrategyContext implements StrategyContext {
     }
 
     /**
-     * The engine honours reduce-only on perpetual swaps only; for other instruments the context keeps
-     * the API's promise itself: the order is trimmed to the position and sent without the flag. An
-     * order that would not reduce keeps the flag, so the engine rejects it with its reason.
+     * The one translation of a strategy order into the engine's vocabulary. A bracket sends only its
+     * entry: this context places the exits itself once the entry fills (they may include a trailing
+     * stop, which the engine's own bracket does not take).
      */
-    private OrderRequest request(StrategyOrder order) {
-        OrderRequest r = plainRequest(order);
+    OrderPlacement placement(StrategyOrder order) {
+        return switch (order) {
+            case StrategyOrder.Single s -> new OrderPlacement.Single(request(s));
+            case StrategyOrder.Bracket b -> new OrderPlacement.Single(request(b.entry()));
+            case StrategyOrder.Oco o -> new OrderPlacement.Oco(request(o.first()), request(o.second()));
+            case StrategyOrder.Combo c -> {
+                List<OrderRequest> legs = new ArrayList<>();
+                for (StrategyOrder.Leg leg : c.legs()) {
+                    Quantity q = new Quantity(c.units().value().multiply(BigDecimal.valueOf(leg.ratio())));
+                    legs.add(OrderRequest.builder(portfolio, leg.instrumentId(), leg.side(), q)
+                            .timeInForce(c.timeInForce())
+                            .tag(c.tag())
+                            .build());
+                }
+                yield new OrderPlacement.Combo(legs, c.units(), c.netLimit(), c.timeInForce());
+            }
+        };
+    }
+
+    /**
+     * The engine request of one order: its type, prices, time in force and flags. The engine honours
+     * reduce-only on perpetual swaps only; for other instruments the context keeps the API's promise
+     * itself: the order is trimmed to the position and sent without the flag. An order that would not
+     * reduce keeps the flag, so the engine rejects it with its reason.
+     */
+    private OrderRequest request(StrategyOrder.Single order) {
+        OrderTerms t = order.terms();
+        OrderRequest.Builder b = OrderRequest.builder(portfolio, order.instrumentId(), order.side(), order.quantity())
+                .type(order.type())
+                .timeInForce(t.timeInForce())
+                .expireAt(t.expireAt())
+                .postOnly(t.postOnly())
+                .allOrNone(t.allOrNone())
+                .reduceOnly(order.reduceOnly())
+                .tag(order.tag());
+        switch (order) {
+            case StrategyOrder.Market m -> {}
+            case StrategyOrder.Limit l -> b.limitPrice(l.limitPrice());
+            case StrategyOrder.Stop s -> b.stopPrice(s.stopPrice());
+            case StrategyOrder.StopLimit sl -> b.stopPrice(sl.stopPrice()).limitPrice(sl.limitPrice());
+            case StrategyOrder.TakeProfit tp -> b.stopPrice(tp.triggerPrice());
+            case StrategyOrder.TakeProfitLimit tpl -> b.stopPrice(tpl.triggerPrice())
+                    .limitPrice(tpl.limitPrice());
+            case StrategyOrder.TrailingStop ts -> b.trail(trailing(ts.trail()));
+            case StrategyOrder.TrailingStopLimit tsl -> b.trail(trailing(tsl.trail()))
+                    .limitOffset(tsl.limitOffset());
+        }
+        OrderRequest r = b.build();
         Instrument instrument = engine.instruments().get(r.instrumentId());
         if (!r.reduceOnly() || instrument instanceof Instrument.Perpetual) {
             return r;
@@ -351,46 +402,10 @@ final class EngineStrategyContext implements StrategyContext {
         if (!reduces) {
             return r;
         }
-        Quantity q = new Quantity(r.quantity().value().min(pos.abs()));
-        return new OrderRequest(
-                r.portfolioId(),
-                r.instrumentId(),
-                r.side(),
-                r.type(),
-                q,
-                r.limitPrice(),
-                r.stopPrice(),
-                r.timeInForce(),
-                r.expireAt(),
-                r.postOnly(),
-                false,
-                r.tag(),
-                r.trail(),
-                r.limitOffset(),
-                r.allOrNone());
-    }
-
-    private OrderRequest plainRequest(StrategyOrder order) {
-        return switch (order) {
-            case StrategyOrder.Entry e -> e.toRequest(portfolio);
-            case StrategyOrder.Bracket b -> b.entry().toRequest(portfolio);
-            case StrategyOrder.TrailingStop t -> new OrderRequest(
-                    portfolio,
-                    t.instrumentId(),
-                    t.side(),
-                    OrderType.TRAILING_STOP,
-                    t.quantity(),
-                    null,
-                    null,
-                    TimeInForce.GTC,
-                    null,
-                    false,
-                    t.reduceOnly(),
-                    t.tag(),
-                    trailing(t.trail()),
-                    null,
-                    false);
-        };
+        return r.toBuilder()
+                .quantity(new Quantity(r.quantity().value().min(pos.abs())))
+                .reduceOnly(false)
+                .build();
     }
 
     private static TrailingOffset trailing(Offset offset) {

@@ -82,7 +82,8 @@ class LiquidationPlannerTest {
                 BigDecimal.ZERO,
                 BigDecimal.ZERO,
                 RiskLimits.DEFAULTS,
-                views);
+                views,
+                java.math.BigDecimal.ZERO);
     }
 
     @Test

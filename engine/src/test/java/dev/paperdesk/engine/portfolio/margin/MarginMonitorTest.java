@@ -179,6 +179,7 @@ class MarginMonitorTest {
                 a.dailyLossPct(),
                 a.drawdownPct(),
                 a.limits(),
-                java.util.List.of(v));
+                java.util.List.of(v),
+                java.math.BigDecimal.ZERO);
     }
 }

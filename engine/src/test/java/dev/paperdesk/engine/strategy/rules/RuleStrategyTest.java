@@ -149,6 +149,39 @@ class RuleStrategyTest {
     }
 
     @Test
+    void entriesCarryTheirTimeInForce() {
+        Strategy s = strategy(
+                "",
+                """
+                - name: in
+                  when: {position: flat}
+                  then:
+                    action: buy
+                    order: limit
+                    limit_price: close
+                    time_in_force: day
+                    size: {quantity: 1}
+                """);
+        BarReplayContext c = run(s, flat(1, 50));
+        assertThat(c.submissions()).singleElement().satisfies(sub -> assertThat(
+                        ((StrategyOrder.Limit) sub.order()).timeInForce())
+                .isEqualTo(dev.paperdesk.engine.model.TimeInForce.DAY));
+        Strategy fok = strategy(
+                "",
+                """
+                - name: in
+                  when: {position: flat}
+                  then:
+                    action: buy
+                    time_in_force: fok
+                    size: {quantity: 1}
+                """);
+        assertThat(run(fok, flat(1, 50)).submissions()).singleElement().satisfies(sub -> assertThat(
+                        ((StrategyOrder.Market) sub.order()).timeInForce())
+                .isEqualTo(dev.paperdesk.engine.model.TimeInForce.FOK));
+    }
+
+    @Test
     void riskSizingWithAPercentStop() {
         Strategy s = strategy(
                 "",

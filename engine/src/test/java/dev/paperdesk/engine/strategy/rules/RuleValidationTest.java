@@ -57,6 +57,27 @@ class RuleValidationTest {
     }
 
     @Test
+    void timeInForceMustSuitTheEntry() {
+        assertThat(RuleStrategyLoader.load(
+                        "ok.yaml",
+                        replace(
+                                "action: buy\n",
+                                "action: buy\n      order: limit\n      limit_price: close\n"
+                                        + "      time_in_force: day\n")))
+                .isInstanceOf(RuleStrategyLoader.Load.Loaded.class);
+        StrategyProblem market = only(replace("action: buy\n", "action: buy\n      time_in_force: day\n"));
+        assertThat(market.kind()).isEqualTo(Kind.INVALID_VALUE);
+        assertThat(market.toString())
+                .isEqualTo("bad.yaml:15:22: rule 'in' then: time_in_force 'day' does not apply to a market entry"
+                        + " (use ioc, fok)");
+        StrategyProblem resting = only(replace(
+                "action: buy\n",
+                "action: buy\n      order: limit\n      limit_price: close\n      valid_bars: 3\n"
+                        + "      time_in_force: ioc\n"));
+        assertThat(resting.toString()).contains("'valid_bars' does not apply to an ioc entry (it never rests)");
+    }
+
+    @Test
     void unknownIndicator() {
         StrategyProblem p = only(replace("slow: sma:30", "slow: smaa:30"));
         assertThat(p.kind()).isEqualTo(Kind.UNKNOWN_INDICATOR);
