@@ -42,6 +42,10 @@ import dev.paperdesk.engine.model.Quote;
 import dev.paperdesk.engine.model.RejectReason;
 import dev.paperdesk.engine.model.Rejection;
 import dev.paperdesk.engine.model.TimeInForce;
+import dev.paperdesk.engine.options.OptionEvent;
+import dev.paperdesk.engine.options.OptionMarket;
+import dev.paperdesk.engine.options.OptionUnderlying;
+import dev.paperdesk.engine.options.SimulatedOptionUnderlyings;
 import dev.paperdesk.engine.portfolio.CostBasisMethod;
 import dev.paperdesk.engine.portfolio.LedgerEntry;
 import dev.paperdesk.engine.portfolio.Portfolio;
@@ -76,7 +80,7 @@ public final class TradingEngine implements MarketDataSink {
     private final EventLoop loop;
     private final WorkspaceStore store;
     private final MarketDataFeed feed;
-    private final Map<InstrumentId, Instrument> instruments = new LinkedHashMap<>();
+    private final Map<InstrumentId, Instrument> instruments = new InstrumentTable();
     private final Map<InstrumentId, TradingHours> hours = new HashMap<>();
     private final Map<InstrumentId, Quote> quotes = new HashMap<>();
     private final Map<PortfolioId, Portfolio> portfolios = new TreeMap<>((a, b) -> Long.compare(a.value(), b.value()));
@@ -89,6 +93,7 @@ public final class TradingEngine implements MarketDataSink {
     private final Context context = new Context();
     private final PaperVenue venue;
     private final AccountService accounts;
+    private final OptionMarket options;
     private long nextOrderId = 1;
     private long nextFillId = 1;
     private long nextGroupId = 1;
@@ -121,6 +126,25 @@ public final class TradingEngine implements MarketDataSink {
         this.settingsView = settings;
         this.venue = new PaperVenue(context, settings, instruments.values(), feed instanceof BarReplayFeed);
         this.accounts = new AccountService(new AccountHost(), store);
+        this.options = feed.origin() instanceof SimulatedMarket sim
+                ? new OptionMarket(
+                        SimulatedOptionUnderlyings.of(sim.universe()),
+                        sim.seed(),
+                        id -> Optional.ofNullable(quoteView.get(id)))
+                : OptionMarket.none();
+        for (OptionUnderlying u : options.underlyings().stream()
+                .map(id -> options.underlying(id).orElseThrow())
+                .toList()) {
+            hours.putIfAbsent(u.id(), u.hours());
+        }
+        if (!options.underlyings().isEmpty()) {
+            loop.scheduleEvery(loop.nowNanos() + EXPIRY_CHECK_NANOS, EXPIRY_CHECK_NANOS, this::settleExpiries);
+        }
+    }
+
+    /** The options market: listed underlyings, chains, contract lookup and Greeks (reads from any thread). */
+    public OptionMarket options() {
+        return options;
     }
 
     /** The account side: margin, risk, funding, liquidation and portfolio commands. */
@@ -159,6 +183,16 @@ public final class TradingEngine implements MarketDataSink {
         orderView.putAll(orders);
         fillView.addAll(fills);
         groupView.putAll(groups);
+        for (Portfolio p : portfolios.values()) {
+            for (var pos : p.positions()) {
+                listOption(pos.instrumentId());
+            }
+        }
+        for (Order o : state.orders()) {
+            if (o.status().isOpen()) {
+                listOption(o.request().instrumentId());
+            }
+        }
         venue.restore(state.orders().stream().filter(o -> o.status().isOpen()).toList(), state.groups());
         refreshViews(portfolios.keySet());
         accounts.restore();
@@ -263,6 +297,10 @@ public final class TradingEngine implements MarketDataSink {
                 s.changes.fill(fill).ledger(ledger).portfolio(p);
                 s.fills.add(fill);
                 s.events.add(new EngineEvent.FillBooked(fill));
+                if (instrument instanceof Instrument.OptionContract
+                        && fill.price().value().signum() > 0) {
+                    options.recordTrade(fill.instrumentId(), fill.price());
+                }
             }
             s.events.add(new EngineEvent.OrderUpdated(order, event));
         }
@@ -327,6 +365,9 @@ public final class TradingEngine implements MarketDataSink {
         return inStep(() -> {
             Instant now = loop.clock().now();
             List<OrderRequest> requests = placement.requests();
+            for (OrderRequest r : requests) {
+                listOption(r.instrumentId());
+            }
             OrderGroup group = null;
             List<OrderLink> links = new ArrayList<>();
             List<OrderId> ids = new ArrayList<>();
@@ -652,6 +693,13 @@ public final class TradingEngine implements MarketDataSink {
             }
         }
         accounts.onQuote(quote);
+        if (options.underlying(quote.instrumentId()).isPresent()) {
+            for (OptionMarket.Update u :
+                    options.requote(quote.instrumentId(), loop.clock().now())) {
+                onBook(u.book());
+                onQuote(u.quote());
+            }
+        }
     }
 
     @Override
@@ -700,6 +748,242 @@ public final class TradingEngine implements MarketDataSink {
     /** The latest L2 book of an instrument, if its feed publishes books. */
     public Optional<BookSnapshot> book(InstrumentId id) {
         return Optional.ofNullable(bookView.get(id));
+    }
+
+    // -------------------------------------------------------------------------------- options
+
+    /** How often (engine time) positions are checked for expired option contracts. */
+    static final long EXPIRY_CHECK_NANOS = 60_000_000_000L;
+
+    private static final String EXERCISE_TAG = "EXERCISE";
+    private static final String ASSIGNMENT_TAG = "ASSIGNMENT";
+    private static final String EXPIRY_TAG = "EXPIRY";
+    private static final String DELIVERY_TAG = "DELIVERY";
+
+    private final List<OptionEvent> optionEvents = new CopyOnWriteArrayList<>();
+
+    /**
+     * Makes an option contract tradable the first time it is named (an order, a position): it joins
+     * the instruments, the venue lists it with its underlying's hours, and its quote and depth start.
+     */
+    private void listOption(InstrumentId id) {
+        if (instruments.containsKey(id)) {
+            return;
+        }
+        Optional<Instrument.OptionContract> contract = options.contract(id);
+        if (contract.isEmpty()) {
+            return;
+        }
+        Instrument.OptionContract c = contract.get();
+        instruments.put(id, c);
+        hours.put(id, hours.getOrDefault(c.underlying(), TradingHours.continuous()));
+        venue.list(c);
+        options.activate(c, loop.clock().now()).ifPresent(u -> {
+            onBook(u.book());
+            onQuote(u.quote());
+        });
+    }
+
+    /** Every exercise, assignment and expiry since the session started, oldest first (any thread). */
+    public List<OptionEvent> optionEvents() {
+        return List.copyOf(optionEvents);
+    }
+
+    /**
+     * Exercises {@code quantity} long contracts of an American option now: the option closes at zero
+     * and the underlying is delivered at the strike (bought for a call, sold for a put).
+     *
+     * @throws IllegalArgumentException when the portfolio does not hold that many long contracts, the
+     *     option is European or expired, or the underlying has no price
+     */
+    public OptionEvent exercise(
+            PortfolioId portfolioId, InstrumentId contractId, dev.paperdesk.engine.model.Quantity quantity) {
+        return inStep(() -> {
+            Portfolio p = portfolios.get(portfolioId);
+            if (p == null) {
+                throw new IllegalArgumentException("no portfolio " + portfolioId);
+            }
+            if (!(instruments.get(contractId) instanceof Instrument.OptionContract c)) {
+                throw new IllegalArgumentException(contractId + " is not an option held in " + p.name());
+            }
+            if (c.style() != Instrument.OptionStyle.AMERICAN) {
+                throw new IllegalArgumentException(contractId + " is European: it is exercised only at expiry");
+            }
+            Instant now = loop.clock().now();
+            OptionUnderlying u = options.underlying(c.underlying()).orElseThrow();
+            if (!now.isBefore(u.expiresAt(c.expiry()))) {
+                throw new IllegalArgumentException(contractId + " has expired");
+            }
+            BigDecimal held = p.position(contractId).quantity();
+            if (!quantity.isPositive() || held.compareTo(quantity.value()) < 0) {
+                throw new IllegalArgumentException("cannot exercise " + quantity + " " + contractId + ": " + p.name()
+                        + " holds " + held.toPlainString() + " long");
+            }
+            if (quantity.value().remainder(c.lotSize()).signum() != 0) {
+                throw new IllegalArgumentException("exercise " + quantity + " is not a whole number of contracts");
+            }
+            BigDecimal spot = options.spot(c.underlying())
+                    .orElseThrow(() -> new IllegalArgumentException(c.underlying() + " has no price yet"));
+            return settle(p.id(), c, quantity.value(), spot, OptionEvent.Kind.EXERCISE, now, "early exercise");
+        });
+    }
+
+    /** Settles every option position whose contract has expired: exercise, assignment or worthless expiry. */
+    void settleExpiries() {
+        Instant now = loop.clock().now();
+        List<Object[]> due = new ArrayList<>();
+        for (Portfolio p : portfolios.values()) {
+            for (var pos : p.positions()) {
+                if (pos.isFlat() || !(instruments.get(pos.instrumentId()) instanceof Instrument.OptionContract c)) {
+                    continue;
+                }
+                Optional<OptionUnderlying> u = options.underlying(c.underlying());
+                if (u.isPresent() && !now.isBefore(u.get().expiresAt(c.expiry()))) {
+                    due.add(new Object[] {p.id(), c, pos.quantity()});
+                }
+            }
+        }
+        List<Instrument.OptionContract> expired = new ArrayList<>();
+        for (Instrument.OptionContract c : options.activeContracts()) {
+            if (!now.isBefore(options.underlying(c.underlying()).orElseThrow().expiresAt(c.expiry()))) {
+                expired.add(c);
+            }
+        }
+        if (due.isEmpty() && expired.isEmpty()) {
+            return;
+        }
+        inStep(() -> {
+            for (Instrument.OptionContract c : expired) {
+                for (Order o : venue.openOrders()) {
+                    if (o.request().instrumentId().equals(c.id())) {
+                        venue.cancel(o.id(), "the option expired");
+                    }
+                }
+                options.deactivate(c);
+            }
+            BigDecimal threshold = options.exerciseThreshold();
+            for (Object[] d : due) {
+                Instrument.OptionContract c = (Instrument.OptionContract) d[1];
+                BigDecimal qty = (BigDecimal) d[2];
+                Optional<BigDecimal> spot = options.spot(c.underlying());
+                if (spot.isEmpty()) {
+                    continue; // settled once the underlying has a price
+                }
+                BigDecimal intrinsic = OptionMarket.intrinsic(c, spot.get());
+                boolean exercised = intrinsic.signum() > 0 && intrinsic.compareTo(threshold) >= 0;
+                OptionEvent.Kind kind = !exercised
+                        ? OptionEvent.Kind.EXPIRY
+                        : (qty.signum() > 0 ? OptionEvent.Kind.EXERCISE : OptionEvent.Kind.ASSIGNMENT);
+                settle((PortfolioId) d[0], c, qty, spot.get(), kind, now, "expiry " + c.expiry());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Closes {@code signedContracts} of an option (positive long, negative short) and books what the
+     * event delivers: a worthless expiry closes at zero; a cash-settled exercise or assignment closes
+     * at the intrinsic value; a physical one closes at zero and trades the underlying at the strike.
+     * Each leg is a journaled order with one fill and no fee, so cash moves by exactly
+     * contracts × multiplier × (intrinsic or strike).
+     */
+    private OptionEvent settle(
+            PortfolioId portfolio,
+            Instrument.OptionContract c,
+            BigDecimal signedContracts,
+            BigDecimal spot,
+            OptionEvent.Kind kind,
+            Instant now,
+            String why) {
+        OptionUnderlying u = options.underlying(c.underlying()).orElseThrow();
+        BigDecimal contracts = signedContracts.abs();
+        boolean longPosition = signedContracts.signum() > 0;
+        dev.paperdesk.engine.model.Side close =
+                longPosition ? dev.paperdesk.engine.model.Side.SELL : dev.paperdesk.engine.model.Side.BUY;
+        BigDecimal intrinsic = OptionMarket.intrinsic(c, spot);
+        BigDecimal closePrice = kind != OptionEvent.Kind.EXPIRY && u.cashSettled() ? intrinsic : BigDecimal.ZERO;
+        String tag =
+                switch (kind) {
+                    case EXERCISE -> EXERCISE_TAG;
+                    case ASSIGNMENT -> ASSIGNMENT_TAG;
+                    case EXPIRY -> EXPIRY_TAG;
+                };
+        String text = kind + " of " + contracts.toPlainString() + " " + c.id() + " (" + why + ", underlying "
+                + spot.toPlainString() + ", intrinsic " + intrinsic.toPlainString() + ")";
+        bookSynthetic(portfolio, c, close, contracts, closePrice, tag, text, true, now);
+        BigDecimal units = contracts.multiply(c.multiplier());
+        BigDecimal delivered = BigDecimal.ZERO;
+        BigDecimal cash = units.multiply(closePrice).multiply(BigDecimal.valueOf(close.sign() * -1L));
+        if (kind != OptionEvent.Kind.EXPIRY && !u.cashSettled()) {
+            boolean call = c.right() == Instrument.OptionRight.CALL;
+            // long call and short put receive the underlying; long put and short call deliver it
+            boolean receive = call == longPosition;
+            dev.paperdesk.engine.model.Side side =
+                    receive ? dev.paperdesk.engine.model.Side.BUY : dev.paperdesk.engine.model.Side.SELL;
+            Instrument underlying = instruments.get(c.underlying());
+            bookSynthetic(
+                    portfolio,
+                    underlying,
+                    side,
+                    units,
+                    c.strike(),
+                    DELIVERY_TAG,
+                    "delivery of " + units.toPlainString() + " " + c.underlying() + " at the strike " + c.strike()
+                            + " for the " + kind + " of " + c.id(),
+                    false,
+                    now);
+            delivered = receive ? units : units.negate();
+            cash = units.multiply(c.strike()).multiply(BigDecimal.valueOf(receive ? -1L : 1L));
+        }
+        OptionEvent event =
+                new OptionEvent(kind, portfolio, c.id(), contracts, spot, delivered, cash, c.quoteCurrency(), now);
+        optionEvents.add(event);
+        return event;
+    }
+
+    /** Books one fee-free, journaled order filled in full at {@code price}: created, accepted, filled. */
+    private void bookSynthetic(
+            PortfolioId portfolio,
+            Instrument instrument,
+            dev.paperdesk.engine.model.Side side,
+            BigDecimal quantity,
+            BigDecimal price,
+            String tag,
+            String text,
+            boolean reduceOnly,
+            Instant now) {
+        OrderRequest request = new OrderRequest(
+                portfolio,
+                instrument.id(),
+                side,
+                dev.paperdesk.engine.model.OrderType.MARKET,
+                dev.paperdesk.engine.model.Quantity.of(quantity),
+                null,
+                null,
+                TimeInForce.IOC,
+                null,
+                false,
+                reduceOnly,
+                tag);
+        OrderId id = new OrderId(nextOrderId++);
+        Order order = Order.create(id, request, now);
+        report(order, new OrderEvent.Created(id, now, text));
+        order = order.transition(OrderStatus.ACCEPTED, now);
+        report(order, new OrderEvent.Accepted(id, now, "options " + tag.toLowerCase(java.util.Locale.ROOT)));
+        Fill fill = new Fill(
+                new FillId(nextFillId++),
+                id,
+                portfolio,
+                instrument.id(),
+                side,
+                dev.paperdesk.engine.model.Quantity.of(quantity),
+                Price.of(price),
+                dev.paperdesk.engine.model.Money.zero(instrument.quoteCurrency()),
+                Liquidity.TAKER,
+                BigDecimal.ZERO,
+                now);
+        order = order.fill(fill.quantity(), fill.price(), now);
+        report(order, new OrderEvent.Filled(id, now, order.status(), fill));
     }
 
     // ---------------------------------------------------------------------------------- views

@@ -20,6 +20,10 @@ import dev.paperdesk.engine.model.OrderPlacement;
 import dev.paperdesk.engine.model.OrderRequest;
 import dev.paperdesk.engine.model.PortfolioId;
 import dev.paperdesk.engine.model.Quote;
+import dev.paperdesk.engine.options.OptionChainView;
+import dev.paperdesk.engine.options.OptionEvent;
+import dev.paperdesk.engine.options.OptionExpiry;
+import dev.paperdesk.engine.options.PortfolioGreeks;
 import dev.paperdesk.engine.portfolio.CostBasisMethod;
 import dev.paperdesk.engine.portfolio.LedgerEntry;
 import dev.paperdesk.engine.portfolio.Portfolio;
@@ -359,6 +363,79 @@ public final class TradingSession implements AutoCloseable {
 
     public void putSetting(String key, String value) {
         store.putSetting(key, value);
+    }
+
+    // -------------------------------------------------------------------------------- options
+
+    /** The instruments options are listed on (stocks, ETFs, BTC and ETH spot in the simulated market; none otherwise). */
+    public List<InstrumentId> optionUnderlyings() {
+        return engine.options().underlyings();
+    }
+
+    /** The listed expiries of an underlying, nearest first; empty for an instrument without options or before its first quote. */
+    public List<OptionExpiry> optionExpiries(InstrumentId underlying) {
+        return engine.options().expiries(underlying, now());
+    }
+
+    /**
+     * The chain of one expiry, priced now at the underlying's latest mid: one row per strike with the
+     * call and put contracts, quotes, last trade, implied volatility, Greeks, open interest and
+     * moneyness, and the at-the-money strike. Any thread; empty when the expiry is not listed.
+     */
+    public Optional<OptionChainView> optionChain(InstrumentId underlying, java.time.LocalDate expiry) {
+        return engine.options().chain(underlying, expiry, now()).map(engine.options()::withLastTrades);
+    }
+
+    /**
+     * A portfolio's option Greeks per underlying and in total (see {@link PortfolioGreeks} for units).
+     *
+     * @throws IllegalArgumentException for an unknown portfolio
+     */
+    public PortfolioGreeks portfolioGreeks(PortfolioId portfolio) {
+        PortfolioSnapshot snapshot = engine.portfolioSnapshot(portfolio)
+                .orElseThrow(() -> new IllegalArgumentException("no portfolio " + portfolio));
+        return engine.options().greeks(snapshot, now(), this::parityRate);
+    }
+
+    /** Units of {@code to} per {@code from}: 1 between USD and its stablecoins, else the FX pair's mid if quoted. */
+    private Optional<BigDecimal> parityRate(Currency from, Currency to) {
+        java.util.Set<String> dollars = java.util.Set.of("USD", "USDT", "USDC");
+        if (from.equals(to) || (dollars.contains(from.code()) && dollars.contains(to.code()))) {
+            return Optional.of(BigDecimal.ONE);
+        }
+        Optional<Quote> direct = engine.quote(new InstrumentId(from.code() + "/" + to.code(), "fx"));
+        if (direct.isPresent()) {
+            return Optional.of(direct.get().mid().value());
+        }
+        return engine.quote(new InstrumentId(to.code() + "/" + from.code(), "fx"))
+                .map(q -> BigDecimal.ONE.divide(q.mid().value(), dev.paperdesk.engine.model.Decimals.DIVISION));
+    }
+
+    /**
+     * Exercises long American option contracts now (early exercise): the contracts close at zero and
+     * the underlying is delivered at the strike. Completes exceptionally with an {@link
+     * IllegalArgumentException} naming the problem when it cannot be done.
+     */
+    public CompletableFuture<OptionEvent> exercise(
+            PortfolioId portfolio, InstrumentId contract, dev.paperdesk.engine.model.Quantity quantity) {
+        return run(() -> engine.exercise(portfolio, contract, quantity));
+    }
+
+    /** Exercises, assignments and expiries of a portfolio since the session started, oldest first. */
+    public List<OptionEvent> optionEvents(PortfolioId portfolio) {
+        return engine.optionEvents().stream()
+                .filter(e -> e.portfolio().equals(portfolio))
+                .toList();
+    }
+
+    /** The intrinsic value per unit of underlying from which options are exercised at expiry (default 0.01). */
+    public BigDecimal optionExerciseThreshold() {
+        return engine.options().exerciseThreshold();
+    }
+
+    /** Changes the automatic exercise threshold (≥ 0). */
+    public void setOptionExerciseThreshold(BigDecimal threshold) {
+        engine.options().exerciseThreshold(threshold);
     }
 
     private <T> CompletableFuture<T> run(java.util.concurrent.Callable<T> work) {

@@ -72,6 +72,7 @@ public final class PaperVenue {
     private final Map<Long, OrderGroup> waitingCombos = new LinkedHashMap<>();
     private final ArrayDeque<Runnable> deferred = new ArrayDeque<>();
     private boolean draining;
+    private final boolean barsFeed;
 
     /**
      * A venue for {@code instruments}.
@@ -83,11 +84,21 @@ public final class PaperVenue {
         this.ctx = ctx;
         this.settings = settings;
         this.latencyRandom = new SplittableRandom(MarketState.mix(settings.seed(), "latency"));
+        this.barsFeed = barsFeed;
         for (Instrument i : instruments) {
             MarketState m = new MarketState(i, settings.resolve(i), settings.seed());
             m.barsFeed = barsFeed;
             markets.put(i.id(), m);
         }
+    }
+
+    /** Starts trading an instrument listed after the venue opened (an option contract first traded). */
+    public void list(Instrument instrument) {
+        markets.computeIfAbsent(instrument.id(), id -> {
+            MarketState m = new MarketState(instrument, settings.resolve(instrument), settings.seed());
+            m.barsFeed = barsFeed;
+            return m;
+        });
     }
 
     // ------------------------------------------------------------------------------ settings
