@@ -6,8 +6,13 @@ import dev.paperdesk.engine.session.TradingSession;
 public final class OptionChainSources {
     private OptionChainSources() {}
 
-    /** Chains generated around the session's underlying prices. */
+    /**
+     * The session's own tradable chains when its market lists options; otherwise chains generated
+     * around its underlying prices, to look at but not to trade.
+     */
     public static OptionChainSource forSession(TradingSession session) {
-        return new GeneratedChainSource(session);
+        return session.optionUnderlyings().isEmpty()
+                ? new GeneratedChainSource(session)
+                : new SessionChainSource(session);
     }
 }

@@ -23,7 +23,6 @@ public final class OptionsDeskView extends SplitPane {
         setId("optionsDesk");
         chainView = new OptionChainView(chain);
         builderView = new StrategyBuilderView(builder);
-        chain.onBuilder(builder::addLeg);
         getItems().setAll(chainView, builderView);
         setDividerPositions(0.58);
     }

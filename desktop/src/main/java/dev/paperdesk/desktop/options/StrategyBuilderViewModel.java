@@ -140,6 +140,7 @@ public final class StrategyBuilderViewModel {
             recompute();
         });
         chain.underlyingProperty().addListener((o, a, b) -> legs.clear());
+        chain.onBuilder(this::addLeg);
     }
 
     // ---------------------------------------------------------------- commands
