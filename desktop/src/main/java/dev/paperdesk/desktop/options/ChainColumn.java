@@ -8,7 +8,7 @@ public enum ChainColumn {
     IV("IV", true),
     DELTA("Delta", true),
     GAMMA("Gamma", false),
-    THETA("Theta", true),
+    THETA("Theta", false),
     VEGA("Vega", false),
     RHO("Rho", false),
     OPEN_INTEREST("OI", true);

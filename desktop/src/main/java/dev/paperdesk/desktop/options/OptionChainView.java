@@ -49,7 +49,13 @@ import javafx.scene.layout.VBox;
 public final class OptionChainView extends VBox {
     private static final DateTimeFormatter TAB_DATE = DateTimeFormatter.ofPattern("MMM d", Locale.US);
 
+    private static final double ROW_HEIGHT = 28;
+
     private final OptionChainViewModel vm;
+    /** Decimals of the prices and strikes shown: those of the chain's tick and strike grid. */
+    private int priceDecimals = 2;
+
+    private int strikeDecimals = 0;
     private final TableView<ChainLine> table = new TableView<>();
     private final TabPane expiryTabs = new TabPane();
     private final Map<ChainColumn, TableColumn<ChainLine, ?>> callColumns = new EnumMap<>(ChainColumn.class);
@@ -112,8 +118,8 @@ public final class OptionChainView extends VBox {
 
         expiryTabs.setId("chainExpiries");
         expiryTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        expiryTabs.setMinHeight(34);
-        expiryTabs.setMaxHeight(34);
+        expiryTabs.setMinHeight(38);
+        expiryTabs.setMaxHeight(38);
         vm.expiries().addListener((ListChangeListener<LocalDate>) c -> rebuildTabs());
         vm.expiryProperty().addListener((o, a, b) -> selectTab(b));
         expiryTabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -130,6 +136,9 @@ public final class OptionChainView extends VBox {
         getChildren().setAll(bar, expiryTabs, table, status);
         VBox.setVgrow(table, Priority.ALWAYS);
         rebuildTabs();
+        if (!vm.lines().isEmpty()) {
+            centreAtm();
+        }
     }
 
     private void addLastPick(Side side) {
@@ -177,6 +186,7 @@ public final class OptionChainView extends VBox {
 
     private void buildTable() {
         table.setId("optionChain");
+        table.setFixedCellSize(ROW_HEIGHT);
         table.setItems(vm.lines());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No chain: choose an underlying with a price."));
@@ -203,13 +213,14 @@ public final class OptionChainView extends VBox {
             protected void updateItem(BigDecimal item, boolean empty) {
                 super.updateItem(item, empty);
                 getStyleClass().remove("chain-strike");
-                setText(empty || item == null ? null : Formats.price(item));
+                setText(empty || item == null ? null : Formats.fixed(item, strikeDecimals));
                 if (!empty) {
                     getStyleClass().add("chain-strike");
                 }
             }
         });
-        strike.setUserData((Function<BigDecimal, String>) Formats::price);
+        strike.setUserData((Function<BigDecimal, String>) k -> Formats.fixed(k, strikeDecimals));
+        vm.snapshotProperty().addListener((o, a, b) -> decimals(b));
         strike.setMinWidth(80);
         table.getColumns().setAll(List.of(calls, strike, puts));
         table.setRowFactory(t -> new TableRow<>() {
@@ -224,7 +235,8 @@ public final class OptionChainView extends VBox {
         });
         vm.columns().addListener((SetChangeListener<ChainColumn>) c -> applyColumns());
         applyColumns();
-        vm.centreRequestsProperty().addListener((o, a, b) -> centreAtm());
+        // after this pulse, so the rows of the new lines are laid out before scrolling
+        vm.centreRequestsProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::centreAtm));
 
         MenuItem buy = new MenuItem("Add to strategy builder: buy");
         buy.setId("chainMenuAddBuy");
@@ -238,6 +250,27 @@ public final class OptionChainView extends VBox {
         ticketSell.setOnAction(e -> pickPressed(Side.SELL));
         table.setContextMenu(new ContextMenu(buy, sell, ticketBuy, ticketSell));
         TableExport.install(table, "option-chain");
+    }
+
+    /** Prices with the decimals the chain quotes in (2 for penny ticks, 0 for BTC's whole-dollar tick). */
+    private void decimals(ChainSnapshot c) {
+        if (c == null) {
+            return;
+        }
+        int prices = 0;
+        int strikes = 0;
+        for (ChainLine l : c.lines()) {
+            strikes = Math.max(strikes, Formats.decimalsOf(l.strike()));
+            for (ChainSide side : List.of(l.call(), l.put())) {
+                prices = Math.max(prices, Math.max(Formats.decimalsOf(side.bid()), Formats.decimalsOf(side.ask())));
+            }
+        }
+        prices = c.multiplier() > 1 ? Math.max(2, prices) : Math.min(4, prices);
+        if (prices != priceDecimals || strikes != strikeDecimals) {
+            priceDecimals = prices;
+            strikeDecimals = Math.min(4, strikes);
+            table.refresh();
+        }
     }
 
     private void addPressed(Side side) {
@@ -266,10 +299,27 @@ public final class OptionChainView extends VBox {
         if (atm < 0) {
             return;
         }
-        double rowHeight = 24;
-        int visible = Math.max(1, (int) (table.getHeight() / rowHeight) - 2);
-        table.scrollTo(Math.max(0, atm - visible / 2));
         table.getSelectionModel().clearAndSelect(atm);
+        // fixed row height: the number of visible rows is known even before the first layout
+        javafx.scene.Node header = table.lookup(".column-header-background");
+        double headerHeight = header == null || header.getLayoutBounds().getHeight() <= 0
+                ? 2 * ROW_HEIGHT
+                : header.getLayoutBounds().getHeight();
+        double height = table.getHeight() > 0 ? table.getHeight() : table.getPrefHeight();
+        int visible = Math.max(1, (int) ((height - headerHeight) / ROW_HEIGHT));
+        table.scrollTo(Math.max(0, atm - visible / 2));
+        if (table.getHeight() <= 0) {
+            // not laid out yet (a window just opening): centre again once it has a height
+            table.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
+                    if (b.doubleValue() > 0) {
+                        table.heightProperty().removeListener(this);
+                        javafx.application.Platform.runLater(OptionChainView.this::centreAtm);
+                    }
+                }
+            });
+        }
     }
 
     private TableColumn<ChainLine, ChainSide> column(ChainColumn kind, OptionRight right) {
@@ -278,8 +328,12 @@ public final class OptionChainView extends VBox {
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().side(right)));
         c.setSortable(false);
         c.setReorderable(false);
-        c.setMinWidth(kind == ChainColumn.OPEN_INTEREST ? 60 : 56);
-        Function<ChainSide, String> format = s -> text(kind, s);
+        c.setMinWidth(
+                switch (kind) {
+                    case OPEN_INTEREST, GAMMA, THETA -> 64;
+                    default -> 56;
+                });
+        Function<ChainSide, String> format = s -> text(kind, s, priceDecimals);
         c.setUserData(format);
         c.setCellFactory(col -> new TableCell<>() {
             {
@@ -328,11 +382,11 @@ public final class OptionChainView extends VBox {
         return c;
     }
 
-    static String text(ChainColumn kind, ChainSide s) {
+    static String text(ChainColumn kind, ChainSide s, int priceDecimals) {
         return switch (kind) {
-            case BID -> Formats.price(s.bid());
-            case ASK -> Formats.price(s.ask());
-            case LAST -> s.last() == null ? "\u2013" : Formats.price(s.last());
+            case BID -> Formats.fixed(s.bid(), priceDecimals);
+            case ASK -> Formats.fixed(s.ask(), priceDecimals);
+            case LAST -> s.last() == null ? "\u2013" : Formats.fixed(s.last(), priceDecimals);
             case IV -> String.format(Locale.US, "%.1f%%", s.iv() * 100);
             case DELTA -> String.format(Locale.US, "%.3f", s.delta());
             case GAMMA -> String.format(Locale.US, "%.4f", s.gamma());

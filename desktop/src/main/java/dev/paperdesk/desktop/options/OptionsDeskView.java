@@ -24,7 +24,7 @@ public final class OptionsDeskView extends SplitPane {
         chainView = new OptionChainView(chain);
         builderView = new StrategyBuilderView(builder);
         getItems().setAll(chainView, builderView);
-        setDividerPositions(0.58);
+        setDividerPositions(0.6);
     }
 
     public OptionChainView chainView() {

@@ -36,6 +36,8 @@ public final class PayoffChart extends StackPane {
         x.setForceZeroInRange(false);
         y.setForceZeroInRange(true);
         y.setAutoRangePadding(0.08);
+        x.setTickLabelFormatter(new AmountFormat());
+        y.setTickLabelFormatter(new AmountFormat());
         chart.getRenderers().clear();
         curves.setErrorStyle(ErrorStyle.NONE);
         curves.setDrawMarker(false);
@@ -72,15 +74,33 @@ public final class PayoffChart extends StackPane {
         for (double b : bx) {
             XValueIndicator ind = new XValueIndicator(x, b, String.format(Locale.US, "BE %,.2f", b));
             ind.setEditable(false);
+            ind.setLabelPosition(0.95); // breakevens labelled at the top, the spot at the bottom: no overlap
             indicators.add(ind);
         }
         XValueIndicator spot = new XValueIndicator(x, data.spot(), String.format(Locale.US, "spot %,.2f", data.spot()));
         spot.setEditable(false);
+        spot.setLabelPosition(0.05);
         indicators.add(spot);
         YValueIndicator zero = new YValueIndicator(y, 0.0);
         zero.setEditable(false);
         indicators.add(zero);
         chart.getPlugins().addAll(indicators);
+    }
+
+    /** Plain amounts with thousands separators instead of the axis' scientific notation. */
+    private static final class AmountFormat extends javafx.util.StringConverter<Number> {
+        @Override
+        public String toString(Number n) {
+            double v = n.doubleValue();
+            return Math.abs(v) >= 100 || v == Math.rint(v)
+                    ? String.format(Locale.US, "%,.0f", v)
+                    : String.format(Locale.US, "%,.2f", v);
+        }
+
+        @Override
+        public Number fromString(String s) {
+            return Double.valueOf(s.replace(",", ""));
+        }
     }
 
     /** The chart node (id {@code payoffChart}). */

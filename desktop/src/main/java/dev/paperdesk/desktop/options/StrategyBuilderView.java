@@ -116,12 +116,10 @@ public final class StrategyBuilderView extends SplitPane {
         Label maxLoss = value("strategyMaxLoss", vm.maxLossProperty());
         maxLoss.getStyleClass().add("pnl-negative");
         summary.addRow(0, caption("Net"), net, caption("Max profit"), maxProfit, caption("Max loss"), maxLoss);
-        summary.addRow(
-                1,
-                caption("Breakevens"),
-                value("strategyBreakevens", vm.breakevensProperty()),
-                caption("Prob. of profit"),
-                value("strategyPop", vm.probabilityProperty()));
+        summary.add(caption("Breakevens"), 0, 1);
+        summary.add(value("strategyBreakevens", vm.breakevensProperty()), 1, 1, 3, 1);
+        summary.add(caption("Prob. of profit"), 4, 1);
+        summary.add(value("strategyPop", vm.probabilityProperty()), 5, 1);
         Label greeks = value("strategyGreeks", vm.greeksProperty());
         summary.add(caption("Greeks"), 0, 2);
         summary.add(greeks, 1, 2, 5, 1);
@@ -275,6 +273,14 @@ public final class StrategyBuilderView extends SplitPane {
                 },
                 cd.getValue().instrumentProperty(),
                 cd.getValue().problemProperty()));
+        side.setMinWidth(60);
+        qty.setMinWidth(45);
+        kind.setMinWidth(85);
+        strike.setMinWidth(85);
+        expiry.setMinWidth(100);
+        price.setMinWidth(80);
+        iv.setMinWidth(55);
+        contract.setMinWidth(90);
         t.getColumns().setAll(List.of(side, qty, kind, strike, expiry, price, iv, contract));
         TableExport.install(t, "strategy-legs");
         return t;
@@ -316,6 +322,7 @@ public final class StrategyBuilderView extends SplitPane {
         });
         vm.payoffProperty().addListener((o, a, b) -> days.setMax(Math.max(1, vm.daysToHorizon())));
         days.valueProperty().addListener((o, a, b) -> vm.scenarioDaysProperty().set((int) Math.round(b.doubleValue())));
+        vm.scenarioDaysProperty().addListener((o, a, b) -> days.setValue(b.doubleValue()));
         daysLabel.textProperty().bind(Bindings.format("Scenario: +%d days", vm.scenarioDaysProperty()));
         Slider vol = new Slider(-30, 30, 0);
         vol.setId("strategyVolShift");

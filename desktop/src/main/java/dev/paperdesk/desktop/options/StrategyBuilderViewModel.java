@@ -204,6 +204,8 @@ public final class StrategyBuilderViewModel {
         }
         status.set(t.label() + " around " + Formats.price(near.atmStrike()) + ", " + near.expiry());
         legs.setAll(rows);
+        // the scenario curve starts half way to the first expiry, between "today" and "at expiry"
+        scenarioDays.set(daysToHorizon() / 2);
     }
 
     private static BigDecimal strikeOf(ChainSnapshot near, double strike) {

@@ -2,6 +2,7 @@ package dev.paperdesk.desktop.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperdesk.desktop.common.Formats;
 import dev.paperdesk.desktop.common.UiExecutor;
 import dev.paperdesk.engine.model.Instrument.OptionRight;
 import dev.paperdesk.engine.model.InstrumentId;
@@ -120,10 +121,12 @@ class OptionChainViewModelTest {
     @Test
     void formatsFiguresTheWayTradersReadThem() {
         ChainSide s = vm.lines().get(4).call();
-        assertThat(OptionChainView.text(ChainColumn.IV, s)).isEqualTo("25.0%");
-        assertThat(OptionChainView.text(ChainColumn.LAST, s)).isEqualTo("\u2013");
-        assertThat(OptionChainView.text(ChainColumn.OPEN_INTEREST, s)).isEqualTo("1,100");
-        assertThat(OptionChainView.text(ChainColumn.DELTA, vm.lines().get(4).put()))
+        assertThat(OptionChainView.text(ChainColumn.IV, s, 2)).isEqualTo("25.0%");
+        assertThat(OptionChainView.text(ChainColumn.LAST, s, 2)).isEqualTo("\u2013");
+        assertThat(OptionChainView.text(ChainColumn.OPEN_INTEREST, s, 2)).isEqualTo("1,100");
+        assertThat(OptionChainView.text(ChainColumn.BID, s, 2)).isEqualTo(Formats.fixed(s.bid(), 2));
+        assertThat(OptionChainView.text(ChainColumn.ASK, s, 0)).doesNotContain(".");
+        assertThat(OptionChainView.text(ChainColumn.DELTA, vm.lines().get(4).put(), 2))
                 .isEqualTo("-0.300");
     }
 }

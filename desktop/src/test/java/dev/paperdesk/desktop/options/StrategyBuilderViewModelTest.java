@@ -105,6 +105,8 @@ class StrategyBuilderViewModelTest {
     void scenarioControlsMoveTheThirdCurveOnly() {
         vm.templateProperty().set(StrategyTemplate.LONG_STRADDLE);
         vm.applyTemplate();
+        assertThat(vm.scenarioDaysProperty().get()).isEqualTo(15); // half way to the 30-day expiry
+        vm.scenarioDaysProperty().set(0);
         PayoffData before = vm.payoffProperty().get();
         assertThat(before.scenario()).containsExactly(before.today());
 
