@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "options",
         mixinStandardHelpOptions = true,
-        description = "Price options, compute Greeks and solve implied volatility.",
-        subcommands = {OptionsCommand.PriceCsv.class})
+        description = "Price options, compute Greeks and solve implied volatility; show live option chains.",
+        subcommands = {OptionsCommand.PriceCsv.class, OptionsChainCommand.class})
 final class OptionsCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

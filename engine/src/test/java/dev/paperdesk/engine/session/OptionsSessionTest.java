@@ -35,11 +35,15 @@ class OptionsSessionTest {
     static final InstrumentId BTC = InstrumentId.parse("BTC-USDT@binance");
 
     static TradingSession open() {
+        return open(START);
+    }
+
+    static TradingSession open(Instant start) {
         TradingSession s = TradingSession.open(new SessionConfig(
                 null,
                 SimulatedMarket.defaultMarket(11, List.of("BTC-USDT@binance", "ORBZ@nasdaq")),
                 StandardFeeModel.DEFAULT,
-                START,
+                start,
                 true,
                 SessionConfig.DEFAULT_STARTING_BALANCE));
         s.advance(Duration.ofSeconds(3));

@@ -1,0 +1,68 @@
+package dev.paperdesk.engine.options;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.paperdesk.engine.pricing.option.BjerksundStenslandAmericanPricer;
+import dev.paperdesk.engine.pricing.option.BlackScholesEuropeanPricer;
+import dev.paperdesk.engine.pricing.option.LeisenReimerAmericanPricer;
+import dev.paperdesk.engine.pricing.option.OptionInputs;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import org.junit.jupiter.api.Test;
+
+/** The chain's pricing kernel against the reference pricers of the pricing package. */
+class ContractPricingTest {
+
+    @Test
+    void bjerksundStensland1993CallOnAFutureIsALowerBoundCloseToTheTree() {
+        // b = 0 (an option on a future): early exercise has value, unlike a call on a non-dividend stock
+        for (double s : new double[] {90, 100, 110}) {
+            double approx = ContractPricing.americanCall1993(s, 100, 0.5, 0.1, 0.0, 0.35);
+            double tree = LeisenReimerAmericanPricer.DEFAULT.price(OptionInputs.call(s, 100, 0.5, 0.1, 0.1, 0.35));
+            double european = BlackScholesEuropeanPricer.price(1, s, 100, 0.5, 0.1, 0.1, 0.35);
+            assertThat(approx)
+                    .isGreaterThan(european)
+                    .isLessThanOrEqualTo(tree + 1e-3)
+                    .isCloseTo(tree, within(0.05));
+        }
+    }
+
+    @Property(tries = 300)
+    void americanPutsAreWithinAFewCentsOfTheTreeAndNeverBelowEuropeanOrIntrinsic(
+            @ForAll @DoubleRange(min = 0.7, max = 1.4) double moneyness,
+            @ForAll @DoubleRange(min = 0.02, max = 1.0) double t,
+            @ForAll @DoubleRange(min = 0.1, max = 0.8) double vol) {
+        double s = 100;
+        double k = 100 * moneyness;
+        double[] out = new double[ContractPricing.SLOTS];
+        ContractPricing.price(false, true, s, k, t, 0.045, 0.0, vol, out);
+        double european = BlackScholesEuropeanPricer.price(-1, s, k, t, 0.045, 0.0, vol);
+        double tree = LeisenReimerAmericanPricer.DEFAULT.price(OptionInputs.put(s, k, t, 0.045, 0.0, vol));
+        double bs2002 = BjerksundStenslandAmericanPricer.DEFAULT.price(OptionInputs.put(s, k, t, 0.045, 0.0, vol));
+        assertThat(out[ContractPricing.VALUE]).isGreaterThanOrEqualTo(european - 1e-12);
+        assertThat(out[ContractPricing.VALUE]).isGreaterThanOrEqualTo(k - s - 1e-12);
+        // a flat-boundary lower bound: below the tree, and at most 1% of the strike under it
+        assertThat(out[ContractPricing.VALUE]).isLessThanOrEqualTo(tree + 0.01);
+        assertThat(tree - out[ContractPricing.VALUE]).isLessThan(0.01 * k);
+        assertThat(bs2002 - out[ContractPricing.VALUE]).isLessThan(0.005 * k);
+    }
+
+    @Test
+    void americanCallsWithoutDividendsAreEuropean() {
+        double[] out = new double[ContractPricing.SLOTS];
+        ContractPricing.price(true, true, 100, 95, 0.5, 0.045, 0.0, 0.3, out);
+        assertThat(out[ContractPricing.VALUE])
+                .isEqualTo(BlackScholesEuropeanPricer.price(1, 100, 95, 0.5, 0.045, 0.0, 0.3));
+    }
+
+    @Test
+    void quotesStraddleTheValueOnTheTickWithAtLeastOneTick() {
+        long[] ba = ContractPricing.bidAskTicks(5.0, 0.0, 0.5, 0.01);
+        assertThat(ba[0]).isLessThan(500);
+        assertThat(ba[1]).isGreaterThan(500);
+        long[] tiny = ContractPricing.bidAskTicks(0.001, 1.0, 0.5, 0.01);
+        assertThat(tiny).containsExactly(0, 1);
+    }
+}
