@@ -210,9 +210,13 @@ public final class MainWindow {
         strategies.setOnAction(e -> showStrategies());
         MenuItem chain = new MenuItem("Option chain\u2026");
         chain.setId("menuOptionChain");
+        chain.setAccelerator(
+                new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         chain.setOnAction(e -> showOptions("optionChain"));
         MenuItem builder = new MenuItem("Strategy builder\u2026");
         builder.setId("menuStrategyBuilder");
+        builder.setAccelerator(
+                new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         builder.setOnAction(e -> showOptions("strategyTemplate"));
         Menu view = new Menu("View", null, dark, light, new SeparatorMenuItem(), backtest, strategies, chain, builder);
 

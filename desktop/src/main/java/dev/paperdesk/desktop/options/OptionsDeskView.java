@@ -21,6 +21,11 @@ public final class OptionsDeskView extends SplitPane {
 
     public OptionsDeskView(OptionChainViewModel chain, StrategyBuilderViewModel builder) {
         setId("optionsDesk");
+        getStyleClass().add("options-desk");
+        var css = OptionsDeskView.class.getResource("options.css");
+        if (css != null) {
+            getStylesheets().add(css.toExternalForm());
+        }
         chainView = new OptionChainView(chain);
         builderView = new StrategyBuilderView(builder);
         getItems().setAll(chainView, builderView);

@@ -46,6 +46,7 @@ public final class StrategyBuilderView extends SplitPane {
     public StrategyBuilderView(StrategyBuilderViewModel vm) {
         this.vm = vm;
         setId("strategyBuilder");
+        getStyleClass().add("strategy-builder");
         var css = StrategyBuilderView.class.getResource("options.css");
         if (css != null) {
             getStylesheets().add(css.toExternalForm());
