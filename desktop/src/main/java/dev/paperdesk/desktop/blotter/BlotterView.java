@@ -161,11 +161,24 @@ public final class BlotterView extends VBox {
                                 Formats::signedMoney,
                                 Formats::pnlStyleClass),
                         Columns.styled(
-                                "Realized P&L",
-                                PositionRow::realizedPnl,
-                                Formats::signedMoney,
-                                Formats::pnlStyleClass)));
+                                "Realized P&L", PositionRow::realizedPnl, Formats::signedMoney, Formats::pnlStyleClass),
+                        Columns.number("\u0394 (sh)", PositionRow::delta, v -> BlotterViewModel.signed(v, 1)),
+                        Columns.number("\u0393", PositionRow::gamma, v -> BlotterViewModel.signed(v, 3)),
+                        Columns.styled(
+                                "\u0398 /day",
+                                PositionRow::theta,
+                                v -> BlotterViewModel.signed(v, 2),
+                                v -> v > 0 ? "pnl-positive" : v < 0 ? "pnl-negative" : "pnl-zero"),
+                        Columns.number("Vega /pt", PositionRow::vega, v -> BlotterViewModel.signed(v, 2))));
         positions.setPlaceholder(new Label("No open positions."));
+        Label greeks = new Label();
+        greeks.setId("positionsGreeksSummary");
+        greeks.textProperty().bind(vm.greeksSummaryProperty());
+        greeks.setPadding(new Insets(2, 6, 2, 6));
+        greeks.visibleProperty().bind(vm.greeksSummaryProperty().isNotEmpty());
+        greeks.managedProperty().bind(greeks.visibleProperty());
+        VBox.setVgrow(positions, Priority.ALWAYS);
+        VBox positionsPane = new VBox(positions, greeks);
 
         fills.setId("fillsTable");
         fills.setItems(vm.fills());
@@ -201,7 +214,7 @@ public final class BlotterView extends VBox {
         TableExport.install(positions, "positions");
         TableExport.install(fills, "fills");
 
-        Tab positionsTab = new Tab("Positions", positions);
+        Tab positionsTab = new Tab("Positions", positionsPane);
         positionsTab.setId("positionsTab");
         Tab workingTab = new Tab("Working", workingPane);
         workingTab.setId("workingTab");

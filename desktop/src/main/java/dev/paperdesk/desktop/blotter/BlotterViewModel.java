@@ -14,6 +14,10 @@ import dev.paperdesk.engine.model.Price;
 import dev.paperdesk.engine.model.Quantity;
 import dev.paperdesk.engine.model.Side;
 import dev.paperdesk.engine.model.TimeInForce;
+import dev.paperdesk.engine.options.DollarGreeks;
+import dev.paperdesk.engine.options.PortfolioGreeks;
+import dev.paperdesk.engine.options.PositionGreeks;
+import dev.paperdesk.engine.options.UnderlyingGreeks;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
 import dev.paperdesk.engine.portfolio.PositionView;
 import dev.paperdesk.engine.session.EngineEvent;
@@ -56,7 +60,11 @@ public final class BlotterViewModel {
             TimeInForce tif,
             String group) {}
 
-    /** One open position. */
+    /**
+     * One open position; the Greeks are {@code null} for a position with none (not an option, nor an
+     * underlying options are listed on): delta in share equivalents, gamma per unit of underlying,
+     * theta per day and vega per volatility point in the position's currency.
+     */
     public record PositionRow(
             String instrument,
             String currency,
@@ -65,7 +73,11 @@ public final class BlotterViewModel {
             BigDecimal mark,
             BigDecimal marketValue,
             BigDecimal unrealizedPnl,
-            BigDecimal realizedPnl) {}
+            BigDecimal realizedPnl,
+            Double delta,
+            Double gamma,
+            Double theta,
+            Double vega) {}
 
     /** One fill. */
     public record FillRow(
@@ -94,6 +106,7 @@ public final class BlotterViewModel {
     private final ObjectProperty<OrderRow> selectedOrder = new SimpleObjectProperty<>();
     private final StringProperty filter = new SimpleStringProperty("");
     private final StringProperty banner = new SimpleStringProperty("");
+    private final StringProperty greeksSummary = new SimpleStringProperty("");
 
     public BlotterViewModel(TradingSession session, UiExecutor ui, ObjectProperty<PortfolioId> portfolio) {
         this.session = session;
@@ -140,6 +153,7 @@ public final class BlotterViewModel {
             orders.clear();
             positions.clear();
             fills.clear();
+            greeksSummary.set("");
             return;
         }
         String needle = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
@@ -160,10 +174,19 @@ public final class BlotterViewModel {
                 .filter(r -> matches(needle, r.id(), r.orderId(), r.instrument(), r.side(), r.liquidity()))
                 .toList();
         Lists.replace(fills, fillRows);
+        java.util.Map<String, PositionGreeks> greeks = new java.util.HashMap<>();
+        if (session.portfolio(id).isPresent()) {
+            for (PositionGreeks g : session.positionGreeks(id)) {
+                greeks.put(g.instrument().toString(), g);
+            }
+            greeksSummary.set(summary(session.portfolioGreeks(id)));
+        } else {
+            greeksSummary.set("");
+        }
         List<PositionRow> positionRows =
                 session.portfolio(id).map(PortfolioSnapshot::positions).orElse(List.of()).stream()
                         .filter(p -> p.quantity().signum() != 0)
-                        .map(BlotterViewModel::toRow)
+                        .map(p -> toRow(p, greeks.get(p.instrumentId().toString())))
                         .filter(r -> matches(needle, r.instrument(), r.currency()))
                         .toList();
         Lists.replace(positions, positionRows);
@@ -265,7 +288,7 @@ public final class BlotterViewModel {
                 f.slippage());
     }
 
-    private static PositionRow toRow(PositionView p) {
+    private static PositionRow toRow(PositionView p, PositionGreeks g) {
         return new PositionRow(
                 p.instrumentId().toString(),
                 p.currency().code(),
@@ -274,7 +297,51 @@ public final class BlotterViewModel {
                 p.mark(),
                 p.marketValue(),
                 p.unrealizedPnl(),
-                p.realizedPnl());
+                p.realizedPnl(),
+                g == null ? null : g.delta(),
+                g == null ? null : g.gamma(),
+                g == null ? null : g.theta(),
+                g == null ? null : g.vega());
+    }
+
+    /** One line of option Greeks per underlying and in total; empty without options. */
+    static String summary(PortfolioGreeks g) {
+        if (g.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("Option Greeks \u2014 ");
+        for (UnderlyingGreeks u : g.underlyings()) {
+            sb.append(u.underlying().symbol())
+                    .append(": \u0394 ")
+                    .append(signed(u.delta(), 1))
+                    .append(" sh, \u0393 ")
+                    .append(signed(u.gamma(), 3))
+                    .append(", \u0398 ")
+                    .append(signed(u.dollars().theta(), 2))
+                    .append("/day, vega ")
+                    .append(signed(u.dollars().vega(), 2))
+                    .append("/pt \u00b7 ");
+        }
+        DollarGreeks t = g.total();
+        return sb.append("Total (")
+                .append(g.baseCurrency().code())
+                .append("): $\u0394 ")
+                .append(signed(t.delta(), 0))
+                .append(", \u0398 ")
+                .append(signed(t.theta(), 2))
+                .append("/day, vega ")
+                .append(signed(t.vega(), 2))
+                .append("/pt, \u03c1 ")
+                .append(signed(t.rho(), 2))
+                .append("/pt")
+                .toString();
+    }
+
+    /** A signed number with thousands separators: {@code +1,234.5}, {@code \u22120.25}. */
+    static String signed(double v, int decimals) {
+        String body = String.format(Locale.US, "%,." + decimals + "f", Math.abs(v));
+        boolean zero = body.chars().allMatch(c -> c == '0' || c == '.' || c == ',');
+        return zero ? body : (v > 0 ? "+" : "\u2212") + body;
     }
 
     private static JournalRow toRow(JournalEntry j) {
@@ -311,5 +378,10 @@ public final class BlotterViewModel {
 
     public StringProperty bannerProperty() {
         return banner;
+    }
+
+    /** The portfolio's option Greeks per underlying and in total, one line; empty without options. */
+    public StringProperty greeksSummaryProperty() {
+        return greeksSummary;
     }
 }

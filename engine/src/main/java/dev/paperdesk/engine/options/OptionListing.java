@@ -91,8 +91,7 @@ final class OptionListing {
             double t = Math.max(
                     ContractPricing.MIN_TIME,
                     (at.getEpochSecond() - now.getEpochSecond()) / ContractPricing.SECONDS_PER_YEAR);
-            double atmVol = u.surfaceShape().atmTotalVariance(t) / t;
-            double halfWidth = Math.min(0.7, Math.max(0.08, 2.5 * Math.sqrt(atmVol * t)));
+            double halfWidth = OptionMarket.halfWidth(u, t);
             slices.add(new Slice(
                     new OptionExpiry(date, e.getValue(), at),
                     strikes(u, spot, e.getValue(), t, halfWidth),

@@ -170,13 +170,14 @@ public final class OptionMarket {
         BigDecimal tick = u.tick();
         double tickValue = tick.doubleValue();
         double[] out = new double[ContractPricing.SLOTS];
+        double halfWidth = halfWidth(u, t);
         List<OptionChainRow> rows = new ArrayList<>(s.strikes.length);
         BigDecimal atm = s.strikes[0];
         double best = Double.MAX_VALUE;
         for (int i = 0; i < s.strikes.length; i++) {
             double k = s.strikeValues[i];
             double vol = ContractPricing.volatility(slice, k, forward, t);
-            double distance = Math.abs(Math.log(k / forward)) / s.halfWidth;
+            double distance = Math.abs(Math.log(k / forward)) / halfWidth;
             ContractPricing.price(true, american, spot, k, t, r, q, vol, out);
             OptionQuoteView call =
                     view(s.calls[i], out, distance, s.callNoise[i], tickValue, tick, s.callOi[i], spot > k);
@@ -401,7 +402,31 @@ public final class OptionMarket {
         return out;
     }
 
+    /**
+     * The quote a contract would have now, with its depth, whether or not the venue quotes it yet (an
+     * order ticket can show it before the first order); empty before the underlying's first quote or
+     * after expiry.
+     */
+    public Optional<Update> quote(OptionContract c, Instant now) {
+        return ticks(c, now).map(ba -> depth(c, underlyings.get(c.underlying()), ba, now));
+    }
+
     private Optional<Update> requote(OptionContract c, Instant now) {
+        Optional<long[]> ticks = ticks(c, now);
+        if (ticks.isEmpty()) {
+            return Optional.empty();
+        }
+        long[] ba = ticks.get();
+        long[] previous = lastPublished.get(c.id());
+        if (previous != null && previous[0] == ba[0] && previous[1] == ba[1]) {
+            return Optional.empty();
+        }
+        lastPublished.put(c.id(), ba);
+        return Optional.of(depth(c, underlyings.get(c.underlying()), ba, now));
+    }
+
+    /** Bid and ask in ticks at the underlying's latest mid. */
+    private Optional<long[]> ticks(OptionContract c, Instant now) {
         OptionUnderlying u = underlyings.get(c.underlying());
         Optional<BigDecimal> spotDecimal = spot(c.underlying());
         if (u == null || spotDecimal.isEmpty() || !now.isBefore(u.expiresAt(c.expiry()))) {
@@ -412,19 +437,17 @@ public final class OptionMarket {
         price(u, c, spot, now, v);
         double t = time(u.expiresAt(c.expiry()), now);
         double forward = spot * Math.exp((u.rate() - u.dividendYield()) * t);
-        double halfWidth =
-                Math.min(0.7, Math.max(0.08, 2.5 * Math.sqrt(u.surfaceShape().atmTotalVariance(t))));
+        double halfWidth = halfWidth(u, t);
         double distance = Math.abs(Math.log(c.strike().doubleValue() / forward)) / halfWidth;
         var noise = OptionListing.noise(seed, c.id());
         double n = noise.nextDouble();
-        long[] ba = ContractPricing.bidAskTicks(
-                v[ContractPricing.VALUE], distance, n, u.tick().doubleValue());
-        long[] previous = lastPublished.get(c.id());
-        if (previous != null && previous[0] == ba[0] && previous[1] == ba[1]) {
-            return Optional.empty();
-        }
-        lastPublished.put(c.id(), ba);
-        return Optional.of(depth(c, u, ba, now));
+        return Optional.of(ContractPricing.bidAskTicks(
+                v[ContractPricing.VALUE], distance, n, u.tick().doubleValue()));
+    }
+
+    /** How far from the money the strikes of an expiry reach, in log-moneyness: 2.5 ATM deviations, 8%–70%. */
+    static double halfWidth(OptionUnderlying u, double t) {
+        return Math.min(0.7, Math.max(0.08, 2.5 * Math.sqrt(u.surfaceShape().atmTotalVariance(t))));
     }
 
     /**
@@ -536,6 +559,54 @@ public final class OptionMarket {
             }
         }
         return new PortfolioGreeks(portfolio.id(), now, portfolio.baseCurrency(), lines, total);
+    }
+
+    /**
+     * The Greeks of each position of a portfolio on an option underlying: its options (priced now at
+     * the underlying's mid) and the underlying itself (delta = quantity). Positions without a price yet
+     * or on expired contracts are left out.
+     */
+    public java.util.List<PositionGreeks> positionGreeks(PortfolioSnapshot portfolio, Instant now) {
+        List<PositionGreeks> out = new ArrayList<>();
+        double[] v = new double[ContractPricing.SLOTS];
+        for (PositionView p : portfolio.positions()) {
+            if (p.quantity().signum() == 0 || underlyings.isEmpty()) {
+                continue;
+            }
+            if (underlyings.containsKey(p.instrumentId())) {
+                out.add(new PositionGreeks(
+                        p.instrumentId(),
+                        p.instrumentId(),
+                        p.quantity(),
+                        p.quantity().doubleValue(),
+                        0,
+                        0,
+                        0,
+                        0));
+                continue;
+            }
+            Optional<OptionContract> c = contract(p.instrumentId());
+            if (c.isEmpty()) {
+                continue;
+            }
+            OptionUnderlying u = underlyings.get(c.get().underlying());
+            Optional<BigDecimal> spot = spot(u.id());
+            if (spot.isEmpty() || !now.isBefore(u.expiresAt(c.get().expiry()))) {
+                continue;
+            }
+            price(u, c.get(), spot.get().doubleValue(), now, v);
+            double units = p.quantity().doubleValue() * c.get().multiplier().doubleValue();
+            out.add(new PositionGreeks(
+                    p.instrumentId(),
+                    u.id(),
+                    p.quantity(),
+                    units * v[ContractPricing.DELTA],
+                    units * v[ContractPricing.GAMMA],
+                    units * v[ContractPricing.THETA_YEAR] / 365.0,
+                    units * v[ContractPricing.VEGA_UNIT] / 100.0,
+                    units * v[ContractPricing.RHO_UNIT] / 100.0));
+        }
+        return out;
     }
 
     /** Intrinsic value per unit of underlying at {@code spot}. */

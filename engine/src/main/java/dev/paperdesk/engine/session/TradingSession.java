@@ -180,12 +180,22 @@ public final class TradingSession implements AutoCloseable {
         return List.copyOf(engine.instruments().values());
     }
 
+    /** An instrument of the market, including option contracts of the listed chains before their first trade. */
     public Optional<Instrument> instrument(InstrumentId id) {
-        return Optional.ofNullable(engine.instruments().get(id));
+        Instrument i = engine.instruments().get(id);
+        return i != null ? Optional.of(i) : engine.options().contract(id).map(c -> c);
     }
 
+    /** The latest quote; for an option contract the venue does not quote yet, the quote it would have now. */
     public Optional<Quote> quote(InstrumentId id) {
-        return engine.quote(id);
+        Optional<Quote> q = engine.quote(id);
+        if (q.isPresent() || engine.instruments().containsKey(id)) {
+            return q;
+        }
+        return engine.options()
+                .contract(id)
+                .flatMap(c -> engine.options().quote(c, now()))
+                .map(dev.paperdesk.engine.options.OptionMarket.Update::quote);
     }
 
     /** The latest L2 book of an instrument, if the market publishes books. */
@@ -327,7 +337,7 @@ public final class TradingSession implements AutoCloseable {
      * position, from the latest quote and book (any thread; an estimate, not a promise).
      */
     public OrderEstimate estimate(OrderRequest request) {
-        Instrument instrument = engine.instruments().get(request.instrumentId());
+        Instrument instrument = instrument(request.instrumentId()).orElse(null);
         if (instrument == null) {
             return OrderEstimate.unavailable("no instrument " + request.instrumentId());
         }
@@ -340,7 +350,7 @@ public final class TradingSession implements AutoCloseable {
         return OrderEstimator.estimate(
                 instrument,
                 request,
-                engine.quote(request.instrumentId()).orElse(null),
+                quote(request.instrumentId()).orElse(null),
                 engine.book(request.instrumentId()).orElse(null),
                 engine.models(request.instrumentId()),
                 engine.dataKind(request.instrumentId()),
@@ -395,6 +405,18 @@ public final class TradingSession implements AutoCloseable {
         PortfolioSnapshot snapshot = engine.portfolioSnapshot(portfolio)
                 .orElseThrow(() -> new IllegalArgumentException("no portfolio " + portfolio));
         return engine.options().greeks(snapshot, now(), this::parityRate);
+    }
+
+    /**
+     * The Greeks of each option position of a portfolio and of each underlying it holds that options
+     * are listed on (see {@link dev.paperdesk.engine.options.PositionGreeks} for units).
+     *
+     * @throws IllegalArgumentException for an unknown portfolio
+     */
+    public List<dev.paperdesk.engine.options.PositionGreeks> positionGreeks(PortfolioId portfolio) {
+        PortfolioSnapshot snapshot = engine.portfolioSnapshot(portfolio)
+                .orElseThrow(() -> new IllegalArgumentException("no portfolio " + portfolio));
+        return engine.options().positionGreeks(snapshot, now());
     }
 
     /** Units of {@code to} per {@code from}: 1 between USD and its stablecoins, else the FX pair's mid if quoted. */

@@ -127,6 +127,25 @@ class OptionsSessionTest {
     }
 
     @Test
+    void aListedContractHasAnInstrumentQuoteAndEstimateBeforeItFirstTrades() {
+        try (TradingSession s = open()) {
+            OptionChainView chain =
+                    s.optionChain(STOCK, s.optionExpiries(STOCK).get(1).date()).orElseThrow();
+            var put = chain.row(chain.atmStrike()).orElseThrow().put();
+            assertThat(s.instruments()).noneMatch(i -> i.id().equals(put.instrumentId()));
+            assertThat(s.instrument(put.instrumentId())).get().isInstanceOf(Instrument.OptionContract.class);
+            assertThat(s.quote(put.instrumentId())).get().satisfies(q -> {
+                assertThat(q.bid()).isEqualTo(put.bid());
+                assertThat(q.ask()).isEqualTo(put.ask());
+            });
+            var estimate = s.estimate(OrderRequest.market(pid(s), put.instrumentId(), Side.BUY, Quantity.of(1)));
+            assertThat(estimate.available()).as(estimate.note()).isTrue();
+            assertThat(estimate.notional())
+                    .isEqualByComparingTo(estimate.price().value().multiply(BigDecimal.valueOf(100)));
+        }
+    }
+
+    @Test
     void cryptoChainsAreEuropeanCashSettledOneCoinPerContract() {
         try (TradingSession s = open()) {
             OptionExpiry first = s.optionExpiries(BTC).get(0);
@@ -172,7 +191,11 @@ class OptionsSessionTest {
             List<Fill> fills = s.fills().stream()
                     .filter(f -> legs.stream().anyMatch(l -> l.id().equals(f.orderId())))
                     .toList();
-            assertThat(fills).extracting(f -> f.fee().amount()).allMatch(fee -> fee.signum() > 0);
+            // $0.65 per contract, two contracts per leg, one fill each (the touch holds at least five)
+            assertThat(fills)
+                    .hasSize(4)
+                    .extracting(f -> f.fee().amount())
+                    .allMatch(fee -> fee.compareTo(new BigDecimal("1.30")) == 0);
             // cash moves by premium × 100 per contract, less fees, exactly
             BigDecimal expected = BigDecimal.ZERO;
             for (Fill f : fills) {
