@@ -129,6 +129,7 @@ public final class StrategyBuilderViewModel {
         this.worker = worker;
         legs.addListener((ListChangeListener<StrategyLegRow>) c -> {
             lastNatural = null; // a new position: the limit follows its natural price again
+            generation++;
             recompute();
         });
         scenarioDays.addListener((o, a, b) -> recompute());
@@ -297,14 +298,16 @@ public final class StrategyBuilderViewModel {
 
     private record Resolved(InstrumentId instrument, BigDecimal price, double volatility, String problem) {}
 
+    /** Bumped on every change of the legs: an answer computed for older legs is dropped. */
     private long generation;
+    /** True while the status line shows why the legs cannot be analysed. */
+    private boolean problemShown;
 
     /** Reprices and reanalyses off the UI thread; requests made meanwhile collapse into the latest. */
     public void recompute() {
         if (closed) {
             return;
         }
-        generation++;
         ChainSnapshot near = chain.snapshotProperty().get();
         List<LegSpec> specs = legs.stream()
                 .map(r -> new LegSpec(
@@ -454,7 +457,7 @@ public final class StrategyBuilderViewModel {
 
     private void show(Result r) {
         if (r.generation() != generation) {
-            recompute(); // the legs changed while this was computed; the next answer is on its way
+            return; // computed for legs since changed: the answer for the current ones is on its way
         }
         for (int i = 0; i < r.legs().size() && i < legs.size(); i++) {
             Resolved x = r.legs().get(i);
@@ -476,6 +479,7 @@ public final class StrategyBuilderViewModel {
             greeks.set("");
             if (r.problem() != null && !r.problem().isEmpty()) {
                 status.set(r.problem());
+                problemShown = true;
             }
             return;
         }
@@ -504,8 +508,9 @@ public final class StrategyBuilderViewModel {
             limit.set(r.natural().toPlainString());
         }
         lastNatural = r.natural();
-        if (r.generation() == generation && !sending.get()) {
+        if (problemShown && !sending.get()) {
             status.set("");
+            problemShown = false;
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /** Runs every task at once on the calling thread, so view-model tests see background work finished. */
-final class DirectExecutorService extends AbstractExecutorService {
+class DirectExecutorService extends AbstractExecutorService {
     private volatile boolean shutdown;
 
     @Override

@@ -178,6 +178,37 @@ class StrategyBuilderViewModelTest {
     }
 
     @Test
+    void editsMadeWhileAnAnalysisIsQueuedCollapseIntoOneAnalysisOfTheLatestLegs() {
+        java.util.List<Runnable> tasks = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService manual = new DirectExecutorService() {
+            @Override
+            public void execute(Runnable command) {
+                tasks.add(command);
+            }
+        };
+        StrategyBuilderViewModel queued = new StrategyBuilderViewModel(
+                session,
+                UiExecutor.DIRECT,
+                chain,
+                new SimpleObjectProperty<>(session.portfolios().get(0).id()),
+                manual);
+        queued.templateProperty().set(StrategyTemplate.IRON_CONDOR);
+        queued.applyTemplate();
+        queued.addUnderlyingLeg();
+        queued.volShiftPointsProperty().set(5);
+        assertThat(tasks).hasSize(1);
+
+        tasks.remove(0).run();
+
+        assertThat(queued.analysisProperty().get().breakevens()).isNotEmpty();
+        assertThat(queued.legs()).hasSize(5);
+        assertThat(queued.legs().get(4).instrumentProperty().get()).isEqualTo(ACME);
+        assertThat(queued.payoffProperty().get().volShiftPoints()).isEqualTo(5);
+        assertThat(tasks).isEmpty(); // no second round: the answer matched the current legs
+        queued.close();
+    }
+
+    @Test
     void sendingWithoutAPortfolioOrWithOneLegIsRefusedWithAReason() {
         StrategyBuilderViewModel noPortfolio = new StrategyBuilderViewModel(
                 session,
