@@ -208,6 +208,8 @@ public final class BlotterView extends VBox {
         widths(orders, 45, 145, 140, 45, 110, 70, 60, 90, 90, 90, 45, 90, 150, 0);
         widths(journal, 40, 145, 110, 100, 0);
         widths(fills, 50, 145, 55, 150, 50, 80, 100, 80, 80, 0);
+        // option symbols (ORBZ-20260320-C-182.5@nasdaq) are long
+        widths(positions, 230, 45, 75, 90, 90, 110, 110, 100, 85, 75, 85, 0);
         TableExport.install(working, "working-orders");
         TableExport.install(orders, "orders");
         TableExport.install(journal, "order-journal");

@@ -32,10 +32,17 @@ public final class Columns {
         c.setCellValueFactory(
                 cd -> new ReadOnlyObjectWrapper<>(cd.getValue() == null ? null : value.apply(cd.getValue())));
         c.setCellFactory(col -> new TableCell<>() {
+            /** The class this cell added for its previous item: cells are reused across rows. */
+            private String applied;
+
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
                 getStyleClass().removeAll("pnl-positive", "pnl-negative", "pnl-zero");
+                if (applied != null) {
+                    getStyleClass().remove(applied);
+                    applied = null;
+                }
                 if (empty || item == null) {
                     setText(null);
                     return;
@@ -43,7 +50,8 @@ public final class Columns {
                 setText(format.apply(item));
                 setAlignment(align);
                 if (styleClass != null) {
-                    getStyleClass().add(styleClass.apply(item));
+                    applied = styleClass.apply(item);
+                    getStyleClass().add(applied);
                 }
             }
         });
