@@ -79,6 +79,8 @@ public final class MainWindow {
     private Theme theme;
     private Scene scene;
     private OrderTicketView ticket;
+    private OrderTicketViewModel ticketVm;
+    private Stage optionsStage;
     private final ReportsMenu reportsMenu;
     private final dev.paperdesk.engine.strategy.runner.StrategyRunner runner;
 
@@ -96,7 +98,7 @@ public final class MainWindow {
         this.theme = Theme.parse(session.setting(KEY_THEME).orElse(null), Theme.DARK);
 
         WatchlistViewModel watchlistVm = new WatchlistViewModel(session, ui);
-        OrderTicketViewModel ticketVm = new OrderTicketViewModel(session, ui, vm.selectedPortfolioProperty());
+        ticketVm = new OrderTicketViewModel(session, ui, vm.selectedPortfolioProperty());
         watchlistVm.selectedProperty().addListener((o, a, b) -> ticketVm.symbolProperty()
                 .set(b));
         BlotterViewModel blotterVm = new BlotterViewModel(session, ui, vm.selectedPortfolioProperty());
@@ -224,6 +226,16 @@ public final class MainWindow {
                 "Optimization",
                 new dev.paperdesk.desktop.optimize.OptimizationView(
                         new dev.paperdesk.desktop.optimize.OptimizationViewModel(session, ui))));
+        MenuItem chain = new MenuItem("Option chain\u2026");
+        chain.setId("menuOptionChain");
+        chain.setAccelerator(
+                new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        chain.setOnAction(e -> showOptions("optionChain"));
+        MenuItem builder = new MenuItem("Strategy builder\u2026");
+        builder.setId("menuStrategyBuilder");
+        builder.setAccelerator(
+                new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        builder.setOnAction(e -> showOptions("strategyTemplate"));
         Menu view = new Menu(
                 "View",
                 null,
@@ -234,7 +246,10 @@ public final class MainWindow {
                 strategies,
                 analytics,
                 monteCarlo,
-                optimization);
+                optimization,
+                new SeparatorMenuItem(),
+                chain,
+                builder);
 
         MenuItem focusTicket = new MenuItem("Focus order ticket");
         focusTicket.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
@@ -265,6 +280,21 @@ public final class MainWindow {
         stage.initOwner(root.getScene().getWindow());
         stage.setOnHidden(e -> view.dispose());
         stage.show();
+    }
+
+    /** Opens (or raises) the options window with the chain and the strategy builder, focusing {@code id}. */
+    private void showOptions(String id) {
+        if (optionsStage == null) {
+            optionsStage = dev.paperdesk.desktop.options.OptionsDeskView.open(
+                    root.getScene().getWindow(), theme::apply, session, ui, vm.selectedPortfolioProperty(), p -> {
+                        ticketVm.symbolProperty().set(p.contract());
+                        ticketVm.prefillLimit(new dev.paperdesk.engine.model.Price(p.price()), p.side());
+                    });
+            optionsStage.setOnHiding(e -> optionsStage = null);
+        }
+        optionsStage.show();
+        optionsStage.toFront();
+        dev.paperdesk.desktop.options.OptionsDeskView.focus(optionsStage, id);
     }
 
     private void showBacktest() {

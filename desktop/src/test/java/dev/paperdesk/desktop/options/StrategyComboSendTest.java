@@ -1,0 +1,63 @@
+package dev.paperdesk.desktop.options;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperdesk.desktop.common.UiExecutor;
+import dev.paperdesk.engine.execution.StandardFeeModel;
+import dev.paperdesk.engine.market.sim.SimulatedMarket;
+import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.model.Order;
+import dev.paperdesk.engine.model.OrderStatus;
+import dev.paperdesk.engine.pricing.strategy.StrategyTemplate;
+import dev.paperdesk.engine.session.SessionConfig;
+import dev.paperdesk.engine.session.TradingSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.Test;
+
+/** The builder against the session's live options market: an iron condor sent as one combo fills all four legs. */
+class StrategyComboSendTest {
+    /** A Tuesday, 10:00 in New York: equity options trade. */
+    private static final Instant START = Instant.parse("2026-03-03T15:00:00Z");
+
+    @Test
+    void anIronCondorGoesOutAsOneComboAndFillsFourLegs() throws Exception {
+        try (TradingSession session = TradingSession.open(new SessionConfig(
+                null,
+                SimulatedMarket.defaultMarket(11, List.of("ORBZ@nasdaq")),
+                StandardFeeModel.DEFAULT,
+                START,
+                true,
+                SessionConfig.DEFAULT_STARTING_BALANCE))) {
+            session.advance(Duration.ofSeconds(3));
+            OptionChainSource source = OptionChainSources.forSession(session);
+            assertThat(source).isInstanceOf(SessionChainSource.class);
+            OptionChainViewModel chain =
+                    new OptionChainViewModel(session, UiExecutor.DIRECT, source, new DirectExecutorService());
+            StrategyBuilderViewModel vm = new StrategyBuilderViewModel(
+                    session,
+                    UiExecutor.DIRECT,
+                    chain,
+                    new SimpleObjectProperty<>(session.portfolios().get(0).id()),
+                    new DirectExecutorService());
+            assertThat(chain.underlyingProperty().get()).isEqualTo(InstrumentId.parse("ORBZ@nasdaq"));
+            assertThat(chain.lines()).isNotEmpty();
+
+            vm.templateProperty().set(StrategyTemplate.IRON_CONDOR);
+            vm.applyTemplate();
+            assertThat(vm.analysisProperty().get()).isNotNull();
+            assertThat(vm.analysisProperty().get().breakevens()).hasSize(2);
+
+            List<Order> orders = vm.send().get();
+
+            assertThat(orders).hasSize(4).allMatch(o -> o.status() == OrderStatus.FILLED);
+            assertThat(session.fills()).hasSize(4);
+            assertThat(session.groups()).hasSize(1);
+            assertThat(vm.statusProperty().get()).isEqualTo("Combo filled: 4 legs.");
+            vm.close();
+            chain.close();
+        }
+    }
+}
