@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             PortfolioCommand.class,
             BacktestCommand.class,
+            ArbitrageCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
