@@ -206,7 +206,10 @@ public final class MainWindow {
         strategies.setId("menuStrategies");
         strategies.setDisable(runner == null || !runner.isAttached());
         strategies.setOnAction(e -> showStrategies());
-        Menu view = new Menu("View", null, dark, light, new SeparatorMenuItem(), backtest, strategies);
+        MenuItem arbitrage = new MenuItem("Arbitrage desk\u2026");
+        arbitrage.setId("menuArbitrage");
+        arbitrage.setOnAction(e -> showArbitrage());
+        Menu view = new Menu("View", null, dark, light, new SeparatorMenuItem(), backtest, strategies, arbitrage);
 
         MenuItem focusTicket = new MenuItem("Focus order ticket");
         focusTicket.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
@@ -248,6 +251,18 @@ public final class MainWindow {
         stage.setScene(s);
         stage.initOwner(root.getScene().getWindow());
         stage.setOnHidden(e -> backtestVm.close());
+        stage.show();
+    }
+
+    private void showArbitrage() {
+        var arbitrageVm = new dev.paperdesk.desktop.arbitrage.ArbitrageDeskViewModel(session, ui);
+        Stage stage = new Stage();
+        stage.setTitle("Arbitrage desk \u2014 Paperdesk");
+        Scene s = new Scene(new dev.paperdesk.desktop.arbitrage.ArbitrageDeskView(arbitrageVm), 1440, 860);
+        theme.apply(s);
+        stage.setScene(s);
+        stage.initOwner(root.getScene().getWindow());
+        stage.setOnHidden(e -> arbitrageVm.close());
         stage.show();
     }
 
