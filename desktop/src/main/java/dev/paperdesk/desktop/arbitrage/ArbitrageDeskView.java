@@ -182,21 +182,22 @@ public final class ArbitrageDeskView extends BorderPane {
         active.getColumns()
                 .setAll(List.of(
                         Columns.text("Trade", TradeRecord::id, s -> s),
-                        Columns.text("Symbol", TradeRecord::symbol, s -> s),
+                        Columns.text("Symbol", TradeRecord::symbol, ArbitrageDeskView::base),
                         Columns.text("Long", TradeRecord::longVenue, s -> s),
                         Columns.text("Short", TradeRecord::shortVenue, s -> s),
                         Columns.text("Status", t -> t.status().name(), s -> s),
                         Columns.number("Size", TradeRecord::positionSize, ArbitrageDeskViewModel::money),
-                        Columns.number("Entry spread", TradeRecord::entrySpreadBps, ArbitrageDeskView::bps),
-                        Columns.number("Current spread", TradeRecord::currentSpreadBps, ArbitrageDeskView::bps),
+                        Columns.number("Entry", TradeRecord::entrySpreadBps, ArbitrageDeskView::bps),
+                        Columns.number("Now", TradeRecord::currentSpreadBps, ArbitrageDeskView::bps),
                         Columns.styled(
-                                "Unrealized P&L",
+                                "Unrealized",
                                 TradeRecord::unrealizedPnl,
                                 v -> String.format(Locale.ROOT, "%+,.2f", v),
                                 ArbitrageDeskView::pnlClass),
                         Columns.number(
                                 "Projected", TradeRecord::projectedProfit, v -> String.format(Locale.ROOT, "%,.2f", v)),
                         Columns.number("Leg-outs", t -> t.legOuts().size(), n -> Integer.toString(n))));
+        fit(active);
         TableExport.install(active, "arbitrage-active-trades");
 
         TableView<TradeRecord> closed = new TableView<>(vm.recentExits());
@@ -206,9 +207,9 @@ public final class ArbitrageDeskView extends BorderPane {
                 .setAll(List.of(
                         Columns.text("Trade", TradeRecord::id, s -> s),
                         Columns.text("Closed", TradeRecord::exitTime, ArbitrageDeskView::time),
-                        Columns.text("Symbol", TradeRecord::symbol, s -> s),
+                        Columns.text("Symbol", TradeRecord::symbol, ArbitrageDeskView::base),
                         Columns.text("Venues", t -> t.longVenue() + " / " + t.shortVenue(), s -> s),
-                        Columns.number("Entry spread", TradeRecord::entrySpreadBps, ArbitrageDeskView::bps),
+                        Columns.number("Entry", TradeRecord::entrySpreadBps, ArbitrageDeskView::bps),
                         Columns.styled(
                                 "Profit",
                                 TradeRecord::actualProfit,
@@ -216,6 +217,7 @@ public final class ArbitrageDeskView extends BorderPane {
                                 v -> v.signum() > 0 ? "pnl-positive" : (v.signum() < 0 ? "pnl-negative" : "pnl-zero")),
                         Columns.text("Reason", TradeRecord::exitReason, s -> s),
                         Columns.text("Leg-out", ArbitrageDeskView::legOutText, s -> s)));
+        fit(closed);
         TableExport.install(closed, "arbitrage-exits");
 
         TableView<Opportunity> opps = new TableView<>(vm.opportunities());
@@ -223,26 +225,27 @@ public final class ArbitrageDeskView extends BorderPane {
         opps.setPlaceholder(new Label("No spread between venues yet"));
         opps.getColumns()
                 .setAll(List.of(
-                        Columns.text("Symbol", Opportunity::symbol, s -> s),
+                        Columns.text("Symbol", Opportunity::symbol, ArbitrageDeskView::base),
                         Columns.text("Long", Opportunity::longVenue, s -> s),
                         Columns.text("Short", Opportunity::shortVenue, s -> s),
                         Columns.number("Spread", Opportunity::spreadBps, ArbitrageDeskView::bps),
                         Columns.number(
-                                "Funding \u0394 %/8h",
+                                "Fund \u0394 %/8h",
                                 Opportunity::fundingDelta8h, v -> String.format(Locale.ROOT, "%+.4f", v * 100)),
-                        Columns.number("Confidence", Opportunity::confidence, n -> Integer.toString(n)),
+                        Columns.number("Conf.", Opportunity::confidence, n -> Integer.toString(n)),
                         Columns.number("Size", Opportunity::sizeUsd, v -> String.format(Locale.ROOT, "%,.0f", v)),
                         Columns.styled(
-                                "Profit after slippage",
+                                "Net profit",
                                 Opportunity::projectedProfitAfterSlippage,
                                 v -> String.format(Locale.ROOT, "%+,.2f", v),
                                 ArbitrageDeskView::pnlClass),
                         Columns.text(
-                                "Failing constraint",
+                                "Rejected by",
                                 o -> o.rejection() == null
                                         ? "\u2713 tradable"
                                         : o.rejection().key(),
                                 s -> s)));
+        fit(opps);
         TableExport.install(opps, "arbitrage-opportunities");
 
         TableView<VenueLatency> venues = new TableView<>(vm.latencies());
@@ -259,6 +262,7 @@ public final class ArbitrageDeskView extends BorderPane {
                                 VenueLatency::stale,
                                 stale -> stale ? "STALE" : "ok",
                                 stale -> stale ? "pnl-negative" : "pnl-positive")));
+        fit(venues);
         TableExport.install(venues, "arbitrage-venue-latency");
 
         TableView<Decision> log = new TableView<>(vm.decisions());
@@ -270,6 +274,7 @@ public final class ArbitrageDeskView extends BorderPane {
                         Columns.text("Subject", Decision::subject, s -> s),
                         Columns.text("Reason", Decision::reason, s -> s),
                         Columns.text("Detail", Decision::detail, s -> s)));
+        fit(log);
         TableExport.install(log, "arbitrage-decisions");
 
         TabPane right = new TabPane(
@@ -314,6 +319,16 @@ public final class ArbitrageDeskView extends BorderPane {
                     .append(ArbitrageDeskViewModel.money(e.loss()));
         }
         return sb.toString();
+    }
+
+    /** {@code BTC-USDT-PERP} → {@code BTC}: every symbol on the desk is a USDT perpetual. */
+    private static String base(String symbol) {
+        int dash = symbol.indexOf('-');
+        return dash > 0 ? symbol.substring(0, dash) : symbol;
+    }
+
+    private static void fit(TableView<?> table) {
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
     private static String pnlClass(double v) {

@@ -103,5 +103,30 @@ class ArbitrageDeskFlowTest {
 
         robot.clickOn("#arbitrageStop");
         assertThat(vm.runningProperty().get()).isFalse();
+
+        // a picture of the desk for the documentation (target/, copied by hand into docs/screenshots)
+        Path png = Path.of("target", "arbitrage-desk.png");
+        robot.interact(() -> writePng(robot.lookup("#arbitrageDesk").query().getScene(), png));
+        assertThat(png).exists();
+    }
+
+    private static void writePng(Scene scene, Path target) {
+        javafx.scene.image.WritableImage image = scene.snapshot(null);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        java.awt.image.BufferedImage out =
+                new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        javafx.scene.image.PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            javax.imageio.ImageIO.write(out, "png", target.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
