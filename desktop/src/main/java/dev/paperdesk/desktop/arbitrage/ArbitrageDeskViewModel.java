@@ -21,7 +21,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -398,9 +397,5 @@ public final class ArbitrageDeskViewModel implements AutoCloseable {
     /** The strategy behind the desk (for tests and diagnostics). */
     public ArbitrageStrategy strategy() {
         return strategy;
-    }
-
-    List<String> venues() {
-        return VenueProfile.cryptoVenues().stream().map(VenueProfile::name).toList();
     }
 }
