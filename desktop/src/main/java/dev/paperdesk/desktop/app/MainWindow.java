@@ -236,6 +236,9 @@ public final class MainWindow {
         builder.setAccelerator(
                 new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         builder.setOnAction(e -> showOptions("strategyTemplate"));
+        MenuItem arbitrage = new MenuItem("Arbitrage desk\u2026");
+        arbitrage.setId("menuArbitrage");
+        arbitrage.setOnAction(e -> showArbitrage());
         Menu view = new Menu(
                 "View",
                 null,
@@ -249,7 +252,9 @@ public final class MainWindow {
                 optimization,
                 new SeparatorMenuItem(),
                 chain,
-                builder);
+                builder,
+                new SeparatorMenuItem(),
+                arbitrage);
 
         MenuItem focusTicket = new MenuItem("Focus order ticket");
         focusTicket.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
@@ -274,7 +279,7 @@ public final class MainWindow {
                 new dev.paperdesk.desktop.strategies.StrategiesViewModel(session, runner, ui));
         Stage stage = new Stage();
         stage.setTitle("Strategies \u2014 Paperdesk");
-        Scene s = new Scene(view, 1200, 720);
+        Scene s = new Scene(new BorderPane(view), 1200, 720);
         theme.apply(s);
         stage.setScene(s);
         stage.initOwner(root.getScene().getWindow());
@@ -303,7 +308,7 @@ public final class MainWindow {
         stage.setTitle("Backtest \u2014 Paperdesk");
         var backtestView = new dev.paperdesk.desktop.backtest.BacktestView(backtestVm);
         backtestView.onOpenSaved((what, id) -> openSavedBacktest(what, id));
-        Scene s = new Scene(backtestView, 1280, 780);
+        Scene s = new Scene(new BorderPane(backtestView), 1280, 780);
         theme.apply(s);
         stage.setScene(s);
         stage.initOwner(root.getScene().getWindow());
@@ -333,6 +338,19 @@ public final class MainWindow {
         stage.setScene(s);
         stage.initOwner(root.getScene().getWindow());
         stage.setOnHidden(e -> content.dispose());
+        stage.show();
+    }
+
+    private void showArbitrage() {
+        var arbitrageVm = new dev.paperdesk.desktop.arbitrage.ArbitrageDeskViewModel(session, ui);
+        Stage stage = new Stage();
+        stage.setTitle("Arbitrage desk \u2014 Paperdesk");
+        Scene s = new Scene(
+                new BorderPane(new dev.paperdesk.desktop.arbitrage.ArbitrageDeskView(arbitrageVm)), 1440, 860);
+        theme.apply(s);
+        stage.setScene(s);
+        stage.initOwner(root.getScene().getWindow());
+        stage.setOnHidden(e -> arbitrageVm.close());
         stage.show();
     }
 

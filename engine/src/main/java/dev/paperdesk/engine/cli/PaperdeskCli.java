@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             BacktestCommand.class,
             OptimizeCommand.class,
             MonteCarloCommand.class,
+            ArbitrageCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -261,6 +261,11 @@ public final class TradingSession implements AutoCloseable {
         return store instanceof SqliteWorkspaceStore sqlite ? Optional.of(sqlite.backtests()) : Optional.empty();
     }
 
+    /** The workspace's arbitrage desk history; empty for an in-memory workspace. */
+    public Optional<dev.paperdesk.engine.store.ArbitrageStore> arbitrageStore() {
+        return store instanceof SqliteWorkspaceStore sqlite ? Optional.of(sqlite.arbitrage()) : Optional.empty();
+    }
+
     /** The trade journal: notes, tags and images on orders, trades, positions and the account. */
     public TradeJournalStore tradeJournal() {
         return tradeJournal;

@@ -27,7 +27,8 @@ final class Migrations {
             "V4__journal.sql",
             "V5__execution.sql",
             "V6__accounts.sql",
-            "V7__backtests.sql");
+            "V7__backtests.sql",
+            "V8__arbitrage.sql");
 
     static int latestVersion() {
         return SCRIPTS.size();

@@ -289,6 +289,11 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         return new SqliteBacktestStore(this, connection, path);
     }
 
+    /** The arbitrage desk's history of this workspace; shares this store's connection and lock. */
+    public dev.paperdesk.engine.store.ArbitrageStore arbitrage() {
+        return new SqliteArbitrageStore(this, connection, path);
+    }
+
     /** The trade journal (notes, tags, images) of this workspace; shares this store's connection and lock. */
     public TradeJournalStore tradeJournal() {
         return new SqliteTradeJournalStore(this, connection, path);

@@ -1,0 +1,401 @@
+package dev.paperdesk.desktop.arbitrage;
+
+import dev.paperdesk.desktop.common.UiExecutor;
+import dev.paperdesk.engine.arbitrage.ArbitrageSettings;
+import dev.paperdesk.engine.arbitrage.ArbitrageSimulation;
+import dev.paperdesk.engine.arbitrage.ArbitrageSnapshot;
+import dev.paperdesk.engine.arbitrage.ArbitrageStrategy;
+import dev.paperdesk.engine.arbitrage.Decision;
+import dev.paperdesk.engine.arbitrage.Opportunity;
+import dev.paperdesk.engine.arbitrage.PortfolioMetrics;
+import dev.paperdesk.engine.arbitrage.TradeRecord;
+import dev.paperdesk.engine.arbitrage.VenueLatency;
+import dev.paperdesk.engine.clock.SimulatedClock;
+import dev.paperdesk.engine.loop.EventLoop;
+import dev.paperdesk.engine.market.MarketDataFeed;
+import dev.paperdesk.engine.market.sim.VenueProfile;
+import dev.paperdesk.engine.session.TradingSession;
+import dev.paperdesk.engine.store.ArbitrageStore;
+import dev.paperdesk.engine.store.memory.InMemoryArbitrageStore;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The arbitrage desk's state for the view. The desk runs the strategy on an event loop of its own
+ * over the simulated multi-venue perpetual market (simulated clock, from 2026-01-05 00:00 UTC),
+ * advanced off the FX thread either step by step ({@link #advance}) or continuously at a chosen speed; decisions,
+ * trades and ranked opportunities are kept in the workspace of the main session when it has one.
+ * Once a second the strategy's snapshot is copied into the observable state.
+ */
+public final class ArbitrageDeskViewModel implements AutoCloseable {
+    private static final long SEED = 1;
+
+    private final UiExecutor ui;
+    private final ArbitrageStrategy strategy;
+    private final EventLoop loop;
+    private final MarketDataFeed market;
+    private volatile Instant now;
+    private final ExecutorService clock;
+    private final ScheduledExecutorService refresher;
+    private final AtomicBoolean playing = new AtomicBoolean();
+    private volatile double speed = 60;
+
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper clockText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper capital = new ReadOnlyStringWrapper("\u2013");
+    private final ReadOnlyStringWrapper available = new ReadOnlyStringWrapper("\u2013");
+    private final ReadOnlyStringWrapper utilization = new ReadOnlyStringWrapper("\u2013");
+    private final ReadOnlyStringWrapper trades = new ReadOnlyStringWrapper("0");
+    private final ReadOnlyStringWrapper winRate = new ReadOnlyStringWrapper("\u2013");
+    private final ReadOnlyStringWrapper pnl = new ReadOnlyStringWrapper("\u2013");
+    private final ReadOnlyStringWrapper apr = new ReadOnlyStringWrapper("\u2013");
+    private final ReadOnlyStringWrapper legOuts = new ReadOnlyStringWrapper("0");
+    private final ReadOnlyStringWrapper rejections = new ReadOnlyStringWrapper("");
+    private final SimpleBooleanProperty pnlNegative = new SimpleBooleanProperty(false);
+    private final StringProperty minConfidence = new SimpleStringProperty();
+    private final StringProperty minSpread = new SimpleStringProperty();
+    private final StringProperty minFundingDelta = new SimpleStringProperty();
+    private final StringProperty minDepth = new SimpleStringProperty();
+    private final StringProperty speedText = new SimpleStringProperty("60");
+
+    private final ObservableList<TradeRecord> active = FXCollections.observableArrayList();
+    private final ObservableList<TradeRecord> exits = FXCollections.observableArrayList();
+    private final ObservableList<Opportunity> opportunities = FXCollections.observableArrayList();
+    private final ObservableList<VenueLatency> latencies = FXCollections.observableArrayList();
+    private final ObservableList<Decision> decisions = FXCollections.observableArrayList();
+
+    /**
+     * A desk whose history goes to {@code workspace}'s arbitrage store when it has one.
+     *
+     * @param workspace the main session, or {@code null} to keep the history in memory
+     */
+    public ArbitrageDeskViewModel(TradingSession workspace, UiExecutor ui) {
+        this.ui = ui;
+        ArbitrageStore store = workspace == null
+                ? new InMemoryArbitrageStore()
+                : workspace.arbitrageStore().orElseGet(InMemoryArbitrageStore::new);
+        this.strategy = new ArbitrageStrategy(ArbitrageSettings.defaults(SEED), VenueProfile.cryptoVenues(), store);
+        // the desk's own loop and simulated clock: the strategy decides exactly as it would inside a
+        // session (see ArbitrageReplayTest) without paying for an order engine it does not use
+        this.loop = new EventLoop(new SimulatedClock(ArbitrageSimulation.DEFAULT_START));
+        this.market = strategy.wrap(ArbitrageSimulation.market(SEED));
+        loop.execute(() -> market.start(loop, quote -> {}));
+        loop.runUntil(loop.nowNanos());
+        this.now = loop.clock().now();
+        this.clock = Executors.newSingleThreadExecutor(r -> daemon(r, "arbitrage-desk-clock"));
+        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "arbitrage-desk-refresh"));
+        showSettings(strategy.settings());
+        clockText.set(format(now));
+        refresher.scheduleAtFixedRate(this::refresh, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private void showSettings(ArbitrageSettings s) {
+        minConfidence.set(Integer.toString(s.minConfidence()));
+        minSpread.set(num(s.minSpreadBps()));
+        minFundingDelta.set(num(s.minFundingDelta8h() * 100));
+        minDepth.set(num(s.minDepthUsd()));
+    }
+
+    private static String num(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    /** Starts scanning and trading. */
+    public void start() {
+        strategy.setRunning(true);
+        running.set(true);
+        status.set("strategy running");
+    }
+
+    /** Stops scanning and new entries; open trades are still monitored and exited. */
+    public void stop() {
+        strategy.setRunning(false);
+        running.set(false);
+        status.set("strategy stopped; open trades are still monitored");
+    }
+
+    /** Applies the edited thresholds; a bad number is refused with a message and nothing changes. */
+    public boolean applyThresholds() {
+        try {
+            int confidence = Integer.parseInt(minConfidence.get().strip());
+            double spread = Double.parseDouble(minSpread.get().strip());
+            double funding = Double.parseDouble(minFundingDelta.get().strip()) / 100;
+            double depth = Double.parseDouble(minDepth.get().strip());
+            ArbitrageSettings s = strategy.settings().withThresholds(confidence, spread, funding, depth);
+            strategy.updateSettings(s);
+            status.set(String.format(
+                    Locale.ROOT,
+                    "thresholds: confidence \u2265 %d, spread \u2265 %s bps, funding delta > %s %%/8h, depth > %s",
+                    confidence,
+                    num(spread),
+                    num(funding * 100),
+                    num(depth)));
+            return true;
+        } catch (IllegalArgumentException e) {
+            status.set("thresholds not applied: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Advances the desk's simulated clock by {@code d} off the FX thread, then refreshes. */
+    public CompletableFuture<Void> advance(Duration d) {
+        busy.set(true);
+        return CompletableFuture.runAsync(
+                        () -> {
+                            // one simulated minute at a time so that the desk stays responsive to stop
+                            Duration left = d;
+                            while (!left.isZero() && !left.isNegative()) {
+                                Duration step =
+                                        left.compareTo(Duration.ofMinutes(1)) < 0 ? left : Duration.ofMinutes(1);
+                                runFor(step);
+                                left = left.minus(step);
+                            }
+                        },
+                        clock)
+                .whenComplete((v, e) -> {
+                    refresh();
+                    ui.post(() -> {
+                        busy.set(false);
+                        if (e != null) {
+                            status.set("simulation failed: " + e.getMessage());
+                        }
+                    });
+                });
+    }
+
+    /** Runs the simulated clock continuously at {@code speed} × real time until {@link #pause}. */
+    public void play() {
+        double s;
+        try {
+            s = Double.parseDouble(speedText.get().strip());
+        } catch (NumberFormatException e) {
+            status.set("speed must be a number, not '" + speedText.get() + "'");
+            return;
+        }
+        if (!(s > 0) || s > 3600) {
+            status.set("speed must be between 0 and 3600");
+            return;
+        }
+        speed = s;
+        if (playing.compareAndSet(false, true)) {
+            clock.execute(this::playLoop);
+            status.set("clock running at " + num(s) + "\u00d7");
+        }
+    }
+
+    public void pause() {
+        playing.set(false);
+        status.set("clock paused");
+    }
+
+    private void playLoop() {
+        long last = System.nanoTime();
+        while (playing.get()) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = System.nanoTime();
+            long simNanos = (long) ((now - last) * speed);
+            last = now;
+            runFor(Duration.ofNanos(simNanos));
+        }
+    }
+
+    /** Runs the desk's loop on the clock thread. */
+    private void runFor(Duration d) {
+        loop.runUntil(loop.nowNanos() + d.toNanos());
+        now = loop.clock().now();
+    }
+
+    /** Copies the latest snapshot into the observable state (called once a second; tests call it). */
+    public void refresh() {
+        strategy.snapshot().ifPresent(s -> ui.coalesce("arbitrage-desk", () -> show(s)));
+        Instant at = now;
+        ui.coalesce("arbitrage-desk-clock", () -> clockText.set(format(at)));
+    }
+
+    private void show(ArbitrageSnapshot s) {
+        PortfolioMetrics m = s.metrics();
+        capital.set(money(m.startingCapital()));
+        available.set(money(m.availableCapital()));
+        utilization.set(String.format(Locale.ROOT, "%.1f %%", m.utilizationPct()));
+        trades.set(m.totalTrades() + " closed, " + m.activeTrades() + " open");
+        winRate.set(m.totalTrades() == 0 ? "\u2013" : String.format(Locale.ROOT, "%.1f %%", m.winRatePct()));
+        pnl.set(signedMoney(m.cumulativePnl()) + String.format(Locale.ROOT, " (%+.3f %%)", m.pnlPct()));
+        pnlNegative.set(m.cumulativePnl().signum() < 0);
+        apr.set(String.format(Locale.ROOT, "%+.1f %%", m.realisticAprPct()));
+        legOuts.set(m.legOutCount() + " (" + money(m.legOutTotalLoss()) + " lost)");
+        StringBuilder r = new StringBuilder();
+        s.rejectionsByReason().entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .forEach(e -> r.append(r.isEmpty() ? "" : ", ")
+                        .append(e.getKey())
+                        .append(' ')
+                        .append(e.getValue()));
+        rejections.set(r.isEmpty() ? "none" : r.toString());
+        running.set(s.running());
+        active.setAll(s.open());
+        exits.setAll(s.recentExits());
+        opportunities.setAll(s.opportunities());
+        latencies.setAll(s.latencies());
+        decisions.setAll(s.recentDecisions());
+    }
+
+    static String money(BigDecimal v) {
+        return String.format(Locale.ROOT, "%,.2f", v.setScale(2, RoundingMode.HALF_EVEN));
+    }
+
+    static String signedMoney(BigDecimal v) {
+        return String.format(Locale.ROOT, "%+,.2f", v.setScale(2, RoundingMode.HALF_EVEN));
+    }
+
+    private static String format(Instant t) {
+        return t.toString().replace('T', ' ').replace("Z", " UTC");
+    }
+
+    @Override
+    public void close() {
+        playing.set(false);
+        refresher.shutdownNow();
+        clock.shutdownNow();
+        try {
+            clock.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyStringProperty clockTextProperty() {
+        return clockText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty capitalProperty() {
+        return capital.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty availableProperty() {
+        return available.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty utilizationProperty() {
+        return utilization.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty tradesProperty() {
+        return trades.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty winRateProperty() {
+        return winRate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty pnlProperty() {
+        return pnl.getReadOnlyProperty();
+    }
+
+    public SimpleBooleanProperty pnlNegativeProperty() {
+        return pnlNegative;
+    }
+
+    public ReadOnlyStringProperty aprProperty() {
+        return apr.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty legOutsProperty() {
+        return legOuts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rejectionsProperty() {
+        return rejections.getReadOnlyProperty();
+    }
+
+    public StringProperty minConfidenceProperty() {
+        return minConfidence;
+    }
+
+    public StringProperty minSpreadProperty() {
+        return minSpread;
+    }
+
+    public StringProperty minFundingDeltaProperty() {
+        return minFundingDelta;
+    }
+
+    public StringProperty minDepthProperty() {
+        return minDepth;
+    }
+
+    public StringProperty speedProperty() {
+        return speedText;
+    }
+
+    public ObservableList<TradeRecord> activeTrades() {
+        return active;
+    }
+
+    public ObservableList<TradeRecord> recentExits() {
+        return exits;
+    }
+
+    public ObservableList<Opportunity> opportunities() {
+        return opportunities;
+    }
+
+    public ObservableList<VenueLatency> latencies() {
+        return latencies;
+    }
+
+    public ObservableList<Decision> decisions() {
+        return decisions;
+    }
+
+    /** The strategy behind the desk (for tests and diagnostics). */
+    public ArbitrageStrategy strategy() {
+        return strategy;
+    }
+}

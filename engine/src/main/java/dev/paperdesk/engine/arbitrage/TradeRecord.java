@@ -1,0 +1,53 @@
+package dev.paperdesk.engine.arbitrage;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An arbitrage trade as it stands (or ended): the pair, the entry economics, every order of both
+ * legs with its fills, and the realised profit once closed.
+ *
+ * @param quantity base units on each leg
+ * @param positionSize capital reserved (USD notional per leg)
+ * @param fundingPnl funding received less funding paid while open
+ * @param fees all fees paid
+ * @param actualProfit realised profit (fills, funding and fees; a leg-out's hedge cost is in here
+ *     once), {@code null} until closed
+ * @param legOutLoss the part of the profit lost to leg-outs (an attribution, not a second charge)
+ * @param orders entry, hedge and exit orders in the order they were sent
+ */
+public record TradeRecord(
+        String id,
+        String symbol,
+        String longVenue,
+        String shortVenue,
+        TradeStatus status,
+        Instant openedAt,
+        Instant entryTime,
+        BigDecimal entryLongPrice,
+        BigDecimal entryShortPrice,
+        double entrySpreadBps,
+        BigDecimal quantity,
+        BigDecimal positionSize,
+        double fundingDeltaEntry8h,
+        int confidence,
+        double projectedProfit,
+        double currentSpreadBps,
+        double unrealizedPnl,
+        BigDecimal fundingPnl,
+        BigDecimal fees,
+        BigDecimal actualProfit,
+        BigDecimal legOutLoss,
+        String exitReason,
+        Instant exitTime,
+        List<OrderRecord> orders,
+        List<LegOutEvent> legOuts) {
+    public TradeRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(status, "status");
+        orders = List.copyOf(orders);
+        legOuts = List.copyOf(legOuts);
+    }
+}
