@@ -27,14 +27,24 @@ final class ResponsivenessProbe {
 
     private final AtomicLong layoutStart = new AtomicLong();
     private final AtomicLong maxLayout = new AtomicLong();
+    private final AtomicLong slowLayouts = new AtomicLong();
+    /** Passes and gaps before this instant are start-up (class loading, JIT, first layout), not counted. */
+    private volatile long measureFrom = Long.MAX_VALUE;
+
+    private static final long WARM_UP_NANOS = 3_000_000_000L;
+    private static final long BUDGET_NANOS = 50_000_000L;
 
     /** Times CSS and layout of every pulse of {@code scene}. */
     void watch(javafx.scene.Scene scene) {
         scene.addPreLayoutPulseListener(() -> layoutStart.set(System.nanoTime()));
         scene.addPostLayoutPulseListener(() -> {
             long start = layoutStart.get();
-            if (start != 0) {
-                maxLayout.accumulateAndGet(System.nanoTime() - start, Math::max);
+            if (start != 0 && start >= measureFrom) {
+                long took = System.nanoTime() - start;
+                maxLayout.accumulateAndGet(took, Math::max);
+                if (took > BUDGET_NANOS) {
+                    slowLayouts.incrementAndGet();
+                }
             }
         });
     }
@@ -48,16 +58,23 @@ final class ResponsivenessProbe {
         session.setSpeed(1000);
         long startFlushes = ui.flushes();
         long startNanos = System.nanoTime();
+        measureFrom = startNanos + WARM_UP_NANOS;
         new AnimationTimer() {
             private long last;
             private long maxGap;
             private long frames;
+            private long counted;
+            private long slowGaps;
 
             @Override
             public void handle(long now) {
                 // The first seconds include class loading and JIT warm-up; frame gaps count after them.
-                if (last != 0 && now - startNanos > 3_000_000_000L) {
+                if (last != 0 && now - startNanos > WARM_UP_NANOS) {
                     maxGap = Math.max(maxGap, now - last);
+                    counted++;
+                    if (now - last > BUDGET_NANOS) {
+                        slowGaps++;
+                    }
                 }
                 last = now;
                 frames++;
@@ -78,7 +95,14 @@ final class ResponsivenessProbe {
                             ui.maxFlushNanos() / 1e6,
                             maxGap / 1e6);
                     System.out.printf(
-                            Locale.ROOT, "ui-measure:   longest CSS + layout pass %.2f ms%n", maxLayout.get() / 1e6);
+                            Locale.ROOT,
+                            "ui-measure:   after %d s of warm-up: %d of %d frame gaps over 50 ms;"
+                                    + " longest CSS + layout pass %.2f ms (%d over 50 ms)%n",
+                            WARM_UP_NANOS / 1_000_000_000L,
+                            slowGaps,
+                            counted,
+                            maxLayout.get() / 1e6,
+                            slowLayouts.get());
                     ui.slowestByKey().entrySet().stream()
                             .sorted(java.util.Map.Entry.<String, Long>comparingByValue()
                                     .reversed())
