@@ -171,6 +171,11 @@ public final class BlotterView extends VBox {
                                 v -> v > 0 ? "pnl-positive" : v < 0 ? "pnl-negative" : "pnl-zero"),
                         Columns.number("Vega /pt", PositionRow::vega, v -> BlotterViewModel.signed(v, 2))));
         positions.setPlaceholder(new Label("No open positions."));
+        // The Greeks columns appear with the first option position: without options they only squeeze
+        // the columns every account uses.
+        for (TableColumn<PositionRow, ?> c : positions.getColumns().subList(8, 12)) {
+            c.visibleProperty().bind(vm.greeksSummaryProperty().isNotEmpty());
+        }
         Label greeks = new Label();
         greeks.setId("positionsGreeksSummary");
         greeks.textProperty().bind(vm.greeksSummaryProperty());

@@ -36,7 +36,7 @@ public final class CandleChartView extends BorderPane {
     private final ErrorDataSetRenderer markers = new ErrorDataSetRenderer();
     private final Label caption = new Label();
     private final Label readout = new Label();
-    private final DefaultNumericAxis timeAxis = new DefaultNumericAxis("time", "UTC");
+    private final DefaultNumericAxis timeAxis = new EdgeSafeTimeAxis("time", "UTC");
     private final DefaultNumericAxis priceAxis = new DefaultNumericAxis("price", null);
     private boolean redrawQueued;
     private long lastRedrawNanos = System.nanoTime() - MIN_REDRAW_INTERVAL.toNanos();
@@ -55,7 +55,10 @@ public final class CandleChartView extends BorderPane {
         priceAxis.setAutoRangeRounding(false);
         // Candles extend from low to high, beyond what auto-ranging sees: both ranges are set per redraw.
         priceAxis.setAutoRanging(false);
-        priceAxis.setMinWidth(84); // room for "65,000.00" whatever the first layout measured
+        // Room for "65,000.00" whatever the first layout measured: ChartFX sizes the axis for the
+        // labels of the empty chart and keeps that width while a lone first candle is drawn.
+        priceAxis.setMinWidth(84);
+        priceAxis.setPrefWidth(84);
         timeAxis.setAutoRanging(false);
         priceAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
@@ -187,7 +190,7 @@ public final class CandleChartView extends BorderPane {
         CandleChartViewModel.Series s = vm.seriesProperty().get();
         caption.setText(s.instrument() == null ? "" : s.instrument() + "  " + s.timeframe());
         OhlcvDataSet candles = new OhlcvDataSet("candles");
-        candles.setData(new BarsOhlcv(s.bars()));
+        candles.setData(new BarsOhlcv(s.bars(), s.timeframe().duration()));
         candleRenderer.getDatasets().setAll(candles);
         overlays.getDatasets()
                 .setAll(
