@@ -18,8 +18,10 @@ import java.math.BigDecimal;
  * put costs about a microsecond instead of the 2002 form's seventeen, which is what lets a thousand
  * contracts refresh within a few milliseconds; it is a lower bound a little below the 2002 value (see
  * {@code ContractPricingTest} for the measured gap). With no dividend yield the American call is its
- * European twin, so only puts differ. Greeks are the analytic BSM Greeks at the surface volatility for
- * both styles: the early-exercise premium is in the value, not in the Greeks.
+ * European twin, so only puts differ. Greeks are the analytic BSM Greeks at the surface volatility
+ * where the value is the European one; where the early-exercise premium is in the value (in-the-money
+ * American puts), they are found by bumping that same American value (central differences in spot,
+ * one-sided in volatility, rate and time), so a deep put's delta goes to −1 as the tree's does.
  */
 final class ContractPricing {
     /** Seconds per ACT/365F year. */
@@ -59,21 +61,53 @@ final class ContractPricing {
         OptionInputs in = new OptionInputs(call ? OptionRight.CALL : OptionRight.PUT, s, k, t, r, q, vol);
         OptionValuation v = BlackScholesEuropeanPricer.DEFAULT.valuation(in);
         double value = v.value();
+        boolean premium = false;
         if (american && !(call && q <= 0.0) && t > 0.0 && vol > 0.0) {
-            double b = r - q;
-            double approx = call ? americanCall1993(s, k, t, r, b, vol) : americanCall1993(k, s, t, r - b, -b, vol);
-            if (Double.isFinite(approx)) {
-                value = Math.max(value, approx);
-            }
-            value = Math.max(value, call ? s - k : k - s);
+            double a = americanValue(call, s, k, t, r, q, vol);
+            premium = a > value + 1e-9;
+            value = Math.max(value, a);
         }
         out[VALUE] = value;
-        out[DELTA] = v.delta();
-        out[GAMMA] = v.gamma();
-        out[THETA_YEAR] = v.theta();
-        out[VEGA_UNIT] = v.vega();
-        out[RHO_UNIT] = v.rho();
         out[VOL] = vol;
+        if (!premium) {
+            out[DELTA] = v.delta();
+            out[GAMMA] = v.gamma();
+            out[THETA_YEAR] = v.theta();
+            out[VEGA_UNIT] = v.vega();
+            out[RHO_UNIT] = v.rho();
+            return;
+        }
+        double h = s * 1e-3;
+        double up = Math.max(americanValue(call, s + h, k, t, r, q, vol), european(call, s + h, k, t, r, q, vol));
+        double down = Math.max(americanValue(call, s - h, k, t, r, q, vol), european(call, s - h, k, t, r, q, vol));
+        out[DELTA] = (up - down) / (2 * h);
+        out[GAMMA] = (up - 2 * value + down) / (h * h);
+        double dv = 1e-3;
+        out[VEGA_UNIT] =
+                (Math.max(americanValue(call, s, k, t, r, q, vol + dv), european(call, s, k, t, r, q, vol + dv))
+                                - value)
+                        / dv;
+        double dr = 1e-4;
+        out[RHO_UNIT] = (Math.max(americanValue(call, s, k, t, r + dr, q, vol), european(call, s, k, t, r + dr, q, vol))
+                        - value)
+                / dr;
+        double dt = Math.min(1.0 / 365.0, t / 2);
+        double later = t - dt < MIN_TIME
+                ? (call ? Math.max(s - k, 0) : Math.max(k - s, 0))
+                : Math.max(americanValue(call, s, k, t - dt, r, q, vol), european(call, s, k, t - dt, r, q, vol));
+        out[THETA_YEAR] = (later - value) / dt;
+    }
+
+    /** The American value: the Bjerksund–Stensland 1993 bound, never below intrinsic value. */
+    private static double americanValue(boolean call, double s, double k, double t, double r, double q, double vol) {
+        double b = r - q;
+        double approx = call ? americanCall1993(s, k, t, r, b, vol) : americanCall1993(k, s, t, r - b, -b, vol);
+        double intrinsic = call ? s - k : k - s;
+        return Double.isFinite(approx) ? Math.max(approx, intrinsic) : intrinsic;
+    }
+
+    private static double european(boolean call, double s, double k, double t, double r, double q, double vol) {
+        return BlackScholesEuropeanPricer.price(call ? 1 : -1, s, k, t, r, q, vol);
     }
 
     /**

@@ -50,6 +50,24 @@ class ContractPricingTest {
     }
 
     @Test
+    void americanPutGreeksWithAnEarlyExercisePremiumFollowTheTreeNotBlackScholes() {
+        // deep in the money: the tree's delta is close to -1, the European one clearly above it
+        double s = 80;
+        double k = 100;
+        double[] out = new double[ContractPricing.SLOTS];
+        ContractPricing.price(false, true, s, k, 0.5, 0.045, 0.0, 0.3, out);
+        OptionInputs in = OptionInputs.put(s, k, 0.5, 0.045, 0.0, 0.3);
+        var tree = LeisenReimerAmericanPricer.DEFAULT.valuation(in);
+        var european = BlackScholesEuropeanPricer.DEFAULT.valuation(in);
+        assertThat(out[ContractPricing.DELTA]).isCloseTo(tree.delta(), within(0.05));
+        assertThat(Math.abs(out[ContractPricing.DELTA] - tree.delta()))
+                .isLessThan(Math.abs(european.delta() - tree.delta()));
+        assertThat(out[ContractPricing.GAMMA]).isCloseTo(tree.gamma(), within(0.01));
+        assertThat(out[ContractPricing.VEGA_UNIT]).isCloseTo(tree.vega(), within(3.0));
+        assertThat(out[ContractPricing.THETA_YEAR]).isCloseTo(tree.theta(), within(1.5));
+    }
+
+    @Test
     void americanCallsWithoutDividendsAreEuropean() {
         double[] out = new double[ContractPricing.SLOTS];
         ContractPricing.price(true, true, 100, 95, 0.5, 0.045, 0.0, 0.3, out);
