@@ -2,9 +2,12 @@ package dev.paperdesk.desktop.analytics;
 
 import dev.paperdesk.desktop.common.Columns;
 import dev.paperdesk.desktop.common.TableExport;
+import dev.paperdesk.desktop.golive.GoLiveChecklistGrid;
+import dev.paperdesk.desktop.golive.GoLiveCriteriaEditor;
 import dev.paperdesk.engine.analytics.DatedValue;
 import dev.paperdesk.engine.analytics.DrawdownPeriod;
 import dev.paperdesk.engine.analytics.MonthlyReturnsTable;
+import dev.paperdesk.engine.optimize.GoLiveChecklist;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
@@ -26,6 +29,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -43,7 +47,8 @@ import javafx.scene.layout.VBox;
 /**
  * The analytics view: a source chooser, metric tiles, and tabs with equity against the benchmark over
  * the underwater curve, the monthly returns heatmap, the rolling Sharpe ratio, P&amp;L attribution,
- * the deepest drawdowns and every metric in an exportable table.
+ * the deepest drawdowns, every metric in an exportable table and, for a portfolio, the go-live
+ * checklist of its paper-trading period with the editable criteria.
  */
 public final class AnalyticsView extends BorderPane implements QuantWindowContent {
     private static final String CSS = AnalyticsView.class
@@ -58,6 +63,7 @@ public final class AnalyticsView extends BorderPane implements QuantWindowConten
     private final GridPane heatmap = new GridPane();
     private final GridPane attributionBars = new GridPane();
     private final Label rollingNote = new Label();
+    private final VBox goLiveChecklist = new VBox(8);
 
     public AnalyticsView(AnalyticsViewModel vm) {
         this.vm = vm;
@@ -162,10 +168,45 @@ public final class AnalyticsView extends BorderPane implements QuantWindowConten
                 tab("Rolling Sharpe", "analyticsRollingTab", rollingPane),
                 tab("Attribution", "analyticsAttributionTab", attribution),
                 tab("Drawdowns", "analyticsDrawdownsTab", drawdownTable()),
-                tab("All metrics", "analyticsMetricsTab", metricsTable()));
+                tab("All metrics", "analyticsMetricsTab", metricsTable()),
+                tab("Go-live checklist", "analyticsGoLiveTab", goLivePane()));
         tabs.setId("analyticsTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
+    }
+
+    private Node goLivePane() {
+        Label none = new Label("The go-live checklist covers a portfolio's paper-trading period: choose a portfolio.");
+        none.setId("portfolioGoLiveNone");
+        none.setWrapText(true);
+        none.visibleProperty().bind(vm.goLiveChecklistProperty().isNull());
+        none.managedProperty().bind(none.visibleProperty());
+        goLiveChecklist.setId("portfolioGoLiveChecklist");
+        goLiveChecklist.visibleProperty().bind(vm.goLiveChecklistProperty().isNotNull());
+        goLiveChecklist.managedProperty().bind(goLiveChecklist.visibleProperty());
+        vm.goLiveChecklistProperty().addListener((o, a, b) -> showGoLive(b));
+        showGoLive(vm.goLiveChecklistProperty().get());
+        VBox box = new VBox(16, none, goLiveChecklist, new Separator(), new GoLiveCriteriaEditor(vm.goLiveCriteria()));
+        box.setPadding(new Insets(12));
+        return new ScrollPane(box);
+    }
+
+    private void showGoLive(GoLiveChecklist list) {
+        if (list == null) {
+            goLiveChecklist.getChildren().clear();
+            return;
+        }
+        Label verdict = new Label();
+        verdict.setId("portfolioGoLiveVerdict");
+        verdict.textProperty().bind(vm.goLiveVerdictProperty());
+        verdict.setWrapText(true);
+        Label note = new Label("Figures from the portfolio's time-weighted daily returns (deposits and top-ups"
+                + " are not performance); errors are orders the engine rejected.");
+        note.getStyleClass().add("text-muted");
+        note.setWrapText(true);
+        goLiveChecklist
+                .getChildren()
+                .setAll(verdict, new GoLiveChecklistGrid(list, "Portfolio", "portfolioGoLive"), note);
     }
 
     private static Tab tab(String name, String id, Node content) {

@@ -1,7 +1,9 @@
 package dev.paperdesk.desktop.analytics;
 
 import dev.paperdesk.desktop.common.UiExecutor;
+import dev.paperdesk.desktop.golive.GoLiveCriteriaForm;
 import dev.paperdesk.engine.analytics.DrawdownPeriod;
+import dev.paperdesk.engine.analytics.MetricsConfig;
 import dev.paperdesk.engine.analytics.MonthlyReturnsTable;
 import dev.paperdesk.engine.analytics.PerformanceSummary;
 import dev.paperdesk.engine.analytics.PnlAttribution;
@@ -11,6 +13,11 @@ import dev.paperdesk.engine.backtest.BacktestResult;
 import dev.paperdesk.engine.model.AssetClass;
 import dev.paperdesk.engine.model.Instrument;
 import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.model.Order;
+import dev.paperdesk.engine.model.OrderStatus;
+import dev.paperdesk.engine.model.PortfolioId;
+import dev.paperdesk.engine.optimize.GoLiveChecklist;
+import dev.paperdesk.engine.optimize.GoLiveFigures;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
 import dev.paperdesk.engine.report.AccountRecords;
 import dev.paperdesk.engine.report.PortfolioPerformance;
@@ -33,7 +40,9 @@ import javafx.collections.ObservableList;
 /**
  * State of the analytics view: the sources to choose from (the session's portfolios and the saved
  * backtests), and for the chosen one the metric tiles, the full metrics list, monthly returns,
- * drawdown episodes and P&amp;L attribution. Loading and computing happen on a background thread.
+ * drawdown episodes and P&amp;L attribution, and for a portfolio the go-live checklist of its
+ * paper-trading period against the workspace's editable criteria. Loading and computing happen on a
+ * background thread.
  */
 public final class AnalyticsViewModel {
     /** How a tile's figure reads: good, bad or neither. */
@@ -52,6 +61,9 @@ public final class AnalyticsViewModel {
     /** One bucket of the attribution, under its breakdown ("Instrument", "Asset class"). */
     public record AttributionRow(String breakdown, PnlAttribution.Bucket bucket) {}
 
+    /** What one load computes: the analytics, and the go-live figures for a portfolio (else null). */
+    private record Computed(AnalyticsData data, GoLiveFigures figures) {}
+
     private final TradingSession session;
     private final UiExecutor ui;
     private final ExecutorService worker;
@@ -67,6 +79,10 @@ public final class AnalyticsViewModel {
     private final ObservableList<MonthlyReturnsTable.YearRow> monthly = FXCollections.observableArrayList();
     private final ObservableList<AttributionRow> attribution = FXCollections.observableArrayList();
     private final ObservableList<DrawdownPeriod> drawdownPeriods = FXCollections.observableArrayList();
+    private final GoLiveCriteriaForm goLive;
+    private final ObjectProperty<GoLiveFigures> goLiveFigures = new SimpleObjectProperty<>();
+    private final ObjectProperty<GoLiveChecklist> goLiveChecklist = new SimpleObjectProperty<>();
+    private final StringProperty goLiveVerdict = new SimpleStringProperty("");
     private long generation;
 
     public AnalyticsViewModel(TradingSession session, UiExecutor ui) {
@@ -81,6 +97,9 @@ public final class AnalyticsViewModel {
         this.session = session;
         this.ui = ui;
         this.worker = worker;
+        this.goLive = new GoLiveCriteriaForm(session);
+        goLive.criteriaProperty().addListener((o, a, b) -> checkGoLive());
+        goLiveFigures.addListener((o, a, b) -> checkGoLive());
         refreshSources();
         source.addListener((o, a, b) -> load());
     }
@@ -128,12 +147,13 @@ public final class AnalyticsViewModel {
         status.set("Computing\u2026");
         worker.execute(() -> {
             try {
-                AnalyticsData d = compute(chosen);
+                Computed c = compute(chosen);
                 ui.post(() -> {
                     if (run == generation) {
                         loading.set(false);
                         status.set("");
-                        show(d, emptyReason(chosen, d));
+                        show(c.data(), emptyReason(chosen, c.data()));
+                        goLiveFigures.set(c.figures());
                     }
                 });
             } catch (RuntimeException e) {
@@ -148,21 +168,54 @@ public final class AnalyticsViewModel {
         });
     }
 
-    private AnalyticsData compute(AnalyticsSource chosen) {
+    private Computed compute(AnalyticsSource chosen) {
         return switch (chosen) {
             case AnalyticsSource.Portfolio p -> {
                 AccountRecords records = AccountRecords.read(session, p.id());
-                yield AnalyticsData.ofPortfolio(
-                        p.name(), PortfolioPerformance.of(records, ZoneOffset.UTC, this::assetClass));
+                PortfolioPerformance perf = PortfolioPerformance.of(records, ZoneOffset.UTC, this::assetClass);
+                GoLiveFigures figures = GoLiveFigures.fromReturns(
+                        perf.trades(), perf.returns(), perf.equity(), MetricsConfig.DAILY, rejectedOrders(p.id()));
+                yield new Computed(AnalyticsData.ofPortfolio(p.name(), perf), figures);
             }
             case AnalyticsSource.Backtest b -> {
                 BacktestStore store = session.backtests()
                         .orElseThrow(() -> new IllegalStateException("this session has no workspace backtests"));
                 BacktestResult r = BacktestArchive.load(store, b.id())
                         .orElseThrow(() -> new IllegalStateException("backtest #" + b.id() + " is no longer saved"));
-                yield AnalyticsData.ofBacktest(b.label(), r, this::assetClass);
+                yield new Computed(AnalyticsData.ofBacktest(b.label(), r, this::assetClass), null);
             }
         };
+    }
+
+    /**
+     * The errors of a paper-trading period: orders of the portfolio the engine rejected. Strategy
+     * failures are not recorded per portfolio by the session, so they cannot be counted here.
+     */
+    private int rejectedOrders(PortfolioId portfolio) {
+        int n = 0;
+        for (Order o : session.orders()) {
+            if (o.status() == OrderStatus.REJECTED && o.request().portfolioId().equals(portfolio)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Checks the portfolio's figures against the criteria in force; clears the checklist for a backtest. */
+    private void checkGoLive() {
+        GoLiveFigures f = goLiveFigures.get();
+        if (f == null) {
+            goLiveChecklist.set(null);
+            goLiveVerdict.set("");
+            return;
+        }
+        GoLiveChecklist list = goLive.evaluate(f);
+        goLiveVerdict.set(
+                list.passed()
+                        ? "Ready for real money: the paper-trading period meets every criterion."
+                        : "Not ready: " + list.failures().size()
+                                + " criterion(s) failed over the paper-trading period.");
+        goLiveChecklist.set(list);
     }
 
     private AssetClass assetClass(InstrumentId id) {
@@ -183,6 +236,9 @@ public final class AnalyticsViewModel {
 
     private void show(AnalyticsData d, String empty) {
         data.set(d);
+        if (d == null) {
+            goLiveFigures.set(null);
+        }
         emptyMessage.set(empty);
         if (d == null) {
             tiles.clear();
@@ -360,5 +416,24 @@ public final class AnalyticsViewModel {
 
     public ObservableList<DrawdownPeriod> drawdownPeriods() {
         return drawdownPeriods;
+    }
+
+    /** The workspace's go-live criteria, editable. */
+    public GoLiveCriteriaForm goLiveCriteria() {
+        return goLive;
+    }
+
+    /** The chosen portfolio's paper-trading figures; null for a backtest or before loading. */
+    public ObjectProperty<GoLiveFigures> goLiveFiguresProperty() {
+        return goLiveFigures;
+    }
+
+    /** The chosen portfolio checked against the criteria in force; null for a backtest. */
+    public ObjectProperty<GoLiveChecklist> goLiveChecklistProperty() {
+        return goLiveChecklist;
+    }
+
+    public StringProperty goLiveVerdictProperty() {
+        return goLiveVerdict;
     }
 }

@@ -5,6 +5,8 @@ import dev.paperdesk.desktop.analytics.QuantCharts;
 import dev.paperdesk.desktop.analytics.QuantWindowContent;
 import dev.paperdesk.desktop.common.Columns;
 import dev.paperdesk.desktop.common.TableExport;
+import dev.paperdesk.desktop.golive.GoLiveChecklistGrid;
+import dev.paperdesk.desktop.golive.GoLiveCriteriaEditor;
 import dev.paperdesk.engine.market.history.BarFormat;
 import dev.paperdesk.engine.optimize.GoLiveChecklist;
 import dev.paperdesk.engine.optimize.Heatmap;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -30,6 +31,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -275,14 +277,16 @@ public final class OptimizationView extends SplitPane implements QuantWindowCont
         wf.setPadding(new Insets(8));
 
         checklist.setId("goLiveChecklist");
-        checklist.setPadding(new Insets(12));
         checklist.getChildren().setAll(new Label("Run a search: the best parameters are checked here."));
+        vm.goLiveChecklistProperty().addListener((o, a, b) -> showChecklist(b));
+        VBox goLive = new VBox(16, checklist, new Separator(), new GoLiveCriteriaEditor(vm.goLiveCriteria()));
+        goLive.setPadding(new Insets(12));
 
         TabPane tabs = new TabPane(
                 tab("Results", "optimizationResultsTab", trials),
                 tab("Heatmap", "optimizationHeatmapTab", heat),
                 tab("Walk-forward", "walkForwardTab", wf),
-                tab("Go-live checklist", "goLiveTab", new ScrollPane(checklist)));
+                tab("Go-live checklist", "goLiveTab", new ScrollPane(goLive)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
     }
@@ -301,7 +305,6 @@ public final class OptimizationView extends SplitPane implements QuantWindowCont
         showTrials(o);
         showHeatmap(o.heatmap(), o.result().config().objective().name());
         showWalkForward(o.walkForward());
-        showChecklist(o.checklist());
     }
 
     private void showTrials(OptimizationViewModel.Outcome o) {
@@ -445,24 +448,7 @@ public final class OptimizationView extends SplitPane implements QuantWindowCont
         verdict.setWrapText(true);
         rows.add(verdict);
         if (list != null) {
-            GridPane grid = new GridPane();
-            grid.setHgap(16);
-            grid.setVgap(6);
-            grid.addRow(0, header("Criterion"), header("Best run"), header("Threshold"), header("Result"));
-            int r = 1;
-            for (GoLiveChecklist.Item item : list.items()) {
-                Label result = new Label(item.passed() ? "\u2714 PASS" : "\u2718 FAIL");
-                result.setId("goLive-" + item.key());
-                result.getStyleClass().add(item.passed() ? "check-pass" : "check-fail");
-                grid.addRow(
-                        r++,
-                        new Label(item.name()),
-                        new Label(item.actualText()),
-                        new Label(item.thresholdText()),
-                        result);
-            }
-            grid.setAlignment(Pos.TOP_LEFT);
-            rows.add(grid);
+            rows.add(new GoLiveChecklistGrid(list, "Best run", "goLive"));
         }
         checklist.getChildren().setAll(rows);
     }

@@ -1,6 +1,7 @@
 package dev.paperdesk.desktop.optimize;
 
 import dev.paperdesk.desktop.common.UiExecutor;
+import dev.paperdesk.desktop.golive.GoLiveCriteriaForm;
 import dev.paperdesk.engine.backtest.BacktestArchive;
 import dev.paperdesk.engine.backtest.BacktestConfig;
 import dev.paperdesk.engine.backtest.BacktestData;
@@ -13,7 +14,6 @@ import dev.paperdesk.engine.model.InstrumentId;
 import dev.paperdesk.engine.model.Timeframe;
 import dev.paperdesk.engine.montecarlo.CancellationToken;
 import dev.paperdesk.engine.optimize.GoLiveChecklist;
-import dev.paperdesk.engine.optimize.GoLiveCriteria;
 import dev.paperdesk.engine.optimize.GoLiveFigures;
 import dev.paperdesk.engine.optimize.Heatmap;
 import dev.paperdesk.engine.optimize.Objective;
@@ -56,7 +56,7 @@ import javafx.collections.ObservableList;
  * as in the backtest view, optionally prefilled from a saved backtest), one editable range per
  * parameter, the objective, grid or random search and an optional walk-forward analysis. The search
  * runs on a background thread with progress and cancellation; the best parameters are then run once
- * more for the go-live checklist.
+ * more for the go-live checklist, which is checked again whenever the workspace's criteria are edited.
  */
 public final class OptimizationViewModel {
     /** The data choice meaning "read the CSV file given in the path field". */
@@ -128,12 +128,12 @@ public final class OptimizationViewModel {
         }
     }
 
-    /** What a finished search shows. */
+    /** What a finished search shows; {@code figures} (of the best run) is null when no run was defined. */
     public record Outcome(
             OptimizationResult result,
             Heatmap heatmap,
             BacktestResult best,
-            GoLiveChecklist checklist,
+            GoLiveFigures figures,
             WalkForwardResult walkForward) {}
 
     private final TradingSession session;
@@ -164,6 +164,8 @@ public final class OptimizationViewModel {
     private final ObservableList<Trial> trials = FXCollections.observableArrayList();
     private final ObservableList<GoLiveChecklist.Item> checklist = FXCollections.observableArrayList();
     private final StringProperty verdict = new SimpleStringProperty("");
+    private final ObjectProperty<GoLiveChecklist> goLiveChecklist = new SimpleObjectProperty<>();
+    private final GoLiveCriteriaForm goLive;
     private volatile CancellationToken token;
 
     public OptimizationViewModel(TradingSession session, UiExecutor ui) {
@@ -182,6 +184,8 @@ public final class OptimizationViewModel {
         sources.add(CSV_SOURCE);
         session.bars().ifPresent(b -> b.series().forEach(s -> sources.add(describe(s.key()))));
         session.backtests().ifPresent(store -> saved.setAll(BacktestArchive.list(store)));
+        goLive = new GoLiveCriteriaForm(session);
+        goLive.criteriaProperty().addListener((o, a, b) -> checkGoLive());
         loadParameters();
     }
 
@@ -290,9 +294,7 @@ public final class OptimizationViewModel {
                         .map(trial -> Backtester.run(
                                 b.withParameters(trial.parameters().asText())))
                         .orElse(null);
-                GoLiveChecklist list = best == null
-                        ? null
-                        : GoLiveChecklist.evaluate(GoLiveFigures.of(best), GoLiveCriteria.defaults());
+                GoLiveFigures figures = best == null ? null : GoLiveFigures.of(best);
                 WalkForwardResult wf = null;
                 if (spec != null) {
                     ui.post(() -> status.set("Walk-forward " + spec + "\u2026"));
@@ -304,7 +306,7 @@ public final class OptimizationViewModel {
                                     "optimize-progress", () -> progress.set(share + (1 - share) * done / total)),
                             t);
                 }
-                Outcome o = new Outcome(result, heatmap(result), best, list, wf);
+                Outcome o = new Outcome(result, heatmap(result), best, figures, wf);
                 ui.post(() -> finished(o));
             } catch (CancellationException e) {
                 ui.post(() -> {
@@ -366,16 +368,10 @@ public final class OptimizationViewModel {
     private void finished(Outcome o) {
         running.set(false);
         progress.set(1);
-        // lists first: the view reacts to the outcome by sorting the trials and drawing the checklist
+        // the trials first: the view reacts to the outcome by sorting them
         trials.setAll(o.result().trials());
-        checklist.setAll(o.checklist() == null ? List.of() : o.checklist().items());
-        verdict.set(
-                o.checklist() == null
-                        ? "No run had a defined objective: nothing to check."
-                        : o.checklist().passed()
-                                ? "Ready for paper trading with real-money scrutiny: every criterion passed."
-                                : "Not ready: " + o.checklist().failures().size() + " criterion(s) failed.");
         outcome.set(o);
+        checkGoLive();
         Trial best = o.result().best().orElse(null);
         status.set(String.format(
                 Locale.US,
@@ -385,6 +381,23 @@ public final class OptimizationViewModel {
                 o.result().config().objective().name(),
                 best == null ? "\u2013" : String.format(Locale.US, "%.4f", best.objective()),
                 best == null ? "\u2013" : best.parameters()));
+    }
+
+    /** Checks the best run of the last search against the criteria in force. */
+    private void checkGoLive() {
+        Outcome o = outcome.get();
+        if (o == null) {
+            return;
+        }
+        GoLiveChecklist list = o.figures() == null ? null : goLive.evaluate(o.figures());
+        checklist.setAll(list == null ? List.of() : list.items());
+        verdict.set(
+                list == null
+                        ? "No run had a defined objective: nothing to check."
+                        : list.passed()
+                                ? "Ready for paper trading with real-money scrutiny: every criterion passed."
+                                : "Not ready: " + list.failures().size() + " criterion(s) failed.");
+        goLiveChecklist.set(list);
     }
 
     /** Asks the running search to stop after the trials under way. */
@@ -495,5 +508,15 @@ public final class OptimizationViewModel {
 
     public StringProperty verdictProperty() {
         return verdict;
+    }
+
+    /** The best run checked against the criteria in force; null before a search or without a defined run. */
+    public ObjectProperty<GoLiveChecklist> goLiveChecklistProperty() {
+        return goLiveChecklist;
+    }
+
+    /** The workspace's go-live criteria, editable. */
+    public GoLiveCriteriaForm goLiveCriteria() {
+        return goLive;
     }
 }

@@ -6,16 +6,23 @@ import dev.paperdesk.desktop.app.FxUiExecutor;
 import dev.paperdesk.desktop.app.Theme;
 import dev.paperdesk.engine.backtest.BacktestArchive;
 import dev.paperdesk.engine.backtest.BacktestResult;
+import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.model.OrderRequest;
+import dev.paperdesk.engine.model.PortfolioId;
+import dev.paperdesk.engine.model.Quantity;
+import dev.paperdesk.engine.model.Side;
 import dev.paperdesk.engine.session.SessionConfig;
 import dev.paperdesk.engine.session.TradingSession;
 import io.fair_acc.chartfx.XYChart;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +32,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Open the analytics of a saved backtest and of a new portfolio from the chooser. */
+/**
+ * Open the analytics of a saved backtest and of a portfolio from the chooser; a traded portfolio's
+ * go-live checklist follows an edited criterion.
+ */
 @ExtendWith(ApplicationExtension.class)
 class AnalyticsFlowTest {
     private TradingSession session;
@@ -91,6 +101,50 @@ class AnalyticsFlowTest {
         robot.clickOn("#analyticsAttributionTab");
         assertThat(robot.lookup("#attributionTable").queryTableView().getItems())
                 .isNotEmpty();
+    }
+
+    @Test
+    void aTradedPortfolioGetsAGoLiveChecklistThatFollowsTheEditedCriteria(FxRobot robot) throws Exception {
+        PortfolioId pid = session.portfolios().get(0).id();
+        InstrumentId acme = session.instruments().get(0).id();
+        for (int day = 0; day < 12; day++) {
+            Side side = day % 2 == 0 ? Side.BUY : Side.SELL;
+            TradingSession.await(session.submit(OrderRequest.market(pid, acme, side, Quantity.of("10"))));
+            session.advance(Duration.ofDays(1));
+        }
+        String name = session.portfolios().get(0).name();
+        robot.clickOn("#analyticsSource").clickOn("Portfolio: " + name);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> vm.goLiveChecklistProperty().get() != null);
+        robot.clickOn("#analyticsGoLiveTab");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#portfolioGoLiveChecklist").query().isVisible())
+                .isTrue();
+        // six round trips fall short of the default 20
+        assertThat(robot.lookup("#portfolioGoLive-trades").queryAs(Label.class).getText())
+                .endsWith("FAIL");
+        assertThat(robot.lookup("#portfolioGoLive-errors").queryAs(Label.class).getText())
+                .endsWith("PASS");
+
+        replaceText(robot, "#goLiveCriterion-trades", "6");
+        assertThat(robot.lookup("#portfolioGoLive-trades").queryAs(Label.class).getText())
+                .endsWith("PASS");
+        replaceText(robot, "#goLiveCriterion-trades", "7");
+        Label trades = robot.lookup("#portfolioGoLive-trades").queryAs(Label.class);
+        assertThat(trades.getText()).endsWith("FAIL");
+        assertThat(trades.getStyleClass()).contains("check-fail");
+
+        robot.clickOn("#goLiveCriterionOn-trades");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#portfolioGoLive-trades").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#goLiveCriterion-trades").query().isDisabled()).isTrue();
+    }
+
+    /** Types {@code text} over the whole content of the field {@code query}. */
+    private static void replaceText(FxRobot robot, String query, String text) {
+        robot.clickOn(query).push(KeyCode.SHORTCUT, KeyCode.A).write(text);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.paperdesk.desktop.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.paperdesk.desktop.common.UiExecutor;
 import dev.paperdesk.engine.analytics.MonthlyReturnsTable;
@@ -8,11 +9,13 @@ import dev.paperdesk.engine.backtest.BacktestArchive;
 import dev.paperdesk.engine.backtest.BacktestResult;
 import dev.paperdesk.engine.model.InstrumentId;
 import dev.paperdesk.engine.model.OrderRequest;
+import dev.paperdesk.engine.model.OrderStatus;
 import dev.paperdesk.engine.model.PortfolioId;
 import dev.paperdesk.engine.model.Quantity;
 import dev.paperdesk.engine.model.Side;
 import dev.paperdesk.engine.session.SessionConfig;
 import dev.paperdesk.engine.session.TradingSession;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,6 +136,66 @@ class AnalyticsViewModelTest {
         assertThat(vm.emptyMessageProperty().get()).isEmpty();
         assertThat(tile("sharpe")).isEqualTo(MetricText.ratio(d.summary().sharpeRatio()));
         assertThat(vm.attribution()).extracting(r -> r.bucket().key()).contains(acme.toString());
+    }
+
+    @Test
+    void aPortfolioIsCheckedForGoLiveFromItsTimeWeightedReturnsAndRejectedOrders() {
+        PortfolioId pid = session.portfolios().get(0).id();
+        InstrumentId acme = session.instruments().get(0).id();
+        for (int day = 0; day < 12; day++) {
+            Side side = day % 2 == 0 ? Side.BUY : Side.SELL;
+            TradingSession.await(session.submit(OrderRequest.market(pid, acme, side, Quantity.of("10"))));
+            if (day == 5) {
+                TradingSession.await(session.accounts().topUp(pid, new BigDecimal("50000")));
+            }
+            session.advance(Duration.ofDays(1));
+        }
+        // far beyond the buying power: the engine refuses it
+        try {
+            TradingSession.await(session.submit(OrderRequest.market(pid, acme, Side.BUY, Quantity.of("100000000"))));
+        } catch (RuntimeException refused) {
+            // a refusal may surface as an exception; the order is still recorded as rejected
+        }
+        long rejected = session.orders().stream()
+                .filter(o -> o.status() == OrderStatus.REJECTED)
+                .count();
+        assertThat(rejected).isEqualTo(1);
+        vm = new AnalyticsViewModel(session, UiExecutor.DIRECT, new InlineExecutor());
+
+        vm.sourceProperty()
+                .set(new AnalyticsSource.Portfolio(
+                        pid, session.portfolios().get(0).name()));
+
+        var f = vm.goLiveFiguresProperty().get();
+        double[] eq = vm.dataProperty().get().equity();
+        assertThat(f.trades()).isEqualTo(6);
+        assertThat(f.errors()).isEqualTo(1);
+        // profit is the change in equity less the top-up, not the top-up itself
+        assertThat(f.pnl()).isCloseTo(eq[eq.length - 1] - eq[0] - 50_000, within(0.01));
+        assertThat(Math.abs(f.pnl())).isLessThan(5_000);
+        var list = vm.goLiveChecklistProperty().get();
+        assertThat(list.items())
+                .filteredOn(i -> i.key().equals("errors"))
+                .singleElement()
+                .satisfies(i -> assertThat(i.passed()).isFalse());
+        assertThat(list.items())
+                .filteredOn(i -> i.key().equals("trades"))
+                .singleElement()
+                .satisfies(i -> assertThat(i.passed()).isFalse());
+        assertThat(vm.goLiveVerdictProperty().get()).startsWith("Not ready");
+
+        vm.goLiveCriteria().row("trades").thresholdProperty().set("6");
+        assertThat(vm.goLiveChecklistProperty().get().items())
+                .filteredOn(i -> i.key().equals("trades"))
+                .singleElement()
+                .satisfies(i -> assertThat(i.passed()).isTrue());
+
+        vm.sourceProperty()
+                .set(vm.sources().stream()
+                        .filter(s -> s instanceof AnalyticsSource.Backtest)
+                        .findFirst()
+                        .orElse(null));
+        assertThat(vm.goLiveChecklistProperty().get()).isNull();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paperdesk.desktop.analytics.QuantFixtures;
 import dev.paperdesk.desktop.app.FxUiExecutor;
 import dev.paperdesk.desktop.app.Theme;
+import dev.paperdesk.desktop.golive.GoLiveCriteriaForm;
 import dev.paperdesk.engine.model.Bar;
 import dev.paperdesk.engine.session.SessionConfig;
 import dev.paperdesk.engine.session.TradingSession;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A small grid search from the view fills the trials table, the heatmap and the go-live checklist. */
+/**
+ * A small grid search from the view fills the trials table, the heatmap and the go-live checklist,
+ * which follows an edited criterion.
+ */
 @ExtendWith(ApplicationExtension.class)
 class OptimizationFlowTest {
     private Path dir;
@@ -129,5 +134,25 @@ class OptimizationFlowTest {
         var first = vm.checklist().get(0);
         Label mark = robot.lookup("#goLive-" + first.key()).query();
         assertThat(mark.getText()).endsWith(first.passed() ? "PASS" : "FAIL");
+
+        // the trader raises the bar on closed trades: the same best run now fails that criterion
+        int trades = vm.outcomeProperty().get().figures().trades();
+        replaceText(robot, "#goLiveCriterion-trades", Integer.toString(trades));
+        assertThat(robot.lookup("#goLive-trades").queryAs(Label.class).getText())
+                .endsWith("PASS");
+        replaceText(robot, "#goLiveCriterion-trades", Integer.toString(trades + 1));
+        Label tradesMark = robot.lookup("#goLive-trades").queryAs(Label.class);
+        assertThat(tradesMark.getText()).endsWith("FAIL");
+        assertThat(tradesMark.getStyleClass()).contains("check-fail");
+        assertThat(robot.lookup("#goLiveVerdict").queryAs(Label.class).getText())
+                .startsWith("Not ready");
+        assertThat(session.setting(GoLiveCriteriaForm.SETTING))
+                .hasValueSatisfying(v -> assertThat(v).contains("trades=on:" + (trades + 1)));
+    }
+
+    /** Types {@code text} over the whole content of the field {@code query}. */
+    private static void replaceText(FxRobot robot, String query, String text) {
+        robot.clickOn(query).push(KeyCode.SHORTCUT, KeyCode.A).write(text);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paperdesk.desktop.analytics.InlineExecutor;
 import dev.paperdesk.desktop.analytics.QuantFixtures;
 import dev.paperdesk.desktop.common.UiExecutor;
+import dev.paperdesk.desktop.golive.GoLiveCriteriaForm;
+import dev.paperdesk.engine.optimize.GoLiveChecklist;
 import dev.paperdesk.engine.session.SessionConfig;
 import dev.paperdesk.engine.session.TradingSession;
 import java.nio.file.Path;
@@ -77,6 +79,38 @@ class OptimizationViewModelTest {
                 .containsEntry(
                         "fast",
                         o.result().best().orElseThrow().parameters().asText().get("fast"));
+    }
+
+    @Test
+    void editingACriterionChecksTheBestRunAgainWithoutSearchingAgain() throws Exception {
+        vm.csvPathProperty().set(OptimizationFlowTest.csv(dir, 300).toString());
+        vm.run();
+        var figures = vm.outcomeProperty().get().figures();
+        assertThat(figures).isNotNull();
+        assertThat(figures.trades()).isPositive();
+        var criteria = vm.goLiveCriteria();
+
+        criteria.row("trades").thresholdProperty().set(Integer.toString(figures.trades()));
+        assertThat(item("trades").passed()).isTrue();
+        assertThat(vm.goLiveChecklistProperty().get().criteria().minTrades()).isEqualTo(figures.trades());
+
+        criteria.row("trades").thresholdProperty().set(Integer.toString(figures.trades() + 1));
+        assertThat(item("trades").passed()).isFalse();
+        assertThat(vm.verdictProperty().get()).startsWith("Not ready");
+
+        criteria.row("trades").enabledProperty().set(false);
+        assertThat(vm.checklist()).extracting(i -> i.key()).doesNotContain("trades");
+        // the search ran once: the outcome is the same object
+        assertThat(vm.outcomeProperty().get().figures()).isSameAs(figures);
+        assertThat(session.setting(GoLiveCriteriaForm.SETTING))
+                .hasValueSatisfying(v -> assertThat(v).contains("trades=off:" + (figures.trades() + 1)));
+    }
+
+    private GoLiveChecklist.Item item(String key) {
+        return vm.checklist().stream()
+                .filter(i -> i.key().equals(key))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.paperdesk.engine.analytics.ClosedTrade;
 import dev.paperdesk.engine.analytics.EquityCurve;
 import dev.paperdesk.engine.analytics.MetricsConfig;
 import dev.paperdesk.engine.analytics.PerformanceSummary;
+import dev.paperdesk.engine.analytics.ReturnSeries;
 import dev.paperdesk.engine.analytics.TradeStatistics;
 import dev.paperdesk.engine.backtest.BacktestResult;
 import java.util.List;
@@ -48,6 +49,42 @@ public record GoLiveFigures(double winRate, double sharpe, double maxDrawdown, d
         }
         if (equity.size() >= 3) {
             PerformanceSummary p = PerformanceSummary.of(equity.returns(), config);
+            sharpe = p.sharpeRatio();
+            maxDrawdown = p.maxDrawdown();
+        }
+        return new GoLiveFigures(winRate, sharpe, maxDrawdown, pnl, trades.size(), errors);
+    }
+
+    /**
+     * The figures of a live portfolio's paper-trading period from its time-weighted returns, so
+     * deposits and top-ups do not count as performance: win rate from the closed trades, Sharpe ratio
+     * and max drawdown from {@code returns} (at least two), and P&amp;L as the sum of each day's
+     * return times the equity it started from, {@code Σ r[i] · equity[i]}, which is the change in
+     * equity less the money moved in.
+     *
+     * @param returns daily returns; a missing ({@code NaN}) return adds nothing to the P&amp;L
+     * @param equity equity at the end of each day, one more value than {@code returns}: {@code
+     *     equity[i]} is what the day of {@code returns[i]} started from
+     */
+    public static GoLiveFigures fromReturns(
+            List<ClosedTrade> trades, ReturnSeries returns, double[] equity, MetricsConfig config, int errors) {
+        if (!returns.isEmpty() && equity.length != returns.size() + 1) {
+            throw new IllegalArgumentException("need one more equity value than returns: " + equity.length
+                    + " equity values for " + returns.size() + " returns");
+        }
+        double winRate =
+                trades.isEmpty() ? Double.NaN : TradeStatistics.of(trades).winRate();
+        double sharpe = Double.NaN;
+        double maxDrawdown = Double.NaN;
+        double pnl = equity.length == 0 ? Double.NaN : 0;
+        for (int i = 0; i < returns.size(); i++) {
+            double r = returns.returnAt(i);
+            if (!Double.isNaN(r)) {
+                pnl += r * equity[i];
+            }
+        }
+        if (returns.size() >= 2) {
+            PerformanceSummary p = PerformanceSummary.of(returns, config);
             sharpe = p.sharpeRatio();
             maxDrawdown = p.maxDrawdown();
         }
