@@ -69,22 +69,29 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
         }
         double sCarry = s * carry;
         double kDisc = k * disc;
-        double d1 = Math.log(sCarry / kDisc) / stdDev + 0.5 * stdDev;
+        double ratio = sCarry / kDisc;
+        // One division serves every Greek: 1/σ = √T/(σ√T) and 1/T = (σ/(σ√T))².
+        double invStdDev = 1.0 / stdDev;
+        double invVol = sqrtT * invStdDev;
+        double volOverStdDev = vol * invStdDev;
+        double invT = volOverStdDev * volOverStdDev;
+        double d1 = Math.log(ratio) * invStdDev + 0.5 * stdDev;
         double d2 = d1 - stdDev;
         // exp(−d2²/2) = exp(−d1²/2)·(S·e^{−qT})/(K·e^{−rT}): one exponential serves density and both tails
         double g1 = StandardNormal.gaussian(d1);
         double nd1 = StandardNormal.INV_SQRT_2PI * g1;
         double cd1 = StandardNormal.cdf(sign * d1, g1);
-        double cd2 = StandardNormal.cdf(sign * d2, g1 * (sCarry / kDisc));
+        double cd2 = StandardNormal.cdf(sign * d2, g1 * ratio);
         double value = sign * (sCarry * cd1 - kDisc * cd2);
         double delta = sign * carry * cd1;
-        double gamma = carry * nd1 / (s * stdDev);
+        double gamma = carry * nd1 * invStdDev / s;
         double vega = sCarry * nd1 * sqrtT;
-        double theta = -sCarry * nd1 * vol / (2.0 * sqrtT) - sign * (b - r) * sCarry * cd1 - sign * r * kDisc * cd2;
+        // σ/(2√T) = ½·(σ√T)/T
+        double theta = -0.5 * sCarry * nd1 * stdDev * invT - sign * (b - r) * sCarry * cd1 - sign * r * kDisc * cd2;
         double rho = sign * kDisc * t * cd2;
-        double vanna = -carry * nd1 * d2 / vol;
-        double volga = vega * d1 * d2 / vol;
-        double charm = -carry * (nd1 * (b / stdDev - d2 / (2.0 * t)) + sign * (b - r) * cd1);
+        double vanna = -carry * nd1 * d2 * invVol;
+        double volga = vega * d1 * d2 * invVol;
+        double charm = -carry * (nd1 * (b * invStdDev - 0.5 * d2 * invT) + sign * (b - r) * cd1);
         return new OptionValuation(value, delta, gamma, vega, theta, rho, vanna, volga, charm);
     }
 

@@ -37,6 +37,6 @@ public final class CoxRossRubinsteinAmericanPricer extends TreeAmericanPricer {
                     + " volatility " + in.volatility() + " is too low for carry " + in.costOfCarry());
         }
         return BinomialLattice.roll(
-                in.sign(), in.spot(), in.strike(), in.expiry(), n, u, d, p, Math.exp(-in.rate() * dt));
+                in.sign(), in.spot(), in.strike(), in.expiry(), n, u, d, p, Math.exp(-in.rate() * dt), in.volatility());
     }
 }

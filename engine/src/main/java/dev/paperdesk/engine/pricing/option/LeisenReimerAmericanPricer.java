@@ -47,7 +47,8 @@ public final class LeisenReimerAmericanPricer extends TreeAmericanPricer {
         if (!(p > 0.0 && p < 1.0 && d > 0.0 && u > d && Double.isFinite(u))) {
             return null; // volatility so low against moneyness that the path is certain
         }
-        return BinomialLattice.roll(in.sign(), in.spot(), in.strike(), t, n, u, d, p, Math.exp(-in.rate() * dt));
+        return BinomialLattice.roll(
+                in.sign(), in.spot(), in.strike(), t, n, u, d, p, Math.exp(-in.rate() * dt), in.volatility());
     }
 
     /** Peizer–Pratt method 2 inversion: the probability of the binomial that matches N(z) for n steps. */

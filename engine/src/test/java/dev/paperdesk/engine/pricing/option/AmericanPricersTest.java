@@ -129,4 +129,62 @@ class AmericanPricersTest {
                 .hasMessageContaining("volatility");
         assertThatThrownBy(() -> CoxRossRubinsteinAmericanPricer.withSteps(1)).hasMessageContaining("steps");
     }
+
+    /**
+     * The roll back skips nodes beyond eight standard deviations; against the whole tree the value and
+     * the lattice Greeks must agree to rounding, for puts, dividend-paying calls, short and long expiries
+     * and both lattices (Leisen–Reimer has u·d ≠ 1, so its band is off-centre).
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "-1, 100, 105, 1.0, 0.04, 0.01, 0.30, 1000",
+        "-1, 100, 60, 2.0, 0.08, 0.00, 0.10, 1000",
+        "1, 100, 90, 1.5, 0.02, 0.06, 0.25, 1000",
+        "1, 100, 130, 0.01, 0.05, 0.03, 0.80, 501",
+        "-1, 50, 50, 0.4167, 0.10, 0.00, 0.40, 3000",
+        "1, 100, 100, 5.0, 0.00, 0.09, 0.05, 1000"
+    })
+    void bandedRollBackMatchesTheWholeTree(
+            double sign, double s, double k, double t, double r, double q, double vol, int n) {
+        double dt = t / n;
+        double u = Math.exp(vol * Math.sqrt(dt));
+        double d = 1.0 / u;
+        double p = (Math.exp((r - q) * dt) - d) / (u - d);
+        double disc = Math.exp(-r * dt);
+        assertLatticesAgree(
+                BinomialLattice.roll(sign, s, k, t, n, u, d, p, disc, vol),
+                BinomialLattice.rollBand(sign, s, k, t, n, u, d, p, disc, Double.POSITIVE_INFINITY),
+                s);
+
+        OptionInputs in = new OptionInputs(
+                sign > 0
+                        ? dev.paperdesk.engine.model.Instrument.OptionRight.CALL
+                        : dev.paperdesk.engine.model.Instrument.OptionRight.PUT,
+                s,
+                k,
+                t,
+                r,
+                q,
+                vol);
+        int odd = n % 2 == 0 ? n + 1 : n;
+        double stdDev = vol * Math.sqrt(t);
+        double d1 = (Math.log(s / k) + (r - q) * t) / stdDev + 0.5 * stdDev;
+        double lp = LeisenReimerAmericanPricer.peizerPratt(d1 - stdDev, odd);
+        double lpp = LeisenReimerAmericanPricer.peizerPratt(d1, odd);
+        double ldt = t / odd;
+        double lu = Math.exp((r - q) * ldt) * lpp / lp;
+        double ld = (Math.exp((r - q) * ldt) - lp * lu) / (1.0 - lp);
+        double ldisc = Math.exp(-r * ldt);
+        BinomialLattice.Result banded = BinomialLattice.roll(sign, s, k, t, odd, lu, ld, lp, ldisc, vol);
+        assertLatticesAgree(
+                banded, BinomialLattice.rollBand(sign, s, k, t, odd, lu, ld, lp, ldisc, Double.POSITIVE_INFINITY), s);
+        assertThat(LeisenReimerAmericanPricer.withSteps(odd).price(in)).isEqualTo(banded.value());
+    }
+
+    private static void assertLatticesAgree(BinomialLattice.Result banded, BinomialLattice.Result whole, double s) {
+        assertThat(banded.value()).isCloseTo(whole.value(), within(1e-12 * s));
+        assertThat(banded.delta()).isCloseTo(whole.delta(), within(1e-10));
+        assertThat(banded.gamma()).isCloseTo(whole.gamma(), within(1e-9));
+        assertThat(banded.theta()).isCloseTo(whole.theta(), within(1e-8 * s));
+    }
 }

@@ -62,6 +62,31 @@ class ImpliedVolatilityTest {
         assertThat(oneDay).isGreaterThan(100);
     }
 
+    /**
+     * Full double precision where the price carries it: options out of the money against the forward
+     * (all time value) over strikes 0.7–1.4× spot, a day to two years and 10–80% volatility come back
+     * within 1e-12 relative. The price formula's own rounding (some ulps of the price) moves the root by
+     * that many ulps times price/(vega·σ), which reaches a few hundred ulps of σ at low volatility.
+     */
+    @Test
+    void outOfTheMoneyRoundTripIsExactToDoublePrecision() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        for (int i = 0; i < 20_000; i++) {
+            double strike = 100 * (0.7 + 0.7 * rng.nextDouble());
+            double expiry = (1 + rng.nextInt(730)) / 365.0;
+            double vol = 0.1 + 0.7 * rng.nextDouble();
+            double forward = 100 * Math.exp(0.03 * expiry);
+            OptionRight right = strike >= forward ? OptionRight.CALL : OptionRight.PUT;
+            OptionInputs in = new OptionInputs(right, 100, strike, expiry, 0.04, 0.01, vol);
+            double price = BSM.price(in);
+            if (price < 1e-200) {
+                continue;
+            }
+            double solved = BSM.impliedVolatility(in, price).volatility().orElseThrow();
+            assertThat(solved).as("%s", in).isCloseTo(vol, within(1e-12 * vol));
+        }
+    }
+
     @Test
     void deepOutOfTheMoneyTinyPricesStillSolve() {
         // K = 3×S, one week, 40% vol: the call is worth about 1e-60
