@@ -327,8 +327,15 @@ public final class ArbitrageDeskView extends BorderPane {
         return dash > 0 ? symbol.substring(0, dash) : symbol;
     }
 
+    /**
+     * Fills the table's width, but never below a width that shows each header and a typical value:
+     * a narrow pane scrolls sideways instead of cutting "8.65 bps" to "8.6...".
+     */
     private static void fit(TableView<?> table) {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        for (var column : table.getColumns()) {
+            column.setMinWidth(Math.max(72, column.getText().length() * 8 + 24));
+        }
     }
 
     private static String pnlClass(double v) {
