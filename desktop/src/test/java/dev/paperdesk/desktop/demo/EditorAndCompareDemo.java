@@ -54,7 +54,7 @@ public final class EditorAndCompareDemo {
                 try {
                     ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", new File(args.get(0)));
                 } catch (Exception ex) {
-                    ex.printStackTrace();
+                    System.err.println("could not write the screenshot: " + ex);
                 }
                 view.dispose();
                 ui.close();
@@ -115,7 +115,7 @@ public final class EditorAndCompareDemo {
                 try {
                     ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", new File(args.get(0)));
                 } catch (Exception ex) {
-                    ex.printStackTrace();
+                    System.err.println("could not write the screenshot: " + ex);
                 }
                 Platform.exit();
             });

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,49 +18,12 @@ import java.util.Objects;
  * serialises on the workspace store; each batch is one transaction.
  */
 final class SqliteArbitrageStore implements ArbitrageStore {
-    private final Object lock;
     private final Connection connection;
-    private final Path path;
+    private final SharedConnection db;
 
     SqliteArbitrageStore(Object lock, Connection connection, Path path) {
-        this.lock = Objects.requireNonNull(lock, "lock");
         this.connection = Objects.requireNonNull(connection, "connection");
-        this.path = Objects.requireNonNull(path, "path");
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        synchronized (lock) {
-            try {
-                connection.setAutoCommit(false);
-                try {
-                    T result = work.run();
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException | Error e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
-                }
-            } catch (SQLException e) {
-                throw SqliteWorkspaceStore.translate(path, e);
-            }
-        }
-    }
-
-    private <T> T read(Work<T> work) {
-        synchronized (lock) {
-            try {
-                return work.run();
-            } catch (SQLException e) {
-                throw SqliteWorkspaceStore.translate(path, e);
-            }
-        }
+        this.db = new SharedConnection(lock, connection, path);
     }
 
     @Override
@@ -69,7 +31,7 @@ final class SqliteArbitrageStore implements ArbitrageStore {
         if (decisions.isEmpty()) {
             return;
         }
-        inTransaction(() -> {
+        db.inTransaction(() -> {
             try (PreparedStatement s = connection.prepareStatement(
                     "INSERT INTO arbitrage_decisions (time, kind, subject, reason, detail) VALUES (?, ?, ?, ?, ?)")) {
                 for (DecisionRow d : decisions) {
@@ -91,7 +53,7 @@ final class SqliteArbitrageStore implements ArbitrageStore {
         if (trades.isEmpty()) {
             return;
         }
-        inTransaction(() -> {
+        db.inTransaction(() -> {
             try (PreparedStatement s = connection.prepareStatement(
                     "INSERT OR REPLACE INTO arbitrage_trades (id, opened_at, symbol, status, profit, trade_json)"
                             + " VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -116,7 +78,7 @@ final class SqliteArbitrageStore implements ArbitrageStore {
 
     @Override
     public void saveOpportunities(Instant time, String json) {
-        inTransaction(() -> {
+        db.inTransaction(() -> {
             try (PreparedStatement s =
                     connection.prepareStatement("INSERT INTO arbitrage_opportunities (time, ranked) VALUES (?, ?)")) {
                 s.setLong(1, Clock.toNanos(time));
@@ -129,7 +91,7 @@ final class SqliteArbitrageStore implements ArbitrageStore {
 
     @Override
     public List<DecisionRow> decisions(int limit) {
-        return read(() -> {
+        return db.read(() -> {
             List<DecisionRow> out = new ArrayList<>();
             try (PreparedStatement s = connection.prepareStatement(
                     "SELECT time, kind, subject, reason, detail FROM arbitrage_decisions ORDER BY time DESC, id DESC"
@@ -152,7 +114,7 @@ final class SqliteArbitrageStore implements ArbitrageStore {
 
     @Override
     public List<TradeRow> trades() {
-        return read(() -> {
+        return db.read(() -> {
             List<TradeRow> out = new ArrayList<>();
             try (PreparedStatement s = connection.prepareStatement(
                             "SELECT id, opened_at, symbol, status, profit, trade_json FROM arbitrage_trades"
@@ -176,7 +138,7 @@ final class SqliteArbitrageStore implements ArbitrageStore {
 
     @Override
     public long opportunitySnapshots() {
-        return read(() -> {
+        return db.read(() -> {
             try (PreparedStatement s = connection.prepareStatement("SELECT COUNT(*) FROM arbitrage_opportunities");
                     ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -19,36 +18,19 @@ import java.util.Optional;
  * connection and serialises on the workspace store, like the trade journal.
  */
 final class SqliteBacktestStore implements BacktestStore {
-    private final Object lock;
     private final Connection connection;
-    private final Path path;
+    private final SharedConnection db;
 
     SqliteBacktestStore(Object lock, Connection connection, Path path) {
-        this.lock = Objects.requireNonNull(lock, "lock");
         this.connection = Objects.requireNonNull(connection, "connection");
-        this.path = Objects.requireNonNull(path, "path");
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    private <T> T locked(Work<T> work) {
-        synchronized (lock) {
-            try {
-                return work.run();
-            } catch (SQLException e) {
-                throw SqliteWorkspaceStore.translate(path, e);
-            }
-        }
+        this.db = new SharedConnection(lock, connection, path);
     }
 
     @Override
     public long save(Summary draft, String resultJson) {
         Objects.requireNonNull(draft, "draft");
         Objects.requireNonNull(resultJson, "resultJson");
-        return locked(() -> {
+        return db.read(() -> {
             try (PreparedStatement s = connection.prepareStatement(
                     "INSERT INTO backtests (created_at, strategy, source, instruments, total_return, trades,"
                             + " result_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -75,7 +57,7 @@ final class SqliteBacktestStore implements BacktestStore {
 
     @Override
     public List<Summary> list() {
-        return locked(() -> {
+        return db.read(() -> {
             List<Summary> out = new ArrayList<>();
             try (PreparedStatement s = connection.prepareStatement(
                             "SELECT id, created_at, strategy, source, instruments, total_return, trades"
@@ -100,7 +82,7 @@ final class SqliteBacktestStore implements BacktestStore {
 
     @Override
     public Optional<String> resultJson(long id) {
-        return locked(() -> {
+        return db.read(() -> {
             try (PreparedStatement s = connection.prepareStatement("SELECT result_json FROM backtests WHERE id = ?")) {
                 s.setLong(1, id);
                 try (ResultSet rs = s.executeQuery()) {
@@ -112,7 +94,7 @@ final class SqliteBacktestStore implements BacktestStore {
 
     @Override
     public boolean delete(long id) {
-        return locked(() -> {
+        return db.read(() -> {
             try (PreparedStatement s = connection.prepareStatement("DELETE FROM backtests WHERE id = ?")) {
                 s.setLong(1, id);
                 return s.executeUpdate() > 0;

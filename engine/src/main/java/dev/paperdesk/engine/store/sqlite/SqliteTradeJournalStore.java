@@ -28,56 +28,18 @@ import java.util.TreeSet;
  * store, so a note and an order commit never interleave inside one transaction.
  */
 final class SqliteTradeJournalStore implements TradeJournalStore {
-    private final Object lock;
     private final Connection connection;
-    private final Path path;
+    private final SharedConnection db;
 
     SqliteTradeJournalStore(Object lock, Connection connection, Path path) {
-        this.lock = Objects.requireNonNull(lock, "lock");
         this.connection = Objects.requireNonNull(connection, "connection");
-        this.path = Objects.requireNonNull(path, "path");
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    /** Runs {@code work} in one transaction: all of it is written, or none. */
-    private <T> T inTransaction(Work<T> work) {
-        synchronized (lock) {
-            try {
-                connection.setAutoCommit(false);
-                try {
-                    T result = work.run();
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException | Error e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
-                }
-            } catch (SQLException e) {
-                throw SqliteWorkspaceStore.translate(path, e);
-            }
-        }
-    }
-
-    private <T> T read(Work<T> work) {
-        synchronized (lock) {
-            try {
-                return work.run();
-            } catch (SQLException e) {
-                throw SqliteWorkspaceStore.translate(path, e);
-            }
-        }
+        this.db = new SharedConnection(lock, connection, path);
     }
 
     @Override
     public Note add(NoteDraft draft) {
         Objects.requireNonNull(draft, "draft");
-        long id = inTransaction(() -> {
+        long id = db.inTransaction(() -> {
             try (PreparedStatement s = connection.prepareStatement(
                     """
                     INSERT INTO journal_notes (portfolio_id, target_kind, target_ref, instrument, body, created_at, updated_at)
@@ -109,7 +71,7 @@ final class SqliteTradeJournalStore implements TradeJournalStore {
         String body = TradeJournalStore.requireText(text);
         SortedSet<String> normalised = TradeJournalStore.normaliseTags(tags);
         Objects.requireNonNull(at, "at");
-        inTransaction(() -> {
+        db.inTransaction(() -> {
             try (PreparedStatement s =
                     connection.prepareStatement("UPDATE journal_notes SET body = ?, updated_at = ? WHERE id = ?")) {
                 s.setString(1, body);
@@ -150,7 +112,7 @@ final class SqliteTradeJournalStore implements TradeJournalStore {
 
     @Override
     public boolean delete(long id) {
-        return inTransaction(() -> {
+        return db.inTransaction(() -> {
             // Explicit deletes: ON DELETE CASCADE needs foreign keys on, which a foreign connection may not have.
             for (String table : List.of("journal_attachments", "journal_note_tags")) {
                 try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + table + " WHERE note_id = ?")) {
@@ -169,7 +131,7 @@ final class SqliteTradeJournalStore implements TradeJournalStore {
     public AttachmentInfo attach(long noteId, String name, String mimeType, byte[] data, Instant at) {
         TradeJournalStore.requireImage(name, mimeType, data);
         Objects.requireNonNull(at, "at");
-        long id = inTransaction(() -> {
+        long id = db.inTransaction(() -> {
             if (!exists(noteId)) {
                 throw new IllegalArgumentException("no journal note " + noteId);
             }
@@ -199,7 +161,7 @@ final class SqliteTradeJournalStore implements TradeJournalStore {
 
     @Override
     public Optional<Attachment> attachment(long attachmentId) {
-        return read(() -> {
+        return db.read(() -> {
             try (PreparedStatement s = connection.prepareStatement(
                     "SELECT id, note_id, name, mime_type, size, added_at, data FROM journal_attachments WHERE id = ?")) {
                 s.setLong(1, attachmentId);
@@ -225,7 +187,7 @@ final class SqliteTradeJournalStore implements TradeJournalStore {
 
     @Override
     public Optional<Note> note(long id) {
-        return read(() -> {
+        return db.read(() -> {
             List<Note> notes = select("WHERE n.id = ?", List.of(id));
             return notes.isEmpty() ? Optional.empty() : Optional.of(notes.get(0));
         });
@@ -260,7 +222,7 @@ final class SqliteTradeJournalStore implements TradeJournalStore {
             where.append(" AND n.created_at < ?");
             args.add(clamped(query.to()));
         }
-        return read(() -> select(where.toString(), args)).stream()
+        return db.read(() -> select(where.toString(), args)).stream()
                 .filter(query::matches)
                 .toList();
     }
@@ -349,7 +311,7 @@ final class SqliteTradeJournalStore implements TradeJournalStore {
 
     @Override
     public List<String> tags(PortfolioId portfolio) {
-        return read(() -> {
+        return db.read(() -> {
             List<String> out = new ArrayList<>();
             try (PreparedStatement s = connection.prepareStatement(
                     "SELECT DISTINCT t.tag FROM journal_note_tags t JOIN journal_notes n ON n.id = t.note_id"
