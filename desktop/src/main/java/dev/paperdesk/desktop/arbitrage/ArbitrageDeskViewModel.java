@@ -23,9 +23,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
@@ -52,7 +52,9 @@ public final class ArbitrageDeskViewModel implements AutoCloseable {
     private final EventLoop loop;
     private final MarketDataFeed market;
     private volatile Instant now;
-    private final ExecutorService clock;
+    private final ScheduledExecutorService clock;
+    private ScheduledFuture<?> pacing;
+    private long lastTick;
     private final ScheduledExecutorService refresher;
     private final AtomicBoolean playing = new AtomicBoolean();
     private volatile double speed = 60;
@@ -101,7 +103,7 @@ public final class ArbitrageDeskViewModel implements AutoCloseable {
         loop.execute(() -> market.start(loop, quote -> {}));
         loop.runUntil(loop.nowNanos());
         this.now = loop.clock().now();
-        this.clock = Executors.newSingleThreadExecutor(r -> daemon(r, "arbitrage-desk-clock"));
+        this.clock = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "arbitrage-desk-clock"));
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "arbitrage-desk-refresh"));
         showSettings(strategy.settings());
         clockText.set(format(now));
@@ -205,29 +207,43 @@ public final class ArbitrageDeskViewModel implements AutoCloseable {
         }
         speed = s;
         if (playing.compareAndSet(false, true)) {
-            clock.execute(this::playLoop);
+            synchronized (this) {
+                // a paced task on the clock thread every 100 ms: it runs the simulated time that the
+                // wall clock says has passed since the last one (no thread waits in between)
+                lastTick = System.nanoTime();
+                pacing = clock.scheduleAtFixedRate(this::tick, 100, 100, TimeUnit.MILLISECONDS);
+            }
             status.set("clock running at " + num(s) + "\u00d7");
         }
     }
 
     public void pause() {
-        playing.set(false);
+        stopPacing();
         status.set("clock paused");
     }
 
-    private void playLoop() {
-        long last = System.nanoTime();
-        while (playing.get()) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            long now = System.nanoTime();
-            long simNanos = (long) ((now - last) * speed);
-            last = now;
+    private synchronized void stopPacing() {
+        playing.set(false);
+        if (pacing != null) {
+            pacing.cancel(false);
+            pacing = null;
+        }
+    }
+
+    /** One pacing step, on the clock thread. */
+    private void tick() {
+        if (!playing.get()) {
+            return;
+        }
+        long t = System.nanoTime();
+        long simNanos = (long) ((t - lastTick) * speed);
+        lastTick = t;
+        try {
             runFor(Duration.ofNanos(simNanos));
+        } catch (RuntimeException e) {
+            playing.set(false);
+            ui.post(() -> status.set("simulation failed: " + e.getMessage()));
+            throw e; // ends the schedule
         }
     }
 
@@ -286,7 +302,7 @@ public final class ArbitrageDeskViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        playing.set(false);
+        stopPacing();
         refresher.shutdownNow();
         clock.shutdownNow();
         try {

@@ -44,4 +44,30 @@ class ArbitrageDeskViewModelTest {
             assertThat(vm.strategy().isRunning()).isFalse();
         }
     }
+
+    @Test
+    void theRunningClockIsPacedByASchedulerAndStopsOnPause() throws Exception {
+        try (ArbitrageDeskViewModel vm = new ArbitrageDeskViewModel(null, UiExecutor.DIRECT)) {
+            String start = vm.clockTextProperty().get();
+            vm.speedProperty().set("600");
+            vm.play();
+            assertThat(vm.statusProperty().get()).isEqualTo("clock running at 600\u00d7");
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (vm.clockTextProperty().get().equals(start) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                vm.refresh();
+            }
+            assertThat(vm.clockTextProperty().get()).isNotEqualTo(start);
+            vm.pause();
+            // a paused clock: after the pending step (if any) has run, the time no longer moves
+            vm.advance(Duration.ZERO).join();
+            vm.refresh();
+            String paused = vm.clockTextProperty().get();
+            Thread.sleep(300);
+            vm.advance(Duration.ZERO).join();
+            vm.refresh();
+            assertThat(vm.clockTextProperty().get()).isEqualTo(paused);
+            assertThat(vm.statusProperty().get()).isEqualTo("clock paused");
+        }
+    }
 }

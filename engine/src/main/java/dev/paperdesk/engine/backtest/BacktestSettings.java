@@ -19,7 +19,8 @@ public record BacktestSettings(
         String models,
         String benchmark) {
     public BacktestSettings {
-        parameters = Map.copyOf(parameters);
+        parameters = java.util.Collections.unmodifiableMap(
+                new java.util.TreeMap<>(parameters)); // sorted: the same file every run
         instruments = List.copyOf(instruments);
     }
 }

@@ -1,5 +1,6 @@
 package dev.paperdesk.engine.cli;
 
+import dev.paperdesk.engine.arbitrage.ArbitrageBacktest;
 import dev.paperdesk.engine.backtest.BacktestConfig;
 import dev.paperdesk.engine.backtest.BacktestFiles;
 import dev.paperdesk.engine.backtest.BacktestResult;
@@ -31,6 +32,9 @@ import picocli.CommandLine.Option;
                     + " max_drawdown, win_rate, profit_factor, expectancy, exposure, trades), benchmark"
                     + " (buy and hold of the first symbol), trades, fills, equity and timing (bars, run_ms).",
             "--from/--to restrict trading to a date range; earlier bars of the file warm up the indicators first.",
+            "--strategy builtin:funding-arbitrage --recording DAY.pdmr replays a recorded multi-venue market"
+                    + " (paperdesk arbitrage record) through the arbitrage strategy instead; RESULT.json has the"
+                    + " same keys, timing.bars counts the replayed events (docs/arbitrage.md).",
             "Example: paperdesk backtest --strategy builtin:sma-cross --data ORCL=orcl.csv --format yahoo"
                     + " --capital 100000 --from 2000-01-01 --to 2009-12-31 --out result.json --trades trades.csv"
         })
@@ -86,11 +90,27 @@ final class BacktestCommand implements Callable<Integer> {
             description = "Also write the equity curve: " + BacktestFiles.EQUITY_HEADER + ".")
     Path equity;
 
+    @Option(
+            names = "--recording",
+            paramLabel = "DAY.pdmr",
+            description = "A recorded multi-venue market (paperdesk arbitrage record) to replay instead of"
+                    + " --data bars; for --strategy " + ArbitrageBacktest.STRATEGY + " (see docs/arbitrage.md).")
+    Path recording;
+
+    @Option(
+            names = "--workspace",
+            paramLabel = "PATH",
+            description = "Also keep the result in this workspace's backtest history (created if missing).")
+    Path workspace;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (recording != null || ArbitrageBacktest.isArbitrage(run.strategy)) {
+            return new RecordingBacktest(this).call();
+        }
         if (from != null && to != null && to.isBefore(from)) {
             throw new CliException("--to " + to + " is before --from " + from, 2);
         }
@@ -122,6 +142,7 @@ final class BacktestCommand implements Callable<Integer> {
         if (equity != null) {
             AtomicFiles.writeString(equity, BacktestFiles.equityCsv(result));
         }
+        RecordingBacktest.archive(workspace, result);
         var m = result.metrics();
         spec.commandLine()
                 .getOut()
