@@ -377,11 +377,12 @@ public final class AccountService {
             Instrument inst = host.instruments().get(i);
             return inst == null ? BigDecimal.ONE : inst.multiplier();
         };
-        AccountSnapshot before =
-                calculator.compute(live.snapshot(marks, multipliers, host.fx()), host.instruments()::get, this::mid);
-        AccountSnapshot after =
-                calculator.compute(trial.snapshot(marks, multipliers, host.fx()), host.instruments()::get, this::mid);
-        return before.freeMargin().subtract(after.freeMargin());
+        // Only the two free margins are needed: the lean calculation skips the views and risk figures.
+        BigDecimal before =
+                calculator.freeMargin(live.snapshot(marks, multipliers, host.fx()), host.instruments()::get, this::mid);
+        BigDecimal after = calculator.freeMargin(
+                trial.snapshot(marks, multipliers, host.fx()), host.instruments()::get, this::mid);
+        return before.subtract(after);
     }
 
     /**

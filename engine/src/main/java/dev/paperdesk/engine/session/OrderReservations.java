@@ -103,7 +103,7 @@ final class OrderReservations {
         if (held == null) {
             return sum;
         }
-        Map<Long, BigDecimal> pairs = new HashMap<>();
+        Map<Long, BigDecimal> pairs = null;
         for (var e : held.entrySet()) {
             Order o = orders.apply(e.getKey());
             if (o == null || !o.status().isOpen()) {
@@ -114,11 +114,16 @@ final class OrderReservations {
             if (h.ocoGroup() == 0) {
                 sum = sum.add(now);
             } else {
+                if (pairs == null) {
+                    pairs = new HashMap<>();
+                }
                 pairs.merge(h.ocoGroup(), now, BigDecimal::max);
             }
         }
-        for (BigDecimal pair : pairs.values()) {
-            sum = sum.add(pair);
+        if (pairs != null) {
+            for (BigDecimal pair : pairs.values()) {
+                sum = sum.add(pair);
+            }
         }
         return sum;
     }

@@ -701,24 +701,29 @@ public final class TradingEngine implements MarketDataSink {
     private BigDecimal claimed(Order order) {
         OrderRequest request = order.request();
         BigDecimal claimed = BigDecimal.ZERO;
-        Map<Long, BigDecimal> groupClaims = new HashMap<>();
-        for (Order o : venue.openOrders()) {
+        Map<Long, BigDecimal> groupClaims = null;
+        // Only the instrument's own working orders can claim its position.
+        for (Order o : venue.openOrders(request.instrumentId())) {
             OrderRequest w = o.request();
             if (w.portfolioId().equals(request.portfolioId())
-                    && w.instrumentId().equals(request.instrumentId())
                     && w.side() == request.side()
                     && !o.id().equals(order.id())) {
                 BigDecimal left =
                         w.quantity().value().subtract(o.filledQuantity().value());
                 if (o.link() != null && o.link().kind() != OrderGroupKind.COMBO) {
+                    if (groupClaims == null) {
+                        groupClaims = new HashMap<>();
+                    }
                     groupClaims.merge(o.link().groupId(), left, BigDecimal::max);
                 } else {
                     claimed = claimed.add(left);
                 }
             }
         }
-        for (BigDecimal c : groupClaims.values()) {
-            claimed = claimed.add(c);
+        if (groupClaims != null) {
+            for (BigDecimal c : groupClaims.values()) {
+                claimed = claimed.add(c);
+            }
         }
         return claimed;
     }

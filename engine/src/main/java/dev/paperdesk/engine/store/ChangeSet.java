@@ -18,52 +18,79 @@ import java.util.Map;
  * one transaction.
  */
 public final class ChangeSet {
-    private final Map<Long, Order> orders = new LinkedHashMap<>();
-    private final List<OrderEvent> events = new ArrayList<>();
-    private final List<Fill> fills = new ArrayList<>();
-    private final List<LedgerEntry> ledger = new ArrayList<>();
-    private final Map<Long, Portfolio> portfolios = new LinkedHashMap<>();
-    private final Map<Long, OrderGroup> groups = new LinkedHashMap<>();
-    private final List<AccountRecord> accountRecords = new ArrayList<>();
+    // Created on first use: a step usually touches two or three of these, and one is allocated per
+    // engine step on the order path.
+    private Map<Long, Order> orders;
+    private List<OrderEvent> events;
+    private List<Fill> fills;
+    private List<LedgerEntry> ledger;
+    private Map<Long, Portfolio> portfolios;
+    private Map<Long, OrderGroup> groups;
+    private List<AccountRecord> accountRecords;
 
     public ChangeSet order(Order order) {
+        if (orders == null) {
+            orders = new LinkedHashMap<>();
+        }
         orders.put(order.id().value(), order);
         return this;
     }
 
     public ChangeSet event(OrderEvent event) {
+        if (events == null) {
+            events = new ArrayList<>();
+        }
         events.add(event);
         return this;
     }
 
     public ChangeSet fill(Fill fill) {
+        if (fills == null) {
+            fills = new ArrayList<>();
+        }
         fills.add(fill);
         return this;
     }
 
     public ChangeSet ledger(List<LedgerEntry> entries) {
+        if (entries.isEmpty()) {
+            return this;
+        }
+        if (ledger == null) {
+            ledger = new ArrayList<>();
+        }
         ledger.addAll(entries);
         return this;
     }
 
     public ChangeSet portfolio(Portfolio portfolio) {
+        if (portfolios == null) {
+            portfolios = new LinkedHashMap<>();
+        }
         portfolios.put(portfolio.id().value(), portfolio);
         return this;
     }
 
     /** An OCO pair, bracket or combo created in this step (written before its orders). */
     public ChangeSet group(OrderGroup group) {
+        if (groups == null) {
+            groups = new LinkedHashMap<>();
+        }
         groups.put(group.id(), group);
         return this;
     }
 
     public List<OrderGroup> groups() {
-        return List.copyOf(groups.values());
+        return groups == null ? List.of() : List.copyOf(groups.values());
     }
 
     /** Appends an account history record (liquidation, margin event, fund movement, funding, portfolio event). */
     public ChangeSet account(AccountRecord record) {
-        accountRecords.add(java.util.Objects.requireNonNull(record, "record"));
+        java.util.Objects.requireNonNull(record, "record");
+        if (accountRecords == null) {
+            accountRecords = new ArrayList<>();
+        }
+        accountRecords.add(record);
         return this;
     }
 
@@ -73,36 +100,37 @@ public final class ChangeSet {
     }
 
     public List<AccountRecord> accountRecords() {
-        return List.copyOf(accountRecords);
+        return accountRecords == null ? List.of() : List.copyOf(accountRecords);
     }
 
     public List<Order> orders() {
-        return List.copyOf(orders.values());
+        return orders == null ? List.of() : List.copyOf(orders.values());
     }
 
     public List<OrderEvent> events() {
-        return List.copyOf(events);
+        return events == null ? List.of() : List.copyOf(events);
     }
 
     public List<Fill> fills() {
-        return List.copyOf(fills);
+        return fills == null ? List.of() : List.copyOf(fills);
     }
 
     public List<LedgerEntry> ledger() {
-        return List.copyOf(ledger);
+        return ledger == null ? List.of() : List.copyOf(ledger);
     }
 
     public List<Portfolio> portfolios() {
-        return List.copyOf(portfolios.values());
+        return portfolios == null ? List.of() : List.copyOf(portfolios.values());
     }
 
     public boolean isEmpty() {
-        return orders.isEmpty()
-                && events.isEmpty()
-                && fills.isEmpty()
-                && ledger.isEmpty()
-                && portfolios.isEmpty()
-                && groups.isEmpty()
-                && accountRecords.isEmpty();
+        // Collections are created on first use and never emptied, so null means empty.
+        return orders == null
+                && events == null
+                && fills == null
+                && ledger == null
+                && portfolios == null
+                && groups == null
+                && accountRecords == null;
     }
 }

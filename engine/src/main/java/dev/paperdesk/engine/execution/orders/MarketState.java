@@ -46,6 +46,8 @@ final class MarketState {
     final List<Working> waitingForOpen = new ArrayList<>();
     final List<Working> waitingForBar = new ArrayList<>();
     final List<Working> restoring = new ArrayList<>();
+    /** Every order of this market the venue works (sent, resting, waiting or conditional), in the order sent. */
+    final java.util.LinkedHashSet<Working> working = new java.util.LinkedHashSet<>();
     /** Orders resting in {@link #book}, in the order they joined (for bar evaluation). */
     final java.util.LinkedHashSet<Working> resting = new java.util.LinkedHashSet<>();
 

@@ -161,6 +161,7 @@ public final class PaperVenue {
             Working w = new Working(o, m);
             w.lastArrivalNanos = ctx.nowNanos();
             working.put(o.id(), w);
+            m.working.add(w);
             ws.add(w);
         }
         if (group != null) {
@@ -215,6 +216,24 @@ public final class PaperVenue {
                 .map(w -> w.order)
                 .sorted(Comparator.comparing(Order::id))
                 .toList();
+    }
+
+    /**
+     * The open orders of one instrument, in the order they were sent: what the funds check of a new
+     * order on it needs, without a pass over every working order of the venue.
+     */
+    public List<Order> openOrders(InstrumentId instrument) {
+        MarketState m = markets.get(instrument);
+        if (m == null || m.working.isEmpty()) {
+            return List.of();
+        }
+        List<Order> out = new ArrayList<>(m.working.size());
+        for (Working w : m.working) {
+            if (w.open()) {
+                out.add(w.order);
+            }
+        }
+        return out;
     }
 
     private long latency(Working w) {
@@ -630,6 +649,7 @@ public final class PaperVenue {
         w.waitingForBar = false;
         w.waitingForOpen = false;
         working.remove(w.order.id());
+        m.working.remove(w);
     }
 
     private void cancelNow(Working w, String why) {
@@ -1383,6 +1403,7 @@ public final class PaperVenue {
             Working w = new Working(o, m);
             w.lastArrivalNanos = ctx.nowNanos();
             working.put(o.id(), w);
+            m.working.add(w);
             OrderLink link = o.link();
             if (o.status() == OrderStatus.NEW) {
                 boolean child =

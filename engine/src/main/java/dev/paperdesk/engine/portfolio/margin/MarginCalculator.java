@@ -173,6 +173,38 @@ public final class MarginCalculator {
                 reserved);
     }
 
+    /**
+     * Only the free margin of {@code s}: exactly {@code compute(s, instruments,
+     * underlyingMarks).freeMargin()}, same value and scale, without the position views, ratios,
+     * liquidation prices and risk figures that a full account needs and the pre-trade requirement
+     * (a difference of two free margins per order) does not.
+     */
+    public BigDecimal freeMargin(
+            PortfolioSnapshot s,
+            Function<InstrumentId, Instrument> instruments,
+            Function<InstrumentId, BigDecimal> underlyingMarks) {
+        PortfolioSettings settings = s.account().settings();
+        BigDecimal crossInitial = BigDecimal.ZERO;
+        BigDecimal isolatedEquity = BigDecimal.ZERO;
+        for (PositionView p : s.positions()) {
+            if (p.quantity().signum() == 0) {
+                continue;
+            }
+            BigDecimal rate = s.rate(p.currency()).orElse(null);
+            if (rate == null) {
+                continue;
+            }
+            Working w = working(p, instruments.apply(p.instrumentId()), s, settings, underlyingMarks);
+            if (w.margin.mode() == MarginMode.ISOLATED) {
+                isolatedEquity = isolatedEquity.add(
+                        w.margin.isolatedMargin().add(p.unrealizedPnl()).multiply(rate));
+            } else {
+                crossInitial = crossInitial.add(w.initial.multiply(rate));
+            }
+        }
+        return s.equity().subtract(isolatedEquity).subtract(crossInitial).subtract(s.reservedForOrders());
+    }
+
     /** Maintenance ÷ equity; a pool with maintenance but no equity left is capped at {@link #RATIO_CAP}. */
     static BigDecimal ratio(BigDecimal maintenance, BigDecimal equity) {
         if (maintenance.signum() <= 0) {
