@@ -88,6 +88,11 @@ public final class MarginBook {
     private final long[] isolatedLo;
     private final int[][] scaleCount;
     private final BigDecimal[] costSum;
+    /** Σ cost basis of the currency's positions without a price (valued at cost, outside the long sums). */
+    private final BigDecimal[] atCost;
+    /** The same, for positions outside the isolated pools (the part that is cross-pool equity). */
+    private final BigDecimal[] crossAtCost;
+
     private final boolean[] hasTerms;
 
     // Pools: 0 is the cross pool, 1.. one per isolated position.
@@ -161,6 +166,8 @@ public final class MarginBook {
         costSum = new BigDecimal[k];
         hasTerms = new boolean[k];
         java.util.Arrays.fill(costSum, BigDecimal.ZERO);
+        atCost = new BigDecimal[k];
+        crossAtCost = new BigDecimal[k];
 
         Map<InstrumentId, PositionMarginView> margins = new HashMap<>();
         boolean shortOptions = false;
@@ -229,6 +236,10 @@ public final class MarginBook {
         poolSlot[0] = -1;
         poolMaintenance[0] = account.crossMaintenance();
         known[0] = WarningLevel.of(MarginCalculator.ratio(account.crossMaintenance(), account.crossEquity()));
+        for (int c = 0; c < k; c++) {
+            atCost[c] = unpricedCost(c, false);
+            crossAtCost[c] = unpricedCost(c, true);
+        }
         if (fixedPoint) {
             for (int c = 0; c < k && fixedPoint; c++) {
                 fixedPoint = resum(c);
@@ -275,6 +286,15 @@ public final class MarginBook {
         return account;
     }
 
+    /**
+     * True while every value is carried in fixed point; false once one did not fit (such as a
+     * position without a price whose cost basis carries a 34-digit quotient): the book then sums in
+     * BigDecimal, exactly but in O(positions), until it is rebuilt.
+     */
+    public boolean fixedPoint() {
+        return fixedPoint;
+    }
+
     /** True once a mark moved since the build: {@link #builtAccount()} is then out of date. */
     public boolean moved() {
         return moved;
@@ -287,6 +307,7 @@ public final class MarginBook {
             return;
         }
         int i = slot;
+        boolean wasPriced = marks[i] != null;
         marks[i] = mark;
         marksMoved = true;
         moved = true;
@@ -301,8 +322,17 @@ public final class MarginBook {
             return;
         }
         if (c >= 0) {
-            scaleCount[c][beforeScale]--;
-            scaleCount[c][valueScale[i]]++;
+            // Unpriced positions are carried at cost in BigDecimal; their fixed-point value is 0.
+            if (wasPriced) {
+                scaleCount[c][beforeScale]--;
+            }
+            if (mark != null) {
+                scaleCount[c][valueScale[i]]++;
+            }
+            if (wasPriced != (mark != null)) {
+                atCost[c] = unpricedCost(c, false);
+                crossAtCost[c] = unpricedCost(c, true);
+            }
             if (valueScale[i] > sumScale[c]) {
                 fixedPoint = resum(c);
             } else {
@@ -403,7 +433,11 @@ public final class MarginBook {
                 long nlo = lo - isolatedLo[c];
                 long borrow = Long.compareUnsigned(lo, isolatedLo[c]) < 0 ? 1 : 0;
                 long nhi = hi - isolatedHi[c] - borrow;
-                e = e.add(decimal(nhi, nlo, sumScale[c]).multiply(rates[c]));
+                BigDecimal values = decimal(nhi, nlo, sumScale[c]);
+                if (crossAtCost[c] != null) {
+                    values = values.add(crossAtCost[c]);
+                }
+                e = e.add(values.multiply(rates[c]));
             }
         }
         return e;
@@ -503,29 +537,38 @@ public final class MarginBook {
         while (top > 0 && counts[top] == 0) {
             top--;
         }
-        return decimal(valueHi[c], valueLo[c], sumScale[c]).setScale(top, RoundingMode.UNNECESSARY);
+        BigDecimal priced = decimal(valueHi[c], valueLo[c], sumScale[c]).setScale(top, RoundingMode.UNNECESSARY);
+        return atCost[c] == null ? priced : priced.add(atCost[c]);
+    }
+
+    /** Σ cost basis of currency {@code c}'s unpriced positions, or {@code null} when all have a price. */
+    private BigDecimal unpricedCost(int c, boolean crossOnly) {
+        BigDecimal total = null;
+        for (int i = 0; i < n; i++) {
+            if (currencyOf[i] == c && marks[i] == null && (!crossOnly || poolOf[i] <= 0)) {
+                total = (total == null ? BigDecimal.ZERO : total).add(views[i].costBasis());
+            }
+        }
+        return total;
     }
 
     /** Sets {@code value[i]} from the slot's mark; false when it does not fit the fixed point. */
     private boolean setValue(int i) {
         BigDecimal mark = marks[i];
         if (mark == null) {
-            BigDecimal cost = views[i].costBasis();
-            if (!fits(cost)) {
-                return false;
-            }
-            value[i] = cost.unscaledValue().longValue();
-            valueScale[i] = cost.scale();
+            value[i] = 0;
+            valueScale[i] = 0;
             return true;
         }
-        if (!fits(mark)) {
+        // precision() and an integral BigDecimal's longValue() read the compact form: no BigInteger.
+        if (mark.scale() < 0 || mark.precision() > 18) {
             return false;
         }
         int scale = qmScale[i] + mark.scale();
         if (scale > MAX_SCALE) {
             return false;
         }
-        long unscaled = mark.unscaledValue().longValue();
+        long unscaled = mark.scaleByPowerOfTen(mark.scale()).longValue();
         long hi = Math.multiplyHigh(qm[i], unscaled);
         long lo = qm[i] * unscaled;
         if (hi != (lo >> 63)) {
@@ -559,7 +602,7 @@ public final class MarginBook {
         int top = 0;
         java.util.Arrays.fill(scaleCount[c], 0);
         for (int i = 0; i < n; i++) {
-            if (currencyOf[i] == c) {
+            if (currencyOf[i] == c && marks[i] != null) {
                 top = Math.max(top, valueScale[i]);
                 scaleCount[c][valueScale[i]]++;
             }
@@ -649,7 +692,7 @@ public final class MarginBook {
             return WarningLevel.NONE;
         }
         int i = poolSlot[p];
-        if (!poolLongs[p] || valueScale[i] > poolScale[p]) {
+        if (!poolLongs[p] || marks[i] == null || valueScale[i] > poolScale[p]) {
             return slowLevel(p);
         }
         long v = align(value[i], valueScale[i], poolScale[p]);
