@@ -13,6 +13,7 @@ import dev.paperdesk.engine.model.Price;
 import dev.paperdesk.engine.model.Quantity;
 import dev.paperdesk.engine.model.Side;
 import dev.paperdesk.engine.portfolio.margin.AccountSnapshot;
+import dev.paperdesk.engine.portfolio.margin.MarginBook;
 import dev.paperdesk.engine.portfolio.margin.MarginCalculator;
 import dev.paperdesk.engine.portfolio.margin.MarginMonitor;
 import java.math.BigDecimal;
@@ -33,9 +34,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Re-valuing every open position and its margin after a price tick that moved every mark: the
- * engine's floating-point screen ({@link MarginMonitor}) and the exact path (portfolio snapshot plus
- * {@link MarginCalculator}) that runs only when the screen sees a possible level change.
+ * Re-valuing every open position and its margin after a price tick that moved every mark. The
+ * engine's path is {@link MarginBook} ({@code bookAfterTick}: exact, scaled-long fixed point, every
+ * pool's level decided exactly, the published snapshot with views built on read). Baselines in the
+ * same run: the former floating-point screen ({@link MarginMonitor}), the former per-tick snapshot
+ * refresh ({@link Portfolio#snapshot}) and the full reference ({@code snapshot} + {@link
+ * MarginCalculator}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -52,6 +56,9 @@ public class MarginRevaluationBenchmark {
     private MarginMonitor screen;
     private InstrumentId[] ids;
     private long tick;
+    private MarginBook book;
+    private BigDecimal[] baseMarks;
+    private BigDecimal[] upMarks;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -104,6 +111,22 @@ public class MarginRevaluationBenchmark {
             markValues[i] = price.doubleValue();
         }
         screen = MarginMonitor.of(exact(), id -> index.getOrDefault(id, -1));
+        var snap = portfolio.snapshot(
+                id -> marks[index.get(id)], id -> BigDecimal.ONE, (f, t) -> Optional.of(BigDecimal.ONE));
+        book = MarginBook.of(
+                portfolio,
+                snap,
+                MarginCalculator.DEFAULT.compute(snap, instruments::get, id -> null),
+                id -> BigDecimal.ONE,
+                (f, t) -> Optional.of(BigDecimal.ONE));
+        if (!book.fixedPoint()) {
+            throw new IllegalStateException("the benchmark portfolio must run in fixed point");
+        }
+        baseMarks = marks.clone();
+        upMarks = new BigDecimal[positions];
+        for (int i = 0; i < positions; i++) {
+            upMarks[i] = baseMarks[i].add(new BigDecimal("0.01"));
+        }
     }
 
     private AccountSnapshot exact() {
@@ -135,5 +158,32 @@ public class MarginRevaluationBenchmark {
             marks[i] = marks[i].add(step);
         }
         return exact();
+    }
+
+    /**
+     * The engine's exact per-tick path: every mark moves by one cent (marks arrive as BigDecimal, as
+     * from the feed), each position is re-valued in fixed point, every pool's level is decided
+     * exactly, and the portfolio snapshot is published with its equity (views built on read).
+     */
+    @Benchmark
+    public PortfolioSnapshot bookAfterTick() {
+        tick++;
+        BigDecimal[] next = (tick & 1) == 0 ? baseMarks : upMarks;
+        for (int i = 0; i < next.length; i++) {
+            book.remark(ids[i], next[i]);
+        }
+        if (book.levelsChanged()) {
+            throw new IllegalStateException("a one-cent move must not change a level here");
+        }
+        return book.snapshot(portfolio.riskMarks(), BigDecimal.ZERO);
+    }
+
+    /** Baseline: the engine's former per-tick refresh, a full BigDecimal snapshot of the portfolio. */
+    @Benchmark
+    public PortfolioSnapshot snapshotAfterTick() {
+        tick++;
+        BigDecimal[] next = (tick & 1) == 0 ? baseMarks : upMarks;
+        return portfolio.snapshot(
+                id -> next[index.get(id)], id -> BigDecimal.ONE, (f, t) -> Optional.of(BigDecimal.ONE));
     }
 }

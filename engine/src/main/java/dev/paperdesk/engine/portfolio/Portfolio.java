@@ -39,6 +39,8 @@ public final class Portfolio {
             new TreeMap<>((a, b) -> a.code().compareTo(b.code()));
     private final Map<InstrumentId, Position> positions = new TreeMap<>();
     private final Map<InstrumentId, Currency> positionCurrency = new TreeMap<>();
+    /** Counts changes to what a valuation reads (positions, buckets, terms, names); risk marks excluded. */
+    private long revision;
 
     /** A new portfolio funded with {@code startingBalance} of its base currency. */
     public Portfolio(
@@ -210,11 +212,13 @@ public final class Portfolio {
 
     /** Replaces the settings; a new cost-basis method applies to later closing trades. */
     public void setSettings(PortfolioSettings next) {
+        revision++;
         this.settings = Objects.requireNonNull(next, "settings");
     }
 
     /** Changes the name and description. */
     public void rename(String newName, String newDescription) {
+        revision++;
         if (newName == null || newName.isBlank()) {
             throw new IllegalArgumentException("portfolio name must not be blank");
         }
@@ -223,6 +227,7 @@ public final class Portfolio {
     }
 
     public void setArchived(boolean value) {
+        revision++;
         this.archived = value;
     }
 
@@ -232,10 +237,19 @@ public final class Portfolio {
     }
 
     public void markDeleted() {
+        revision++;
         if (!archived) {
             throw new IllegalStateException("portfolio '" + name + "' must be archived before it is deleted");
         }
         this.deleted = true;
+    }
+
+    /**
+     * A counter that changes whenever positions, buckets, margin terms, settings or names change
+     * (not when the risk marks move): a valuation kept beside the portfolio is current while it is.
+     */
+    public long revision() {
+        return revision;
     }
 
     public RiskMarks riskMarks() {
@@ -256,6 +270,7 @@ public final class Portfolio {
     }
 
     public void setMargin(InstrumentId instrument, PositionMargin margin) {
+        revision++;
         margins.put(instrument, Objects.requireNonNull(margin, "margin"));
     }
 
@@ -321,6 +336,7 @@ public final class Portfolio {
      * move together, and the ledger entries describing the cash movement are returned.
      */
     public List<LedgerEntry> applyFill(Fill fill, Instrument instrument) {
+        revision++;
         if (!fill.portfolioId().equals(id)) {
             throw new IllegalArgumentException("fill " + fill.id() + " belongs to " + fill.portfolioId());
         }
@@ -358,6 +374,7 @@ public final class Portfolio {
 
     /** Adds money to a currency bucket, tracked apart from P&amp;L; returns its TOP_UP ledger entry. */
     public LedgerEntry topUp(BigDecimal amount, Currency currency, Instant at) {
+        revision++;
         if (amount.signum() <= 0) {
             throw new IllegalArgumentException("a top-up must be positive, not " + amount.toPlainString());
         }
@@ -371,6 +388,7 @@ public final class Portfolio {
      * so the ledger still sums to the cash; fills, ledger and journal before the reset are kept.
      */
     public List<LedgerEntry> reset(Instant at) {
+        revision++;
         List<LedgerEntry> entries = new ArrayList<>();
         for (CurrencyBalance b : List.copyOf(balances.values())) {
             BigDecimal target = b.currency().equals(baseCurrency) ? startingBalance : BigDecimal.ZERO;
@@ -392,6 +410,7 @@ public final class Portfolio {
      * currency. An isolated position's margin absorbs the payment.
      */
     public LedgerEntry bookFunding(InstrumentId instrument, BigDecimal signedAmount, Instant at, String note) {
+        revision++;
         Currency currency = positionCurrency(instrument);
         balances.put(currency, balance(currency).funding(signedAmount));
         PositionMargin m = margins.get(instrument);
@@ -403,6 +422,7 @@ public final class Portfolio {
 
     /** Books a short borrow fee (a positive amount, debited) on a position's currency. */
     public LedgerEntry bookBorrowFee(InstrumentId instrument, BigDecimal fee, Instant at, String note) {
+        revision++;
         if (fee.signum() < 0) {
             throw new IllegalArgumentException("a borrow fee must not be negative");
         }
@@ -413,6 +433,7 @@ public final class Portfolio {
 
     /** Books the insurance fund's cover of a liquidation shortfall (a credit). */
     public LedgerEntry bookInsuranceCredit(Currency currency, BigDecimal credit, Instant at, String ref, String note) {
+        revision++;
         if (credit.signum() <= 0) {
             throw new IllegalArgumentException("an insurance credit must be positive");
         }
@@ -422,6 +443,7 @@ public final class Portfolio {
 
     /** Books an auto-deleveraging transfer: negative on the deleveraged account, positive on the liquidated one. */
     public LedgerEntry bookAdl(Currency currency, BigDecimal signedAmount, Instant at, String ref, String note) {
+        revision++;
         balances.put(currency, balance(currency).adl(signedAmount));
         return new LedgerEntry(id, at, LedgerKind.ADL, signedAmount, currency, ref, note);
     }

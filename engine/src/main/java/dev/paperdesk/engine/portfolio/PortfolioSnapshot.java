@@ -11,7 +11,8 @@ import java.util.Map;
  * An immutable, consistent picture of a portfolio at one engine instant; safe to share across
  * threads. {@code cash}, {@code realizedPnl}, {@code feesPaid}, {@code unrealizedPnl} and {@code equity}
  * are in the base currency, converted at the rates of that instant; {@code balances} are exact per
- * currency.
+ * currency. {@code positions} may be a {@link DeferredPositions} list whose views are built on first
+ * read, so that a tick publishes a snapshot without paying for views nobody looks at.
  *
  * @param unconvertible currencies held without a known rate to the base currency (left out of the totals)
  * @param rates units of the base currency per unit of each held currency, at the snapshot's instant
@@ -41,7 +42,8 @@ public record PortfolioSnapshot(
         BigDecimal reservedForOrders) {
     public PortfolioSnapshot {
         balances = List.copyOf(balances);
-        positions = List.copyOf(positions);
+        // A deferred list is already immutable; copying it would build every view on each tick.
+        positions = positions instanceof DeferredPositions ? positions : List.copyOf(positions);
         unconvertible = List.copyOf(unconvertible);
         rates = Map.copyOf(rates);
         java.util.Objects.requireNonNull(account, "account");

@@ -43,8 +43,8 @@ import dev.paperdesk.engine.portfolio.margin.CarryCharges;
 import dev.paperdesk.engine.portfolio.margin.InsuranceFund;
 import dev.paperdesk.engine.portfolio.margin.LiquidationPlanner;
 import dev.paperdesk.engine.portfolio.margin.LiquidationStep;
+import dev.paperdesk.engine.portfolio.margin.MarginBook;
 import dev.paperdesk.engine.portfolio.margin.MarginCalculator;
-import dev.paperdesk.engine.portfolio.margin.MarginMonitor;
 import dev.paperdesk.engine.portfolio.margin.MarginSchedule;
 import dev.paperdesk.engine.portfolio.margin.PositionMarginView;
 import dev.paperdesk.engine.portfolio.margin.WarningLevel;
@@ -138,9 +138,11 @@ public final class AccountService {
     private final Map<PortfolioId, Map<String, WarningLevel>> levels = new HashMap<>();
     private final Map<PortfolioId, Cached> cache = new ConcurrentHashMap<>();
     private final ReturnCorrelations correlations;
-    private final Map<PortfolioId, MarginMonitor> monitors = new HashMap<>();
-    private final Map<InstrumentId, Integer> markIndex = new HashMap<>();
-    private double[] markValues = new double[0];
+    /** Exact running valuations, re-valued tick by tick; rebuilt when their portfolio changes. */
+    private final Map<PortfolioId, MarginBook> books = new HashMap<>();
+    /** The book whose build-time levels are the recorded ones, per portfolio. */
+    private final Map<PortfolioId, MarginBook> supervised = new HashMap<>();
+
     private volatile InsuranceFund fund = new InsuranceFund();
     private LocalDate accrualDay;
 
@@ -391,7 +393,6 @@ public final class AccountService {
      * initial rate, is released pro rata on reductions and restarts on a flip.
      */
     public void afterFill(Portfolio booked, Fill fill, Instrument instrument) {
-        monitors.remove(booked.id());
         BigDecimal signed =
                 fill.quantity().value().multiply(BigDecimal.valueOf(fill.side().sign()));
         BigDecimal before = booked.position(fill.instrumentId()).quantity().subtract(signed);
@@ -438,47 +439,63 @@ public final class AccountService {
     public void onQuote(Quote quote) {
         correlations.onPrice(
                 quote.instrumentId(), quote.timestamp(), quote.mid().toDouble());
-        if (!marks.containsKey(quote.instrumentId())) {
-            setMark(quote.instrumentId(), quote.mid().toDouble());
-        }
-        Instrument instrument = host.instruments().get(quote.instrumentId());
-        if (instrument instanceof Instrument.FxPair || instrument instanceof Instrument.CryptoSpot) {
-            // Exchange rates may have moved: screens of accounts holding other currencies are stale.
-            monitors.entrySet().removeIf(e -> host.published(e.getKey())
-                    .map(s -> s.rates().values().stream().anyMatch(r -> r.compareTo(BigDecimal.ONE) != 0))
-                    .orElse(true));
-        }
         rollDay();
         supervise(holders(quote.instrumentId()));
     }
 
-    private void setMark(InstrumentId id, double value) {
-        int i = markSlot(id);
-        if (i >= 0) {
-            markValues[i] = value;
+    /**
+     * Re-values the books of {@code holders} at the instrument's new valuation mark: O(positions in
+     * the instrument) per portfolio. Call on every price change of an instrument, before publishing.
+     */
+    public void remark(InstrumentId instrument, Collection<PortfolioId> holders) {
+        BigDecimal mark = valuationMark(instrument, mid(instrument));
+        for (PortfolioId id : holders) {
+            MarginBook book = books.get(id);
+            Portfolio live = host.portfolios().get(id);
+            if (book == null) {
+                continue;
+            }
+            if (live != null && book.isFor(live, host.fx())) {
+                book.remark(instrument, mark);
+            } else {
+                // Stale (the portfolio or a rate changed): rebuilt at the current marks when next read.
+                books.remove(id);
+            }
         }
     }
 
-    /** The slot of an instrument in the screens' marks array, or −1 for instruments of no market. */
-    private int markSlot(InstrumentId id) {
-        if (markValues.length == 0) {
-            markValues = new double[host.instruments().size()];
-            java.util.Arrays.fill(markValues, Double.NaN);
-            int i = 0;
-            for (InstrumentId k : host.instruments().keySet()) {
-                markIndex.put(k, i++);
-            }
+    /**
+     * The portfolio's snapshot at the engine's marks and rates, from its running book (built once,
+     * exactly, after each change of the portfolio); position views are built when first read.
+     */
+    public PortfolioSnapshot valuation(Portfolio live, BigDecimal reservedForOrders) {
+        return book(live).snapshot(live.riskMarks(), reservedForOrders);
+    }
+
+    /** The current book of {@code live}, built from an exact valuation when missing or stale. */
+    private MarginBook book(Portfolio live) {
+        MarginBook book = books.get(live.id());
+        if (book != null && book.isFor(live, host.fx())) {
+            return book;
         }
-        Integer i = markIndex.get(id);
-        return i == null ? -1 : i;
+        PortfolioSnapshot s = host.value(live);
+        AccountSnapshot a = calculator.compute(s, host.instruments()::get, this::mid);
+        book = MarginBook.of(live, s, a, this::multiplier, host.fx());
+        books.put(live.id(), book);
+        return book;
+    }
+
+    private BigDecimal multiplier(InstrumentId id) {
+        Instrument i = host.instruments().get(id);
+        return i == null ? BigDecimal.ONE : i.multiplier();
     }
 
     /** A perpetual's mark price: it now values the position; supervises the affected accounts. */
     public void onMarkPrice(MarkPrice mark) {
         marks.put(mark.instrumentId(), mark);
-        setMark(mark.instrumentId(), mark.markPrice().toDouble());
         List<PortfolioId> affected = holders(mark.instrumentId());
         if (!affected.isEmpty()) {
+            remark(mark.instrumentId(), affected);
             host.refresh(affected);
         }
         rollDay();
@@ -605,21 +622,30 @@ public final class AccountService {
             if (live == null) {
                 continue;
             }
-            MarginMonitor screen = monitors.get(id);
-            if (screen != null && !screen.needsExactCheck(markValues)) {
-                host.published(id).ifPresent(s -> observe(live, s.equity()));
+            MarginBook book = book(live);
+            if (supervised.get(id) == book && !book.levelsChanged()) {
+                // Exact: no pool changed level since the last full check.
+                observe(live, book.equity());
                 continue;
             }
-            AccountSnapshot a = compute(live);
+            if (book.moved()) {
+                books.remove(id);
+                book = book(live);
+            }
+            AccountSnapshot a = book.builtAccount();
             observe(live, a.equity());
             boolean breached = recordLevels(live, a);
+            supervised.put(id, book);
             if (breached) {
                 liquidate(id);
                 Portfolio after = host.portfolios().get(id);
-                a = after == null ? null : compute(after);
-            }
-            if (a != null) {
-                monitors.put(id, MarginMonitor.of(a, this::markSlot));
+                if (after == null) {
+                    supervised.remove(id);
+                } else {
+                    // liquidate() recorded the levels of the account after its last step.
+                    books.remove(id);
+                    supervised.put(id, book(after));
+                }
             }
         }
     }
@@ -931,11 +957,8 @@ public final class AccountService {
         return PositionSizer.size(compute(p).equity(), riskPercent, entry, stop, i, rate);
     }
 
-    /** Commits through the host; the screens of every portfolio touched are rebuilt at the next check. */
+    /** Commits through the host; the books of the portfolios touched are rebuilt when next read. */
     private void apply(ChangeSet changes, List<EngineEvent> events) {
-        for (Portfolio p : changes.portfolios()) {
-            monitors.remove(p.id());
-        }
         host.apply(changes, events);
     }
 
