@@ -54,9 +54,9 @@ public final class QuantCharts {
         y.setAutoRangePadding(0.05);
         y.setAutoUnitScaling(false);
         // grouped digits instead of ChartFX's default 1.25E5 for money and percent axes
-        y.setTickLabelFormatter(new Plain());
+        y.setTickLabelFormatter(new Plain(y));
         if (!x.isTimeAxis()) {
-            x.setTickLabelFormatter(new Plain());
+            x.setTickLabelFormatter(new Plain(x));
         }
         XYChart chart = new XYChart(x, y);
         chart.getRenderers().clear();
@@ -101,19 +101,40 @@ public final class QuantCharts {
 
     /** Tick labels with thousands separators and no more decimals than the tick spacing needs. */
     private static final class Plain extends javafx.util.StringConverter<Number> {
+        private final DefaultNumericAxis axis;
+
+        Plain(DefaultNumericAxis axis) {
+            this.axis = axis;
+        }
+
         @Override
         public String toString(Number n) {
-            double v = n.doubleValue();
-            double a = Math.abs(v);
-            String pattern = a >= 100 || a == 0 ? "%,.0f" : a >= 10 ? "%,.1f" : "%,.2f";
-            String text = String.format(java.util.Locale.US, pattern, v);
-            return text.matches("-0(\\.0+)?") ? text.substring(1) : text;
+            return label(n.doubleValue(), axis.getTickUnit());
         }
 
         @Override
         public Number fromString(String s) {
             return Double.parseDouble(s.replace(",", ""));
         }
+    }
+
+    /**
+     * A tick label: no decimals from 100, one from 10, else two; ticks spaced finer than 0.01 (tiny
+     * drawdowns in percent) get the spacing's decimals, so that -0.0025 does not read 0.00 or lose its
+     * sign. Only a value that rounds to zero drops the sign.
+     */
+    static String label(double v, double tickUnit) {
+        double a = Math.abs(v);
+        int decimals = a >= 100 || a == 0 ? 0 : a >= 10 ? 1 : 2;
+        if (a != 0 && tickUnit > 0 && tickUnit < 0.01 && Double.isFinite(tickUnit)) {
+            int scale = new java.math.BigDecimal(Double.toString(tickUnit))
+                    .round(new java.math.MathContext(3))
+                    .stripTrailingZeros()
+                    .scale();
+            decimals = Math.max(decimals, Math.min(scale, 8));
+        }
+        String text = String.format(java.util.Locale.US, "%,." + decimals + "f", v);
+        return text.matches("-0(\\.0+)?") ? text.substring(1) : text;
     }
 
     /** Seconds since the epoch of the start of each UTC day, for a time axis. */

@@ -21,6 +21,8 @@ import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DateCell;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
@@ -30,6 +32,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -83,6 +86,18 @@ public final class BacktestView extends SplitPane {
         format.valueProperty().bindBidirectional(vm.formatProperty());
         TextField params = field("backtestParameters", vm.parametersProperty());
         params.setPromptText("fast=20 slow=50");
+        DatePicker from = datePicker("backtestFrom", vm.fromProperty());
+        from.setTooltip(new Tooltip("First date traded (00:00 UTC). Earlier bars of the data only warm up"
+                + " the indicators: no orders, not in the equity curve or the metrics."));
+        DatePicker to = datePicker("backtestTo", vm.toProperty());
+        to.setTooltip(new Tooltip("Last date traded, inclusive (UTC)."));
+        Label rangeProblem = new Label();
+        rangeProblem.setId("backtestRangeProblem");
+        rangeProblem.setWrapText(true);
+        rangeProblem.getStyleClass().add("ticket-validation");
+        rangeProblem.textProperty().bind(vm.rangeProblemProperty());
+        rangeProblem.visibleProperty().bind(rangeProblem.textProperty().isNotEmpty());
+        rangeProblem.managedProperty().bind(rangeProblem.visibleProperty());
 
         GridPane grid = new GridPane();
         grid.setHgap(8);
@@ -93,6 +108,8 @@ public final class BacktestView extends SplitPane {
             "CSV file",
             "Symbol",
             "Format",
+            "From (UTC)",
+            "To (UTC)",
             "Parameters",
             "Capital (USD)",
             "Commission / order",
@@ -105,6 +122,8 @@ public final class BacktestView extends SplitPane {
             path,
             symbol,
             format,
+            from,
+            to,
             params,
             field("backtestCapital", vm.capitalProperty()),
             field("backtestCommission", vm.commissionProperty()),
@@ -118,7 +137,8 @@ public final class BacktestView extends SplitPane {
         Button run = new Button("Run backtest");
         run.setId("backtestRun");
         run.setDefaultButton(true);
-        run.disableProperty().bind(vm.runningProperty());
+        run.disableProperty()
+                .bind(vm.runningProperty().or(rangeProblem.textProperty().isNotEmpty()));
         run.setOnAction(e -> vm.run());
         Button cancel = new Button("Cancel");
         cancel.setId("backtestCancel");
@@ -154,6 +174,7 @@ public final class BacktestView extends SplitPane {
         VBox box = new VBox(
                 8,
                 grid,
+                rangeProblem,
                 new HBox(8, run, cancel),
                 bar,
                 eta,
@@ -172,6 +193,49 @@ public final class BacktestView extends SplitPane {
      */
     public void onOpenSaved(java.util.function.BiConsumer<String, Long> action) {
         openSaved = action;
+    }
+
+    /**
+     * An ISO date field ({@code 2021-03-01}, as the CLI's --from/--to) whose calendar greys out the
+     * days outside the chosen data.
+     */
+    private DatePicker datePicker(String id, javafx.beans.property.ObjectProperty<java.time.LocalDate> property) {
+        DatePicker picker = new DatePicker();
+        picker.setId(id);
+        picker.setPromptText("YYYY-MM-DD");
+        picker.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(java.time.LocalDate date) {
+                return date == null ? "" : date.toString();
+            }
+
+            @Override
+            public java.time.LocalDate fromString(String text) {
+                if (text == null || text.isBlank()) {
+                    return null;
+                }
+                try {
+                    return java.time.LocalDate.parse(text.strip());
+                } catch (java.time.format.DateTimeParseException e) {
+                    return picker.getValue(); // a mistyped date leaves the range as it was
+                }
+            }
+        });
+        picker.setMaxWidth(Double.MAX_VALUE);
+        picker.valueProperty().bindBidirectional(property);
+        picker.setDayCellFactory(p -> new DateCell() {
+            @Override
+            public void updateItem(java.time.LocalDate day, boolean empty) {
+                super.updateItem(day, empty);
+                java.time.LocalDate first = vm.dataFirstProperty().get();
+                java.time.LocalDate last = vm.dataLastProperty().get();
+                setDisable(empty
+                        || day == null
+                        || (first != null && day.isBefore(first))
+                        || (last != null && day.isAfter(last)));
+            }
+        });
+        return picker;
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty property) {

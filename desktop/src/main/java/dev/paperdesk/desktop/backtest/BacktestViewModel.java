@@ -26,11 +26,15 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -39,6 +43,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -67,6 +72,16 @@ public final class BacktestViewModel {
     private final StringProperty commission = new SimpleStringProperty("0");
     private final StringProperty slippage = new SimpleStringProperty("none");
     private final StringProperty seed = new SimpleStringProperty("42");
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> dataFirst = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> dataLast = new SimpleObjectProperty<>();
+    private final ObservableStringValue rangeProblem = Bindings.createStringBinding(
+            () -> rangeProblem(from.get(), to.get(), dataFirst.get(), dataLast.get()), from, to, dataFirst, dataLast);
+    /** Which data choice the last probe answers: a newer choice makes older answers stale. */
+    private final AtomicLong dataChoice = new AtomicLong();
+    /** The bars last read, kept so that a run right after choosing the data does not read them again. */
+    private volatile Loaded loaded;
 
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
@@ -95,7 +110,104 @@ public final class BacktestViewModel {
         Templates.list().forEach(t -> strategies.add(t.reference()));
         sources.add(CSV_SOURCE);
         session.bars().ifPresent(b -> b.series().forEach(s -> sources.add(describe(s.key()))));
+        source.addListener((o, a, b) -> probeData());
+        csvPath.addListener((o, a, b) -> probeData());
+        format.addListener((o, a, b) -> probeData());
         refreshRuns();
+    }
+
+    /** The bars of one data choice of the form. */
+    private record Loaded(String key, BacktestData data) {}
+
+    /** Names a CSV data choice and the file's state, so that an edited file is read again. */
+    private static String dataKey(String path, String sym, BarFormat fmt) {
+        try {
+            Path file = Path.of(path);
+            return path + "|" + sym + "|" + fmt + "|" + java.nio.file.Files.size(file) + "|"
+                    + java.nio.file.Files.getLastModifiedTime(file);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Reads the chosen data off the FX thread and sets the date range to its first and last bar's
+     * dates (UTC). A CSV path that is not (yet) a file clears the range instead of complaining while
+     * the user types.
+     */
+    private void probeData() {
+        long choice = dataChoice.incrementAndGet();
+        String src = source.get();
+        String path = csvPath.get() == null ? "" : csvPath.get().strip();
+        String sym = symbol.get() == null ? "" : symbol.get().strip();
+        BarFormat fmt = format.get();
+        worker.execute(() -> {
+            if (choice != dataChoice.get()) {
+                return;
+            }
+            LocalDate first = null;
+            LocalDate last = null;
+            if (!CSV_SOURCE.equals(src) || (!path.isEmpty() && java.nio.file.Files.isRegularFile(Path.of(path)))) {
+                try {
+                    BacktestData data = data(src, path, sym, fmt);
+                    first = firstDate(data);
+                    last = lastDate(data);
+                } catch (RuntimeException e) {
+                    // the run reports the file's problems in full; the range just stays open
+                }
+            }
+            LocalDate f = first;
+            LocalDate l = last;
+            ui.post(() -> {
+                if (choice == dataChoice.get()) {
+                    dataFirst.set(f);
+                    dataLast.set(l);
+                    from.set(f);
+                    to.set(l);
+                }
+            });
+        });
+    }
+
+    /** The UTC date of the data's first bar. */
+    static LocalDate firstDate(BacktestData data) {
+        return LocalDate.ofInstant(data.from(), ZoneOffset.UTC);
+    }
+
+    /** The UTC date the data's last bar opens on (across all series). */
+    static LocalDate lastDate(BacktestData data) {
+        Instant last = data.from();
+        for (ReplaySeries s : data.series()) {
+            Instant open = data.store()
+                    .info(new BarStore.SeriesKey(s.instrument().id(), s.timeframe()))
+                    .map(BarStore.SeriesInfo::last)
+                    .orElse(last);
+            last = open.isAfter(last) ? open : last;
+        }
+        return LocalDate.ofInstant(last, ZoneOffset.UTC);
+    }
+
+    /**
+     * What is wrong with the date range {@code from}–{@code to} (inclusive, either may be open) for data
+     * covering {@code first}–{@code last} (either unknown while no data is chosen), or "" when nothing.
+     */
+    static String rangeProblem(LocalDate from, LocalDate to, LocalDate first, LocalDate last) {
+        if (from != null && to != null && from.isAfter(to)) {
+            return "From " + from + " is after To " + to + ".";
+        }
+        if (from != null && last != null && from.isAfter(last)) {
+            return "From " + from + " is after the data's last bar (" + last + ").";
+        }
+        if (to != null && first != null && to.isBefore(first)) {
+            return "To " + to + " is before the data's first bar (" + first + ").";
+        }
+        if (from != null && first != null && from.isBefore(first)) {
+            return "From " + from + " is before the data's first bar (" + first + ").";
+        }
+        if (to != null && last != null && to.isAfter(last)) {
+            return "To " + to + " is after the data's last bar (" + last + ").";
+        }
+        return "";
     }
 
     /** Reloads the list of runs saved in the workspace (newest first), off the FX thread. */
@@ -148,6 +260,10 @@ public final class BacktestViewModel {
         if (running.get()) {
             return;
         }
+        if (!rangeProblem.get().isEmpty()) {
+            status.set(rangeProblem.get());
+            return;
+        }
         CancellationToken t = new CancellationToken();
         token = t;
         running.set(true);
@@ -164,9 +280,13 @@ public final class BacktestViewModel {
         String com = commission.get().strip();
         String slip = slippage.get().strip();
         String sd = seed.get().strip();
+        LocalDate rangeFrom = from.get();
+        LocalDate rangeTo = to.get();
         worker.execute(() -> {
             try {
-                BacktestConfig config = config(src, path, sym, fmt, strat, params, cap, com, slip, sd);
+                BacktestData data = window(data(src, path, sym, fmt), rangeFrom, rangeTo);
+                BacktestConfig config = config(data, strat, params, cap, com, slip, sd);
+                long warmUp = data.warmUpBarCount();
                 ui.post(() -> status.set("Running\u2026"));
                 BacktestResult r = Backtester.run(config, p -> ui.coalesce("backtest-progress", () -> show(p)), t);
                 Long id = session.backtests()
@@ -177,7 +297,7 @@ public final class BacktestViewModel {
                 ui.post(() -> {
                     runs.setAll(saved);
                     savedId.set(id);
-                    finished(r);
+                    finished(r, warmUp);
                 });
             } catch (RuntimeException e) {
                 ui.post(() -> {
@@ -208,12 +328,14 @@ public final class BacktestViewModel {
                 d.toMillisPart() / 100));
     }
 
-    private void finished(BacktestResult r) {
+    private void finished(BacktestResult r, long warmUp) {
         running.set(false);
         progress.set(1);
         result.set(r);
         trades.setAll(r.trades());
-        assumptions.setAll(r.assumptions().render().lines().toList());
+        List<String> lines = new java.util.ArrayList<>(rangeLines(r, warmUp));
+        lines.addAll(r.assumptions().render().lines().toList());
+        assumptions.setAll(lines);
         status.set((r.cancelled() ? "Cancelled: partial result. " : "Done. ")
                 + r.timing().bars() + " bars in " + r.timing().runMs() + " ms"
                 + (r.rejections().isEmpty()
@@ -223,17 +345,55 @@ public final class BacktestViewModel {
                 + (r.failure().isEmpty() ? "" : ". " + r.failure()));
     }
 
-    private BacktestConfig config(
-            String src,
-            String path,
-            String sym,
-            BarFormat fmt,
-            String strat,
-            String params,
-            String cap,
-            String com,
-            String slip,
-            String sd) {
+    /**
+     * The traded range as the run saved it (UTC dates, the last inclusive) and the warm-up before it,
+     * first in the assumptions list.
+     */
+    static List<String> rangeLines(BacktestResult r, long warmUp) {
+        LocalDate first = LocalDate.ofInstant(r.config().from(), ZoneOffset.UTC);
+        LocalDate last = LocalDate.ofInstant(r.config().to().minusNanos(1), ZoneOffset.UTC);
+        String range = "Range: " + first + " to " + last + " (UTC)";
+        return warmUp == 0 ? List.of(range) : List.of(range, "Warm-up: " + warmUp + " earlier bars, indicators only");
+    }
+
+    /**
+     * Trades only the bars opening from {@code first} 00:00 UTC up to the end of {@code last} (either
+     * may be null: that end of the data), earlier bars warming up the indicators, as {@code paperdesk
+     * backtest --from/--to} does.
+     */
+    static BacktestData window(BacktestData data, LocalDate first, LocalDate last) {
+        String problem = rangeProblem(first, last, firstDate(data), lastDate(data));
+        if (!problem.isEmpty()) {
+            throw new IllegalArgumentException(problem);
+        }
+        if (first == null && last == null) {
+            return data;
+        }
+        return data.trading(
+                first == null ? null : first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                last == null
+                        ? null
+                        : last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    /**
+     * The bars of a data choice. A CSV file is parsed again only when the choice or the file changed
+     * since it was last read; workspace series are read lazily by the run anyway.
+     */
+    private BacktestData data(String src, String path, String sym, BarFormat fmt) {
+        String key = CSV_SOURCE.equals(src) && !path.isEmpty() ? dataKey(path, sym, fmt) : null;
+        Loaded l = loaded;
+        if (key != null && l != null && l.key().equals(key)) {
+            return l.data();
+        }
+        BacktestData data = read(src, path, sym, fmt);
+        if (key != null) {
+            loaded = new Loaded(key, data);
+        }
+        return data;
+    }
+
+    private BacktestData read(String src, String path, String sym, BarFormat fmt) {
         BacktestData data;
         if (CSV_SOURCE.equals(src)) {
             if (path.isEmpty()) {
@@ -250,6 +410,11 @@ public final class BacktestViewModel {
             var instrument = session.instrument(key.instrument()).orElse(BacktestData.csvInstrument(key.instrument()));
             data = BacktestData.all(store, List.of(new ReplaySeries(instrument, key.timeframe())));
         }
+        return data;
+    }
+
+    private BacktestConfig config(
+            BacktestData data, String strat, String params, String cap, String com, String slip, String sd) {
         List<InstrumentId> ids =
                 data.series().stream().map(s -> s.instrument().id()).toList();
         var definition = StrategySource.load(
@@ -345,6 +510,31 @@ public final class BacktestViewModel {
 
     public StringProperty seedProperty() {
         return seed;
+    }
+
+    /** The first date traded (UTC); null: the data's first bar. Set to it whenever data is chosen. */
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    /** The last date traded, inclusive (UTC); null: the data's last bar. Set to it whenever data is chosen. */
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    /** The date of the chosen data's first bar, or null while no readable data is chosen. */
+    public ObjectProperty<LocalDate> dataFirstProperty() {
+        return dataFirst;
+    }
+
+    /** The date of the chosen data's last bar, or null while no readable data is chosen. */
+    public ObjectProperty<LocalDate> dataLastProperty() {
+        return dataLast;
+    }
+
+    /** Why the date range cannot be run, or "" when it can. */
+    public ObservableStringValue rangeProblemProperty() {
+        return rangeProblem;
     }
 
     public BooleanProperty runningProperty() {

@@ -148,20 +148,20 @@ public final class BlotterView extends VBox {
                         Columns.text("Symbol", PositionRow::instrument, s -> s),
                         Columns.text("Ccy", PositionRow::currency, s -> s),
                         Columns.styled(
-                                "Quantity",
+                                "Qty",
                                 PositionRow::quantity,
                                 Formats::quantity,
                                 q -> q.signum() < 0 ? "short" : "long"),
                         Columns.number("Avg price", PositionRow::averagePrice, Formats::price),
                         Columns.number("Mark", PositionRow::mark, Formats::price),
-                        Columns.number("Market value", PositionRow::marketValue, Formats::money),
+                        Columns.number("Mkt value", PositionRow::marketValue, Formats::money),
                         Columns.styled(
-                                "Unrealized P&L",
+                                "Unreal. P&L",
                                 PositionRow::unrealizedPnl,
                                 Formats::signedMoney,
                                 Formats::pnlStyleClass),
                         Columns.styled(
-                                "Realized P&L", PositionRow::realizedPnl, Formats::signedMoney, Formats::pnlStyleClass),
+                                "Real. P&L", PositionRow::realizedPnl, Formats::signedMoney, Formats::pnlStyleClass),
                         Columns.number("\u0394 (sh)", PositionRow::delta, v -> BlotterViewModel.signed(v, 1)),
                         Columns.number("\u0393", PositionRow::gamma, v -> BlotterViewModel.signed(v, 3)),
                         Columns.styled(
@@ -171,6 +171,21 @@ public final class BlotterView extends VBox {
                                 v -> v > 0 ? "pnl-positive" : v < 0 ? "pnl-negative" : "pnl-zero"),
                         Columns.number("Vega /pt", PositionRow::vega, v -> BlotterViewModel.signed(v, 2))));
         positions.setPlaceholder(new Label("No open positions."));
+        positions.getColumns().get(2).setId("positionsQuantity");
+        positions.getColumns().get(5).setId("positionsMarketValue");
+        positions.getColumns().get(6).setId("positionsUnrealized");
+        positions.getColumns().get(7).setId("positionsRealized");
+        fitHeaders(
+                positions,
+                java.util.Map.of(
+                        "positionsQuantity",
+                        "Quantity: positive long, negative short",
+                        "positionsMarketValue",
+                        "Market value: quantity \u00d7 mark",
+                        "positionsUnrealized",
+                        "Unrealized P&L: the open quantity at the mark against its average price",
+                        "positionsRealized",
+                        "Realized P&L: the profit or loss of the quantity already closed"));
         // The Greeks columns appear with the first option position: without options they only squeeze
         // the columns every account uses.
         for (TableColumn<PositionRow, ?> c : positions.getColumns().subList(8, 12)) {
@@ -215,6 +230,7 @@ public final class BlotterView extends VBox {
         widths(fills, 50, 145, 55, 150, 50, 80, 100, 80, 80, 0);
         // option symbols (ORBZ-20260320-C-182.5@nasdaq) are long
         widths(positions, 230, 45, 75, 90, 90, 110, 110, 100, 85, 75, 85, 0);
+        positions.getColumns().get(9).setMinWidth(64); // gamma reads like -12.778: wider than its header
         TableExport.install(working, "working-orders");
         TableExport.install(orders, "orders");
         TableExport.install(journal, "order-journal");
@@ -297,6 +313,49 @@ public final class BlotterView extends VBox {
             e.getTableView().refresh();
         });
         return c;
+    }
+
+    /**
+     * Keeps each column at least as wide as its header in the header's own font, so a narrow pane (or
+     * the Greeks columns of an option position) scrolls sideways instead of cutting headers to
+     * "Unrealized P&...", and spells out abbreviated headers in tooltips. Both need the header nodes,
+     * which exist once the table has its skin.
+     */
+    private static void fitHeaders(TableView<?> table, java.util.Map<String, String> tooltipByColumnId) {
+        table.skinProperty().addListener((o, before, skin) -> {
+            if (skin == null) {
+                return;
+            }
+            javafx.application.Platform.runLater(() -> {
+                table.applyCss();
+                if (table.lookup(".column-header .label") instanceof Label any
+                        && any.getParent() instanceof javafx.scene.layout.Region header) {
+                    // the label's padding, the header cell's insets, and a pixel for rounding
+                    double padding = any.snappedLeftInset()
+                            + any.snappedRightInset()
+                            + header.snappedLeftInset()
+                            + header.snappedRightInset()
+                            + 1;
+                    for (TableColumn<?, ?> c : table.getColumns()) {
+                        javafx.scene.text.Text text = new javafx.scene.text.Text(c.getText());
+                        text.setFont(any.getFont());
+                        double width = Math.ceil(text.getLayoutBounds().getWidth() + padding);
+                        c.setMinWidth(Math.max(c.getMinWidth(), width));
+                    }
+                }
+                for (javafx.scene.Node n : table.lookupAll(".column-header")) {
+                    if (n instanceof javafx.scene.control.skin.TableColumnHeader h
+                            && h.getTableColumn() != null
+                            && h.getTableColumn().getId() != null
+                            && tooltipByColumnId.containsKey(h.getTableColumn().getId())) {
+                        javafx.scene.control.Tooltip.install(
+                                h,
+                                new javafx.scene.control.Tooltip(
+                                        tooltipByColumnId.get(h.getTableColumn().getId())));
+                    }
+                }
+            });
+        });
     }
 
     private static void widths(TableView<?> table, int... px) {

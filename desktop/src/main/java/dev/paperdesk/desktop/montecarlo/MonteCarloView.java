@@ -88,13 +88,29 @@ public final class MonteCarloView extends SplitPane implements dev.paperdesk.des
         method.valueProperty().bindBidirectional(vm.methodProperty());
         TextField block = field("mcBlockLength", vm.blockLengthProperty());
         block.disableProperty().bind(vm.methodProperty().isNotEqualTo(MonteCarloViewModel.Method.BLOCK));
-        TextField slippage = field("mcSlippage", vm.slippageBpsProperty());
-        slippage.disableProperty().bind(vm.methodProperty().isNotEqualTo(MonteCarloViewModel.Method.PERTURB));
+        var notPerturb = vm.methodProperty().isNotEqualTo(MonteCarloViewModel.Method.PERTURB);
+        TextField jitter = field("mcJitter", vm.jitterProperty());
+        jitter.disableProperty().bind(notPerturb);
+        jitter.setTooltip(new javafx.scene.control.Tooltip("perturb: each parameter is multiplied by 1 + u, u"
+                + " uniform in [-J, J], then rounded for int parameters and kept within the declared bounds"));
+        TextField data = field("mcDataPath", vm.dataPathProperty());
+        data.setPromptText("the workspace's bars, or bars.csv");
+        data.disableProperty().bind(notPerturb);
+        data.setTooltip(new javafx.scene.control.Tooltip("perturb: the bars the backtest is re-run on. Empty:"
+                + " the workspace's stored series of its instrument and timeframe; else the CSV file it ran on."));
+        ComboBox<dev.paperdesk.engine.market.history.BarFormat> format = new ComboBox<>();
+        format.getItems().setAll(dev.paperdesk.engine.market.history.BarFormat.values());
+        format.setId("mcDataFormat");
+        format.setMaxWidth(Double.MAX_VALUE);
+        format.valueProperty().bindBidirectional(vm.dataFormatProperty());
+        format.disableProperty().bind(notPerturb.or(vm.dataPathProperty().isEmpty()));
 
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
-        String[] labels = {"Backtest", "Method", "Paths", "Seed", "Ruin floor (%)", "Block (days)", "Slippage (bp)"};
+        String[] labels = {
+            "Backtest", "Method", "Paths", "Seed", "Ruin floor (%)", "Block (days)", "Jitter (\u00b1)", "Bars", "Format"
+        };
         Node[] nodes = {
             backtest,
             method,
@@ -102,7 +118,9 @@ public final class MonteCarloView extends SplitPane implements dev.paperdesk.des
             field("mcSeed", vm.seedProperty()),
             field("mcRuinFloor", vm.ruinFloorProperty()),
             block,
-            slippage
+            jitter,
+            data,
+            format
         };
         for (int i = 0; i < labels.length; i++) {
             grid.addRow(i, new Label(labels[i]), nodes[i]);
@@ -135,7 +153,9 @@ public final class MonteCarloView extends SplitPane implements dev.paperdesk.des
         status.textProperty().bind(vm.statusProperty());
         Label help = new Label("Shuffle reorders the trades (same final equity, different path); the "
                 + "bootstrap draws trades with replacement; the block bootstrap resamples runs of daily "
-                + "returns; perturbation re-prices every fill with random adverse slippage. "
+                + "returns; perturb re-runs the backtest for each path with every "
+                + "parameter jittered by up to \u00b1 J and the execution models reseeded (it needs the bars: the "
+                + "workspace's series or the CSV file). "
                 + "Trade methods resample closed trades only: a position still open when the backtest "
                 + "ended is not part of the original path.");
         help.setWrapText(true);

@@ -1,22 +1,31 @@
 package dev.paperdesk.desktop.montecarlo;
 
-import dev.paperdesk.desktop.analytics.DailyEquity;
 import dev.paperdesk.desktop.analytics.MetricText;
 import dev.paperdesk.desktop.common.UiExecutor;
 import dev.paperdesk.engine.analytics.ClosedTrade;
 import dev.paperdesk.engine.analytics.MetricsConfig;
 import dev.paperdesk.engine.analytics.ReturnSeries;
 import dev.paperdesk.engine.backtest.BacktestArchive;
+import dev.paperdesk.engine.backtest.BacktestConfig;
+import dev.paperdesk.engine.backtest.BacktestData;
 import dev.paperdesk.engine.backtest.BacktestMonteCarlo;
 import dev.paperdesk.engine.backtest.BacktestResult;
-import dev.paperdesk.engine.backtest.BacktestTrade;
-import dev.paperdesk.engine.model.AssetClass;
+import dev.paperdesk.engine.backtest.BacktestSettings;
+import dev.paperdesk.engine.backtest.MemoryBarStore;
+import dev.paperdesk.engine.backtest.StrategySource;
+import dev.paperdesk.engine.execution.models.ModelSet;
+import dev.paperdesk.engine.market.history.BarFormat;
+import dev.paperdesk.engine.market.history.replay.BarReplayFeed.ReplaySeries;
+import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.model.Timeframe;
 import dev.paperdesk.engine.montecarlo.CancellationToken;
 import dev.paperdesk.engine.montecarlo.Distribution;
 import dev.paperdesk.engine.montecarlo.MonteCarloConfig;
 import dev.paperdesk.engine.montecarlo.MonteCarloResult;
 import dev.paperdesk.engine.montecarlo.MonteCarloRunner;
 import dev.paperdesk.engine.montecarlo.ParameterPerturbation;
+import dev.paperdesk.engine.montecarlo.PerturbedRun;
+import dev.paperdesk.engine.montecarlo.ProgressListener;
 import dev.paperdesk.engine.montecarlo.ResamplingMethod;
 import dev.paperdesk.engine.montecarlo.StationaryBlockBootstrap;
 import dev.paperdesk.engine.montecarlo.TradeBootstrap;
@@ -24,13 +33,15 @@ import dev.paperdesk.engine.montecarlo.TradeSample;
 import dev.paperdesk.engine.montecarlo.TradeSequenceShuffle;
 import dev.paperdesk.engine.session.TradingSession;
 import dev.paperdesk.engine.store.BacktestStore;
+import dev.paperdesk.engine.store.BarStore;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleFunction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -54,7 +65,7 @@ public final class MonteCarloViewModel {
         SHUFFLE("Trade shuffle (order only)", "trade"),
         BOOTSTRAP("Trade bootstrap (with replacement)", "trade"),
         BLOCK("Block bootstrap of daily returns", "day"),
-        PERTURB("Fill perturbation (random slippage)", "trade");
+        PERTURB("Perturb (re-run per path, parameters jittered)", "trade");
 
         private final String label;
         private final String step;
@@ -105,7 +116,9 @@ public final class MonteCarloViewModel {
     private final StringProperty seed = new SimpleStringProperty("42");
     private final StringProperty ruinFloor = new SimpleStringProperty("50");
     private final StringProperty blockLength = new SimpleStringProperty("5");
-    private final StringProperty slippageBps = new SimpleStringProperty("5");
+    private final StringProperty jitter = new SimpleStringProperty("0.1");
+    private final StringProperty dataPath = new SimpleStringProperty("");
+    private final ObjectProperty<BarFormat> dataFormat = new SimpleObjectProperty<>(BarFormat.YAHOO);
 
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
@@ -162,7 +175,7 @@ public final class MonteCarloViewModel {
         long sd;
         double floor;
         double block;
-        double bps;
+        double jit;
         try {
             if (chosen == null) {
                 throw new IllegalArgumentException("Choose a saved backtest (run one in the Backtest view first).");
@@ -174,11 +187,16 @@ public final class MonteCarloViewModel {
                 throw new IllegalArgumentException("ruin floor: must be above 0%");
             }
             block = number("block length", blockLength.get(), 1, 10_000);
-            bps = number("slippage", slippageBps.get(), 0, 10_000);
+            jit = number("jitter", jitter.get(), 0, 1);
+            if (jit >= 1) {
+                throw new IllegalArgumentException("jitter: must be below 1, not " + jitter.get());
+            }
         } catch (IllegalArgumentException e) {
             status.set(e.getMessage());
             return;
         }
+        String barsPath = dataPath.get() == null ? "" : dataPath.get().strip();
+        BarFormat barsFormat = dataFormat.get();
         CancellationToken t = new CancellationToken();
         token = t;
         running.set(true);
@@ -189,19 +207,23 @@ public final class MonteCarloViewModel {
                 BacktestResult r = BacktestArchive.load(session.backtests().orElseThrow(), chosen.id())
                         .orElseThrow(() -> new IllegalStateException("backtest #" + chosen.id() + " is gone"));
                 double start = r.config().capital().doubleValue();
-                Prepared p = prepare(r, m, block, bps);
+                Prepared p = m == Method.PERTURB
+                        ? perturb(r, rerun(r, bars(r.config(), barsPath, barsFormat)), jit, n, t)
+                        : prepare(r, m, block);
                 checkMemory(n, p.original().length, Runtime.getRuntime().maxMemory());
                 MonteCarloConfig config = MonteCarloConfig.defaults(start, sd)
                         .withPaths(n)
                         .withRuinFloor(floor)
                         .withParallelism(
                                 Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
-                ui.post(() -> status.set("Simulating " + String.format(Locale.US, "%,d", n) + " paths\u2026"));
-                MonteCarloResult result = MonteCarloRunner.run(
-                        p.method(),
-                        config,
-                        (done, total) -> ui.coalesce("montecarlo-progress", () -> progress.set((double) done / total)),
-                        t);
+                String doing = m == Method.PERTURB ? "Re-running the backtest on " : "Simulating ";
+                ui.post(() -> status.set(doing + String.format(Locale.US, "%,d", n) + " paths\u2026"));
+                // a re-run reports each path itself (see perturb): the runner's chunks are too coarse
+                ProgressListener listener = m == Method.PERTURB
+                        ? ProgressListener.none()
+                        : (done, total) ->
+                                ui.coalesce("montecarlo-progress", () -> progress.set((double) done / total));
+                MonteCarloResult result = MonteCarloRunner.run(p.method(), config, listener, t);
                 Outcome o = new Outcome(
                         result, p.original(), m.step(), start, r.metrics().finalEquity());
                 ui.post(() -> finished(o));
@@ -222,7 +244,7 @@ public final class MonteCarloViewModel {
     private record Prepared(ResamplingMethod method, double[] original) {}
 
     /** The engine's resampling method for {@code r}, and the original path it resamples. */
-    static Prepared prepare(BacktestResult r, Method m, double blockLength, double slippageBps) {
+    static Prepared prepare(BacktestResult r, Method m, double blockLength) {
         if (m == Method.BLOCK) {
             ReturnSeries returns = BacktestMonteCarlo.dailyReturns(r);
             return new Prepared(
@@ -239,30 +261,109 @@ public final class MonteCarloViewModel {
                 switch (m) {
                     case SHUFFLE -> new TradeSequenceShuffle(sample);
                     case BOOTSTRAP -> new TradeBootstrap(sample);
-                    case PERTURB -> new ParameterPerturbation(fillJitter(r, slippageBps));
-                    case BLOCK -> throw new IllegalStateException("handled above");
+                    case PERTURB, BLOCK -> throw new IllegalStateException("handled elsewhere");
                 };
         return new Prepared(method, original);
     }
 
     /**
-     * Fill perturbation of a saved run: its bars are not stored with it, so the run cannot be replayed
-     * with jittered parameters (the engine's {@code BacktestMonteCarlo.perturbed} needs them); its
-     * trades are re-priced instead.
+     * The engine's perturbation, as {@code paperdesk montecarlo --method perturb} runs it: {@code config}
+     * re-run once per path by {@link BacktestMonteCarlo#perturbed} with every parameter jittered by up
+     * to {@code jitter} and the execution models reseeded. Each re-run checks {@code cancel} first and
+     * reports its own progress, since the runner only counts whole chunks of 256 paths, which are
+     * minutes of re-runs. The original path is the saved run's closed trades.
      */
-    private static FillJitter fillJitter(BacktestResult r, double slippageBps) {
-        List<BacktestTrade> byExit = new ArrayList<>(r.trades());
-        byExit.sort(Comparator.comparing(BacktestTrade::exitTime));
-        List<ClosedTrade> trades = new ArrayList<>(DailyEquity.trades(r, id -> AssetClass.EQUITY));
-        trades.sort(Comparator.comparing(ClosedTrade::exitTime));
-        double[] entry = new double[byExit.size()];
-        double[] exit = new double[byExit.size()];
-        for (int i = 0; i < entry.length; i++) {
-            BacktestTrade t = byExit.get(i);
-            entry[i] = t.entryPrice().multiply(t.quantity()).doubleValue();
-            exit[i] = t.exitPrice().multiply(t.quantity()).doubleValue();
+    private Prepared perturb(
+            BacktestResult r, BacktestConfig config, double jitter, int paths, CancellationToken cancel) {
+        PerturbedRun engine = BacktestMonteCarlo.perturbed(config, jitter);
+        AtomicInteger done = new AtomicInteger();
+        PerturbedRun watched = perturbation -> {
+            if (cancel.isCancelled()) {
+                throw new CancellationException("Monte Carlo cancelled");
+            }
+            List<ClosedTrade> trades = engine.run(perturbation);
+            int d = done.incrementAndGet();
+            ui.coalesce("montecarlo-progress", () -> progress.set((double) d / paths));
+            return trades;
+        };
+        double[] original = r.trades().isEmpty()
+                ? new double[] {r.config().capital().doubleValue()}
+                : BacktestMonteCarlo.tradeEquity(r, BacktestMonteCarlo.trades(r));
+        return new Prepared(new ParameterPerturbation(watched), original);
+    }
+
+    /**
+     * The saved run's configuration over {@code bars}: its strategy source, parameters, capital,
+     * models, seed, benchmark and date range, the bars before the range replayed as warm-up as in the
+     * original run.
+     */
+    static BacktestConfig rerun(BacktestResult r, BacktestData bars) {
+        BacktestSettings c = r.config();
+        List<String> loaded =
+                bars.series().stream().map(s -> s.instrument().id().toString()).toList();
+        if (!loaded.equals(c.instruments())) {
+            throw new IllegalArgumentException("the bars are of " + String.join(", ", loaded)
+                    + " but the backtest ran on " + String.join(", ", c.instruments()));
         }
-        return new FillJitter(trades, entry, exit, slippageBps);
+        ModelSet models;
+        try {
+            models = ModelSet.parse(c.models());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the saved run's models cannot be read: " + e.getMessage(), e);
+        }
+        BacktestData range = bars.trading(c.from(), c.to());
+        List<InstrumentId> ids =
+                range.series().stream().map(s -> s.instrument().id()).toList();
+        var definition = StrategySource.load(
+                c.source(),
+                StrategySource.text(c.source()),
+                ids,
+                range.primary().timeframe());
+        return new BacktestConfig(
+                c.source(),
+                definition,
+                c.parameters(),
+                range,
+                c.capital(),
+                models,
+                c.seed(),
+                InstrumentId.parse(c.benchmark()));
+    }
+
+    /**
+     * The bars to re-run {@code c} on: a CSV file when {@code path} is given (one instrument), else the
+     * workspace's stored series of its instruments and timeframe, copied into memory so that parallel
+     * re-runs do not queue on the workspace file.
+     */
+    BacktestData bars(BacktestSettings c, String path, BarFormat format) {
+        if (!path.isEmpty()) {
+            if (c.instruments().size() != 1) {
+                throw new IllegalArgumentException("a CSV file holds one instrument but the backtest ran on "
+                        + String.join(", ", c.instruments()) + ": leave the file empty to use the workspace's bars");
+            }
+            return BacktestData.fromCsv(c.instruments().get(0), Path.of(path), format);
+        }
+        Timeframe tf = Timeframe.parse(c.timeframe());
+        BarStore store = session.bars()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "perturb re-runs the backtest and needs its bars:" + " choose the CSV file it ran on"));
+        MemoryBarStore memory = new MemoryBarStore();
+        List<ReplaySeries> series = new ArrayList<>();
+        for (String name : c.instruments()) {
+            InstrumentId id = InstrumentId.parse(name);
+            BarStore.SeriesKey key = new BarStore.SeriesKey(id, tf);
+            BarStore.SeriesInfo info = store.info(key)
+                    .orElseThrow(() -> new IllegalArgumentException("perturb re-runs the backtest and needs its"
+                            + " bars: the workspace has no " + tf + " bars of " + name
+                            + "; choose the CSV file it ran on"));
+            memory.insert(
+                    key,
+                    store.read(key, info.first(), info.last().plus(tf.duration()), Integer.MAX_VALUE)
+                            .iterator(),
+                    BarStore.WriteMode.REPLACE);
+            series.add(new ReplaySeries(session.instrument(id).orElse(BacktestData.csvInstrument(id)), tf));
+        }
+        return BacktestData.all(memory, series);
     }
 
     /**
@@ -325,10 +426,22 @@ public final class MonteCarloViewModel {
         out.add(row(
                 "Max drawdown",
                 r.maxDrawdown(),
-                MetricText::signedPercent,
+                MonteCarloViewModel::drawdown,
                 original == null ? Double.NaN : original.maxDrawdown()));
         out.add(row("Sharpe", r.sharpe(), MetricText::ratio, original == null ? Double.NaN : original.sharpe()));
         return out;
+    }
+
+    /**
+     * A drawdown in percent: two decimals, and two significant digits when smaller than that shows
+     * ({@code -0.0042%}), so a small strategy's drawdowns keep their size and sign instead of 0.00%.
+     */
+    static String drawdown(double fraction) {
+        double pct = fraction * 100;
+        if (!Double.isFinite(pct) || pct == 0 || Math.abs(pct) >= 0.005) {
+            return MetricText.signedPercent(fraction);
+        }
+        return new java.math.BigDecimal(pct).round(new java.math.MathContext(2)).toPlainString() + "%";
     }
 
     private static StatRow row(String name, Distribution d, DoubleFunction<String> f, double original) {
@@ -365,8 +478,7 @@ public final class MonteCarloViewModel {
         out.add(new SummaryRow(
                 "Backtest's final equity, open position included (USD)", MetricText.money(o.backtestFinal())));
         out.add(new SummaryRow(
-                "5th percentile max drawdown",
-                MetricText.signedPercent(r.maxDrawdown().p5())));
+                "5th percentile max drawdown", drawdown(r.maxDrawdown().p5())));
         return out;
     }
 
@@ -431,9 +543,19 @@ public final class MonteCarloViewModel {
         return blockLength;
     }
 
-    /** The fill perturbation's mean adverse slippage per fill, in basis points. */
-    public StringProperty slippageBpsProperty() {
-        return slippageBps;
+    /** The perturbation's jitter: each parameter is multiplied by 1 + u, u uniform in [-jitter, jitter]. */
+    public StringProperty jitterProperty() {
+        return jitter;
+    }
+
+    /** The bars a perturbation re-runs on: a CSV file, or empty for the workspace's stored series. */
+    public StringProperty dataPathProperty() {
+        return dataPath;
+    }
+
+    /** The importer preset of {@link #dataPathProperty()}. */
+    public ObjectProperty<BarFormat> dataFormatProperty() {
+        return dataFormat;
     }
 
     public BooleanProperty runningProperty() {

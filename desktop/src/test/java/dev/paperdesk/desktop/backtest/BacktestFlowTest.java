@@ -113,6 +113,96 @@ class BacktestFlowTest {
     }
 
     /**
+     * Choosing the file sets From/To to its first and last dates; a narrowed range trades only inside
+     * it (the equity curve starts and ends within it, fewer trades than on the whole file), is shown
+     * first in the assumptions and is saved with the run; a reversed range is refused with a message.
+     */
+    @Test
+    void aNarrowedDateRangeTradesOnlyInsideIt(FxRobot robot) throws Exception {
+        Path csv = Files.writeString(dir.resolve("acme.csv"), yahoo(300));
+        robot.clickOn("#backtestCsvPath").write(csv.toString());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> vm.dataLastProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DatePicker from = robot.lookup("#backtestFrom").query();
+        javafx.scene.control.DatePicker to = robot.lookup("#backtestTo").query();
+        assertThat(from.getValue()).isEqualTo(LocalDate.of(2021, 1, 4));
+        assertThat(to.getValue()).isEqualTo(vm.dataLastProperty().get());
+        assertThat(from.getEditor().getText()).isEqualTo("2021-01-04");
+
+        robot.clickOn("#backtestRun");
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> vm.runs().size() == 1 && !vm.runningProperty().get());
+        int fullTrades = vm.resultProperty().get().metrics().trades();
+        int fullPoints = vm.resultProperty().get().equity().size();
+
+        LocalDate first = LocalDate.of(2021, 4, 1);
+        LocalDate last = LocalDate.of(2021, 9, 30);
+        type(robot, from, first.toString());
+        type(robot, to, last.toString());
+        assertThat(vm.fromProperty().get()).isEqualTo(first);
+        assertThat(vm.toProperty().get()).isEqualTo(last);
+        robot.clickOn("#backtestRun");
+        try {
+            WaitForAsyncUtils.waitFor(
+                    30,
+                    TimeUnit.SECONDS,
+                    () -> vm.runs().size() == 2 && !vm.runningProperty().get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(
+                    "no second run; status: " + vm.statusProperty().get(), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var r = vm.resultProperty().get();
+        Instant start = first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant end = last.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        assertThat(r.equity()).isNotEmpty().hasSizeLessThan(fullPoints);
+        assertThat(r.equity().get(0).time()).isBetween(start, end);
+        assertThat(r.equity().get(r.equity().size() - 1).time()).isBetween(start, end);
+        XYChart equity = robot.lookup("#backtestEquityChart").query();
+        var curve = equity.getRenderers().get(0).getDatasets().get(0);
+        assertThat(curve.get(0, 0)).isGreaterThanOrEqualTo(start.getEpochSecond());
+        assertThat(curve.get(0, curve.getDataCount() - 1)).isLessThanOrEqualTo(end.getEpochSecond());
+        assertThat(r.trades()).allSatisfy(t -> assertThat(t.entryTime()).isBetween(start, end));
+        assertThat(r.metrics().trades()).isLessThan(fullTrades);
+        assertThat(vm.assumptions().get(0)).isEqualTo("Range: 2021-04-01 to 2021-09-30 (UTC)");
+        long weekdaysBefore = LocalDate.of(2021, 1, 4)
+                .datesUntil(first)
+                .filter(d -> d.getDayOfWeek().getValue() <= 5)
+                .count();
+        assertThat(vm.assumptions().get(1)).startsWith("Warm-up: " + weekdaysBefore + " earlier bars");
+
+        var saved = dev.paperdesk.engine.backtest.BacktestArchive.load(
+                        session.backtests().orElseThrow(), vm.savedIdProperty().get())
+                .orElseThrow();
+        assertThat(saved.config().from()).isEqualTo(start);
+        assertThat(saved.config().to()).isEqualTo(end);
+
+        type(robot, from, "2021-10-01");
+        assertThat(robot.lookup("#backtestRangeProblem").queryLabeled().getText())
+                .isEqualTo("From 2021-10-01 is after To 2021-09-30.");
+        assertThat(robot.lookup("#backtestRun").queryButton().isDisabled()).isTrue();
+        type(robot, to, "2030-01-01");
+        assertThat(robot.lookup("#backtestRangeProblem").queryLabeled().getText())
+                .isEqualTo("To 2030-01-01 is after the data's last bar ("
+                        + vm.dataLastProperty().get() + ").");
+    }
+
+    /**
+     * Types {@code text} into a date picker's field and commits it by moving the focus on (Enter would
+     * also press the form's default button, Run).
+     */
+    private static void type(FxRobot robot, javafx.scene.control.DatePicker picker, String text) {
+        robot.clickOn(picker.getEditor());
+        robot.interact(() -> picker.getEditor().selectAll());
+        robot.write(text).type(javafx.scene.input.KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
      * Two runs with different fast periods, compared from the saved-runs list: the comparison window
      * shows the engine's metrics for both and their difference, the parameter row marked as differing,
      * and both normalised curves on one chart with a legend.

@@ -111,6 +111,10 @@ class BlotterGreeksFlowTest {
                 .startsWith("Option Greeks \u2014 ORBZ: \u0394 ")
                 .contains("Total (USD)");
 
+        // as wide as the blotter of a 1600-pixel main window: every header reads in full (the table
+        // scrolls sideways rather than cutting them), the abbreviated P&L headers explain themselves
+        robot.interact(() -> table.getScene().getWindow().setWidth(918));
+        WaitForAsyncUtils.waitForFxEvents();
         String target = System.getProperty("paperdesk.screenshot");
         if (target != null) {
             Path file = Path.of(target);
@@ -124,5 +128,29 @@ class BlotterGreeksFlowTest {
                 }
             });
         }
+        double columns = table.getVisibleLeafColumns().stream()
+                .mapToDouble(TableColumn::getWidth)
+                .sum();
+        assertThat(columns)
+                .as("columns fit the table without scrolling; minimum widths "
+                        + table.getVisibleLeafColumns().stream()
+                                .map(c -> c.getText() + "=" + c.getMinWidth())
+                                .toList())
+                .isLessThanOrEqualTo(table.getWidth());
+        var headers =
+                robot.lookup("#positionsTable .column-header .label").queryAllAs(javafx.scene.control.Label.class);
+        assertThat(headers).extracting(javafx.scene.control.Label::getText).contains("Unreal. P&L", "Real. P&L");
+        assertThat(headers).filteredOn(javafx.scene.Node::isVisible).allSatisfy(l -> assertThat(
+                        ((javafx.scene.text.Text) l.lookup(".text")).getText())
+                .as("header %s", l.getText())
+                .isEqualTo(l.getText()));
+        javafx.scene.Node unrealized = robot.lookup("#positionsTable .column-header")
+                .match(n -> n instanceof javafx.scene.control.skin.TableColumnHeader h
+                        && h.getTableColumn() != null
+                        && "positionsUnrealized".equals(h.getTableColumn().getId()))
+                .query();
+        assertThat(unrealized.getProperties().values()).anySatisfy(v -> assertThat(v)
+                .isInstanceOfSatisfying(javafx.scene.control.Tooltip.class, t -> assertThat(t.getText())
+                        .startsWith("Unrealized P&L")));
     }
 }

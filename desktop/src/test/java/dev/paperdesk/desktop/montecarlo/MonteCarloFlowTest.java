@@ -38,6 +38,14 @@ class MonteCarloFlowTest {
         session = TradingSession.open(
                 SessionConfig.simulated(dir.resolve("mc.paperdesk"), Instant.parse("2026-03-02T15:00:00Z"), 1));
         backtestId = QuantFixtures.saveBacktest(session, 400);
+        // the bars the backtest ran on, stored in the workspace, where a perturbation re-runs it
+        session.bars()
+                .orElseThrow()
+                .insert(
+                        new dev.paperdesk.engine.store.BarStore.SeriesKey(
+                                QuantFixtures.ACME, dev.paperdesk.engine.model.Timeframe.D1),
+                        QuantFixtures.bars(400, 5).iterator(),
+                        dev.paperdesk.engine.store.BarStore.WriteMode.REPLACE);
         ui = new FxUiExecutor();
         vm = new MonteCarloViewModel(session, ui);
         Scene scene = new Scene(new MonteCarloView(vm), 1300, 820);
@@ -92,9 +100,32 @@ class MonteCarloFlowTest {
         assertThat(r.finalEquity().p5()).isEqualTo(r.finalEquity().p95());
     }
 
+    /** Perturb re-runs the backtest per path: progress to the end, spread outcomes, the CLI's wording. */
+    @Test
+    void perturbReRunsTheBacktestForEachPath(FxRobot robot) throws Exception {
+        robot.clickOn("#mcMethod").clickOn("Perturb (re-run per path, parameters jittered)");
+        assertThat(robot.lookup("#mcJitter").queryTextInputControl().isDisabled())
+                .isFalse();
+        robot.doubleClickOn("#mcPaths").write("30");
+        robot.doubleClickOn("#mcJitter").write("0.3");
+        robot.clickOn("#mcRun");
+
+        WaitForAsyncUtils.waitFor(
+                60, TimeUnit.SECONDS, () -> vm.outcomeProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        assertThat(robot.lookup("#mcStatus").queryLabeled().getText()).startsWith("Done: 30 paths");
+        var r = vm.outcomeProperty().get().result();
+        assertThat(r.method()).isEqualTo("parameter-perturbation");
+        assertThat(r.finalEquity().p95()).isGreaterThan(r.finalEquity().p5());
+        XYChart fan = robot.lookup("#mcFanChart").query();
+        assertThat(fan.getRenderers().get(0).getDatasets()).hasSize(6);
+    }
+
     @Test
     void cancelStopsABigRun(FxRobot robot) {
-        // a million re-priced runs take seconds; Cancel is fired right after Run, without moving the mouse
+        // a million re-runs take hours; Cancel is fired right after Run, without moving the mouse
         robot.clickOn("#mcMethod").clickOn(MonteCarloViewModel.Method.PERTURB.toString());
         robot.doubleClickOn("#mcPaths").write("1000000");
         robot.clickOn("#mcRun");

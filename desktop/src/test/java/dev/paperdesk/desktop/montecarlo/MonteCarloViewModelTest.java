@@ -4,19 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.paperdesk.desktop.analytics.InlineExecutor;
+import dev.paperdesk.desktop.analytics.MetricText;
 import dev.paperdesk.desktop.analytics.QuantFixtures;
 import dev.paperdesk.desktop.common.UiExecutor;
-import dev.paperdesk.engine.analytics.ClosedTrade;
 import dev.paperdesk.engine.backtest.BacktestArchive;
 import dev.paperdesk.engine.backtest.BacktestResult;
-import dev.paperdesk.engine.model.AssetClass;
-import dev.paperdesk.engine.model.InstrumentId;
-import dev.paperdesk.engine.montecarlo.RunPerturbation;
+import dev.paperdesk.engine.model.Timeframe;
 import dev.paperdesk.engine.session.SessionConfig;
 import dev.paperdesk.engine.session.TradingSession;
+import dev.paperdesk.engine.store.BarStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,19 +77,108 @@ class MonteCarloViewModelTest {
         assertThat(vm.runningProperty().get()).isFalse();
     }
 
+    /** Stores the fixture's bars in the workspace, where a perturbation finds them by default. */
+    private void storeBars() {
+        session.bars()
+                .orElseThrow()
+                .insert(
+                        new BarStore.SeriesKey(QuantFixtures.ACME, Timeframe.D1),
+                        QuantFixtures.bars(400, 5).iterator(),
+                        BarStore.WriteMode.REPLACE);
+    }
+
     @Test
-    void fillPerturbationNeverBeatsTheOriginalTrades() {
+    void perturbationWithoutJitterReRunsTheSavedBacktestExactly() {
+        storeBars();
         vm.methodProperty().set(MonteCarloViewModel.Method.PERTURB);
-        vm.pathsProperty().set("200");
-        vm.slippageBpsProperty().set("20");
+        vm.pathsProperty().set("12");
+        vm.jitterProperty().set("0");
 
         vm.run();
 
         var o = vm.outcomeProperty().get();
-        assertThat(vm.statusProperty().get()).startsWith("Done: 200 paths");
+        assertThat(vm.statusProperty().get()).startsWith("Done: 12 paths");
+        assertThat(o.result().method()).isEqualTo("parameter-perturbation");
+        // every path is the backtest again: the same trades, so the same final equity as the original path
         double original = o.original()[o.original().length - 1];
-        assertThat(o.result().finalEquity().p95()).isLessThan(original);
-        assertThat(o.result().finalEquity().p5()).isGreaterThan(original * 0.5);
+        assertThat(o.original()).hasSize(saved.trades().size() + 1);
+        assertThat(o.result().finalEquity().p5()).isCloseTo(original, within(1e-6));
+        assertThat(o.result().finalEquity().p95()).isCloseTo(original, within(1e-6));
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+    }
+
+    @Test
+    void jitteredParametersChangeTheTradesAndSpreadTheOutcomes() {
+        storeBars();
+        vm.methodProperty().set(MonteCarloViewModel.Method.PERTURB);
+        vm.pathsProperty().set("24");
+        vm.jitterProperty().set("0.4");
+
+        vm.run();
+
+        var r = vm.outcomeProperty().get().result();
+        assertThat(vm.statusProperty().get()).startsWith("Done: 24 paths");
+        assertThat(r.finalEquity().p95()).isGreaterThan(r.finalEquity().p5());
+        vm.run();
+        assertThat(vm.outcomeProperty().get().result().finalEquity().p50())
+                .isEqualTo(r.finalEquity().p50());
+    }
+
+    @Test
+    void perturbationReRunsOnTheCsvFileTheBacktestRanOn() throws Exception {
+        StringBuilder csv = new StringBuilder("Date,Open,High,Low,Close,Adj Close,Volume\n");
+        for (var b : QuantFixtures.bars(400, 5)) {
+            csv.append(LocalDate.ofInstant(b.openTime(), ZoneOffset.UTC))
+                    .append(',')
+                    .append(b.open())
+                    .append(',')
+                    .append(b.high())
+                    .append(',')
+                    .append(b.low())
+                    .append(',')
+                    .append(b.close())
+                    .append(',')
+                    .append(b.close())
+                    .append(',')
+                    .append(b.volume())
+                    .append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("acme.csv"), csv);
+        vm.methodProperty().set(MonteCarloViewModel.Method.PERTURB);
+        vm.pathsProperty().set("6");
+        vm.jitterProperty().set("0");
+        vm.dataPathProperty().set(file.toString());
+
+        vm.run();
+
+        var o = vm.outcomeProperty().get();
+        assertThat(vm.statusProperty().get()).startsWith("Done: 6 paths");
+        assertThat(o.result().finalEquity().p50()).isCloseTo(o.original()[o.original().length - 1], within(1e-6));
+    }
+
+    @Test
+    void perturbationWithoutTheBarsSaysWhereToFindThem() {
+        vm.methodProperty().set(MonteCarloViewModel.Method.PERTURB);
+        vm.pathsProperty().set("5");
+
+        vm.run();
+
+        assertThat(vm.outcomeProperty().get()).isNull();
+        assertThat(vm.statusProperty().get())
+                .isEqualTo("perturb re-runs the backtest and needs its bars: the workspace has no 1d bars of"
+                        + " ACME@hist; choose the CSV file it ran on");
+        vm.jitterProperty().set("1");
+        vm.run();
+        assertThat(vm.statusProperty().get()).isEqualTo("jitter: must be below 1, not 1");
+    }
+
+    @Test
+    void tinyDrawdownsKeepTheirSignAndSize() {
+        assertThat(MonteCarloViewModel.drawdown(-0.2356)).isEqualTo("-23.56%");
+        assertThat(MonteCarloViewModel.drawdown(-0.0001)).isEqualTo("-0.01%");
+        assertThat(MonteCarloViewModel.drawdown(-0.0000423)).isEqualTo("-0.0042%");
+        assertThat(MonteCarloViewModel.drawdown(0)).isEqualTo("0.00%");
+        assertThat(MonteCarloViewModel.drawdown(Double.NaN)).isEqualTo(MetricText.NONE);
     }
 
     @Test
@@ -121,31 +211,5 @@ class MonteCarloViewModelTest {
         var second = vm.outcomeProperty().get().result();
         assertThat(second.finalEquity().p5()).isEqualTo(first.finalEquity().p5());
         assertThat(second.probabilityOfRuin()).isEqualTo(first.probabilityOfRuin());
-    }
-
-    @Test
-    void fillJitterOnlyEverCostsMoneyAndAveragesTheRequestedSlippage() {
-        InstrumentId id = InstrumentId.parse("ACME@hist");
-        ClosedTrade t = new ClosedTrade(
-                id,
-                AssetClass.EQUITY,
-                "",
-                Instant.parse("2026-01-05T15:00:00Z"),
-                Instant.parse("2026-01-06T15:00:00Z"),
-                100,
-                500,
-                0.05,
-                0);
-        FillJitter jitter = new FillJitter(List.of(t), new double[] {10_000}, new double[] {10_500}, 10);
-        double total = 0;
-        int runs = 4000;
-        for (int i = 0; i < runs; i++) {
-            double pnl = jitter.run(new RunPerturbation(i, 1000L + i)).get(0).pnl();
-            assertThat(pnl).isLessThanOrEqualTo(500);
-            total += 500 - pnl;
-        }
-        // 10 bp on 10,000 and on 10,500: 20.5 on average
-        assertThat(total / runs).isCloseTo(20.5, within(1.0));
-        assertThat(jitter.run(new RunPerturbation(7, 99))).isEqualTo(jitter.run(new RunPerturbation(7, 99)));
     }
 }
