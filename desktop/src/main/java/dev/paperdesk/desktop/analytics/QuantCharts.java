@@ -75,6 +75,15 @@ public final class QuantCharts {
         return chart;
     }
 
+    /**
+     * Gives a value axis grouped digits and only the decimals its tick spacing needs (130,000 rather
+     * than ChartFX's default 1.3E5), for charts built outside this class.
+     */
+    public static void plainTicks(DefaultNumericAxis axis) {
+        axis.setAutoUnitScaling(false);
+        axis.setTickLabelFormatter(new Plain(axis));
+    }
+
     /** Tick labels for a count of steps (trades, days): whole numbers only, nothing between them. */
     public static final javafx.util.StringConverter<Number> WHOLE = new javafx.util.StringConverter<>() {
         @Override

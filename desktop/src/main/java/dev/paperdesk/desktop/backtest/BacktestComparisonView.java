@@ -93,6 +93,7 @@ public final class BacktestComparisonView extends BorderPane {
         DefaultNumericAxis y = new DefaultNumericAxis("equity (start = 100)", null);
         y.setAutoRanging(true);
         y.setForceZeroInRange(false);
+        dev.paperdesk.desktop.analytics.QuantCharts.plainTicks(y);
         XYChart chart = new XYChart(x, y);
         chart.setId("backtestComparisonChart");
         chart.getRenderers().clear();

@@ -344,6 +344,7 @@ public final class BacktestView extends SplitPane {
         DefaultNumericAxis y = new DefaultNumericAxis(yName, null);
         y.setAutoRanging(true);
         y.setForceZeroInRange(false);
+        dev.paperdesk.desktop.analytics.QuantCharts.plainTicks(y);
         XYChart chart = new XYChart(x, y);
         chart.getRenderers().clear();
         renderer.setErrorStyle(ErrorStyle.NONE);

@@ -97,6 +97,8 @@ class BacktestFlowTest {
         assertThat(equity.getRenderers().get(0).getDatasets()).hasSize(2);
         assertThat(equity.getRenderers().get(0).getDatasets().get(0).getDataCount())
                 .isEqualTo(300);
+        // money on the equity axis reads with grouped digits, not ChartFX's 1.3E5
+        assertThat(equity.getYAxis().getTickLabelFormatter().toString(130_000)).isEqualTo("130,000");
         Label totalReturn = robot.lookup("#tile-total-return .tile-value").query();
         assertThat(totalReturn.getText()).endsWith("%");
         assertThat(robot.lookup("#backtestStatus").queryLabeled().getText()).startsWith("Done. 300 bars");
