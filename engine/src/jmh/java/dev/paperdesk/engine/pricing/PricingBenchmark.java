@@ -8,6 +8,7 @@ import dev.paperdesk.engine.pricing.option.ImpliedVolatility;
 import dev.paperdesk.engine.pricing.option.LeisenReimerAmericanPricer;
 import dev.paperdesk.engine.pricing.option.OptionInputs;
 import dev.paperdesk.engine.pricing.option.OptionValuation;
+import dev.paperdesk.engine.pricing.option.PriceAndGreeks;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,6 +38,7 @@ public class PricingBenchmark {
     OptionInputs[] contracts;
     double[] marketPrices;
     OptionInputs americanPut;
+    final PriceAndGreeks holder = new PriceAndGreeks();
 
     @Setup
     public void setUp() {
@@ -54,9 +56,37 @@ public class PricingBenchmark {
         americanPut = OptionInputs.put(100, 105, 1.0, 0.04, 0.01, 0.3);
     }
 
+    /**
+     * The chain kernel: value and five Greeks written into one reusable holder (what {@code OptionMarket}
+     * runs per contract), so nothing is allocated per contract.
+     */
     @Benchmark
     @OperationsPerInvocation(CONTRACTS)
     public void bsmPriceAndGreeks(Blackhole bh) {
+        PriceAndGreeks out = holder;
+        for (OptionInputs in : contracts) {
+            BlackScholesEuropeanPricer.priceAndGreeks(
+                    in.sign(),
+                    in.spot(),
+                    in.strike(),
+                    in.expiry(),
+                    in.rate(),
+                    in.dividendYield(),
+                    in.volatility(),
+                    out);
+            bh.consume(out.value());
+            bh.consume(out.delta());
+            bh.consume(out.gamma());
+            bh.consume(out.vega());
+            bh.consume(out.theta());
+            bh.consume(out.rho());
+        }
+    }
+
+    /** The general API: an {@link OptionValuation} record with all eight Greeks per contract. */
+    @Benchmark
+    @OperationsPerInvocation(CONTRACTS)
+    public void bsmValuationRecord(Blackhole bh) {
         for (OptionInputs in : contracts) {
             OptionValuation v = BlackScholesEuropeanPricer.DEFAULT.valuation(in);
             bh.consume(v.value());
