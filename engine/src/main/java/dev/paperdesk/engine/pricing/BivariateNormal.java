@@ -129,7 +129,21 @@ public final class BivariateNormal {
             return cdf(a, b, StandardNormal.cdf(a), StandardNormal.cdf(b));
         }
 
-        /** P(X ≤ a, Y ≤ b) given Φ(a) and Φ(b), which callers often share between several points. */
+        /**
+         * P(X ≤ a, Y ≤ b) given Φ(a), which callers often share between several points; Φ(b) is only
+         * computed when the point is not in a tail.
+         */
+        public double cdf(double a, double b, double cdfA) {
+            if (a <= -TAIL || b <= -TAIL) {
+                return 0.0;
+            }
+            if (b >= TAIL) {
+                return cdfA;
+            }
+            return cdf(a, b, cdfA, StandardNormal.cdf(b));
+        }
+
+        /** P(X ≤ a, Y ≤ b) given Φ(a) and Φ(b). */
         public double cdf(double a, double b, double cdfA, double cdfB) {
             if (a <= -TAIL || b <= -TAIL) {
                 return 0.0;

@@ -223,10 +223,10 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             double f3 = (2.0 * l1 - ls - lh + m) / sd;
             double f4 = (ls + 2.0 * l1 - lh - 2.0 * l2 + m) / sd;
             return scaleT
-                    * (PLUS.cdf(-e1, -f1, n1, StandardNormal.cdf(-f1))
-                            - pow2 * PLUS.cdf(-e2, -f2, n2, StandardNormal.cdf(-f2))
-                            - pow1 * MINUS.cdf(-e3, -f3, n3, StandardNormal.cdf(-f3))
-                            + pow12 * MINUS.cdf(-e4, -f4, n4, StandardNormal.cdf(-f4)));
+                    * (PLUS.cdf(-e1, -f1, n1)
+                            - pow2 * PLUS.cdf(-e2, -f2, n2)
+                            - pow1 * MINUS.cdf(-e3, -f3, n3)
+                            + pow12 * MINUS.cdf(-e4, -f4, n4));
         }
     }
 
