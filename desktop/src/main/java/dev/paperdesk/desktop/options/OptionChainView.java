@@ -31,9 +31,12 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -44,7 +47,8 @@ import javafx.scene.layout.VBox;
  * The option chain: underlying selector, expiry tabs, and calls | strike | puts with the figures the
  * trader chose. In-the-money cells are shaded, the at-the-money line is marked and brought to the
  * middle when the underlying or expiry changes. Clicking a bid sells, clicking an ask buys (the order
- * ticket takes it); the context menu adds the contract to the strategy builder.
+ * ticket takes it); the context menu adds the contract to the strategy builder. The same works from the
+ * keyboard: arrows move a cursor over the bid and ask cells, Enter acts as a click, B buys and S sells.
  */
 public final class OptionChainView extends VBox {
     private static final DateTimeFormatter TAB_DATE = DateTimeFormatter.ofPattern("MMM d", Locale.US);
@@ -250,6 +254,125 @@ public final class OptionChainView extends VBox {
         ticketSell.setOnAction(e -> pickPressed(Side.SELL));
         table.setContextMenu(new ContextMenu(buy, sell, ticketBuy, ticketSell));
         TableExport.install(table, "option-chain");
+        table.getSelectionModel().setCellSelectionEnabled(true);
+        table.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    /**
+     * Keyboard trading: ← → move between the quote cells of a line (call ask, call bid, put bid, put
+     * ask, as laid out), ↑ ↓ move to the line above or below in the same column, Enter acts as a click
+     * (a bid sells, an ask buys), B buys and S sells the focused contract. Each loads the order ticket.
+     */
+    private void onKey(KeyEvent e) {
+        if (e.isControlDown()
+                || e.isAltDown()
+                || e.isMetaDown()
+                || table.getItems().isEmpty()) {
+            return; // accelerators and the context-menu keys keep their meaning
+        }
+        List<TableColumn<ChainLine, ?>> quotes = quoteColumns();
+        if (quotes.isEmpty()) {
+            return;
+        }
+        TablePosition<ChainLine, ?> at = table.getFocusModel().getFocusedCell();
+        int row = at == null || at.getRow() < 0
+                ? Math.max(0, vm.atmIndexProperty().get())
+                : at.getRow();
+        row = Math.min(row, table.getItems().size() - 1);
+        TableColumn<ChainLine, ?> column = at == null ? null : at.getTableColumn();
+        int slot = quotes.indexOf(column);
+        KeyCode code = e.getCode();
+        switch (code) {
+            case LEFT, RIGHT -> {
+                int next = slot < 0
+                        ? nearestQuote(column, quotes, code == KeyCode.RIGHT)
+                        : Math.max(0, Math.min(quotes.size() - 1, slot + (code == KeyCode.RIGHT ? 1 : -1)));
+                focusCell(row, quotes.get(next));
+            }
+            case UP, DOWN -> focusCell(
+                    Math.max(0, Math.min(table.getItems().size() - 1, row + (code == KeyCode.DOWN ? 1 : -1))),
+                    slot < 0 ? quotes.get(0) : quotes.get(slot));
+            case ENTER, B, S -> {
+                if (slot < 0) {
+                    focusCell(row, quotes.get(0)); // first show which contract a key would trade
+                } else {
+                    ChainColumn kind = kindOf(quotes.get(slot));
+                    Side side = code == KeyCode.B
+                            ? Side.BUY
+                            : code == KeyCode.S ? Side.SELL : kind == ChainColumn.BID ? Side.SELL : Side.BUY;
+                    vm.pick(table.getItems().get(row), rightOf(quotes.get(slot)), side);
+                }
+            }
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    /** The visible bid and ask columns, left to right as laid out: call ask, call bid, put bid, put ask. */
+    private List<TableColumn<ChainLine, ?>> quoteColumns() {
+        List<TableColumn<ChainLine, ?>> out = new ArrayList<>();
+        for (TableColumn<ChainLine, ?> c : table.getVisibleLeafColumns()) {
+            ChainColumn kind = kindOf(c);
+            if (kind == ChainColumn.BID || kind == ChainColumn.ASK) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** From a non-quote column, the first quote column in the direction of travel (or the last one before it). */
+    private int nearestQuote(TableColumn<ChainLine, ?> from, List<TableColumn<ChainLine, ?>> quotes, boolean right) {
+        int index = from == null ? -1 : table.getVisibleLeafIndex(from);
+        if (index < 0) {
+            return 0;
+        }
+        int best = right ? quotes.size() - 1 : 0;
+        for (int i = 0; i < quotes.size(); i++) {
+            int q = table.getVisibleLeafIndex(quotes.get(i));
+            if (right && q > index) {
+                return i;
+            }
+            if (!right && q < index) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private void focusCell(int row, TableColumn<ChainLine, ?> column) {
+        table.getSelectionModel().clearAndSelect(row, column);
+        table.getFocusModel().focus(row, column);
+        int first = visibleRange()[0];
+        int last = visibleRange()[1];
+        if (row < first || row > last) {
+            table.scrollTo(Math.max(0, row < first ? row : row - (last - first)));
+        }
+    }
+
+    /** First and last fully visible row indices (fixed row height), estimated before the first layout. */
+    private int[] visibleRange() {
+        javafx.scene.control.skin.VirtualFlow<?> flow =
+                (javafx.scene.control.skin.VirtualFlow<?>) table.lookup(".virtual-flow");
+        if (flow == null || flow.getFirstVisibleCell() == null || flow.getLastVisibleCell() == null) {
+            return new int[] {0, Integer.MAX_VALUE};
+        }
+        return new int[] {
+            flow.getFirstVisibleCell().getIndex() + 1, flow.getLastVisibleCell().getIndex() - 1
+        };
+    }
+
+    private static ChainColumn kindOf(TableColumn<ChainLine, ?> c) {
+        String id = c == null ? null : c.getId();
+        if (id == null || !(id.startsWith("call-") || id.startsWith("put-"))) {
+            return null;
+        }
+        return ChainColumn.valueOf(id.substring(id.indexOf('-') + 1));
+    }
+
+    private static OptionRight rightOf(TableColumn<ChainLine, ?> c) {
+        return c.getId().startsWith("call-") ? OptionRight.CALL : OptionRight.PUT;
     }
 
     /** Prices with the decimals the chain quotes in (2 for penny ticks, 0 for BTC's whole-dollar tick). */
@@ -299,7 +422,14 @@ public final class OptionChainView extends VBox {
         if (atm < 0) {
             return;
         }
-        table.getSelectionModel().clearAndSelect(atm);
+        // the keyboard cursor starts on the at-the-money call's ask (or the line, if quotes are hidden)
+        List<TableColumn<ChainLine, ?>> quotes = quoteColumns();
+        if (quotes.isEmpty()) {
+            table.getSelectionModel().clearAndSelect(atm);
+        } else {
+            table.getSelectionModel().clearAndSelect(atm, quotes.get(0));
+            table.getFocusModel().focus(atm, quotes.get(0));
+        }
         // fixed row height: the number of visible rows is known even before the first layout
         javafx.scene.Node header = table.lookup(".column-header-background");
         double headerHeight = header == null || header.getLayoutBounds().getHeight() <= 0

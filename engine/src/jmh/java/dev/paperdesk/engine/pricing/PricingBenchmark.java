@@ -8,6 +8,7 @@ import dev.paperdesk.engine.pricing.option.ImpliedVolatility;
 import dev.paperdesk.engine.pricing.option.LeisenReimerAmericanPricer;
 import dev.paperdesk.engine.pricing.option.OptionInputs;
 import dev.paperdesk.engine.pricing.option.OptionValuation;
+import dev.paperdesk.engine.pricing.option.PriceAndGreeks;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -36,13 +37,16 @@ public class PricingBenchmark {
 
     OptionInputs[] contracts;
     double[] marketPrices;
+    double[] americanPrices;
     OptionInputs americanPut;
+    final PriceAndGreeks holder = new PriceAndGreeks();
 
     @Setup
     public void setUp() {
         SplittableRandom rng = new SplittableRandom(20260116L);
         contracts = new OptionInputs[CONTRACTS];
         marketPrices = new double[CONTRACTS];
+        americanPrices = new double[CONTRACTS];
         for (int i = 0; i < CONTRACTS; i++) {
             OptionRight right = rng.nextBoolean() ? OptionRight.CALL : OptionRight.PUT;
             double strike = 100 * (0.7 + 0.7 * rng.nextDouble());
@@ -50,13 +54,42 @@ public class PricingBenchmark {
             double vol = 0.1 + 0.7 * rng.nextDouble();
             contracts[i] = new OptionInputs(right, 100, strike, expiry, 0.04, 0.01, vol);
             marketPrices[i] = BlackScholesEuropeanPricer.DEFAULT.price(contracts[i]);
+            americanPrices[i] = BjerksundStenslandAmericanPricer.DEFAULT.price(contracts[i]);
         }
         americanPut = OptionInputs.put(100, 105, 1.0, 0.04, 0.01, 0.3);
     }
 
+    /**
+     * The chain kernel: value and five Greeks written into one reusable holder (what {@code OptionMarket}
+     * runs per contract), so nothing is allocated per contract.
+     */
     @Benchmark
     @OperationsPerInvocation(CONTRACTS)
     public void bsmPriceAndGreeks(Blackhole bh) {
+        PriceAndGreeks out = holder;
+        for (OptionInputs in : contracts) {
+            BlackScholesEuropeanPricer.priceAndGreeks(
+                    in.sign(),
+                    in.spot(),
+                    in.strike(),
+                    in.expiry(),
+                    in.rate(),
+                    in.dividendYield(),
+                    in.volatility(),
+                    out);
+            bh.consume(out.value());
+            bh.consume(out.delta());
+            bh.consume(out.gamma());
+            bh.consume(out.vega());
+            bh.consume(out.theta());
+            bh.consume(out.rho());
+        }
+    }
+
+    /** The general API: an {@link OptionValuation} record with all eight Greeks per contract. */
+    @Benchmark
+    @OperationsPerInvocation(CONTRACTS)
+    public void bsmValuationRecord(Blackhole bh) {
         for (OptionInputs in : contracts) {
             OptionValuation v = BlackScholesEuropeanPricer.DEFAULT.valuation(in);
             bh.consume(v.value());
@@ -178,21 +211,49 @@ public class PricingBenchmark {
     }
 
     /**
-     * The same refresh for an American chain with Bjerksund–Stensland: implied volatility by Brent on
-     * the approximation, Greeks by bumping. Measured on 100 contracts, reported per call of 100.
+     * The same refresh for an American chain of 1,000 contracts with Bjerksund–Stensland 2002: implied
+     * volatility from each contract's market price (Brent on the approximation, started from the
+     * European volatility), then value and the five chain Greeks at that volatility through the kernel
+     * live chains use (bumped where the early-exercise premium is in the value). Per call of 1,000.
      */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public void americanChainRefresh100(Blackhole bh) {
-        for (int i = 0; i < 100; i++) {
+    public void americanChainRefresh1000(Blackhole bh) {
+        PriceAndGreeks out = holder;
+        for (int i = 0; i < CONTRACTS; i++) {
             OptionInputs in = contracts[i];
-            double price = BjerksundStenslandAmericanPricer.DEFAULT.price(in);
-            if (BjerksundStenslandAmericanPricer.DEFAULT.impliedVolatility(in, price)
+            if (BjerksundStenslandAmericanPricer.DEFAULT.impliedVolatility(in, americanPrices[i])
                     instanceof ImpliedVolatility.Solved s) {
-                OptionValuation v = BjerksundStenslandAmericanPricer.DEFAULT.valuation(in.withVolatility(s.value()));
-                bh.consume(v.delta());
-                bh.consume(v.vega());
+                BjerksundStenslandAmericanPricer.priceAndGreeks(
+                        in.sign(), in.spot(), in.strike(), in.expiry(), in.rate(), in.dividendYield(), s.value(), out);
+                bh.consume(out.value());
+                bh.consume(out.delta());
+                bh.consume(out.gamma());
+                bh.consume(out.vega());
+                bh.consume(out.theta());
+                bh.consume(out.rho());
             }
+        }
+    }
+
+    /** Value and the five chain Greeks of 1,000 American contracts at a known volatility (no solve). */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public void americanPriceAndGreeks1000(Blackhole bh) {
+        PriceAndGreeks out = holder;
+        for (OptionInputs in : contracts) {
+            BjerksundStenslandAmericanPricer.priceAndGreeks(
+                    in.sign(),
+                    in.spot(),
+                    in.strike(),
+                    in.expiry(),
+                    in.rate(),
+                    in.dividendYield(),
+                    in.volatility(),
+                    out);
+            bh.consume(out.value());
+            bh.consume(out.delta());
+            bh.consume(out.vega());
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.paperdesk.engine.model.Quantity;
 import dev.paperdesk.engine.model.Quote;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
 import dev.paperdesk.engine.portfolio.PositionView;
+import dev.paperdesk.engine.pricing.option.PriceAndGreeks;
 import dev.paperdesk.engine.pricing.surface.SviParameters;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -170,6 +171,7 @@ public final class OptionMarket {
         BigDecimal tick = u.tick();
         double tickValue = tick.doubleValue();
         double[] out = new double[ContractPricing.SLOTS];
+        PriceAndGreeks work = new PriceAndGreeks();
         double halfWidth = halfWidth(u, t);
         List<OptionChainRow> rows = new ArrayList<>(s.strikes.length);
         BigDecimal atm = s.strikes[0];
@@ -178,10 +180,10 @@ public final class OptionMarket {
             double k = s.strikeValues[i];
             double vol = ContractPricing.volatility(slice, k, forward, t);
             double distance = Math.abs(Math.log(k / forward)) / halfWidth;
-            ContractPricing.price(true, american, spot, k, t, r, q, vol, out);
+            ContractPricing.price(true, american, spot, k, t, r, q, vol, work, out);
             OptionQuoteView call =
                     view(s.calls[i], out, distance, s.callNoise[i], tickValue, tick, s.callOi[i], spot > k);
-            ContractPricing.price(false, american, spot, k, t, r, q, vol, out);
+            ContractPricing.price(false, american, spot, k, t, r, q, vol, work, out);
             OptionQuoteView put = view(s.puts[i], out, distance, s.putNoise[i], tickValue, tick, s.putOi[i], spot < k);
             rows.add(new OptionChainRow(s.strikes[i], call, put));
             if (Math.abs(k - spot) < best) {

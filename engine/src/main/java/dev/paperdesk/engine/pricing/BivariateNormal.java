@@ -74,6 +74,96 @@ public final class BivariateNormal {
         return upper(-a, -b, rho);
     }
 
+    /**
+     * M(a, b; ρ) for one fixed correlation with |ρ| &lt; 0.925, for callers that evaluate many points at
+     * the same ρ (Bjerksund–Stensland 2002 uses ρ = ±√((√5 − 1)/2) twenty times per value): the
+     * quadrature nodes sin(asin(ρ)(1 ± x_i)/2) and their weights are computed once, so a point costs one
+     * exponential per node and no trigonometry.
+     *
+     * <p>Genz's Gauss–Legendre rule on {@code points} nodes (6, 12 or 20). Genz picks 20 nodes for
+     * 0.75 ≤ |ρ| &lt; 0.925 to be safe over the whole range; at ρ = ±0.786 twelve nodes agree with twenty
+     * within 2e-15 (checked by {@code BivariateNormalTest}). Arguments beyond ±{@value #TAIL} standard
+     * deviations take the limit (M = 0 below, M = Φ(other) above), an absolute error below Φ(−10) ≈ 7.6e-24.
+     */
+    public static final class FixedCorrelation {
+        static final double TAIL = 10.0;
+        private final double[] along;
+        private final double[] across;
+        private final double[] weight;
+
+        /**
+         * @throws IllegalArgumentException when |ρ| ≥ 0.925 (the quadrature branch does not apply) or
+         *     points is not 6, 12 or 20
+         */
+        public FixedCorrelation(double rho, int points) {
+            if (!(Math.abs(rho) < 0.925)) {
+                throw new IllegalArgumentException("fixed-correlation quadrature needs |ρ| < 0.925, got ρ=" + rho);
+            }
+            int ng =
+                    switch (points) {
+                        case 6 -> 0;
+                        case 12 -> 1;
+                        case 20 -> 2;
+                        default -> throw new IllegalArgumentException("points must be 6, 12 or 20, got " + points);
+                    };
+            double asr = Math.asin(rho);
+            int half = W[ng].length;
+            along = new double[2 * half];
+            across = new double[2 * half];
+            weight = new double[2 * half];
+            for (int i = 0; i < half; i++) {
+                for (int side = 0; side < 2; side++) {
+                    double node = side == 0 ? X[ng][i] : -X[ng][i];
+                    double sn = Math.sin(asr * (node + 1.0) / 2.0);
+                    double inv = 1.0 / (1.0 - sn * sn);
+                    // exp((sn·hk − (h² + k²)/2)/(1 − sn²)) = exp(along·hk − across·(h² + k²))
+                    along[2 * i + side] = sn * inv;
+                    across[2 * i + side] = 0.5 * inv;
+                    weight[2 * i + side] = W[ng][i] * asr / (2.0 * TWO_PI);
+                }
+            }
+        }
+
+        /** P(X ≤ a, Y ≤ b). */
+        public double cdf(double a, double b) {
+            return cdf(a, b, StandardNormal.cdf(a), StandardNormal.cdf(b));
+        }
+
+        /**
+         * P(X ≤ a, Y ≤ b) given Φ(a), which callers often share between several points; Φ(b) is only
+         * computed when the point is not in a tail.
+         */
+        public double cdf(double a, double b, double cdfA) {
+            if (a <= -TAIL || b <= -TAIL) {
+                return 0.0;
+            }
+            if (b >= TAIL) {
+                return cdfA;
+            }
+            return cdf(a, b, cdfA, StandardNormal.cdf(b));
+        }
+
+        /** P(X ≤ a, Y ≤ b) given Φ(a) and Φ(b). */
+        public double cdf(double a, double b, double cdfA, double cdfB) {
+            if (a <= -TAIL || b <= -TAIL) {
+                return 0.0;
+            }
+            if (a >= TAIL) {
+                return cdfB;
+            }
+            if (b >= TAIL) {
+                return cdfA;
+            }
+            double hk = a * b;
+            double sq = a * a + b * b;
+            double sum = 0.0;
+            for (int i = 0; i < weight.length; i++) {
+                sum += weight[i] * Math.exp(along[i] * hk - across[i] * sq);
+            }
+            return sum + cdfA * cdfB;
+        }
+    }
+
     /** P(X > h, Y > k) with correlation r (Genz's BVND). */
     private static double upper(double h, double k, double r) {
         int ng;

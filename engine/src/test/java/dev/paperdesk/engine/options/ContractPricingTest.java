@@ -16,21 +16,24 @@ import org.junit.jupiter.api.Test;
 class ContractPricingTest {
 
     @Test
-    void bjerksundStensland1993CallOnAFutureIsALowerBoundCloseToTheTree() {
+    void americanCallOnAFutureCarriesTheBjerksundStensland2002Premium() {
         // b = 0 (an option on a future): early exercise has value, unlike a call on a non-dividend stock
+        double[] out = new double[ContractPricing.SLOTS];
         for (double s : new double[] {90, 100, 110}) {
-            double approx = ContractPricing.americanCall1993(s, 100, 0.5, 0.1, 0.0, 0.35);
-            double tree = LeisenReimerAmericanPricer.DEFAULT.price(OptionInputs.call(s, 100, 0.5, 0.1, 0.1, 0.35));
+            ContractPricing.price(true, true, s, 100, 0.5, 0.1, 0.1, 0.35, out);
+            OptionInputs in = OptionInputs.call(s, 100, 0.5, 0.1, 0.1, 0.35);
+            double tree = LeisenReimerAmericanPricer.withSteps(5001).price(in);
             double european = BlackScholesEuropeanPricer.price(1, s, 100, 0.5, 0.1, 0.1, 0.35);
-            assertThat(approx)
+            assertThat(out[ContractPricing.VALUE])
+                    .isCloseTo(BjerksundStenslandAmericanPricer.DEFAULT.price(in), within(1e-12))
                     .isGreaterThan(european)
-                    .isLessThanOrEqualTo(tree + 1e-3)
-                    .isCloseTo(tree, within(0.05));
+                    .isLessThanOrEqualTo(tree + 1e-4)
+                    .isCloseTo(tree, within(0.03)); // measured 0.025 below at S = 110
         }
     }
 
     @Property(tries = 300)
-    void americanPutsAreWithinAFewCentsOfTheTreeAndNeverBelowEuropeanOrIntrinsic(
+    void americanPutsAreTheBjerksundStensland2002ValueCloseToTheTree(
             @ForAll @DoubleRange(min = 0.7, max = 1.4) double moneyness,
             @ForAll @DoubleRange(min = 0.02, max = 1.0) double t,
             @ForAll @DoubleRange(min = 0.1, max = 0.8) double vol) {
@@ -41,12 +44,14 @@ class ContractPricingTest {
         double european = BlackScholesEuropeanPricer.price(-1, s, k, t, 0.045, 0.0, vol);
         double tree = LeisenReimerAmericanPricer.DEFAULT.price(OptionInputs.put(s, k, t, 0.045, 0.0, vol));
         double bs2002 = BjerksundStenslandAmericanPricer.DEFAULT.price(OptionInputs.put(s, k, t, 0.045, 0.0, vol));
+        // premiums below 1e-9 are left out so that such contracts keep the analytic Greeks
+        assertThat(out[ContractPricing.VALUE]).isCloseTo(bs2002, within(1e-9 + 1e-12 * k));
         assertThat(out[ContractPricing.VALUE]).isGreaterThanOrEqualTo(european - 1e-12);
         assertThat(out[ContractPricing.VALUE]).isGreaterThanOrEqualTo(k - s - 1e-12);
-        // a flat-boundary lower bound: below the tree, and at most 1% of the strike under it
-        assertThat(out[ContractPricing.VALUE]).isLessThanOrEqualTo(tree + 0.01);
-        assertThat(tree - out[ContractPricing.VALUE]).isLessThan(0.01 * k);
-        assertThat(bs2002 - out[ContractPricing.VALUE]).isLessThan(0.005 * k);
+        // a two-step flat-boundary lower bound: below the tree (up to the tree's own error), close under it
+        assertThat(out[ContractPricing.VALUE]).isLessThanOrEqualTo(tree + 2e-3);
+        // (worst seen about 0.2% of strike, at 80% volatility over a year)
+        assertThat(tree - out[ContractPricing.VALUE]).isLessThan(0.005 * k);
     }
 
     @Test

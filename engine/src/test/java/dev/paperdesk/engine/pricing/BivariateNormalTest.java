@@ -59,4 +59,28 @@ class BivariateNormalTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ρ");
     }
+
+    @Test
+    void fixedCorrelationQuadratureAgreesWithGenzOnTheBjerksundStenslandCorrelation() {
+        // ρ = ±√((√5 − 1)/2): twelve nodes instead of Genz's twenty, and the ±10 tail limits
+        double rho = Math.sqrt(0.5 * (Math.sqrt(5.0) - 1.0));
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        for (double r : new double[] {rho, -rho, 0.5, -0.2}) {
+            BivariateNormal.FixedCorrelation fixed =
+                    new BivariateNormal.FixedCorrelation(r, r == rho || r == -rho ? 12 : 20);
+            double worst = 0.0;
+            for (int i = 0; i < 20_000; i++) {
+                double a = -13 + 26 * rng.nextDouble();
+                double b = -13 + 26 * rng.nextDouble();
+                worst = Math.max(worst, Math.abs(fixed.cdf(a, b) - BivariateNormal.cdf(a, b, r)));
+            }
+            assertThat(worst).as("ρ=%s", r).isLessThan(2e-15);
+        }
+    }
+
+    @Test
+    void fixedCorrelationRejectsWhatItCannotIntegrate() {
+        assertThatThrownBy(() -> new BivariateNormal.FixedCorrelation(0.95, 20)).hasMessageContaining("|ρ| < 0.925");
+        assertThatThrownBy(() -> new BivariateNormal.FixedCorrelation(0.5, 8)).hasMessageContaining("6, 12 or 20");
+    }
 }

@@ -95,6 +95,53 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
         return new OptionValuation(value, delta, gamma, vega, theta, rho, vanna, volga, charm);
     }
 
+    /**
+     * Value, delta, gamma, vega, theta and rho of a European option written into {@code out}, without
+     * allocating: the kernel of chain refreshes. θ = +1 call, −1 put; q is the dividend yield.
+     *
+     * <p>One exponential each for the discount, the carry and the density (shared by both tails, as
+     * in {@link #price(double, double, double, double, double, double, double)}), one logarithm, one
+     * square root and one reciprocal of σ√T. With A = θ·S·e^{−qT}·N(θd1) and B = θ·K·e^{−rT}·N(θd2):
+     * V = A − B, theta = −S·e^{−qT}·n(d1)·σ/(2√T) + q·A − r·B and rho = T·B (Haug's theta with b − r = −q).
+     */
+    public static void priceAndGreeks(
+            double sign, double s, double k, double t, double r, double q, double vol, PriceAndGreeks out) {
+        double disc = Math.exp(-r * t);
+        double carry = Math.exp(-q * t);
+        double sqrtT = Math.sqrt(t);
+        double stdDev = vol * sqrtT;
+        if (!(stdDev > 0.0)) {
+            double moneyness = sign * (s * carry - k * disc);
+            if (moneyness <= 0.0) {
+                out.set(0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+            } else {
+                out.set(moneyness, sign * carry, 0.0, 0.0, sign * (q * s * carry - r * k * disc), sign * k * t * disc);
+            }
+            return;
+        }
+        double sCarry = s * carry;
+        double kDisc = k * disc;
+        double ratio = sCarry / kDisc;
+        double invStdDev = 1.0 / stdDev;
+        double d1 = Math.log(ratio) * invStdDev + 0.5 * stdDev;
+        double d2 = d1 - stdDev;
+        double g1 = StandardNormal.gaussian(d1);
+        double nd1 = StandardNormal.INV_SQRT_2PI * g1;
+        double cd1 = StandardNormal.cdf(sign * d1, g1);
+        double cd2 = StandardNormal.cdf(sign * d2, g1 * ratio);
+        double a = sign * sCarry * cd1;
+        double b = sign * kDisc * cd2;
+        double sCarryDensity = sCarry * nd1;
+        // σ/√T = σ²/(σ√T): reuses the one reciprocal
+        out.set(
+                a - b,
+                sign * carry * cd1,
+                carry * nd1 * invStdDev / s,
+                sCarryDensity * sqrtT,
+                -0.5 * sCarryDensity * vol * vol * invStdDev + q * a - r * b,
+                t * b);
+    }
+
     private static OptionValuation intrinsicLimit(
             double sign, double s, double k, double t, double r, double b, double disc, double carry) {
         double moneyness = sign * (s * carry - k * disc);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.paperdesk.engine.model.Instrument.OptionRight;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -80,6 +83,50 @@ class BlackScholesEuropeanPricerTest {
         // Vomma (DvegaDvol), §2.4.3: put, S = 90, K = 130, T = 0.75, r = 5%, b = 0, σ = 28%
         assertThat(BSM.valuation(inputs("PUT", 90, 130, 0.75, 0.05, 0.0, 0.28)).volga())
                 .isCloseTo(92.3444, within(1e-4));
+    }
+
+    private static PriceAndGreeks fill(String right, double s, double k, double t, double r, double b, double vol) {
+        PriceAndGreeks out = new PriceAndGreeks();
+        BlackScholesEuropeanPricer.priceAndGreeks(right.equals("CALL") ? 1 : -1, s, k, t, r, r - b, vol, out);
+        return out;
+    }
+
+    @Test
+    void allocationFreeKernelReproducesHullAndHaug() {
+        // the chain kernel on the same published examples as the record path above
+        assertThat(fill("CALL", 42, 40, 0.5, 0.10, 0.10, 0.20).value()).isCloseTo(4.7594, within(1e-4));
+        assertThat(fill("PUT", 42, 40, 0.5, 0.10, 0.10, 0.20).value()).isCloseTo(0.8086, within(1e-4));
+        assertThat(fill("PUT", 75, 70, 0.5, 0.10, 0.05, 0.35).value()).isCloseTo(4.0870, within(1e-4));
+        assertThat(fill("CALL", 105, 100, 0.5, 0.10, 0.0, 0.36).delta()).isCloseTo(0.5946, within(1e-4));
+        assertThat(fill("PUT", 105, 100, 0.5, 0.10, 0.0, 0.36).delta()).isCloseTo(-0.3566, within(1e-4));
+        PriceAndGreeks gv = fill("PUT", 55, 60, 0.75, 0.10, 0.10, 0.30);
+        assertThat(gv.gamma()).isCloseTo(0.0278, within(1e-4));
+        assertThat(gv.vega()).isCloseTo(18.9358, within(1e-4));
+        assertThat(fill("PUT", 430, 405, 1.0 / 12, 0.07, 0.02, 0.20).theta()).isCloseTo(-31.1924, within(1e-4));
+        assertThat(fill("CALL", 72, 75, 1.0, 0.09, 0.09, 0.19).rho()).isCloseTo(38.7325, within(1e-4));
+    }
+
+    @Property(tries = 2000)
+    void allocationFreeKernelAgreesWithTheValuationRecord(
+            @ForAll boolean call,
+            @ForAll @DoubleRange(min = 1, max = 1000) double spot,
+            @ForAll @DoubleRange(min = 0.3, max = 3.0) double moneyness,
+            @ForAll @DoubleRange(min = 0.0, max = 5) double expiry,
+            @ForAll @DoubleRange(min = -0.02, max = 0.15) double rate,
+            @ForAll @DoubleRange(min = 0.0, max = 0.10) double dividendYield,
+            @ForAll @DoubleRange(min = 0.0, max = 2.0) double vol) {
+        OptionInputs in = new OptionInputs(
+                call ? OptionRight.CALL : OptionRight.PUT, spot, spot * moneyness, expiry, rate, dividendYield, vol);
+        OptionValuation v = BSM.valuation(in);
+        PriceAndGreeks out = new PriceAndGreeks();
+        BlackScholesEuropeanPricer.priceAndGreeks(in.sign(), spot, in.strike(), expiry, rate, dividendYield, vol, out);
+        double scale = Math.max(spot, in.strike());
+        assertThat(out.value()).isCloseTo(v.value(), within(1e-12 * scale));
+        assertThat(out.delta()).isCloseTo(v.delta(), within(1e-13));
+        assertThat(out.gamma()).isCloseTo(v.gamma(), within(1e-12 * Math.abs(v.gamma()) + 1e-15));
+        assertThat(out.vega()).isCloseTo(v.vega(), within(1e-12 * scale));
+        assertThat(out.theta()).isCloseTo(v.theta(), within(1e-12 * (scale + Math.abs(v.theta()))));
+        assertThat(out.rho()).isCloseTo(v.rho(), within(1e-12 * scale * (1 + expiry)));
     }
 
     @Test
