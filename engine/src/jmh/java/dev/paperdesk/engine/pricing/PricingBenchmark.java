@@ -3,6 +3,7 @@ package dev.paperdesk.engine.pricing;
 import dev.paperdesk.engine.model.Instrument.OptionRight;
 import dev.paperdesk.engine.pricing.option.BjerksundStenslandAmericanPricer;
 import dev.paperdesk.engine.pricing.option.BlackScholesEuropeanPricer;
+import dev.paperdesk.engine.pricing.option.Bs2002BaselineKernel;
 import dev.paperdesk.engine.pricing.option.CoxRossRubinsteinAmericanPricer;
 import dev.paperdesk.engine.pricing.option.ImpliedVolatility;
 import dev.paperdesk.engine.pricing.option.LeisenReimerAmericanPricer;
@@ -170,6 +171,15 @@ public class PricingBenchmark {
         return BjerksundStenslandAmericanPricer.DEFAULT.price(americanPut);
     }
 
+    /** The previous Bjerksund–Stensland kernel (per-γ term objects, 384 B per value), same put. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public double baselineBjerksundStenslandAmerican() {
+        OptionInputs in = americanPut;
+        return Bs2002BaselineKernel.price(
+                in.sign(), in.spot(), in.strike(), in.expiry(), in.rate(), in.dividendYield(), in.volatility());
+    }
+
     /** A chain refresh: solve every contract's implied volatility from its market price, then its Greeks. */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -212,8 +222,8 @@ public class PricingBenchmark {
 
     /**
      * The same refresh for an American chain of 1,000 contracts with Bjerksund–Stensland 2002: implied
-     * volatility from each contract's market price (Brent on the approximation, started from the
-     * European volatility), then value and the five chain Greeks at that volatility through the kernel
+     * volatility from each contract's market price (secant from the European and premium-corrected
+     * European volatilities), then value and the five chain Greeks at that volatility through the kernel
      * live chains use (bumped where the early-exercise premium is in the value). Per call of 1,000.
      */
     @Benchmark
@@ -233,6 +243,47 @@ public class PricingBenchmark {
                 bh.consume(out.theta());
                 bh.consume(out.rho());
             }
+        }
+    }
+
+    /** {@link #americanChainRefresh1000} on the previous kernel and Brent solve, in the same run. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public void baselineAmericanChainRefresh1000(Blackhole bh) {
+        PriceAndGreeks out = holder;
+        for (int i = 0; i < CONTRACTS; i++) {
+            OptionInputs in = contracts[i];
+            if (Bs2002BaselineKernel.impliedVolatility(in, americanPrices[i]) instanceof ImpliedVolatility.Solved s) {
+                Bs2002BaselineKernel.priceAndGreeks(
+                        in.sign(), in.spot(), in.strike(), in.expiry(), in.rate(), in.dividendYield(), s.value(), out);
+                bh.consume(out.value());
+                bh.consume(out.delta());
+                bh.consume(out.gamma());
+                bh.consume(out.vega());
+                bh.consume(out.theta());
+                bh.consume(out.rho());
+            }
+        }
+    }
+
+    /** {@link #americanPriceAndGreeks1000} on the previous kernel, in the same run. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public void baselineAmericanPriceAndGreeks1000(Blackhole bh) {
+        PriceAndGreeks out = holder;
+        for (OptionInputs in : contracts) {
+            Bs2002BaselineKernel.priceAndGreeks(
+                    in.sign(),
+                    in.spot(),
+                    in.strike(),
+                    in.expiry(),
+                    in.rate(),
+                    in.dividendYield(),
+                    in.volatility(),
+                    out);
+            bh.consume(out.value());
+            bh.consume(out.delta());
+            bh.consume(out.vega());
         }
     }
 

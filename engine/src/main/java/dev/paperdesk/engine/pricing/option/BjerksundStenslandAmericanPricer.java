@@ -46,20 +46,39 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
      * floored at the European and intrinsic values.
      */
     public static double price(double sign, double s, double k, double t, double r, double q, double vol) {
+        return price(sign, s, k, t, r, q, vol, WORKSPACE.get());
+    }
+
+    static double price(double sign, double s, double k, double t, double r, double q, double vol, Workspace w) {
         double intrinsic = Math.max(sign * (s - k), 0.0);
         double european = BlackScholesEuropeanPricer.price(sign, s, k, t, r, q, vol);
-        return Math.max(approximation(sign, s, k, t, r, q, vol), Math.max(european, intrinsic));
+        return Math.max(approximation(sign, s, k, t, r, q, vol, w), Math.max(european, intrinsic));
     }
 
     /** The bare approximation (0 where it is undefined), before the European and intrinsic floors. */
-    private static double approximation(double sign, double s, double k, double t, double r, double q, double vol) {
+    private static double approximation(
+            double sign, double s, double k, double t, double r, double q, double vol, Workspace w) {
         if (!(t > 0.0 && vol > 0.0)) {
             return 0.0;
         }
         double b = r - q;
-        double approx = sign > 0 ? call(s, k, t, r, b, vol) : call(k, s, t, r - b, -b, vol);
+        double approx = sign > 0 ? call(s, k, t, r, b, vol, w) : call(k, s, t, r - b, -b, vol, w);
         return Double.isFinite(approx) ? approx : 0.0; // outside the approximation's domain the floors hold
     }
+
+    /**
+     * The per-exponent terms of one evaluation, reused from one evaluation to the next so that a value
+     * allocates nothing (the JIT does not scalar-replace three 14-field objects across a call this large).
+     * One workspace belongs to one thread: {@link PriceAndGreeks} carries one, and the static entry points
+     * without a holder take the calling thread's.
+     */
+    static final class Workspace {
+        final Terms gb = new Terms();
+        final Terms g1 = new Terms();
+        final Terms g0 = new Terms();
+    }
+
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     /**
      * Value and five Greeks of an American option into {@code out}, without allocating: the live chain's
@@ -77,7 +96,8 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         if (sign > 0 && q <= 0.0) {
             return; // b ≥ r: never exercised early
         }
-        double value = Math.max(approximation(sign, s, k, t, r, q, vol), intrinsic);
+        Workspace w = out.bs2002();
+        double value = Math.max(approximation(sign, s, k, t, r, q, vol, w), intrinsic);
         if (!(value > out.value + 1e-9)) {
             return;
         }
@@ -86,8 +106,8 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             return;
         }
         double h = s * 1e-3;
-        double up = price(sign, s + h, k, t, r, q, vol);
-        double down = price(sign, s - h, k, t, r, q, vol);
+        double up = price(sign, s + h, k, t, r, q, vol, w);
+        double down = price(sign, s - h, k, t, r, q, vol, w);
         double dv = 1e-3;
         double dr = 1e-4;
         double dt = Math.min(1.0 / 365.0, 0.5 * t);
@@ -95,9 +115,9 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                 value,
                 (up - down) / (2 * h),
                 (up - 2 * value + down) / (h * h),
-                (price(sign, s, k, t, r, q, vol + dv) - value) / dv,
-                (price(sign, s, k, t - dt, r, q, vol) - value) / dt,
-                (price(sign, s, k, t, r + dr, q, vol) - value) / dr);
+                (price(sign, s, k, t, r, q, vol + dv, w) - value) / dv,
+                (price(sign, s, k, t - dt, r, q, vol, w) - value) / dt,
+                (price(sign, s, k, t, r + dr, q, vol, w) - value) / dr);
     }
 
     /**
@@ -115,6 +135,10 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
      * computed once per γ; ψ's four bivariate normals share ρ = ±√(t1/T), a constant.
      */
     static double call(double s, double k, double t, double r, double b, double v) {
+        return call(s, k, t, r, b, v, WORKSPACE.get());
+    }
+
+    private static double call(double s, double k, double t, double r, double b, double v, Workspace w) {
         if (b >= r) {
             return BlackScholesEuropeanPricer.price(1.0, s, k, t, r, r - b, v);
         }
@@ -140,9 +164,9 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double sd = v * sqrtT;
         double alpha1 = (i1 - k) * Math.exp(-beta * l1);
         double alpha2 = (i2 - k) * Math.exp(-beta * l2);
-        Terms gb = new Terms(beta, ls, l1, l2, r, b, v2, t1, t, sd1);
-        Terms g1 = new Terms(1.0, ls, l1, l2, r, b, v2, t1, t, sd1);
-        Terms g0 = new Terms(0.0, ls, l1, l2, r, b, v2, t1, t, sd1);
+        Terms gb = w.gb.set(beta, ls, l1, l2, r, b, v2, t1, t, sd1);
+        Terms g1 = w.g1.set(1.0, ls, l1, l2, r, b, v2, t1, t, sd1);
+        Terms g0 = w.g0.set(0.0, ls, l1, l2, r, b, v2, t1, t, sd1);
         return alpha2 * Math.exp(beta * ls)
                 - alpha2 * gb.phi(l2, ls, l2, t1, sd1)
                 + g1.phi(l2, ls, l2, t1, sd1)
@@ -160,25 +184,25 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
     /**
      * What φ and ψ share for one exponent γ: λ = −r + γb + ½γ(γ − 1)σ², the drift b + (γ − ½)σ², κ =
      * 2b/σ² + 2γ − 1, the powers S^γ·e^{λt}, (I2/S)^κ, (I1/S)^κ, (I1/I2)^κ, and ψ's t1 arguments e1..e4
-     * with their normal probabilities Φ(−e_i). A value object the JIT scalar-replaces.
+     * with their normal probabilities Φ(−e_i). Mutable and reused through a {@link Workspace}.
      */
-    private static final class Terms {
-        final double drift;
-        final double scaleT1;
-        final double scaleT;
-        final double pow2;
-        final double pow1;
-        final double pow12;
-        final double e1;
-        final double e2;
-        final double e3;
-        final double e4;
-        final double n1;
-        final double n2;
-        final double n3;
-        final double n4;
+    static final class Terms {
+        double drift;
+        double scaleT1;
+        double scaleT;
+        double pow2;
+        double pow1;
+        double pow12;
+        double e1;
+        double e2;
+        double e3;
+        double e4;
+        double n1;
+        double n2;
+        double n3;
+        double n4;
 
-        Terms(
+        Terms set(
                 double gamma,
                 double ls,
                 double l1,
@@ -207,6 +231,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             n2 = StandardNormal.cdf(-e2);
             n3 = StandardNormal.cdf(-e3);
             n4 = StandardNormal.cdf(-e4);
+            return this;
         }
 
         /** φ(S, t1, γ, H, I2) for ln H = {@code lh}. */
@@ -241,6 +266,14 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
 
     @Override
     public ImpliedVolatility impliedVolatility(OptionInputs in, double marketPrice) {
-        return AmericanImpliedVolatilitySolver.solve(this, in, marketPrice);
+        double sign = in.sign();
+        double s = in.spot();
+        double k = in.strike();
+        double t = in.expiry();
+        double r = in.rate();
+        double q = in.dividendYield();
+        Workspace w = WORKSPACE.get();
+        return AmericanImpliedVolatilitySolver.solveFromEuropean(
+                this, in, marketPrice, vol -> price(sign, s, k, t, r, q, vol, w));
     }
 }

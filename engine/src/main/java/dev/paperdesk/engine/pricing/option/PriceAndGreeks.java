@@ -15,6 +15,17 @@ public final class PriceAndGreeks {
     double vega;
     double theta;
     double rho;
+    private BjerksundStenslandAmericanPricer.Workspace bs2002;
+
+    /** Scratch for the Bjerksund–Stensland kernel, created on first use so BSM-only holders stay small. */
+    BjerksundStenslandAmericanPricer.Workspace bs2002() {
+        BjerksundStenslandAmericanPricer.Workspace w = bs2002;
+        if (w == null) {
+            w = new BjerksundStenslandAmericanPricer.Workspace();
+            bs2002 = w;
+        }
+        return w;
+    }
 
     /** The value per unit of underlying. */
     public double value() {
