@@ -61,8 +61,28 @@ public final class EventLoop {
     public Timer schedule(long atNanos, Runnable task) {
         checkThread();
         Timer t = new Timer(Math.max(atNanos, clock.nowNanos()), sequence++, task);
+        t.queued = true;
         timers.add(t);
         return t;
+    }
+
+    /**
+     * Schedules {@code timer}'s task again at {@code atNanos}, exactly as {@link #schedule} would a new
+     * timer (it takes the next place among tasks due at the same time). The timer must not be pending:
+     * call it from the timer's own task, or after it has run or been cancelled. A replay re-arms one
+     * timer per event instead of allocating one; call from the loop thread.
+     */
+    public Timer reschedule(Timer timer, long atNanos) {
+        checkThread();
+        if (timer.queued) {
+            throw new IllegalStateException("the timer is still pending");
+        }
+        timer.at = Math.max(atNanos, clock.nowNanos());
+        timer.seq = sequence++;
+        timer.cancelled = false;
+        timer.queued = true;
+        timers.add(timer);
+        return timer;
     }
 
     /** Schedules a task {@code delayNanos} after now. */
@@ -231,6 +251,7 @@ public final class EventLoop {
     }
 
     private void runTask(Timer timer) {
+        timer.queued = false;
         if (!timer.cancelled) {
             runSafely(timer.task);
         }
@@ -254,10 +275,12 @@ public final class EventLoop {
 
     /** A scheduled task; cancel it to stop it from running. */
     public static final class Timer implements Comparable<Timer> {
-        final long at;
-        final long seq;
+        long at;
+        long seq;
         final Runnable task;
         volatile boolean cancelled;
+        /** In the queue (loop thread only): a pending timer must not be re-armed. */
+        boolean queued;
 
         Timer(long at, long seq, Runnable task) {
             this.at = at;

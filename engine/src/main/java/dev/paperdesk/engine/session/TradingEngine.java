@@ -226,13 +226,31 @@ public final class TradingEngine implements MarketDataSink {
         final Map<Long, OrderGroup> groups = new LinkedHashMap<>();
         final List<Fill> fills = new ArrayList<>();
         final Set<PortfolioId> touched = new LinkedHashSet<>();
+
+        boolean isEmpty() {
+            return changes.isEmpty()
+                    && events.isEmpty()
+                    && portfolios.isEmpty()
+                    && orders.isEmpty()
+                    && groups.isEmpty()
+                    && fills.isEmpty()
+                    && touched.isEmpty();
+        }
     }
+
+    /**
+     * A step that changed nothing, kept for the next one: most market events of a replay change
+     * nothing, and they then cost no allocation. A step that changed something is never reused (the
+     * store and listeners may hold on to what it committed).
+     */
+    private Step spareStep;
 
     private <T> T inStep(Supplier<T> work) {
         if (step != null) {
             return work.get();
         }
-        Step s = new Step();
+        Step s = spareStep != null ? spareStep : new Step();
+        spareStep = null;
         step = s;
         T result;
         try {
@@ -245,6 +263,10 @@ public final class TradingEngine implements MarketDataSink {
     }
 
     private void commit(Step s) {
+        if (s.isEmpty()) {
+            spareStep = s;
+            return;
+        }
         if (s.changes.isEmpty() && s.events.isEmpty()) {
             return;
         }
@@ -872,13 +894,16 @@ public final class TradingEngine implements MarketDataSink {
         reserveRestored(quote.instrumentId());
         // Announced once the venue has it: a strategy that trades on this quote must trade against it.
         publish(new EngineEvent.QuoteUpdated(quote));
-        List<PortfolioId> affected = new ArrayList<>();
+        List<PortfolioId> affected = null; // most quotes move no portfolio: no list for them
         for (Portfolio p : portfolios.values()) {
             if (!p.position(quote.instrumentId()).isFlat()) {
+                if (affected == null) {
+                    affected = new ArrayList<>();
+                }
                 affected.add(p.id());
             }
         }
-        if (!affected.isEmpty()) {
+        if (affected != null) {
             refreshViews(affected);
             for (PortfolioId id : affected) {
                 publish(new EngineEvent.PortfolioChanged(snapshotView.get(id)));

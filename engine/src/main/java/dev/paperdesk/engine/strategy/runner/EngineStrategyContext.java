@@ -108,9 +108,26 @@ final class EngineStrategyContext implements StrategyContext {
 
     void deliverBar(Bar bar) {
         indicators.onBar(bar);
-        if (barSubscriptions.contains(new BarKey(bar.instrumentId(), bar.timeframe()))) {
+        if (subscribed(bar)) {
             strategy.onBar(bar);
         }
+    }
+
+    /** The series last asked about and the answer: bars of one series ask the same question each time. */
+    private BarKey lastAsked;
+
+    private boolean lastAnswer;
+
+    private boolean subscribed(Bar bar) {
+        BarKey k = lastAsked;
+        if (k == null
+                || !k.instrument().equals(bar.instrumentId())
+                || !k.timeframe().equals(bar.timeframe())) {
+            k = new BarKey(bar.instrumentId(), bar.timeframe());
+            lastAnswer = barSubscriptions.contains(k);
+            lastAsked = k;
+        }
+        return lastAnswer;
     }
 
     boolean wantsQuotes(InstrumentId instrument) {
@@ -235,12 +252,13 @@ final class EngineStrategyContext implements StrategyContext {
 
     @Override
     public boolean isWarmingUp() {
-        return runner.warmingUp(loop.clock().now());
+        return runner.warmingUp(loop.nowNanos());
     }
 
     @Override
     public void subscribeBars(InstrumentId instrument, Timeframe timeframe) {
         barSubscriptions.add(new BarKey(instrument, timeframe));
+        lastAsked = null;
     }
 
     @Override
@@ -270,13 +288,17 @@ final class EngineStrategyContext implements StrategyContext {
 
     @Override
     public StrategyPosition position(InstrumentId instrument) {
-        return snapshot()
-                .flatMap(s -> s.positions().stream()
-                        .filter(p -> p.instrumentId().equals(instrument))
-                        .findFirst())
-                .filter(p -> p.quantity().signum() != 0)
-                .map((PositionView p) -> new StrategyPosition(instrument, p.quantity(), p.averagePrice()))
-                .orElse(StrategyPosition.flat(instrument));
+        PortfolioSnapshot s = engine.portfolioSnapshot(portfolio).orElse(null);
+        if (s != null) {
+            for (PositionView p : s.positions()) {
+                if (p.instrumentId().equals(instrument)) {
+                    return p.quantity().signum() != 0
+                            ? new StrategyPosition(instrument, p.quantity(), p.averagePrice())
+                            : StrategyPosition.flat(instrument);
+                }
+            }
+        }
+        return StrategyPosition.flat(instrument);
     }
 
     @Override
@@ -293,6 +315,9 @@ final class EngineStrategyContext implements StrategyContext {
 
     @Override
     public List<WorkingOrder> openOrders(InstrumentId instrument) {
+        if (open.isEmpty()) {
+            return List.of();
+        }
         List<WorkingOrder> out = new ArrayList<>();
         for (Order o : open.values()) {
             if (o.request().instrumentId().equals(instrument)) {
