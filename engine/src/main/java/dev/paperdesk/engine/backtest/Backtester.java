@@ -19,7 +19,6 @@ import dev.paperdesk.engine.model.PortfolioId;
 import dev.paperdesk.engine.model.Side;
 import dev.paperdesk.engine.montecarlo.CancellationToken;
 import dev.paperdesk.engine.portfolio.CostBasisMethod;
-import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
 import dev.paperdesk.engine.session.SessionConfig;
 import dev.paperdesk.engine.session.TradingSession;
 import dev.paperdesk.engine.strategy.api.StrategyDefinition;
@@ -199,6 +198,12 @@ public final class Backtester {
         TradingSession session;
         long bars;
         long warmUpBars;
+        // the previous point's inputs and results: a flat portfolio repeats them bar after bar
+        private BigDecimal lastEquity;
+        private BigDecimal lastPeak;
+        private double lastDrawdown;
+        private BigDecimal lastBenchmarkClose;
+        private BigDecimal lastBenchmark;
 
         Recorder(BacktestConfig config) {
             this.config = config;
@@ -217,13 +222,28 @@ public final class Backtester {
                 benchmarkClose = bar.close();
             }
             Instant close = bar.openTime().plus(bar.timeframe().duration());
-            BigDecimal eq =
-                    session.portfolio(portfolio).map(PortfolioSnapshot::equity).orElse(config.capital());
+            // marked at this bar's close without a portfolio snapshot: the same number the snapshot shows
+            BigDecimal eq = session.equity(portfolio).orElse(config.capital());
             peak = peak == null ? eq : peak.max(eq);
-            double dd = eq.divide(peak, MC).doubleValue() - 1;
-            BigDecimal bench = benchmarkUnits == null
-                    ? config.capital()
-                    : benchmarkUnits.multiply(benchmarkClose).setScale(2, RoundingMode.HALF_EVEN);
+            double dd;
+            if (eq.equals(lastEquity) && peak == lastPeak) {
+                dd = lastDrawdown; // flat, or unchanged: the same quotient
+            } else {
+                dd = eq.divide(peak, MC).doubleValue() - 1;
+                lastEquity = eq;
+                lastPeak = peak;
+                lastDrawdown = dd;
+            }
+            BigDecimal bench;
+            if (benchmarkUnits == null) {
+                bench = config.capital();
+            } else if (benchmarkClose.equals(lastBenchmarkClose)) {
+                bench = lastBenchmark;
+            } else {
+                bench = benchmarkUnits.multiply(benchmarkClose).setScale(2, RoundingMode.HALF_EVEN);
+                lastBenchmarkClose = benchmarkClose;
+                lastBenchmark = bench;
+            }
             EquityPoint p = new EquityPoint(close, eq, dd, bench);
             if (!equity.isEmpty() && equity.get(equity.size() - 1).time().equals(close)) {
                 equity.set(equity.size() - 1, p); // bars of several series closing together: one point

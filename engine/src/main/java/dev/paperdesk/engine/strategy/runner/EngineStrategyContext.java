@@ -19,7 +19,7 @@ import dev.paperdesk.engine.model.TimeInForce;
 import dev.paperdesk.engine.model.Timeframe;
 import dev.paperdesk.engine.model.TrailingOffset;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
-import dev.paperdesk.engine.portfolio.PositionView;
+import dev.paperdesk.engine.portfolio.Position;
 import dev.paperdesk.engine.session.TradingEngine;
 import dev.paperdesk.engine.strategy.IndicatorRegistry;
 import dev.paperdesk.engine.strategy.SafeStrategy;
@@ -288,18 +288,24 @@ final class EngineStrategyContext implements StrategyContext {
 
     @Override
     public StrategyPosition position(InstrumentId instrument) {
-        PortfolioSnapshot s = engine.portfolioSnapshot(portfolio).orElse(null);
-        if (s != null) {
-            for (PositionView p : s.positions()) {
-                if (p.instrumentId().equals(instrument)) {
-                    return p.quantity().signum() != 0
-                            ? new StrategyPosition(instrument, p.quantity(), p.averagePrice())
-                            : StrategyPosition.flat(instrument);
-                }
-            }
+        // The live position, as the portfolio snapshot shows it; immutable, so one object per fill
+        // and its average price (a division) is worked out once, not on every bar.
+        Position live = engine.position(portfolio, instrument);
+        if (live == lastLive && lastPosition != null) {
+            return lastPosition;
         }
-        return StrategyPosition.flat(instrument);
+        BigDecimal quantity = live.quantity();
+        StrategyPosition p = quantity.signum() == 0
+                ? StrategyPosition.flat(instrument)
+                : new StrategyPosition(instrument, quantity, live.averagePrice(engine.multiplier(instrument)));
+        lastLive = live;
+        lastPosition = p;
+        return p;
     }
+
+    private Position lastLive;
+
+    private StrategyPosition lastPosition;
 
     @Override
     public Money cash() {

@@ -17,6 +17,7 @@ import dev.paperdesk.engine.model.Quote;
 import dev.paperdesk.engine.model.Timeframe;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
 import dev.paperdesk.engine.session.EngineEvent;
+import dev.paperdesk.engine.session.EngineListener;
 import dev.paperdesk.engine.session.TradingEngine;
 import dev.paperdesk.engine.strategy.SafeStrategy;
 import dev.paperdesk.engine.strategy.StrategyFailure;
@@ -252,7 +253,17 @@ public final class StrategyRunner {
     private void attach(EventLoop l, TradingEngine e) {
         this.loop = l;
         this.engine = e;
-        e.addListener(this::onEngineEvent);
+        e.addListener(new EngineListener() {
+            @Override
+            public void onEvent(EngineEvent event) {
+                onEngineEvent(event);
+            }
+
+            @Override
+            public boolean followsPortfolios() {
+                return false; // strategies read positions and equity when they need them
+            }
+        });
     }
 
     private void onEngineEvent(EngineEvent event) {
