@@ -25,6 +25,7 @@ public final class EventLoop {
     private final Clock clock;
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    private final java.util.List<Runnable> idleHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
     private volatile Thread loopThread;
@@ -110,6 +111,25 @@ public final class EventLoop {
         return handle;
     }
 
+    /**
+     * Runs {@code hook} on the loop thread each time the loop has caught up: at the end of {@link
+     * #runUntil}, and on a loop thread before it waits for the next task. For work deferred while
+     * tasks keep coming, such as publishing state other threads read.
+     */
+    public void whenIdle(Runnable hook) {
+        idleHooks.add(java.util.Objects.requireNonNull(hook, "hook"));
+    }
+
+    private void idle() {
+        for (Runnable hook : idleHooks) {
+            try {
+                hook.run();
+            } catch (Throwable e) {
+                errorHandler.accept(e);
+            }
+        }
+    }
+
     /** Posts a command from any thread; it runs on the loop thread at the current engine time. */
     public void execute(Runnable command) {
         inbox.add(command);
@@ -155,6 +175,7 @@ public final class EventLoop {
                 runTask(next);
             }
             drainInbox();
+            idle();
             sim.advanceTo(endNanos);
         } finally {
             loopThread = previous;
@@ -216,6 +237,7 @@ public final class EventLoop {
                     continue;
                 }
             }
+            idle();
             awaitSignal(Math.min(waitNanos, TimeUnit.MILLISECONDS.toNanos(250)));
         }
     }

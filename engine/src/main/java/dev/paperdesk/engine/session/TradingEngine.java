@@ -145,6 +145,12 @@ public final class TradingEngine implements MarketDataSink {
                 .toList()) {
             hours.putIfAbsent(u.id(), u.hours());
         }
+        // Other threads read the published snapshots: re-mark the stale ones once the loop caught up.
+        loop.whenIdle(() -> {
+            if (!stale.isEmpty()) {
+                refreshStale();
+            }
+        });
         if (!options.underlyings().isEmpty()) {
             loop.scheduleEvery(loop.nowNanos() + EXPIRY_CHECK_NANOS, EXPIRY_CHECK_NANOS, this::settleExpiries);
         }
@@ -1267,7 +1273,8 @@ public final class TradingEngine implements MarketDataSink {
     /**
      * Every portfolio's snapshot. On the engine thread always marked at the latest quotes; other
      * threads read the last published ones (while no listener follows portfolios, a snapshot is
-     * re-marked only when the engine thread reads it, or its portfolio changes).
+     * re-marked when the engine thread reads it, when its portfolio changes, and whenever the loop has
+     * caught up).
      */
     public List<PortfolioSnapshot> portfolioSnapshots() {
         if (loop.inLoop() && !stale.isEmpty()) {

@@ -145,4 +145,16 @@ class EventLoopTest {
         org.assertj.core.api.Assertions.assertThat(ran)
                 .containsExactly("replay@10", "other@20", "replay@20", "other@40", "replay@40");
     }
+
+    @Test
+    void idleHooksRunOnceTheLoopHasCaughtUp() {
+        EventLoop loop = new EventLoop(new SimulatedClock(START));
+        List<String> ran = new ArrayList<>();
+        loop.whenIdle(() -> ran.add("idle@" + loop.nowNanos()));
+        long t0 = loop.nowNanos();
+        loop.schedule(t0 + 5, () -> ran.add("task"));
+        loop.schedule(t0 + 7, () -> ran.add("task"));
+        loop.runUntil(t0 + 10);
+        assertThat(ran).containsExactly("task", "task", "idle@" + (t0 + 7));
+    }
 }
