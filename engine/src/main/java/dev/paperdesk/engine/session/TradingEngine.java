@@ -1340,14 +1340,16 @@ public final class TradingEngine implements MarketDataSink {
                             instruments.containsKey(i) ? instruments.get(i).multiplier() : BigDecimal.ONE);
             BigDecimal rate = fx.rate(p.positionCurrency(i), base).orElse(null);
             if (rate != null) {
-                marketValue = marketValue.add(value.multiply(rate));
+                // × 1 (scale 0) keeps value and scale: the product is the value itself
+                marketValue = marketValue.add(rate.equals(BigDecimal.ONE) ? value : value.multiply(rate));
             }
         }
         BigDecimal cash = BigDecimal.ZERO;
         for (dev.paperdesk.engine.portfolio.CurrencyBalance b : p.balances()) {
             BigDecimal rate = fx.rate(b.currency(), base).orElse(null);
             if (rate != null) {
-                cash = cash.add(b.cash().multiply(rate));
+                cash = cash.add(
+                        rate.equals(BigDecimal.ONE) ? b.cash() : b.cash().multiply(rate));
             }
         }
         return cash.add(marketValue);
