@@ -186,8 +186,10 @@ public final class TradingEngine implements MarketDataSink {
     /**
      * Portfolios holding an instrument quoted since their snapshot was made, while no listener follows
      * portfolios (engine thread). A backtest has no such listener: instead of a snapshot per quote,
-     * the snapshot is re-marked when the engine thread reads it, from the same inputs, so it is the
-     * one an eager refresh would have published.
+     * the snapshot is re-marked when the engine thread reads it, at the latest marks (they differ from
+     * an eager refresh's only for instruments the portfolio does not hold and for exchange rates
+     * quoted since, which an eager refresh would not have picked up yet); its equity of record is
+     * worked out at the quote ({@link #markedEquity}).
      */
     private final Set<PortfolioId> stale = new java.util.HashSet<>();
 
