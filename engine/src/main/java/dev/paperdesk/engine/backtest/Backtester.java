@@ -19,7 +19,6 @@ import dev.paperdesk.engine.model.PortfolioId;
 import dev.paperdesk.engine.model.Side;
 import dev.paperdesk.engine.montecarlo.CancellationToken;
 import dev.paperdesk.engine.portfolio.CostBasisMethod;
-import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
 import dev.paperdesk.engine.session.SessionConfig;
 import dev.paperdesk.engine.session.TradingSession;
 import dev.paperdesk.engine.strategy.api.StrategyDefinition;
@@ -199,6 +198,12 @@ public final class Backtester {
         TradingSession session;
         long bars;
         long warmUpBars;
+        // the previous point's inputs and results: a flat portfolio repeats them bar after bar
+        private BigDecimal lastEquity;
+        private BigDecimal lastPeak;
+        private double lastDrawdown;
+        private BigDecimal lastBenchmarkClose;
+        private BigDecimal lastBenchmark;
 
         Recorder(BacktestConfig config) {
             this.config = config;
@@ -217,13 +222,30 @@ public final class Backtester {
                 benchmarkClose = bar.close();
             }
             Instant close = bar.openTime().plus(bar.timeframe().duration());
-            BigDecimal eq =
-                    session.portfolio(portfolio).map(PortfolioSnapshot::equity).orElse(config.capital());
+            // marked at this bar's close without a portfolio snapshot: the same number the snapshot shows
+            BigDecimal eq = session.equity(portfolio).orElse(config.capital());
             peak = peak == null ? eq : peak.max(eq);
-            double dd = eq.divide(peak, MC).doubleValue() - 1;
-            BigDecimal bench = benchmarkUnits == null
-                    ? config.capital()
-                    : benchmarkUnits.multiply(benchmarkClose).setScale(2, RoundingMode.HALF_EVEN);
+            double dd;
+            if (eq.equals(lastEquity) && peak == lastPeak) {
+                dd = lastDrawdown; // flat, or unchanged: the same quotient
+            } else if (eq.compareTo(peak) == 0) {
+                dd = 0.0; // at the peak the quotient is exactly 1
+            } else {
+                dd = eq.divide(peak, MC).doubleValue() - 1;
+                lastEquity = eq;
+                lastPeak = peak;
+                lastDrawdown = dd;
+            }
+            BigDecimal bench;
+            if (benchmarkUnits == null) {
+                bench = config.capital();
+            } else if (benchmarkClose.equals(lastBenchmarkClose)) {
+                bench = lastBenchmark;
+            } else {
+                bench = cents(benchmarkUnits, benchmarkClose);
+                lastBenchmarkClose = benchmarkClose;
+                lastBenchmark = bench;
+            }
             EquityPoint p = new EquityPoint(close, eq, dd, bench);
             if (!equity.isEmpty() && equity.get(equity.size() - 1).time().equals(close)) {
                 equity.set(equity.size() - 1, p); // bars of several series closing together: one point
@@ -357,6 +379,66 @@ public final class Backtester {
             }
             return out;
         }
+    }
+
+    private static final long[] TEN_POWERS = {
+        1L,
+        10L,
+        100L,
+        1_000L,
+        10_000L,
+        100_000L,
+        1_000_000L,
+        10_000_000L,
+        100_000_000L,
+        1_000_000_000L,
+        10_000_000_000L,
+        100_000_000_000L,
+        1_000_000_000_000L,
+        10_000_000_000_000L,
+        100_000_000_000_000L,
+        1_000_000_000_000_000L,
+        10_000_000_000_000_000L,
+        100_000_000_000_000_000L,
+        1_000_000_000_000_000_000L
+    };
+
+    /**
+     * {@code units × price} rounded half-even to cents: the same BigDecimal as {@code
+     * units.multiply(price).setScale(2, HALF_EVEN)}, in long arithmetic when the numbers fit (the
+     * product of a 16-digit unit count and a price does not fit a long, but its two halves around the
+     * rounding digit do).
+     */
+    static BigDecimal cents(BigDecimal units, BigDecimal price) {
+        int k = units.scale() + price.scale() - 2;
+        if (units.signum() > 0
+                && price.signum() > 0
+                && k >= 0
+                && k < TEN_POWERS.length
+                && units.precision() <= 18
+                && price.precision() <= 18) {
+            long u = units.unscaledValue().longValue();
+            long c = price.unscaledValue().longValue();
+            long pow = TEN_POWERS[k];
+            long high = u / pow;
+            long low = u % pow;
+            // u × c / 10^k = high × c + low × c / 10^k
+            if (Math.multiplyHigh(high, c) == 0 && Math.multiplyHigh(low, c) == 0 && high * c >= 0 && low * c >= 0) {
+                long lowProduct = low * c;
+                long q = high * c + lowProduct / pow;
+                long r = lowProduct % pow;
+                if (q >= 0 && r <= Long.MAX_VALUE / 2) {
+                    long twice = 2 * r;
+                    if (twice > pow || (twice == pow && (q & 1) == 1)) {
+                        q++;
+                    }
+                    if (q > 0) {
+                        return BigDecimal.valueOf(q, 2);
+                    }
+                }
+            }
+        }
+        return units.multiply(price).setScale(2, RoundingMode.HALF_EVEN);
     }
 
     /** Pairs fills into round trips per instrument, average-price accounting, with excursions from the bars. */

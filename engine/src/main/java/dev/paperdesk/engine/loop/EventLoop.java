@@ -25,6 +25,7 @@ public final class EventLoop {
     private final Clock clock;
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    private final java.util.List<Runnable> idleHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
     private volatile Thread loopThread;
@@ -61,8 +62,28 @@ public final class EventLoop {
     public Timer schedule(long atNanos, Runnable task) {
         checkThread();
         Timer t = new Timer(Math.max(atNanos, clock.nowNanos()), sequence++, task);
+        t.queued = true;
         timers.add(t);
         return t;
+    }
+
+    /**
+     * Schedules {@code timer}'s task again at {@code atNanos}, exactly as {@link #schedule} would a new
+     * timer (it takes the next place among tasks due at the same time). The timer must not be pending:
+     * call it from the timer's own task, or after it has run or been cancelled. A replay re-arms one
+     * timer per event instead of allocating one; call from the loop thread.
+     */
+    public Timer reschedule(Timer timer, long atNanos) {
+        checkThread();
+        if (timer.queued) {
+            throw new IllegalStateException("the timer is still pending");
+        }
+        timer.at = Math.max(atNanos, clock.nowNanos());
+        timer.seq = sequence++;
+        timer.cancelled = false;
+        timer.queued = true;
+        timers.add(timer);
+        return timer;
     }
 
     /** Schedules a task {@code delayNanos} after now. */
@@ -88,6 +109,25 @@ public final class EventLoop {
         };
         schedule(firstAt, repeat[0]);
         return handle;
+    }
+
+    /**
+     * Runs {@code hook} on the loop thread each time the loop has caught up: at the end of {@link
+     * #runUntil}, and on a loop thread before it waits for the next task. For work deferred while
+     * tasks keep coming, such as publishing state other threads read.
+     */
+    public void whenIdle(Runnable hook) {
+        idleHooks.add(java.util.Objects.requireNonNull(hook, "hook"));
+    }
+
+    private void idle() {
+        for (Runnable hook : idleHooks) {
+            try {
+                hook.run();
+            } catch (Throwable e) {
+                errorHandler.accept(e);
+            }
+        }
     }
 
     /** Posts a command from any thread; it runs on the loop thread at the current engine time. */
@@ -135,6 +175,7 @@ public final class EventLoop {
                 runTask(next);
             }
             drainInbox();
+            idle();
             sim.advanceTo(endNanos);
         } finally {
             loopThread = previous;
@@ -196,6 +237,7 @@ public final class EventLoop {
                     continue;
                 }
             }
+            idle();
             awaitSignal(Math.min(waitNanos, TimeUnit.MILLISECONDS.toNanos(250)));
         }
     }
@@ -231,6 +273,7 @@ public final class EventLoop {
     }
 
     private void runTask(Timer timer) {
+        timer.queued = false;
         if (!timer.cancelled) {
             runSafely(timer.task);
         }
@@ -254,10 +297,12 @@ public final class EventLoop {
 
     /** A scheduled task; cancel it to stop it from running. */
     public static final class Timer implements Comparable<Timer> {
-        final long at;
-        final long seq;
+        long at;
+        long seq;
         final Runnable task;
         volatile boolean cancelled;
+        /** In the queue (loop thread only): a pending timer must not be re-armed. */
+        boolean queued;
 
         Timer(long at, long seq, Runnable task) {
             this.at = at;

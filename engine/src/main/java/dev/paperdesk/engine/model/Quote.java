@@ -18,6 +18,9 @@ public record Quote(
     }
 
     public Price mid() {
+        if (bid.equals(ask)) {
+            return bid; // (b + b) / 2 is b, in value and scale: no division for a quote without spread
+        }
         return new Price(bid.value().add(ask.value()).divide(BigDecimal.TWO));
     }
 

@@ -101,6 +101,11 @@ public final class AccountService {
         /** The published snapshot of a portfolio; safe from any thread. */
         Optional<PortfolioSnapshot> published(PortfolioId id);
 
+        /** The equity of the published snapshot, engine thread; a host may give it without a snapshot. */
+        default Optional<BigDecimal> publishedEquity(PortfolioId id) {
+            return published(id).map(PortfolioSnapshot::equity);
+        }
+
         /** The published quote of an instrument; safe from any thread. */
         Optional<Quote> publishedQuote(InstrumentId id);
 

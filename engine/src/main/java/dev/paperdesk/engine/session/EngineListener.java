@@ -4,4 +4,13 @@ package dev.paperdesk.engine.session;
 @FunctionalInterface
 public interface EngineListener {
     void onEvent(EngineEvent event);
+
+    /**
+     * Whether this listener takes {@link EngineEvent.PortfolioChanged} events. While no listener
+     * does, the engine does not re-mark portfolios on every quote (see {@link
+     * TradingEngine#portfolioSnapshot}); a listener that ignores them says false.
+     */
+    default boolean followsPortfolios() {
+        return true;
+    }
 }

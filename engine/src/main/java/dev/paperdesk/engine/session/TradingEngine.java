@@ -145,6 +145,12 @@ public final class TradingEngine implements MarketDataSink {
                 .toList()) {
             hours.putIfAbsent(u.id(), u.hours());
         }
+        // Other threads read the published snapshots: re-mark the stale ones once the loop caught up.
+        loop.whenIdle(() -> {
+            if (!stale.isEmpty()) {
+                refreshStale();
+            }
+        });
         if (!options.underlyings().isEmpty()) {
             loop.scheduleEvery(loop.nowNanos() + EXPIRY_CHECK_NANOS, EXPIRY_CHECK_NANOS, this::settleExpiries);
         }
@@ -162,11 +168,30 @@ public final class TradingEngine implements MarketDataSink {
 
     public void addListener(EngineListener listener) {
         listeners.add(listener);
+        if (listener.followsPortfolios()) {
+            portfolioFollowers.incrementAndGet();
+        }
     }
 
     public void removeListener(EngineListener listener) {
-        listeners.remove(listener);
+        if (listeners.remove(listener) && listener.followsPortfolios()) {
+            portfolioFollowers.decrementAndGet();
+        }
     }
+
+    /** Listeners that take {@link EngineEvent.PortfolioChanged} events (any thread). */
+    private final java.util.concurrent.atomic.AtomicInteger portfolioFollowers =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Portfolios holding an instrument quoted since their snapshot was made, while no listener follows
+     * portfolios (engine thread). A backtest has no such listener: instead of a snapshot per quote,
+     * the snapshot is re-marked when the engine thread reads it, at the latest marks (they differ from
+     * an eager refresh's only for instruments the portfolio does not hold and for exchange rates
+     * quoted since, which an eager refresh would not have picked up yet); its equity of record is
+     * worked out at the quote ({@link #markedEquity}).
+     */
+    private final Set<PortfolioId> stale = new java.util.HashSet<>();
 
     /** Restores persisted state, including working orders and their links; call once, before the feed starts. */
     public void restore(WorkspaceState state) {
@@ -226,13 +251,31 @@ public final class TradingEngine implements MarketDataSink {
         final Map<Long, OrderGroup> groups = new LinkedHashMap<>();
         final List<Fill> fills = new ArrayList<>();
         final Set<PortfolioId> touched = new LinkedHashSet<>();
+
+        boolean isEmpty() {
+            return changes.isEmpty()
+                    && events.isEmpty()
+                    && portfolios.isEmpty()
+                    && orders.isEmpty()
+                    && groups.isEmpty()
+                    && fills.isEmpty()
+                    && touched.isEmpty();
+        }
     }
+
+    /**
+     * A step that changed nothing, kept for the next one: most market events of a replay change
+     * nothing, and they then cost no allocation. A step that changed something is never reused (the
+     * store and listeners may hold on to what it committed).
+     */
+    private Step spareStep;
 
     private <T> T inStep(Supplier<T> work) {
         if (step != null) {
             return work.get();
         }
-        Step s = new Step();
+        Step s = spareStep != null ? spareStep : new Step();
+        spareStep = null;
         step = s;
         T result;
         try {
@@ -245,6 +288,10 @@ public final class TradingEngine implements MarketDataSink {
     }
 
     private void commit(Step s) {
+        if (s.isEmpty()) {
+            spareStep = s;
+            return;
+        }
         if (s.changes.isEmpty() && s.events.isEmpty()) {
             return;
         }
@@ -877,17 +924,31 @@ public final class TradingEngine implements MarketDataSink {
         reserveRestored(quote.instrumentId());
         // Announced once the venue has it: a strategy that trades on this quote must trade against it.
         publish(new EngineEvent.QuoteUpdated(quote));
-        List<PortfolioId> affected = new ArrayList<>();
+        List<PortfolioId> affected = null; // most quotes move no portfolio: no list for them
         for (Portfolio p : portfolios.values()) {
             if (!p.position(quote.instrumentId()).isFlat()) {
+                if (affected == null) {
+                    affected = new ArrayList<>();
+                }
                 affected.add(p.id());
             }
         }
-        if (!affected.isEmpty()) {
+        if (affected != null) {
             accounts.remark(quote.instrumentId(), affected);
-            refreshViews(affected);
-            for (PortfolioId id : affected) {
-                publish(new EngineEvent.PortfolioChanged(snapshotView.get(id)));
+            if (portfolioFollowers.get() > 0) {
+                if (!stale.isEmpty()) {
+                    refreshStale(); // a follower joined since: it sees no old mark
+                }
+                refreshViews(affected);
+                for (PortfolioId id : affected) {
+                    publish(new EngineEvent.PortfolioChanged(snapshotView.get(id)));
+                }
+            } else {
+                // nobody follows: the equity of record is marked now, the snapshot when it is read
+                for (PortfolioId id : affected) {
+                    stale.add(id);
+                    markedEquity.put(id, equity(portfolios.get(id)));
+                }
             }
         }
         accounts.onQuote(quote);
@@ -1187,6 +1248,9 @@ public final class TradingEngine implements MarketDataSink {
     // ---------------------------------------------------------------------------------- views
 
     private void refreshViews(java.util.Collection<PortfolioId> changed) {
+        if (!markedEquity.isEmpty()) {
+            changed.forEach(markedEquity::remove); // re-marked now: the snapshot's equity is the one
+        }
         Map<PortfolioId, PortfolioSnapshot> next = new TreeMap<>((a, b) -> Long.compare(a.value(), b.value()));
         next.putAll(snapshotView);
         for (PortfolioId id : changed) {
@@ -1207,12 +1271,104 @@ public final class TradingEngine implements MarketDataSink {
         return accounts.valuationMark(id, q == null ? null : q.mid().value());
     }
 
+    /**
+     * Every portfolio's snapshot. On the engine thread always marked at the latest quotes; other
+     * threads read the last published ones (while no listener follows portfolios, a snapshot is
+     * re-marked when the engine thread reads it, when its portfolio changes, and whenever the loop has
+     * caught up).
+     */
     public List<PortfolioSnapshot> portfolioSnapshots() {
+        if (loop.inLoop() && !stale.isEmpty()) {
+            refreshStale();
+        }
         return List.copyOf(snapshotView.values());
     }
 
+    /** A portfolio's snapshot; see {@link #portfolioSnapshots()} for how current it is. */
     public Optional<PortfolioSnapshot> portfolioSnapshot(PortfolioId id) {
+        if (loop.inLoop() && stale.remove(id)) {
+            BigDecimal marked = markedEquity.get(id);
+            refreshViews(List.of(id));
+            markedEquity.put(id, marked); // a read is no revaluation: the equity of record stays
+        }
         return Optional.ofNullable(snapshotView.get(id));
+    }
+
+    private void refreshStale() {
+        List<PortfolioId> ids = List.copyOf(stale);
+        stale.clear();
+        Map<PortfolioId, BigDecimal> marked = new HashMap<>(markedEquity);
+        refreshViews(ids);
+        markedEquity.putAll(marked); // a read is no revaluation: the equities of record stay
+    }
+
+    /**
+     * The equity each stale portfolio had when it was last re-marked, worked out as the snapshot would
+     * have been then (engine thread). The zero value of a flat position takes the scale of its mark,
+     * so equity worked out later, at other marks, could differ in scale from the one published.
+     */
+    private final Map<PortfolioId, BigDecimal> markedEquity = new HashMap<>();
+
+    /**
+     * A portfolio's equity in its base currency, engine thread: exactly (value and scale) the {@link
+     * PortfolioSnapshot#equity()} of the snapshot an engine re-marking on every quote would have
+     * published by now, without making one. Empty for an unknown portfolio.
+     */
+    public Optional<BigDecimal> equity(PortfolioId id) {
+        PortfolioSnapshot published = snapshotView.get(id);
+        if (published == null) {
+            return Optional.empty();
+        }
+        BigDecimal marked = markedEquity.get(id);
+        return Optional.of(marked != null ? marked : published.equity());
+    }
+
+    /**
+     * Cash plus market value, each converted to the base currency, summed like {@link
+     * Portfolio#snapshot}: exact sums of exact products, so the same BigDecimal whatever the order
+     * (a test compares the two).
+     */
+    private BigDecimal equity(Portfolio p) {
+        Currency base = p.baseCurrency();
+        BigDecimal marketValue = BigDecimal.ZERO;
+        for (dev.paperdesk.engine.portfolio.Position pos : p.positions()) {
+            InstrumentId i = pos.instrumentId();
+            BigDecimal mark = mark(i);
+            BigDecimal value = mark == null
+                    ? pos.costBasis()
+                    : pos.marketValue(
+                            mark,
+                            instruments.containsKey(i) ? instruments.get(i).multiplier() : BigDecimal.ONE);
+            BigDecimal rate = fx.rate(p.positionCurrency(i), base).orElse(null);
+            if (rate != null) {
+                // × 1 (scale 0) keeps value and scale: the product is the value itself
+                marketValue = marketValue.add(rate.equals(BigDecimal.ONE) ? value : value.multiply(rate));
+            }
+        }
+        BigDecimal cash = BigDecimal.ZERO;
+        for (dev.paperdesk.engine.portfolio.CurrencyBalance b : p.balances()) {
+            BigDecimal rate = fx.rate(b.currency(), base).orElse(null);
+            if (rate != null) {
+                cash = cash.add(
+                        rate.equals(BigDecimal.ONE) ? b.cash() : b.cash().multiply(rate));
+            }
+        }
+        return cash.add(marketValue);
+    }
+
+    /**
+     * The live position of a portfolio in an instrument (engine thread), as the next snapshot shows
+     * it; a flat position when there is none. Positions are immutable: the same object until a fill.
+     */
+    public dev.paperdesk.engine.portfolio.Position position(PortfolioId portfolio, InstrumentId instrument) {
+        Portfolio p = portfolios.get(portfolio);
+        return p == null ? dev.paperdesk.engine.portfolio.Position.flat(instrument) : p.position(instrument);
+    }
+
+    /** The contract multiplier of an instrument (1 for one the engine does not list). */
+    public BigDecimal multiplier(InstrumentId id) {
+        Instrument i = instruments.get(id);
+        return i == null ? BigDecimal.ONE : i.multiplier();
     }
 
     /** Every order by id (a copy; any thread). */
@@ -1316,6 +1472,11 @@ public final class TradingEngine implements MarketDataSink {
         @Override
         public Optional<PortfolioSnapshot> published(PortfolioId id) {
             return portfolioSnapshot(id);
+        }
+
+        @Override
+        public Optional<BigDecimal> publishedEquity(PortfolioId id) {
+            return equity(id);
         }
 
         @Override

@@ -240,6 +240,14 @@ public final class TradingSession implements AutoCloseable {
         return engine.portfolioSnapshot(id);
     }
 
+    /**
+     * A portfolio's equity marked at the latest quotes, exactly the snapshot's, without making a
+     * snapshot; call on the engine thread (a strategy, a bar observer), else it is the last published.
+     */
+    public Optional<BigDecimal> equity(PortfolioId id) {
+        return loop.inLoop() ? engine.equity(id) : portfolio(id).map(PortfolioSnapshot::equity);
+    }
+
     public List<Order> orders() {
         return engine.orders();
     }

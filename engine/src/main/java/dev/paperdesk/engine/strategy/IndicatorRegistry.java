@@ -44,12 +44,13 @@ public final class IndicatorRegistry {
         byKey.put(key, created);
         bySeries.computeIfAbsent(new Series(request.instrumentId(), request.timeframe()), s -> new ArrayList<>())
                 .add(created);
+        lastSeries = null;
         return created;
     }
 
     /** Feeds {@code bar} to every indicator registered on its instrument and timeframe. */
     public void onBar(Bar bar) {
-        List<LiveIndicator> list = bySeries.get(new Series(bar.instrumentId(), bar.timeframe()));
+        List<LiveIndicator> list = indicatorsOf(bar);
         if (list == null) {
             return;
         }
@@ -68,6 +69,23 @@ public final class IndicatorRegistry {
                 ind.update(t, x, x, x, x, v);
             }
         }
+    }
+
+    /** The series of the previous bar and its indicators: bars of one series look nothing up. */
+    private Series lastSeries;
+
+    private List<LiveIndicator> lastList;
+
+    private List<LiveIndicator> indicatorsOf(Bar bar) {
+        Series s = lastSeries;
+        if (s == null
+                || !s.instrument().equals(bar.instrumentId())
+                || !s.timeframe().equals(bar.timeframe())) {
+            s = new Series(bar.instrumentId(), bar.timeframe());
+            lastList = bySeries.get(s);
+            lastSeries = s;
+        }
+        return lastList;
     }
 
     /** Whether any registered indicator reads bars of {@code instrument} in {@code timeframe}. */

@@ -226,6 +226,64 @@ class BacktesterTest {
                         .toList());
     }
 
+    /**
+     * Without a listener following portfolios the engine does not re-mark them on every quote; the
+     * equity it reports at each bar is still, value and scale, the snapshot equity an engine that
+     * re-marks on every quote publishes, and the fills are the same.
+     */
+    @Test
+    void equityWithoutPortfolioFollowersIsTheEagerSnapshotsEquity() {
+        BacktestConfig config = smaCross();
+        List<String> eager = equityAtEveryBar(config, true);
+        List<String> lazy = equityAtEveryBar(config, false);
+        assertThat(lazy).hasSize(BARS.size());
+        assertThat(lazy).containsExactlyElementsOf(eager);
+        assertThat(Backtester.run(config).equity().stream()
+                        .map(p -> p.time() + " " + p.equity().toString())
+                        .toList())
+                .containsExactlyElementsOf(lazy.stream()
+                        .map(l -> l.substring(0, l.lastIndexOf(' ')))
+                        .toList());
+    }
+
+    /** "close equity fills" at each bar; with {@code follow} a listener follows portfolios and the snapshot is read. */
+    private static List<String> equityAtEveryBar(BacktestConfig config, boolean follow) {
+        BacktestData data = config.data();
+        StrategyRunner runner = new StrategyRunner();
+        BarReplayFeed feed = new BarReplayFeed(data.store(), data.series(), data.from(), data.to(), 0);
+        SessionConfig sc = SessionConfig.simulated(null, feed.startTime(), 42)
+                .withFeed(runner.wrap(feed))
+                .withExecution(ExecutionSettings.of(42, config.models()));
+        List<String> out = new ArrayList<>();
+        try (TradingSession session = TradingSession.open(sc)) {
+            if (follow) {
+                session.addListener(e -> {});
+            }
+            PortfolioId pid = TradingSession.await(
+                            session.createPortfolio("paper", "", Currency.USD, config.capital(), CostBasisMethod.FIFO))
+                    .id();
+            runner.afterBar(bar -> {
+                BigDecimal eq = session.equity(pid).orElseThrow();
+                if (follow) {
+                    assertThat(eq.toString())
+                            .isEqualTo(session.portfolio(pid)
+                                    .orElseThrow()
+                                    .equity()
+                                    .toString());
+                }
+                out.add(bar.openTime().plus(bar.timeframe().duration()) + " " + eq + " "
+                        + session.fills().size());
+            });
+            var built = Backtester.build(config);
+            runner.start(built.strategy(), built.values(), pid);
+            Instant end = data.to().plus(Duration.ofHours(1));
+            while (session.now().isBefore(end)) {
+                session.advance(Duration.ofHours(1));
+            }
+        }
+        return out;
+    }
+
     private static String describe(Fill f) {
         return f.timestamp() + " " + f.side() + " " + f.quantity().value().stripTrailingZeros() + " @ "
                 + f.price().value().stripTrailingZeros() + " fee "

@@ -122,4 +122,39 @@ class EventLoopTest {
         assertThat(clock.realNanosUntil(clock.nowNanos() + 1_000_000_000L)).isLessThanOrEqualTo(1_000_000L);
         assertThatThrownBy(() -> clock.setSpeed(0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aRescheduledTimerRunsAgainInItsNewPlaceAmongTasksOfTheSameTime() {
+        dev.paperdesk.engine.clock.SimulatedClock clock =
+                new dev.paperdesk.engine.clock.SimulatedClock(java.time.Instant.EPOCH);
+        EventLoop loop = new EventLoop(clock);
+        java.util.List<String> ran = new java.util.ArrayList<>();
+        EventLoop.Timer[] timer = new EventLoop.Timer[1];
+        int[] runs = {0};
+        timer[0] = loop.schedule(10, () -> {
+            ran.add("replay@" + loop.nowNanos());
+            if (++runs[0] < 3) {
+                loop.schedule(20 * runs[0], () -> ran.add("other@" + loop.nowNanos()));
+                loop.reschedule(timer[0], 20 * runs[0]);
+            }
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loop.reschedule(timer[0], 5))
+                .isInstanceOf(IllegalStateException.class);
+        loop.runUntilIdle();
+        // scheduled after the other task of the same instant, it runs after it, as a new timer would
+        org.assertj.core.api.Assertions.assertThat(ran)
+                .containsExactly("replay@10", "other@20", "replay@20", "other@40", "replay@40");
+    }
+
+    @Test
+    void idleHooksRunOnceTheLoopHasCaughtUp() {
+        EventLoop loop = new EventLoop(new SimulatedClock(START));
+        List<String> ran = new ArrayList<>();
+        loop.whenIdle(() -> ran.add("idle@" + loop.nowNanos()));
+        long t0 = loop.nowNanos();
+        loop.schedule(t0 + 5, () -> ran.add("task"));
+        loop.schedule(t0 + 7, () -> ran.add("task"));
+        loop.runUntil(t0 + 10);
+        assertThat(ran).containsExactly("task", "task", "idle@" + (t0 + 7));
+    }
 }

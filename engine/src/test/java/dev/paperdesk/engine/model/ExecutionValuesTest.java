@@ -123,4 +123,20 @@ class ExecutionValuesTest {
         assertThat(OrderPlacement.Bracket.of(r, Price.of("6"), Price.of("4")).requests())
                 .hasSize(3);
     }
+
+    @Test
+    void theMidOfAQuoteWithoutSpreadIsItsPriceInValueAndScale() {
+        Quote q = new Quote(
+                new InstrumentId("ACME", "hist"),
+                java.time.Instant.EPOCH,
+                Price.of("12.340"),
+                Price.of("12.340"),
+                Quantity.of(java.math.BigDecimal.ONE),
+                Quantity.of(java.math.BigDecimal.ONE));
+        org.assertj.core.api.Assertions.assertThat(q.mid().value().toString()).isEqualTo("12.340");
+        Quote wide = new Quote(
+                q.instrumentId(), q.timestamp(), Price.of("12.340"), Price.of("12.35"), q.bidSize(), q.askSize());
+        org.assertj.core.api.Assertions.assertThat(wide.mid().value().toString())
+                .isEqualTo("12.345");
+    }
 }

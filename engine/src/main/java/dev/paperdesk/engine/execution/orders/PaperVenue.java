@@ -995,6 +995,10 @@ public final class PaperVenue {
         m.barsFeed = true;
         m.lastBar = bar;
         restoreResting(m);
+        if (m.waitingForBar.isEmpty() && m.resting.isEmpty() && m.conditional.isEmpty() && waitingCombos.isEmpty()) {
+            drain(); // nothing works on this market: most bars of a backtest
+            return;
+        }
         IntrabarPath path =
                 new IntrabarPath(m.ticks(bar.open()), m.ticks(bar.high()), m.ticks(bar.low()), m.ticks(bar.close()));
         BigDecimal openMid = bar.open();

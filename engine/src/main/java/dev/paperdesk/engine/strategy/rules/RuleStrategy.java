@@ -119,13 +119,15 @@ public final class RuleStrategy implements Strategy {
         InstrumentId id = s.id;
         StrategyPosition pos = ctx.position(id);
         s.position = pos.state();
-        s.time = bar.openTime().plus(rules.timeframe().duration());
+        s.time = null; // the close time, made when a condition asks for it
 
         // Expire limit entries that have waited their valid_bars; forget those no longer working.
         boolean pendingEntry = false;
-        Set<OrderId> working = new HashSet<>();
+        Set<OrderId> working = s.limitEntries.isEmpty() ? null : new HashSet<>();
         for (WorkingOrder w : ctx.openOrders(id)) {
-            working.add(w.id());
+            if (working != null) {
+                working.add(w.id());
+            }
             if (w.reduceOnly()) {
                 continue;
             }
@@ -136,7 +138,9 @@ public final class RuleStrategy implements Strategy {
             }
             pendingEntry = true;
         }
-        s.limitEntries.keySet().retainAll(working);
+        if (working != null) {
+            s.limitEntries.keySet().retainAll(working);
+        }
 
         boolean cooling = s.cooldownLeft > 0;
         if (cooling) {
@@ -320,7 +324,7 @@ public final class RuleStrategy implements Strategy {
     private record LimitEntry(long barIndex, int validBars) {}
 
     /** One instrument's bars, indicator handles and bookkeeping; the frame its rules read. */
-    private static final class InstrumentState implements Frame {
+    private final class InstrumentState implements Frame {
         final InstrumentId id;
         final IndicatorHandle[] handles;
         final Bar[] ring;
@@ -329,7 +333,9 @@ public final class RuleStrategy implements Strategy {
         long barIndex;
         int cooldownLeft;
         PositionState position = PositionState.FLAT;
+        /** The evaluated bar's close; null until asked for (most rules never read it). */
         Instant time = Instant.EPOCH;
+
         final Map<OrderId, LimitEntry> limitEntries = new HashMap<>();
 
         InstrumentState(InstrumentId id, IndicatorHandle[] handles, int history) {
@@ -365,6 +371,10 @@ public final class RuleStrategy implements Strategy {
 
         @Override
         public Instant time() {
+            if (time == null) {
+                Bar bar = ring[head];
+                time = bar.openTime().plus(rules.timeframe().duration());
+            }
             return time;
         }
     }

@@ -19,7 +19,7 @@ import dev.paperdesk.engine.model.TimeInForce;
 import dev.paperdesk.engine.model.Timeframe;
 import dev.paperdesk.engine.model.TrailingOffset;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
-import dev.paperdesk.engine.portfolio.PositionView;
+import dev.paperdesk.engine.portfolio.Position;
 import dev.paperdesk.engine.session.TradingEngine;
 import dev.paperdesk.engine.strategy.IndicatorRegistry;
 import dev.paperdesk.engine.strategy.SafeStrategy;
@@ -108,9 +108,26 @@ final class EngineStrategyContext implements StrategyContext {
 
     void deliverBar(Bar bar) {
         indicators.onBar(bar);
-        if (barSubscriptions.contains(new BarKey(bar.instrumentId(), bar.timeframe()))) {
+        if (subscribed(bar)) {
             strategy.onBar(bar);
         }
+    }
+
+    /** The series last asked about and the answer: bars of one series ask the same question each time. */
+    private BarKey lastAsked;
+
+    private boolean lastAnswer;
+
+    private boolean subscribed(Bar bar) {
+        BarKey k = lastAsked;
+        if (k == null
+                || !k.instrument().equals(bar.instrumentId())
+                || !k.timeframe().equals(bar.timeframe())) {
+            k = new BarKey(bar.instrumentId(), bar.timeframe());
+            lastAnswer = barSubscriptions.contains(k);
+            lastAsked = k;
+        }
+        return lastAnswer;
     }
 
     boolean wantsQuotes(InstrumentId instrument) {
@@ -235,12 +252,13 @@ final class EngineStrategyContext implements StrategyContext {
 
     @Override
     public boolean isWarmingUp() {
-        return runner.warmingUp(loop.clock().now());
+        return runner.warmingUp(loop.nowNanos());
     }
 
     @Override
     public void subscribeBars(InstrumentId instrument, Timeframe timeframe) {
         barSubscriptions.add(new BarKey(instrument, timeframe));
+        lastAsked = null;
     }
 
     @Override
@@ -270,14 +288,24 @@ final class EngineStrategyContext implements StrategyContext {
 
     @Override
     public StrategyPosition position(InstrumentId instrument) {
-        return snapshot()
-                .flatMap(s -> s.positions().stream()
-                        .filter(p -> p.instrumentId().equals(instrument))
-                        .findFirst())
-                .filter(p -> p.quantity().signum() != 0)
-                .map((PositionView p) -> new StrategyPosition(instrument, p.quantity(), p.averagePrice()))
-                .orElse(StrategyPosition.flat(instrument));
+        // The live position, as the portfolio snapshot shows it; immutable, so one object per fill
+        // and its average price (a division) is worked out once, not on every bar.
+        Position live = engine.position(portfolio, instrument);
+        if (live == lastLive && lastPosition != null) {
+            return lastPosition;
+        }
+        BigDecimal quantity = live.quantity();
+        StrategyPosition p = quantity.signum() == 0
+                ? StrategyPosition.flat(instrument)
+                : new StrategyPosition(instrument, quantity, live.averagePrice(engine.multiplier(instrument)));
+        lastLive = live;
+        lastPosition = p;
+        return p;
     }
+
+    private Position lastLive;
+
+    private StrategyPosition lastPosition;
 
     @Override
     public Money cash() {
@@ -293,6 +321,9 @@ final class EngineStrategyContext implements StrategyContext {
 
     @Override
     public List<WorkingOrder> openOrders(InstrumentId instrument) {
+        if (open.isEmpty()) {
+            return List.of();
+        }
         List<WorkingOrder> out = new ArrayList<>();
         for (Order o : open.values()) {
             if (o.request().instrumentId().equals(instrument)) {

@@ -17,6 +17,7 @@ import dev.paperdesk.engine.model.Quote;
 import dev.paperdesk.engine.model.Timeframe;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
 import dev.paperdesk.engine.session.EngineEvent;
+import dev.paperdesk.engine.session.EngineListener;
 import dev.paperdesk.engine.session.TradingEngine;
 import dev.paperdesk.engine.strategy.SafeStrategy;
 import dev.paperdesk.engine.strategy.StrategyFailure;
@@ -56,7 +57,15 @@ public final class StrategyRunner {
     private final Map<Long, EngineStrategyContext> strategies = new ConcurrentSkipListMap<>();
     private final Map<OrderId, EngineStrategyContext> owners = new HashMap<>();
     private final Map<SeriesKey, Bar> building = new HashMap<>();
-    private final Map<SeriesKey, java.time.Instant> delivered = new HashMap<>();
+    /** Per series, the open time of the last bar delivered (a one-element array, updated in place). */
+    private final Map<SeriesKey, java.time.Instant[]> delivered = new HashMap<>();
+    /** The series of the previous bar and its slot in {@link #delivered}: a replay of one series looks up nothing. */
+    private SeriesKey lastSeries;
+
+    private java.time.Instant[] lastSlot;
+    /** The contexts in start order, for the per-event loops on the engine thread (strategies are never removed). */
+    private volatile EngineStrategyContext[] contexts = new EngineStrategyContext[0];
+
     private final List<Consumer<StrategyFailure>> failureListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Bar>> barObservers = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong();
@@ -65,6 +74,7 @@ public final class StrategyRunner {
     private EngineStrategyContext submitting;
     private long barsDelivered;
     private volatile java.time.Instant warmUpUntil;
+    private volatile long warmUpUntilNanos;
 
     /** A feed that delivers {@code feed}'s data to the engine and then to this runner's strategies. */
     public MarketDataFeed wrap(MarketDataFeed feed) {
@@ -92,6 +102,15 @@ public final class StrategyRunner {
      * orders are refused. {@code null} (the default): no warm-up.
      */
     public void warmUpUntil(java.time.Instant until) {
+        long nanos = Long.MIN_VALUE;
+        if (until != null) {
+            try {
+                nanos = dev.paperdesk.engine.clock.Clock.toNanos(until);
+            } catch (ArithmeticException beyondTheClock) {
+                nanos = until.isBefore(java.time.Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+            }
+        }
+        this.warmUpUntilNanos = nanos;
         this.warmUpUntil = until;
     }
 
@@ -100,9 +119,8 @@ public final class StrategyRunner {
         return warmUpUntil;
     }
 
-    boolean warmingUp(java.time.Instant now) {
-        java.time.Instant until = warmUpUntil;
-        return until != null && !now.isAfter(until);
+    boolean warmingUp(long nowNanos) {
+        return warmUpUntil != null && nowNanos <= warmUpUntilNanos;
     }
 
     /** Completed bars handed to strategies so far. */
@@ -125,6 +143,11 @@ public final class StrategyRunner {
         EngineStrategyContext ctx = new EngineStrategyContext(id, this, engine, loop, portfolio, parameters);
         ctx.strategy = new SafeStrategy(strategy, f -> failed(ctx, f));
         strategies.put(id, ctx);
+        synchronized (this) {
+            EngineStrategyContext[] grown = java.util.Arrays.copyOf(contexts, contexts.length + 1);
+            grown[grown.length - 1] = ctx;
+            contexts = grown;
+        }
         onLoop(() -> ctx.strategy.onStart(ctx));
         return id;
     }
@@ -230,7 +253,17 @@ public final class StrategyRunner {
     private void attach(EventLoop l, TradingEngine e) {
         this.loop = l;
         this.engine = e;
-        e.addListener(this::onEngineEvent);
+        e.addListener(new EngineListener() {
+            @Override
+            public void onEvent(EngineEvent event) {
+                onEngineEvent(event);
+            }
+
+            @Override
+            public boolean followsPortfolios() {
+                return false; // strategies read positions and equity when they need them
+            }
+        });
     }
 
     private void onEngineEvent(EngineEvent event) {
@@ -248,7 +281,7 @@ public final class StrategyRunner {
                 }
             }
             case EngineEvent.QuoteUpdated q -> {
-                for (EngineStrategyContext c : strategies.values()) {
+                for (EngineStrategyContext c : contexts) {
                     if (c.active() && c.wantsQuotes(q.quote().instrumentId())) {
                         c.strategy.onQuote(q.quote());
                     }
@@ -291,19 +324,30 @@ public final class StrategyRunner {
     }
 
     private void deliverBar(Bar bar) {
-        SeriesKey key = new SeriesKey(bar.instrumentId(), bar.timeframe());
-        java.time.Instant last = delivered.get(key);
+        java.time.Instant[] slot;
+        if (lastSeries != null
+                && lastSeries.instrument().equals(bar.instrumentId())
+                && lastSeries.timeframe().equals(bar.timeframe())) {
+            slot = lastSlot;
+        } else {
+            lastSeries = new SeriesKey(bar.instrumentId(), bar.timeframe());
+            slot = delivered.computeIfAbsent(lastSeries, k -> new java.time.Instant[1]);
+            lastSlot = slot;
+        }
+        java.time.Instant last = slot[0];
         if (last != null && !bar.openTime().isAfter(last)) {
             return; // the feed and the live bars may both report a bar
         }
-        delivered.put(key, bar.openTime());
+        slot[0] = bar.openTime();
         barsDelivered++;
-        for (EngineStrategyContext c : strategies.values()) {
+        for (EngineStrategyContext c : contexts) {
             if (c.active()) {
                 c.deliverBar(bar);
             }
         }
-        barObservers.forEach(o -> o.accept(bar));
+        for (Consumer<Bar> o : barObservers) {
+            o.accept(bar);
+        }
     }
 
     /** The wrapped feed: captures the engine and its loop when the session starts it. */

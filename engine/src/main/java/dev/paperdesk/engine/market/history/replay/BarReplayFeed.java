@@ -56,6 +56,7 @@ public final class BarReplayFeed implements MarketDataFeed {
     private final Instant to;
     private final int halfSpreadTicks;
     private EventLoop.Timer timer;
+    private EventLoop loop;
     private boolean stopped;
     private long delivered;
 
@@ -127,40 +128,57 @@ public final class BarReplayFeed implements MarketDataFeed {
                 due.add(c);
             }
         }
-        scheduleNext(loop, sink, due);
-    }
-
-    private void scheduleNext(EventLoop loop, MarketDataSink sink, PriorityQueue<Cursor> due) {
         Cursor head = due.peek();
-        if (head == null || stopped) {
+        if (head == null) {
             timer = null;
             return;
         }
-        long at = head.closeNanos;
-        timer = loop.schedule(at, () -> {
-            while (!stopped && !due.isEmpty() && due.peek().closeNanos == at) {
-                Cursor c = due.poll();
-                deliver(c, sink);
-                if (c.advance()) {
-                    due.add(c);
-                }
+        this.loop = loop;
+        // One timer, re-armed for each close instant: no task object per bar.
+        Runnable step = series.size() == 1 ? () -> deliverOne(head, sink) : () -> deliverDue(due, sink);
+        timer = loop.schedule(head.closeNanos, step);
+    }
+
+    /** The single series' bar due now, then the timer for its next bar. */
+    private void deliverOne(Cursor c, MarketDataSink sink) {
+        if (stopped) {
+            return;
+        }
+        deliver(c, sink);
+        if (c.advance() && !stopped) {
+            loop.reschedule(timer, c.closeNanos);
+        } else {
+            timer = null;
+        }
+    }
+
+    /** Every series' bar closing now, in series order, then the timer for the next close. */
+    private void deliverDue(PriorityQueue<Cursor> due, MarketDataSink sink) {
+        long at = due.isEmpty() ? Long.MIN_VALUE : due.peek().closeNanos;
+        while (!stopped && !due.isEmpty() && due.peek().closeNanos == at) {
+            Cursor c = due.poll();
+            deliver(c, sink);
+            if (c.advance()) {
+                due.add(c);
             }
-            scheduleNext(loop, sink, due);
-        });
+        }
+        Cursor next = due.peek();
+        if (next == null || stopped) {
+            timer = null;
+            return;
+        }
+        loop.reschedule(timer, next.closeNanos);
     }
 
     private void deliver(Cursor c, MarketDataSink sink) {
         Bar bar = c.current;
-        Instrument instrument = c.series.instrument();
-        BigDecimal half = instrument.tickSize().multiply(BigDecimal.valueOf(halfSpreadTicks));
-        BigDecimal size = bar.volume().max(instrument.lotSize());
-        sink.onQuote(new Quote(
-                instrument.id(),
-                Clock.toInstant(c.closeNanos),
-                new Price(bar.close().subtract(half)),
-                new Price(bar.close().add(half)),
-                new Quantity(size),
-                new Quantity(size)));
+        BigDecimal close = bar.close();
+        BigDecimal size = bar.volume().max(c.lot);
+        Quantity sizes = new Quantity(size);
+        Price bid = new Price(close.subtract(c.half));
+        // Without a spread bid and ask are the same number (value and scale): one price serves both.
+        Price ask = c.half.signum() == 0 ? bid : new Price(close.add(c.half));
+        sink.onQuote(new Quote(c.series.instrument().id(), Clock.toInstant(c.closeNanos), bid, ask, sizes, sizes));
         sink.onBar(bar);
         delivered++;
     }
@@ -180,6 +198,9 @@ public final class BarReplayFeed implements MarketDataFeed {
         final int order;
         final SeriesKey key;
         final long notBeforeNanos;
+        final long durationNanos;
+        final BigDecimal half;
+        final BigDecimal lot;
         List<Bar> page = List.of();
         int index;
         Instant nextFrom;
@@ -192,6 +213,9 @@ public final class BarReplayFeed implements MarketDataFeed {
             this.order = order;
             this.key = series.key();
             this.notBeforeNanos = notBeforeNanos;
+            this.durationNanos = series.timeframe().duration().toNanos();
+            this.half = series.instrument().tickSize().multiply(BigDecimal.valueOf(halfSpreadTicks));
+            this.lot = series.instrument().lotSize();
             // Bars closing before now are skipped: start reading one bar length before now.
             Instant resumeAt =
                     Clock.toInstant(notBeforeNanos).minus(series.timeframe().duration());
@@ -218,8 +242,7 @@ public final class BarReplayFeed implements MarketDataFeed {
                 }
                 Bar bar = page.get(index);
                 page.set(index++, null); // let delivered bars go
-                long close =
-                        Clock.toNanos(bar.openTime().plus(series.timeframe().duration()));
+                long close = Math.addExact(Clock.toNanos(bar.openTime()), durationNanos);
                 if (close >= notBeforeNanos) {
                     current = bar;
                     closeNanos = close;
