@@ -147,32 +147,52 @@ public record TradeStatistics(
         if (trades.isEmpty()) {
             return Double.NaN;
         }
-        List<ClosedTrade> byEntry = new ArrayList<>(trades);
-        byEntry.sort(Comparator.comparing(ClosedTrade::entryTime));
-        Instant first = byEntry.get(0).entryTime();
+        Instant first = trades.stream()
+                .map(ClosedTrade::entryTime)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
         Instant last = trades.stream()
                 .map(ClosedTrade::exitTime)
                 .max(Comparator.naturalOrder())
                 .orElseThrow();
-        Duration span = Duration.between(first, last);
-        if (span.isZero()) {
+        return exposure(trades, first, last);
+    }
+
+    /**
+     * The share of the window {@code [from, to]} during which at least one of the trades was open:
+     * the union of their open intervals, clipped to the window, over its length. A backtest's exposure
+     * is this over the whole run, so a strategy that sat in cash for most of it does not read 100 %.
+     * NaN for an empty window.
+     */
+    public static double exposure(List<ClosedTrade> trades, Instant from, Instant to) {
+        Duration span = Duration.between(from, to);
+        if (span.isZero() || span.isNegative()) {
             return Double.NaN;
         }
+        List<ClosedTrade> byEntry = new ArrayList<>(trades);
+        byEntry.sort(Comparator.comparing(ClosedTrade::entryTime));
         Duration covered = Duration.ZERO;
         Instant runStart = null;
         Instant runEnd = null;
         for (ClosedTrade t : byEntry) {
-            if (runEnd == null || t.entryTime().isAfter(runEnd)) {
+            Instant entry = t.entryTime().isBefore(from) ? from : t.entryTime();
+            Instant exit = t.exitTime().isAfter(to) ? to : t.exitTime();
+            if (!exit.isAfter(entry)) {
+                continue;
+            }
+            if (runEnd == null || entry.isAfter(runEnd)) {
                 if (runEnd != null) {
                     covered = covered.plus(Duration.between(runStart, runEnd));
                 }
-                runStart = t.entryTime();
-                runEnd = t.exitTime();
-            } else if (t.exitTime().isAfter(runEnd)) {
-                runEnd = t.exitTime();
+                runStart = entry;
+                runEnd = exit;
+            } else if (exit.isAfter(runEnd)) {
+                runEnd = exit;
             }
         }
-        covered = covered.plus(Duration.between(runStart, runEnd));
+        if (runEnd != null) {
+            covered = covered.plus(Duration.between(runStart, runEnd));
+        }
         return (double) covered.toNanos() / span.toNanos();
     }
 }

@@ -307,7 +307,15 @@ public final class Backtester {
             double finalBench = bmDaily.isEmpty() ? capital : bmDaily.get(bmDaily.size() - 1);
             double total = finalEquity / capital - 1;
             double btotal = finalBench / capital - 1;
-            TradeStatistics ts = trades.isEmpty() ? null : TradeStatistics.of(closed(trades, data));
+            List<ClosedTrade> closedTrades = closed(trades, data);
+            TradeStatistics ts = trades.isEmpty() ? null : TradeStatistics.of(closedTrades);
+            // over the whole run, not only from the first entry to the last exit
+            Double exposure = trades.isEmpty() || equity.size() < 2
+                    ? 0.0
+                    : num(TradeStatistics.exposure(
+                            closedTrades,
+                            equity.get(0).time(),
+                            equity.get(equity.size() - 1).time()));
             BacktestMetrics metrics = new BacktestMetrics(
                     finalEquity,
                     total,
@@ -319,7 +327,7 @@ public final class Backtester {
                     ts == null ? null : num(ts.winRate()),
                     ts == null ? null : num(ts.profitFactor()),
                     ts == null ? null : num(ts.expectancy()),
-                    ts == null ? 0.0 : num(ts.exposure()),
+                    exposure,
                     trades.size());
             BenchmarkComparison bench = new BenchmarkComparison(
                     config.benchmark().toString(),

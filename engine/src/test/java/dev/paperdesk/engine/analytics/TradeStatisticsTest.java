@@ -76,6 +76,19 @@ class TradeStatisticsTest {
     }
 
     @Test
+    void exposure_over_a_run_counts_the_time_in_cash_around_the_trades() {
+        // open [0,3] + [5,6] + [7,11]: 8 hours in a 20-hour run from -9 h to 11 h
+        assertThat(TradeStatistics.exposure(TRADES, T0.minus(Duration.ofHours(9)), T0.plus(Duration.ofHours(11))))
+                .isCloseTo(8.0 / 20, within(1e-12));
+        // clipped to the window [2, 6]: [2,3] + [5,6]
+        assertThat(TradeStatistics.exposure(TRADES, T0.plus(Duration.ofHours(2)), T0.plus(Duration.ofHours(6))))
+                .isCloseTo(0.5, within(1e-12));
+        assertThat(TradeStatistics.exposure(List.of(), T0, T0.plus(Duration.ofHours(1))))
+                .isZero();
+        assertThat(TradeStatistics.exposure(TRADES, T0, T0)).isNaN();
+    }
+
+    @Test
     void degenerate_books() {
         TradeStatistics none = TradeStatistics.of(List.of());
         assertThat(none.trades()).isZero();

@@ -91,6 +91,14 @@ class BacktesterTest {
         assertThat(minDd).isLessThanOrEqualTo(0);
         long wins = r.trades().stream().filter(t -> t.pnl().signum() > 0).count();
         assertThat(r.metrics().winRate()).isCloseTo((double) wins / r.trades().size(), within());
+        // exposure: the time in the (long-only, never overlapping) trades over the whole run
+        double held = r.trades().stream()
+                .mapToDouble(t ->
+                        java.time.Duration.between(t.entryTime(), t.exitTime()).toNanos())
+                .sum();
+        double run = java.time.Duration.between(r.equity().get(0).time(), last.time())
+                .toNanos();
+        assertThat(r.metrics().exposure()).isCloseTo(held / run, within()).isLessThan(1.0);
         // buy and hold: capital at the first close, marked at the last
         double bh = 100_000
                 * BARS.get(BARS.size() - 1).close().doubleValue()
