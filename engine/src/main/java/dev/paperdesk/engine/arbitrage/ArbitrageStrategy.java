@@ -55,7 +55,9 @@ public final class ArbitrageStrategy {
     private static final Logger LOG = LoggerFactory.getLogger(ArbitrageStrategy.class);
     private static final long SCAN_NANOS = 1_000_000_000L;
     private static final long QUOTE_FRESH_NANOS = 5_000_000_000L;
-    private static final double DEPTH_BAND_BPS = 2;
+    /** How far from the touch the strategy reads a book: depth, imbalance and hedge slippage, in bps. */
+    public static final double DEPTH_BAND_BPS = 2;
+
     private static final int TOP = 20;
     private static final int RECENT = 50;
     private static final int[] LEVERAGES = {10, 20, 50, 100};
@@ -67,7 +69,7 @@ public final class ArbitrageStrategy {
     private volatile ArbitrageSnapshot snapshot;
 
     private final Map<String, VenueProfile> venues = new LinkedHashMap<>();
-    private final ArbitrageStore store;
+    private volatile ArbitrageStore store;
     private final Map<InstrumentId, ListingState> listings = new LinkedHashMap<>();
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
     private final Map<String, List<ListingState>> bySymbol = new LinkedHashMap<>();
@@ -163,6 +165,15 @@ public final class ArbitrageStrategy {
                 feed.stop();
             }
         };
+    }
+
+    /**
+     * Keeps decisions, trades and scans in {@code target} from the next engine second on: for a
+     * strategy installed on a feed before the workspace it reports to was open (the session's own
+     * market). Any thread.
+     */
+    public void persistTo(ArbitrageStore target) {
+        this.store = Objects.requireNonNull(target, "target");
     }
 
     /** Starts or stops scanning and trading (open trades keep being monitored and exited). */
@@ -1009,6 +1020,7 @@ public final class ArbitrageStrategy {
     }
 
     private void flush(long now) {
+        ArbitrageStore store = this.store;
         if (store == null) {
             return;
         }
