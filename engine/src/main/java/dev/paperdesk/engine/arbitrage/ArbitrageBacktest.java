@@ -360,7 +360,7 @@ public final class ArbitrageBacktest {
     /**
      * One round trip as a pair: the instrument is {@code SYMBOL long@VENUE short@VENUE}, prices are
      * the spread in price units (short leg minus long leg, at entry and at exit), P&amp;L the realised
-     * profit after fees and funding.
+     * profit after fees and funding, MAE and MFE the spread's excursions per unit while active.
      */
     private static BacktestTrade trade(TradeRecord t) {
         BigDecimal entryLong = fill(t, "long", true);
@@ -380,8 +380,13 @@ public final class ArbitrageBacktest {
                 t.actualProfit(),
                 t.fees(),
                 Duration.between(t.entryTime(), t.exitTime()),
-                null,
-                null);
+                excursion(t.maxAdverseExcursion()),
+                excursion(t.maxFavourableExcursion()));
+    }
+
+    /** A per-unit spread excursion in price units, to 8 decimals. */
+    private static BigDecimal excursion(double perUnit) {
+        return BigDecimal.valueOf(Math.max(0, perUnit)).setScale(8, RoundingMode.HALF_EVEN);
     }
 
     /** The fill price of a leg's entry (or exit), hedge included; {@code null} if it never filled. */

@@ -888,11 +888,13 @@ public final class ArbitrageStrategy {
             double mid = (l.mid() + s.mid()) / 2;
             t.currentSpreadBps = (s.bid - l.ask) / mid * 10_000;
             double q = t.quantity.doubleValue();
+            double perUnit =
+                    (l.mid() - t.longEntry.fillPrice.doubleValue()) + (t.shortEntry.fillPrice.doubleValue() - s.mid());
+            t.maxFavourable = Math.max(t.maxFavourable, perUnit);
+            t.maxAdverse = Math.max(t.maxAdverse, -perUnit);
             // the reference design's unrealized P&L: both legs marked at the mids, plus funding;
             // fees are booked in the realised profit at the close
-            t.unrealized = q * (l.mid() - t.longEntry.fillPrice.doubleValue())
-                    + q * (t.shortEntry.fillPrice.doubleValue() - s.mid())
-                    + t.fundingPnl.doubleValue();
+            t.unrealized = q * perUnit + t.fundingPnl.doubleValue();
             String reason = exitReason(t, now);
             if (reason != null) {
                 exit(t, reason, now);

@@ -78,6 +78,12 @@ class ArbitrageBacktestTest {
         assertThat(back.metrics().trades()).isEqualTo((int) a.arbitrage().trades().stream()
                 .filter(t -> t.status() == TradeStatus.CLOSED)
                 .count());
+        // closed trades carry the spread's excursions, so the trades file has every column
+        assertThat(back.trades()).allSatisfy(t -> {
+            assertThat(t.mae()).isNotNegative();
+            assertThat(t.mfe()).isNotNegative();
+        });
+        assertThat(BacktestFiles.tradesCsv(back)).startsWith(BacktestFiles.TRADES_HEADER);
         BigDecimal last = back.equity().get(4).equity();
         BigDecimal realised =
                 new BigDecimal("20000").add(a.arbitrage().portfolio().cumulativePnl());
