@@ -154,6 +154,10 @@ public final class ArbitrageDeskViewModel implements AutoCloseable {
         showSettings(strategy.settings());
         clockText.set(format(now));
         refresher.scheduleAtFixedRate(this::refresh, 1, 1, TimeUnit.SECONDS);
+        if (onSession != null && onSession.isRunning()) {
+            // the session's strategy outlives the desk window: reopened, the desk shows it trading
+            selectMarket(Market.SESSION_MARKET);
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {

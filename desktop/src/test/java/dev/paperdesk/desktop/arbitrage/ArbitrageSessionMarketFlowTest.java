@@ -113,6 +113,12 @@ class ArbitrageSessionMarketFlowTest {
         assertThat(session.arbitrageStore().orElseThrow().opportunitySnapshots())
                 .isPositive();
 
+        // the session's strategy outlives a desk window: a desk opened now shows it trading
+        try (ArbitrageDeskViewModel again = new ArbitrageDeskViewModel(session, ui, strategy)) {
+            assertThat(again.marketProperty().get()).isEqualTo(ArbitrageDeskViewModel.Market.SESSION_MARKET);
+            assertThat(again.runningProperty().get()).isTrue();
+        }
+
         robot.clickOn("#arbitrageStop");
         assertThat(strategy.isRunning()).isFalse();
         // back to the private simulation: its own strategy, untouched
