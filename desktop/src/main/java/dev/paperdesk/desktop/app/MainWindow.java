@@ -83,6 +83,7 @@ public final class MainWindow {
     private Stage optionsStage;
     private final ReportsMenu reportsMenu;
     private final dev.paperdesk.engine.strategy.runner.StrategyRunner runner;
+    private final dev.paperdesk.engine.arbitrage.ArbitrageStrategy arbitrage;
 
     public MainWindow(TradingSession session, UiExecutor ui) {
         this(session, ui, null);
@@ -91,6 +92,19 @@ public final class MainWindow {
     /** A window whose strategies view runs strategies through {@code runner} (null: no strategies view). */
     public MainWindow(
             TradingSession session, UiExecutor ui, dev.paperdesk.engine.strategy.runner.StrategyRunner runner) {
+        this(session, ui, runner, null);
+    }
+
+    /**
+     * A window whose arbitrage desk can also trade the session's own market through {@code
+     * arbitrage}, the strategy installed on the session's feed when it was opened (null: none).
+     */
+    public MainWindow(
+            TradingSession session,
+            UiExecutor ui,
+            dev.paperdesk.engine.strategy.runner.StrategyRunner runner,
+            dev.paperdesk.engine.arbitrage.ArbitrageStrategy arbitrage) {
+        this.arbitrage = arbitrage;
         this.runner = runner;
         this.session = session;
         this.ui = ui;
@@ -342,7 +356,7 @@ public final class MainWindow {
     }
 
     private void showArbitrage() {
-        var arbitrageVm = new dev.paperdesk.desktop.arbitrage.ArbitrageDeskViewModel(session, ui);
+        var arbitrageVm = new dev.paperdesk.desktop.arbitrage.ArbitrageDeskViewModel(session, ui, arbitrage);
         Stage stage = new Stage();
         stage.setTitle("Arbitrage desk \u2014 Paperdesk");
         Scene s = new Scene(

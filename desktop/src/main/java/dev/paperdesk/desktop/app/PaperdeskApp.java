@@ -33,6 +33,11 @@ public final class PaperdeskApp extends Application {
     private boolean smokeTest;
     private int measureSeconds;
     private MainWindow window;
+    /** The arbitrage strategy on the session's feed, seeing every event from the start; idle until the desk starts it. */
+    private final dev.paperdesk.engine.arbitrage.ArbitrageStrategy arbitrage =
+            dev.paperdesk.engine.arbitrage.ArbitrageStrategy.onCryptoVenues(
+                    dev.paperdesk.engine.arbitrage.ArbitrageSettings.defaults(1), null);
+
     private Stage stage;
 
     public static int exitCode() {
@@ -48,7 +53,7 @@ public final class PaperdeskApp extends Application {
         try {
             SessionConfig config = SessionConfig.paperTrading(path);
             // strategies join the engine through the feed
-            session = TradingSession.open(config.withFeed(runner.wrap(config.feed())));
+            session = TradingSession.open(config.withFeed(runner.wrap(arbitrage.wrap(config.feed()))));
             LOG.info("opened workspace {}", path);
         } catch (WorkspaceException e) {
             openError = e;
@@ -68,7 +73,7 @@ public final class PaperdeskApp extends Application {
         }
         ui = new FxUiExecutor();
         this.stage = stage;
-        window = new MainWindow(session, ui, runner);
+        window = new MainWindow(session, ui, runner, arbitrage);
         window.show(stage);
         logFirstQuote();
         if (smokeTest) {

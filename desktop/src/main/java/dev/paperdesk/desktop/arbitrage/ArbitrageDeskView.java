@@ -56,21 +56,45 @@ public final class ArbitrageDeskView extends BorderPane {
         stop.disableProperty().bind(vm.runningProperty().not());
         stop.setOnAction(e -> vm.stop());
 
+        ComboBox<ArbitrageDeskViewModel.Market> market = new ComboBox<>();
+        market.setId("arbitrageMarket");
+        market.getItems().add(ArbitrageDeskViewModel.Market.PRIVATE_SIMULATION);
+        if (vm.sessionMarketAvailable()) {
+            market.getItems().add(ArbitrageDeskViewModel.Market.SESSION_MARKET);
+        }
+        market.setValue(vm.marketProperty().get());
+        market.setTooltip(new Tooltip("Private simulation: the desk's own market and clock."
+                + " Session market: the main window's market, on the session's clock."));
+        market.disableProperty().bind(vm.busyProperty());
+        market.setOnAction(e -> {
+            if (market.getValue() != null && !vm.selectMarket(market.getValue())) {
+                market.setValue(vm.marketProperty().get());
+            }
+        });
+        Label marketLabel = new Label("_Market:");
+        marketLabel.setMnemonicParsing(true);
+        marketLabel.setLabelFor(market);
+
         ComboBox<String> step = new ComboBox<>();
         step.getItems().setAll("1 min", "10 min", "1 h", "6 h");
         step.setValue("10 min");
         step.setId("arbitrageAdvanceBy");
+        step.disableProperty().bind(vm.canAdvanceProperty().not());
         Button advance = new Button("_Advance");
         advance.setId("arbitrageAdvance");
-        advance.disableProperty().bind(vm.busyProperty());
+        advance.disableProperty()
+                .bind(vm.busyProperty().or(vm.canAdvanceProperty().not()));
         advance.setOnAction(e -> vm.advance(parse(step.getValue())));
         TextField speed = field("arbitrageSpeed", vm.speedProperty(), 50);
         speed.setTooltip(new Tooltip("Simulated seconds per real second while the clock runs"));
         Button play = new Button("_Run clock");
         play.setId("arbitragePlay");
         play.setOnAction(e -> vm.play());
+        play.disableProperty().bind(vm.ownClockProperty().not());
+        speed.disableProperty().bind(vm.ownClockProperty().not());
         Button pause = new Button("_Pause");
         pause.setId("arbitragePause");
+        pause.disableProperty().bind(vm.ownClockProperty().not());
         pause.setOnAction(e -> vm.pause());
         Label clock = new Label();
         clock.setId("arbitrageClock");
@@ -82,7 +106,8 @@ public final class ArbitrageDeskView extends BorderPane {
                 8,
                 start,
                 stop,
-                new Label("Simulated market:"),
+                marketLabel,
+                market,
                 step,
                 advance,
                 speed,

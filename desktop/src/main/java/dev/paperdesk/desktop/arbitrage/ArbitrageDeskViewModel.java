@@ -29,28 +29,55 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The arbitrage desk's state for the view. The desk runs the strategy on an event loop of its own
- * over the simulated multi-venue perpetual market (simulated clock, from 2026-01-05 00:00 UTC),
- * advanced off the FX thread either step by step ({@link #advance}) or continuously at a chosen speed; decisions,
- * trades and ranked opportunities are kept in the workspace of the main session when it has one.
- * Once a second the strategy's snapshot is copied into the observable state.
+ * The arbitrage desk's state for the view. The desk trades one of two markets: its private
+ * simulation, an event loop of its own over the simulated multi-venue perpetual market (simulated
+ * clock, from 2026-01-05 00:00 UTC) advanced off the FX thread step by step ({@link #advance}) or
+ * continuously at a chosen speed; or the session's own market, through the strategy the application
+ * installed on the session's feed when it opened it (it has seen every event since), on the
+ * session's clock. Decisions, trades and ranked opportunities are kept in the workspace of the main
+ * session when it has one. Once a second the strategy's snapshot is copied into the observable state.
  */
 public final class ArbitrageDeskViewModel implements AutoCloseable {
     private static final long SEED = 1;
 
+    /** The market the desk trades. */
+    public enum Market {
+        PRIVATE_SIMULATION("Private simulation"),
+        SESSION_MARKET("Session market");
+
+        private final String label;
+
+        Market(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     private final UiExecutor ui;
-    private final ArbitrageStrategy strategy;
+    private final TradingSession session;
+    private final ArbitrageStrategy own;
+    private final ArbitrageStrategy onSession;
+    private final boolean sessionSimulated;
+    private volatile ArbitrageStrategy strategy;
+    private volatile Market current = Market.PRIVATE_SIMULATION;
     private final EventLoop loop;
-    private final MarketDataFeed market;
+    private final MarketDataFeed feed;
     private volatile Instant now;
     private final ScheduledExecutorService clock;
     private ScheduledFuture<?> pacing;
@@ -59,6 +86,9 @@ public final class ArbitrageDeskViewModel implements AutoCloseable {
     private final AtomicBoolean playing = new AtomicBoolean();
     private volatile double speed = 60;
 
+    private final ObjectProperty<Market> market = new SimpleObjectProperty<>(Market.PRIVATE_SIMULATION);
+    private final BooleanProperty ownClock = new SimpleBooleanProperty(true);
+    private final BooleanProperty canAdvance = new SimpleBooleanProperty(true);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper clockText = new ReadOnlyStringWrapper("");
@@ -86,21 +116,37 @@ public final class ArbitrageDeskViewModel implements AutoCloseable {
     private final ObservableList<Decision> decisions = FXCollections.observableArrayList();
 
     /**
-     * A desk whose history goes to {@code workspace}'s arbitrage store when it has one.
+     * A desk on its private simulation only, whose history goes to {@code workspace}'s arbitrage
+     * store when it has one.
      *
      * @param workspace the main session, or {@code null} to keep the history in memory
      */
     public ArbitrageDeskViewModel(TradingSession workspace, UiExecutor ui) {
+        this(workspace, ui, null);
+    }
+
+    /**
+     * A desk that can also trade the session's own market.
+     *
+     * @param workspace the main session, or {@code null} to keep the history in memory
+     * @param sessionStrategy the strategy installed on {@code workspace}'s feed ({@link
+     *     ArbitrageStrategy#wrap}) before the session opened, or {@code null} when there is none
+     */
+    public ArbitrageDeskViewModel(TradingSession workspace, UiExecutor ui, ArbitrageStrategy sessionStrategy) {
         this.ui = ui;
+        this.session = workspace;
+        this.onSession = workspace == null ? null : sessionStrategy;
+        this.sessionSimulated = workspace != null && workspace.clock() instanceof SimulatedClock;
         ArbitrageStore store = workspace == null
                 ? new InMemoryArbitrageStore()
                 : workspace.arbitrageStore().orElseGet(InMemoryArbitrageStore::new);
-        this.strategy = new ArbitrageStrategy(ArbitrageSettings.defaults(SEED), VenueProfile.cryptoVenues(), store);
+        this.own = new ArbitrageStrategy(ArbitrageSettings.defaults(SEED), VenueProfile.cryptoVenues(), store);
+        this.strategy = own;
         // the desk's own loop and simulated clock: the strategy decides exactly as it would inside a
         // session (see ArbitrageReplayTest) without paying for an order engine it does not use
         this.loop = new EventLoop(new SimulatedClock(ArbitrageSimulation.DEFAULT_START));
-        this.market = strategy.wrap(ArbitrageSimulation.market(SEED));
-        loop.execute(() -> market.start(loop, quote -> {}));
+        this.feed = own.wrap(ArbitrageSimulation.market(SEED));
+        loop.execute(() -> feed.start(loop, quote -> {}));
         loop.runUntil(loop.nowNanos());
         this.now = loop.clock().now();
         this.clock = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "arbitrage-desk-clock"));
@@ -108,6 +154,10 @@ public final class ArbitrageDeskViewModel implements AutoCloseable {
         showSettings(strategy.settings());
         clockText.set(format(now));
         refresher.scheduleAtFixedRate(this::refresh, 1, 1, TimeUnit.SECONDS);
+        if (onSession != null && onSession.isRunning()) {
+            // the session's strategy outlives the desk window: reopened, the desk shows it trading
+            selectMarket(Market.SESSION_MARKET);
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -128,6 +178,51 @@ public final class ArbitrageDeskViewModel implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ commands
+
+    /** True when the session's own market can be traded (the application installed the strategy on its feed). */
+    public boolean sessionMarketAvailable() {
+        return onSession != null;
+    }
+
+    /**
+     * Switches the desk to {@code m}: the tiles, tables, thresholds and start/stop then show and
+     * drive that market's strategy (the other keeps its state and keeps running or not as it was).
+     * The session's market has no desk clock: it runs on the session's (a simulated session is
+     * advanced from here). Refused, with a status message, when there is no session market.
+     */
+    public boolean selectMarket(Market m) {
+        if (m == Market.SESSION_MARKET && onSession == null) {
+            status.set("no session market: the strategy was not installed on the session's feed when it opened");
+            market.set(current);
+            return false;
+        }
+        if (m == current) {
+            return true;
+        }
+        stopPacing();
+        if (m == Market.SESSION_MARKET) {
+            session.arbitrageStore().ifPresent(onSession::persistTo);
+        }
+        current = m;
+        strategy = m == Market.SESSION_MARKET ? onSession : own;
+        market.set(m);
+        ownClock.set(m == Market.PRIVATE_SIMULATION);
+        canAdvance.set(m == Market.PRIVATE_SIMULATION || sessionSimulated);
+        showSettings(strategy.settings());
+        running.set(strategy.isRunning());
+        active.clear();
+        exits.clear();
+        opportunities.clear();
+        latencies.clear();
+        decisions.clear();
+        status.set(
+                m == Market.SESSION_MARKET
+                        ? "session market: " + session.feedName()
+                                + (sessionSimulated ? ", simulated clock" : ", session clock")
+                        : "private simulation, seed " + SEED);
+        refresh();
+        return true;
+    }
 
     /** Starts scanning and trading. */
     public void start() {
@@ -166,9 +261,17 @@ public final class ArbitrageDeskViewModel implements AutoCloseable {
         }
     }
 
-    /** Advances the desk's simulated clock by {@code d} off the FX thread, then refreshes. */
+    /**
+     * Advances the desk's simulated clock (or a simulated session's) by {@code d} off the FX thread,
+     * then refreshes. A session on the wall clock is not advanced from here.
+     */
     public CompletableFuture<Void> advance(Duration d) {
+        if (!canAdvance.get()) {
+            status.set("the session's market runs on the session's clock");
+            return CompletableFuture.completedFuture(null);
+        }
         busy.set(true);
+        boolean onSessionClock = current == Market.SESSION_MARKET;
         return CompletableFuture.runAsync(
                         () -> {
                             // one simulated minute at a time so that the desk stays responsive to stop
@@ -176,7 +279,11 @@ public final class ArbitrageDeskViewModel implements AutoCloseable {
                             while (!left.isZero() && !left.isNegative()) {
                                 Duration step =
                                         left.compareTo(Duration.ofMinutes(1)) < 0 ? left : Duration.ofMinutes(1);
-                                runFor(step);
+                                if (onSessionClock) {
+                                    session.advance(step);
+                                } else {
+                                    runFor(step);
+                                }
                                 left = left.minus(step);
                             }
                         },
@@ -194,6 +301,10 @@ public final class ArbitrageDeskViewModel implements AutoCloseable {
 
     /** Runs the simulated clock continuously at {@code speed} × real time until {@link #pause}. */
     public void play() {
+        if (current != Market.PRIVATE_SIMULATION) {
+            status.set("the session's market runs on the session's clock");
+            return;
+        }
         double s;
         try {
             s = Double.parseDouble(speedText.get().strip());
@@ -255,8 +366,14 @@ public final class ArbitrageDeskViewModel implements AutoCloseable {
 
     /** Copies the latest snapshot into the observable state (called once a second; tests call it). */
     public void refresh() {
-        strategy.snapshot().ifPresent(s -> ui.coalesce("arbitrage-desk", () -> show(s)));
-        Instant at = now;
+        ArbitrageStrategy shown = strategy;
+        shown.snapshot()
+                .ifPresent(s -> ui.coalesce("arbitrage-desk", () -> {
+                    if (shown == strategy) {
+                        show(s);
+                    }
+                }));
+        Instant at = current == Market.SESSION_MARKET ? session.now() : now;
         ui.coalesce("arbitrage-desk-clock", () -> clockText.set(format(at)));
     }
 
@@ -313,6 +430,20 @@ public final class ArbitrageDeskViewModel implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ properties
+
+    public ReadOnlyObjectProperty<Market> marketProperty() {
+        return market;
+    }
+
+    /** True while the desk's own clock drives the market (private simulation): Run clock applies. */
+    public BooleanProperty ownClockProperty() {
+        return ownClock;
+    }
+
+    /** True when Advance applies: the private simulation, or a session on a simulated clock. */
+    public BooleanProperty canAdvanceProperty() {
+        return canAdvance;
+    }
 
     public BooleanProperty runningProperty() {
         return running;
@@ -410,7 +541,7 @@ public final class ArbitrageDeskViewModel implements AutoCloseable {
         return decisions;
     }
 
-    /** The strategy behind the desk (for tests and diagnostics). */
+    /** The strategy behind the desk's current market (for tests and diagnostics). */
     public ArbitrageStrategy strategy() {
         return strategy;
     }

@@ -83,10 +83,16 @@ public final class ArbitrageBacktest {
             Path recording, BigDecimal capital, Map<String, String> parameters, long seed, Consumer<Instant> progress)
             throws IOException {
         ArbitrageSettings settings = settings(capital, parameters, seed);
+        long started = System.nanoTime();
         try (MarketRecording.Replay replay = MarketRecording.open(recording)) {
             MarketRecording.Header header = replay.header();
             if (header.duration().isZero()) {
                 throw new IllegalArgumentException(recording + ": the recording is empty (zero duration)");
+            }
+            if (!header.coversBand(ArbitrageStrategy.DEPTH_BAND_BPS)) {
+                throw new IllegalArgumentException(recording + ": its books keep the levels within "
+                        + header.bookBandBps().toPlainString() + " bps of the touch, the strategy reads depth within "
+                        + ArbitrageStrategy.DEPTH_BAND_BPS + " bps: record the day with a wider band");
             }
             ArbitrageStrategy strategy = new ArbitrageStrategy(settings, VenueProfile.cryptoVenues(), null);
             EquitySampler sampler = new EquitySampler(replay, strategy, capital);
@@ -100,7 +106,8 @@ public final class ArbitrageBacktest {
             // events stamped at the very end were not needed; the file must still be sound to its end marker
             replay.readToEnd();
             sampler.sample(Clock.toNanos(header.end()));
-            BacktestResult result = result(recording, header, settings, parameters, arb, sampler, events);
+            long runMs = (System.nanoTime() - started) / 1_000_000;
+            BacktestResult result = result(recording, header, settings, parameters, arb, sampler, events, runMs);
             return new Outcome(result, arb, events);
         }
     }
@@ -254,7 +261,8 @@ public final class ArbitrageBacktest {
             Map<String, String> overrides,
             ArbitrageResult arb,
             EquitySampler sampler,
-            long events) {
+            long events,
+            long runMs) {
         BigDecimal capital = settings.startingCapital();
         Map<String, String> params = parameters(settings);
         params.putAll(overrides);
@@ -333,8 +341,8 @@ public final class ArbitrageBacktest {
                 trades,
                 fills,
                 sampler.points,
-                // no wall-clock figure in the file: the same recording and seed give the same bytes
-                new BacktestTiming(events, 0),
+                // the measured run time, as bar backtests report it: the only field that differs between two runs
+                new BacktestTiming(events, runMs),
                 false,
                 "",
                 List.of());
@@ -352,7 +360,7 @@ public final class ArbitrageBacktest {
     /**
      * One round trip as a pair: the instrument is {@code SYMBOL long@VENUE short@VENUE}, prices are
      * the spread in price units (short leg minus long leg, at entry and at exit), P&amp;L the realised
-     * profit after fees and funding.
+     * profit after fees and funding, MAE and MFE the spread's excursions per unit while active.
      */
     private static BacktestTrade trade(TradeRecord t) {
         BigDecimal entryLong = fill(t, "long", true);
@@ -372,8 +380,13 @@ public final class ArbitrageBacktest {
                 t.actualProfit(),
                 t.fees(),
                 Duration.between(t.entryTime(), t.exitTime()),
-                null,
-                null);
+                excursion(t.maxAdverseExcursion()),
+                excursion(t.maxFavourableExcursion()));
+    }
+
+    /** A per-unit spread excursion in price units, to 8 decimals. */
+    private static BigDecimal excursion(double perUnit) {
+        return BigDecimal.valueOf(Math.max(0, perUnit)).setScale(8, RoundingMode.HALF_EVEN);
     }
 
     /** The fill price of a leg's entry (or exit), hedge included; {@code null} if it never filled. */

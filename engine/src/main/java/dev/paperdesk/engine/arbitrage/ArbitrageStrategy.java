@@ -55,7 +55,9 @@ public final class ArbitrageStrategy {
     private static final Logger LOG = LoggerFactory.getLogger(ArbitrageStrategy.class);
     private static final long SCAN_NANOS = 1_000_000_000L;
     private static final long QUOTE_FRESH_NANOS = 5_000_000_000L;
-    private static final double DEPTH_BAND_BPS = 2;
+    /** How far from the touch the strategy reads a book: depth, imbalance and hedge slippage, in bps. */
+    public static final double DEPTH_BAND_BPS = 2;
+
     private static final int TOP = 20;
     private static final int RECENT = 50;
     private static final int[] LEVERAGES = {10, 20, 50, 100};
@@ -67,7 +69,7 @@ public final class ArbitrageStrategy {
     private volatile ArbitrageSnapshot snapshot;
 
     private final Map<String, VenueProfile> venues = new LinkedHashMap<>();
-    private final ArbitrageStore store;
+    private volatile ArbitrageStore store;
     private final Map<InstrumentId, ListingState> listings = new LinkedHashMap<>();
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
     private final Map<String, List<ListingState>> bySymbol = new LinkedHashMap<>();
@@ -163,6 +165,15 @@ public final class ArbitrageStrategy {
                 feed.stop();
             }
         };
+    }
+
+    /**
+     * Keeps decisions, trades and scans in {@code target} from the next engine second on: for a
+     * strategy installed on a feed before the workspace it reports to was open (the session's own
+     * market). Any thread.
+     */
+    public void persistTo(ArbitrageStore target) {
+        this.store = Objects.requireNonNull(target, "target");
     }
 
     /** Starts or stops scanning and trading (open trades keep being monitored and exited). */
@@ -877,11 +888,13 @@ public final class ArbitrageStrategy {
             double mid = (l.mid() + s.mid()) / 2;
             t.currentSpreadBps = (s.bid - l.ask) / mid * 10_000;
             double q = t.quantity.doubleValue();
+            double perUnit =
+                    (l.mid() - t.longEntry.fillPrice.doubleValue()) + (t.shortEntry.fillPrice.doubleValue() - s.mid());
+            t.maxFavourable = Math.max(t.maxFavourable, perUnit);
+            t.maxAdverse = Math.max(t.maxAdverse, -perUnit);
             // the reference design's unrealized P&L: both legs marked at the mids, plus funding;
             // fees are booked in the realised profit at the close
-            t.unrealized = q * (l.mid() - t.longEntry.fillPrice.doubleValue())
-                    + q * (t.shortEntry.fillPrice.doubleValue() - s.mid())
-                    + t.fundingPnl.doubleValue();
+            t.unrealized = q * perUnit + t.fundingPnl.doubleValue();
             String reason = exitReason(t, now);
             if (reason != null) {
                 exit(t, reason, now);
@@ -1009,6 +1022,7 @@ public final class ArbitrageStrategy {
     }
 
     private void flush(long now) {
+        ArbitrageStore store = this.store;
         if (store == null) {
             return;
         }

@@ -41,6 +41,9 @@ final class ArbitrageTrade {
     long exitNanos = Long.MIN_VALUE;
     double currentSpreadBps;
     double unrealized;
+    // the spread's excursions per unit while active, at the mids (the backtest's MAE and MFE)
+    double maxAdverse;
+    double maxFavourable;
 
     ArbitrageTrade(
             String id,
@@ -97,6 +100,8 @@ final class ArbitrageTrade {
                 opportunity.projectedProfit(),
                 currentSpreadBps,
                 unrealized,
+                maxAdverse,
+                maxFavourable,
                 fundingPnl,
                 fees(),
                 actualProfit,

@@ -196,16 +196,24 @@ public final class ListingState {
             return 0;
         }
         double touch = levels.get(0).price().toDouble();
-        double limit = asks ? touch * (1 + bps / 10_000) : touch * (1 - bps / 10_000);
         double usd = 0;
         for (BookLevel l : levels) {
             double p = l.price().toDouble();
-            if (asks ? p > limit : p < limit) {
+            if (!withinBand(touch, p, asks, bps)) {
                 break;
             }
             usd += p * l.size().value().doubleValue();
         }
         return usd;
+    }
+
+    /**
+     * Whether a level at {@code price} lies within {@code bps} of the {@code touch}: the one test the
+     * depth figures and a recording's book cap share, so a capped book reads exactly as the full one.
+     */
+    static boolean withinBand(double touch, double price, boolean asks, double bps) {
+        double limit = asks ? touch * (1 + bps / 10_000) : touch * (1 - bps / 10_000);
+        return asks ? price <= limit : price >= limit;
     }
 
     /** Order book imbalance within 2 bps: (bid depth − ask depth) / (bid depth + ask depth), in [−1, 1]. */

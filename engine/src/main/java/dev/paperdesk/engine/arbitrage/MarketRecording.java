@@ -38,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -49,12 +50,22 @@ import java.util.zip.ZipException;
  * of format version {@value #VERSION} (layout in docs/arbitrage.md). {@link #record} writes one
  * atomically; {@link #open} reads one back as a feed that replays it lazily, so a whole day never
  * sits in memory.
+ *
+ * <p>Books keep the levels within a band of the touch stated in the header ({@link
+ * #STRATEGY_BOOK_BAND_BPS} by default: the depth the arbitrage strategy and its fill model read;
+ * 0 keeps every level). Nothing else is left out or rounded: every event and every other field is
+ * exact.
  */
 public final class MarketRecording {
     /** The usual file name extension: Paperdesk market recording. */
     public static final String EXTENSION = ".pdmr";
     /** The format version this class writes and reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /**
+     * The book band recorded by default: the strategy's depth band ({@link ArbitrageStrategy#DEPTH_BAND_BPS}),
+     * the only part of a book its scanner, sizer and hedge slippage read.
+     */
+    public static final BigDecimal STRATEGY_BOOK_BAND_BPS = BigDecimal.valueOf(ArbitrageStrategy.DEPTH_BAND_BPS);
 
     private static final byte[] MAGIC = "PDMKTREC".getBytes(StandardCharsets.US_ASCII);
     private static final int END = 0;
@@ -75,12 +86,22 @@ public final class MarketRecording {
      * @param seed the market's seed (0 when not seeded)
      * @param start engine time of the recording's start
      * @param end engine time of its end; the replay runs until then
+     * @param bookBandBps books keep the levels within this many bps of their touch (0: every level)
      * @param instruments the perpetuals recorded, in the feed's order
      */
     public record Header(
-            int version, String source, long seed, Instant start, Instant end, List<Instrument.Perpetual> instruments) {
+            int version,
+            String source,
+            long seed,
+            Instant start,
+            Instant end,
+            BigDecimal bookBandBps,
+            List<Instrument.Perpetual> instruments) {
         public Header {
             Objects.requireNonNull(source, "source");
+            if (bookBandBps.signum() < 0) {
+                throw new IllegalArgumentException("negative book band: " + bookBandBps);
+            }
             Objects.requireNonNull(start, "start");
             Objects.requireNonNull(end, "end");
             instruments = List.copyOf(instruments);
@@ -92,14 +113,38 @@ public final class MarketRecording {
         public Duration duration() {
             return Duration.between(start, end);
         }
+
+        /** True when books hold every level the feed published. */
+        public boolean fullBooks() {
+            return bookBandBps.signum() == 0;
+        }
+
+        /** True when the books hold at least the levels within {@code bps} of the touch. */
+        public boolean coversBand(double bps) {
+            return fullBooks() || bookBandBps.doubleValue() >= bps;
+        }
     }
 
     private MarketRecording() {}
 
+    /** {@link #record(MarketDataFeed, String, long, Instant, Duration, BigDecimal, Path, Consumer)} with the strategy's band. */
+    public static long record(
+            MarketDataFeed feed,
+            String source,
+            long seed,
+            Instant start,
+            Duration duration,
+            Path target,
+            Consumer<Instant> progress)
+            throws IOException {
+        return record(feed, source, seed, start, duration, STRATEGY_BOOK_BAND_BPS, target, progress);
+    }
+
     /**
      * Runs {@code feed} on its own loop with a simulated clock from {@code start} for {@code duration}
-     * and writes its perpetuals' events to {@code target} (atomically); {@code progress} hears the
-     * engine time after each simulated hour. Returns how many events were written.
+     * and writes its perpetuals' events to {@code target} (atomically), books cut to the levels
+     * within {@code bookBandBps} of their touch (0: every level); {@code progress} hears the engine
+     * time after each simulated hour. Returns how many events were written.
      */
     public static long record(
             MarketDataFeed feed,
@@ -107,6 +152,7 @@ public final class MarketRecording {
             long seed,
             Instant start,
             Duration duration,
+            BigDecimal bookBandBps,
             Path target,
             Consumer<Instant> progress)
             throws IOException {
@@ -121,13 +167,13 @@ public final class MarketRecording {
         if (perps.isEmpty()) {
             throw new IllegalArgumentException(feed.name() + " has no perpetuals to record");
         }
-        Header header = new Header(VERSION, source, seed, start, start.plus(duration), perps);
+        Header header = new Header(VERSION, source, seed, start, start.plus(duration), bookBandBps, perps);
         long[] count = new long[1];
         AtomicFiles.write(target, raw -> {
             GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16) {
                 {
-                    // most of a day is book sizes that barely repeat: the fast level compresses nearly as well
-                    def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+                    // most of a day is sizes that barely repeat: the best level still gains about 5 % over the fastest
+                    def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
                 }
             };
             Writer w = new Writer(new DataOutputStream(gz), header);
@@ -179,7 +225,7 @@ public final class MarketRecording {
         return new Replay(file);
     }
 
-    // slots of a listing's last values: each decimal is written against the previous one in its slot
+    // slots of a listing's last values: most decimals are written against the previous one in their slot
     private static final int S_BID = 0;
     private static final int S_ASK = 1;
     private static final int S_BID_SIZE = 2;
@@ -194,48 +240,109 @@ public final class MarketRecording {
     private static final int S_FUNDING_MARK = 11;
     private static final int S_LEVELS = 12;
 
+    // the event head byte: kind in the low bits, then what follows
+    private static final int KIND_MASK = 0x07;
+    private static final int H_TIME = 0x08;
+    private static final int H_STAMP = 0x10;
+    private static final int H_BID_SIZE = 0x20;
+    private static final int H_ASK_SIZE = 0x40;
+    private static final int H_SELL = 0x20;
+
+    // a decimal's low two bits: against the reference at its scale, at a lower scale, or explicit
+    private static final int D_SAME = 0;
+    private static final int D_LOWER = 1;
+    private static final int D_EXPLICIT = 2;
+    private static final int MAX_SIZES_REMEMBERED = 64;
+
     /** A level's price or size slot: bids and asks interleaved by level index. */
     private static int levelSlot(int side, int level, int what) {
         return S_LEVELS + level * 4 + side * 2 + what;
     }
 
-    /** The previous value of each slot of each listing, mirrored by the writer and the reader. */
-    private static final class Previous {
-        private long[][] unscaled;
-        private int[][] scale;
+    /**
+     * What the writer and the reader both remember of each listing, updated identically on both
+     * sides: the last value of each slot (kept at the widest scale it had, so a round price costs a
+     * byte, not a fresh start) and the last size seen at each price of each side of the book, the
+     * reference of the next size at that price (a level that did not change costs a byte).
+     */
+    private static final class Context {
+        private final BigDecimal[][] slots;
+        private final List<List<TreeMap<BigDecimal, BigDecimal>>> sizes = new ArrayList<>();
 
-        Previous(int listings) {
-            unscaled = new long[listings][S_LEVELS + 80];
-            scale = new int[listings][S_LEVELS + 80];
-            for (int[] s : scale) {
-                Arrays.fill(s, Integer.MIN_VALUE);
+        Context(int listings) {
+            slots = new BigDecimal[listings][S_LEVELS + 80];
+            for (int i = 0; i < listings; i++) {
+                sizes.add(List.of(new TreeMap<>(), new TreeMap<>()));
             }
         }
 
-        private void ensure(int listing, int slot) {
-            if (slot >= scale[listing].length) {
-                int n = Math.max(slot + 1, scale[listing].length * 2);
-                int old = scale[listing].length;
-                unscaled[listing] = Arrays.copyOf(unscaled[listing], n);
-                scale[listing] = Arrays.copyOf(scale[listing], n);
-                Arrays.fill(scale[listing], old, n, Integer.MIN_VALUE);
+        BigDecimal slot(int listing, int slot) {
+            return slot < slots[listing].length ? slots[listing][slot] : null;
+        }
+
+        void set(int listing, int slot, BigDecimal v) {
+            if (slot >= slots[listing].length) {
+                slots[listing] = Arrays.copyOf(slots[listing], Math.max(slot + 1, slots[listing].length * 2));
+            }
+            slots[listing][slot] = v;
+        }
+
+        /** The last size at {@code price} on a side (0 bids, 1 asks), or {@code null}. */
+        BigDecimal sizeAt(int listing, int side, BigDecimal price) {
+            return sizes.get(listing).get(side).get(price);
+        }
+
+        void rememberSize(int listing, int side, BigDecimal price, BigDecimal size) {
+            TreeMap<BigDecimal, BigDecimal> m = sizes.get(listing).get(side);
+            if (m.size() >= MAX_SIZES_REMEMBERED && !m.containsKey(price)) {
+                m.clear(); // a listing without books: forget rather than grow
+            }
+            m.put(price, size);
+        }
+
+        /**
+         * A print takes liquidity at its price from the side its aggressor hit (a buy lifts asks): the
+         * size remembered there shrinks by the print, the best guess of the next size seen there.
+         */
+        void printed(int listing, BigDecimal price, BigDecimal size, boolean buy) {
+            TreeMap<BigDecimal, BigDecimal> m = sizes.get(listing).get(buy ? 1 : 0);
+            BigDecimal before = m.get(price);
+            if (before != null) {
+                m.put(price, widen(before.subtract(size), before));
             }
         }
 
-        int scale(int listing, int slot) {
-            ensure(listing, slot);
-            return scale[listing][slot];
+        void forgetSizes(int listing, int side) {
+            sizes.get(listing).get(side).clear();
         }
 
-        long unscaled(int listing, int slot) {
-            return unscaled[listing][slot];
+        /** What a value leaves as the next reference: itself, widened to the reference's scale. */
+        static BigDecimal widen(BigDecimal v, BigDecimal ref) {
+            return ref != null && ref.scale() > v.scale() ? v.setScale(ref.scale()) : v;
         }
 
-        void set(int listing, int slot, int sc, long u) {
-            ensure(listing, slot);
-            scale[listing][slot] = sc;
-            unscaled[listing][slot] = u;
+        /**
+         * The reference of level {@code k}'s price: the previous level's price plus the gap the
+         * previous book had between those levels (a book on a fixed grid repeats its gaps).
+         */
+        static BigDecimal levelReference(BigDecimal previousLevel, BigDecimal oldPrevious, BigDecimal oldThis) {
+            if (previousLevel == null || oldPrevious == null || oldThis == null) {
+                return oldThis;
+            }
+            return previousLevel.add(oldThis.subtract(oldPrevious));
         }
+    }
+
+    /** {@code v}'s unscaled value at {@code scale} (not below its own), or {@code null} past 60 bits. */
+    private static Long unscaledAt(BigDecimal v, int scale) {
+        BigInteger u = v.unscaledValue();
+        if (scale > v.scale()) {
+            if (scale - v.scale() > 18) {
+                return null;
+            }
+            u = u.multiply(BigInteger.TEN.pow(scale - v.scale()));
+        }
+        return u.bitLength() > 60 ? null : u.longValue();
     }
 
     // ------------------------------------------------------------------------------------ writing
@@ -244,7 +351,8 @@ public final class MarketRecording {
         private final DataOutputStream out;
         private final Header header;
         private final Map<InstrumentId, Integer> index = new HashMap<>();
-        private final Previous previous;
+        private final Context context;
+        private final double band;
         private int listing;
         private long lastNanos;
         private long events;
@@ -253,7 +361,8 @@ public final class MarketRecording {
         Writer(DataOutputStream out, Header header) {
             this.out = out;
             this.header = header;
-            this.previous = new Previous(header.instruments().size());
+            this.context = new Context(header.instruments().size());
+            this.band = header.bookBandBps().doubleValue();
             for (int i = 0; i < header.instruments().size(); i++) {
                 index.put(header.instruments().get(i).id(), i);
             }
@@ -267,6 +376,7 @@ public final class MarketRecording {
             out.writeLong(header.seed());
             out.writeLong(Clock.toNanos(header.start()));
             out.writeLong(Clock.toNanos(header.end()));
+            decimal(header.bookBandBps());
             varLong(header.instruments().size());
             for (Instrument.Perpetual p : header.instruments()) {
                 text(p.id().symbol());
@@ -297,47 +407,55 @@ public final class MarketRecording {
             return new MarketDataSink() {
                 @Override
                 public void onQuote(Quote q) {
-                    event(loop, QUOTE, q.instrumentId(), q.timestamp(), () -> {
-                        delta(S_BID, q.bid().value());
-                        delta(S_ASK, q.ask().value());
-                        optional(S_BID_SIZE, q.bidSize());
-                        optional(S_ASK_SIZE, q.askSize());
+                    int flags = (q.bidSize() == null ? 0 : H_BID_SIZE) | (q.askSize() == null ? 0 : H_ASK_SIZE);
+                    event(loop, QUOTE, flags, q.instrumentId(), q.timestamp(), () -> {
+                        slot(S_BID, q.bid().value());
+                        slot(S_ASK, q.ask().value());
+                        if (q.bidSize() != null) {
+                            touchSize(
+                                    0, S_BID_SIZE, q.bid().value(), q.bidSize().value());
+                        }
+                        if (q.askSize() != null) {
+                            touchSize(
+                                    1, S_ASK_SIZE, q.ask().value(), q.askSize().value());
+                        }
                     });
                 }
 
                 @Override
                 public void onTrade(TradePrint t) {
-                    event(loop, TRADE, t.instrumentId(), t.timestamp(), () -> {
-                        delta(S_TRADE_PRICE, t.price().value());
-                        delta(S_TRADE_SIZE, t.size().value());
-                        out.write(t.aggressor() == Side.BUY ? 0 : 1);
+                    int flags = t.aggressor() == Side.BUY ? 0 : H_SELL;
+                    event(loop, TRADE, flags, t.instrumentId(), t.timestamp(), () -> {
+                        slot(S_TRADE_PRICE, t.price().value());
+                        slot(S_TRADE_SIZE, t.size().value());
+                        context.printed(listing, t.price().value(), t.size().value(), t.aggressor() == Side.BUY);
                     });
                 }
 
                 @Override
                 public void onBook(BookSnapshot b) {
-                    event(loop, BOOK, b.instrumentId(), b.timestamp(), () -> {
-                        levels(0, b.bids());
-                        levels(1, b.asks());
+                    event(loop, BOOK, 0, b.instrumentId(), b.timestamp(), () -> {
+                        levels(0, capped(b.bids(), false));
+                        levels(1, capped(b.asks(), true));
                     });
                 }
 
                 @Override
                 public void onMarkPrice(MarkPrice m) {
-                    event(loop, MARK, m.instrumentId(), m.timestamp(), () -> {
-                        delta(S_MARK, m.markPrice().value());
-                        delta(S_INDEX, m.indexPrice().value());
-                        delta(S_RATE, m.estimatedFundingRate());
+                    event(loop, MARK, 0, m.instrumentId(), m.timestamp(), () -> {
+                        slot(S_MARK, m.markPrice().value());
+                        slot(S_INDEX, m.indexPrice().value());
+                        slot(S_RATE, m.estimatedFundingRate());
                         zigzag(Clock.toNanos(m.nextFundingTime()) - Clock.toNanos(m.timestamp()));
                     });
                 }
 
                 @Override
                 public void onFundingRate(FundingRate f) {
-                    event(loop, FUNDING, f.instrumentId(), f.fundingTime(), () -> {
-                        delta(S_FUNDING_RATE, f.rate());
+                    event(loop, FUNDING, 0, f.instrumentId(), f.fundingTime(), () -> {
+                        slot(S_FUNDING_RATE, f.rate());
                         varLong(f.intervalHours());
-                        delta(S_FUNDING_MARK, f.markPrice().value());
+                        slot(S_FUNDING_MARK, f.markPrice().value());
                     });
                 }
 
@@ -346,29 +464,49 @@ public final class MarketRecording {
                     event(
                             loop,
                             OPEN_INTEREST,
+                            0,
                             o.instrumentId(),
                             o.timestamp(),
-                            () -> delta(S_OI, o.contracts().value()));
+                            () -> slot(S_OI, o.contracts().value()));
                 }
             };
+        }
+
+        /** The levels within the header's band of the touch (all of them when the band is 0). */
+        private List<BookLevel> capped(List<BookLevel> levels, boolean asks) {
+            if (band <= 0 || levels.isEmpty()) {
+                return levels;
+            }
+            double touch = levels.get(0).price().toDouble();
+            int n = 0;
+            while (n < levels.size()
+                    && ListingState.withinBand(touch, levels.get(n).price().toDouble(), asks, band)) {
+                n++;
+            }
+            return levels.subList(0, n);
         }
 
         private interface Body {
             void write() throws IOException;
         }
 
-        private void event(EventLoop loop, int kind, InstrumentId id, Instant stamp, Body body) {
+        private void event(EventLoop loop, int kind, int flags, InstrumentId id, Instant stamp, Body body) {
             Integer i = index.get(id);
             if (i == null || failure != null) {
                 return; // not a recorded perpetual
             }
             try {
                 long now = loop.nowNanos();
+                long offset = Clock.toNanos(stamp) - now;
                 listing = i;
-                out.write(kind);
-                varLong(now - lastNanos);
+                out.write(kind | flags | (now != lastNanos ? H_TIME : 0) | (offset != 0 ? H_STAMP : 0));
+                if (now != lastNanos) {
+                    varLong(now - lastNanos);
+                }
                 varLong(i);
-                zigzag(Clock.toNanos(stamp) - now);
+                if (offset != 0) {
+                    zigzag(offset);
+                }
                 body.write();
                 lastNanos = now;
                 events++;
@@ -379,41 +517,78 @@ public final class MarketRecording {
 
         private void levels(int side, List<BookLevel> levels) throws IOException {
             varLong(levels.size());
+            BigDecimal previousLevel = null;
+            BigDecimal oldPrevious = null;
             for (int k = 0; k < levels.size(); k++) {
-                delta(levelSlot(side, k, 0), levels.get(k).price().value());
-                delta(levelSlot(side, k, 1), levels.get(k).size().value());
+                BigDecimal price = levels.get(k).price().value();
+                BigDecimal size = levels.get(k).size().value();
+                int priceSlot = levelSlot(side, k, 0);
+                int sizeSlot = levelSlot(side, k, 1);
+                BigDecimal oldThis = context.slot(listing, priceSlot);
+                BigDecimal ref = Context.levelReference(previousLevel, oldPrevious, oldThis);
+                decimal(ref, price);
+                context.set(listing, priceSlot, Context.widen(price, oldThis));
+                BigDecimal sizeRef = context.sizeAt(listing, side, price);
+                if (sizeRef == null) {
+                    sizeRef = context.slot(listing, sizeSlot);
+                }
+                decimal(sizeRef, size);
+                context.set(listing, sizeSlot, Context.widen(size, sizeRef));
+                previousLevel = price;
+                oldPrevious = oldThis;
+            }
+            context.forgetSizes(listing, side);
+            for (int k = 0; k < levels.size(); k++) {
+                context.rememberSize(
+                        listing, side, levels.get(k).price().value(), context.slot(listing, levelSlot(side, k, 1)));
             }
         }
 
-        private void optional(int slot, Quantity q) throws IOException {
-            if (q == null) {
-                out.write(0);
-            } else {
-                out.write(1);
-                delta(slot, q.value());
+        /** A touch size against the last size seen at that price, else the side's previous touch size. */
+        private void touchSize(int side, int slot, BigDecimal price, BigDecimal size) throws IOException {
+            BigDecimal ref = context.sizeAt(listing, side, price);
+            if (ref == null) {
+                ref = context.slot(listing, slot);
             }
+            decimal(ref, size);
+            BigDecimal kept = Context.widen(size, ref);
+            context.set(listing, slot, kept);
+            context.rememberSize(listing, side, price, kept);
+        }
+
+        private void slot(int slot, BigDecimal v) throws IOException {
+            BigDecimal ref = context.slot(listing, slot);
+            decimal(ref, v);
+            context.set(listing, slot, Context.widen(v, ref));
         }
 
         /**
-         * A decimal against the previous value of its slot: with the same scale, the difference of
-         * the unscaled values shifted left with a clear low bit; otherwise the low bit set, then the
-         * scale and the unscaled value.
+         * A decimal against a reference: the difference of the unscaled values at the reference's
+         * scale, two bits telling whether the value has that scale or a lower one (then how much
+         * lower), or the value written out (scale, unscaled) when it has no usable reference.
          */
-        private void delta(int slot, BigDecimal v) throws IOException {
-            BigInteger unscaledValue = v.unscaledValue();
-            if (unscaledValue.bitLength() > 60) {
+        private void decimal(BigDecimal ref, BigDecimal v) throws IOException {
+            if (v.unscaledValue().bitLength() > 60) {
                 throw new IOException("value too large for a market recording: " + v.toPlainString());
             }
-            long u = unscaledValue.longValue();
-            int sc = v.scale();
-            if (previous.scale(listing, slot) == sc) {
-                long d = u - previous.unscaled(listing, slot);
-                varLong(((d << 1) ^ (d >> 63)) << 1);
-            } else {
-                varLong((((long) sc << 1) ^ ((long) sc >> 63)) << 1 | 1);
-                zigzag(u);
+            if (ref != null && v.scale() <= ref.scale() && ref.scale() - v.scale() <= 18) {
+                Long u = unscaledAt(v, ref.scale());
+                Long r = unscaledAt(ref, ref.scale());
+                if (u != null && r != null) {
+                    long d = u - r;
+                    if (Math.abs(d) < (1L << 59)) {
+                        boolean same = v.scale() == ref.scale();
+                        varLong((((d << 1) ^ (d >> 63)) << 2) | (same ? D_SAME : D_LOWER));
+                        if (!same) {
+                            varLong(ref.scale() - v.scale());
+                        }
+                        return;
+                    }
+                }
             }
-            previous.set(listing, slot, sc, u);
+            long sc = v.scale();
+            varLong((((sc << 1) ^ (sc >> 63)) << 2) | D_EXPLICIT);
+            zigzag(v.unscaledValue().longValue());
         }
 
         private void text(String s) throws IOException {
@@ -458,7 +633,7 @@ public final class MarketRecording {
         private long event = -1;
         private long events;
         private long lastNanos;
-        private Previous previous;
+        private Context context;
         private int listing;
         private Event pending;
         private boolean ended;
@@ -479,7 +654,7 @@ public final class MarketRecording {
                 throw e;
             }
             lastNanos = Clock.toNanos(header.start());
-            previous = new Previous(header.instruments().size());
+            context = new Context(header.instruments().size());
         }
 
         private Header readHeader() throws IOException {
@@ -496,7 +671,8 @@ public final class MarketRecording {
                 throw error(
                         at,
                         "version",
-                        "format version " + version + " is not supported (this build reads " + VERSION + ")");
+                        "format version " + version + " is not supported (this build reads " + VERSION
+                                + "; record the day again with paperdesk arbitrage record)");
             }
             String source = text("source");
             long seed = int64("seed");
@@ -505,6 +681,11 @@ public final class MarketRecording {
             long end = int64("end");
             if (end < start) {
                 throw error(at, "end", "the recording ends before it starts");
+            }
+            at = offset;
+            BigDecimal band = decimal("book_band_bps");
+            if (band.signum() < 0) {
+                throw error(at, "book_band_bps", "negative book band " + band.toPlainString());
             }
             at = offset;
             long n = varLong("instruments");
@@ -536,7 +717,7 @@ public final class MarketRecording {
                 }
             }
             event = 0;
-            return new Header(VERSION, source, seed, Clock.toInstant(start), Clock.toInstant(end), perps);
+            return new Header(VERSION, source, seed, Clock.toInstant(start), Clock.toInstant(end), band, perps);
         }
 
         /** Reads the next event, or {@code null} after the end marker (checked against the count). */
@@ -545,8 +726,8 @@ public final class MarketRecording {
                 return null;
             }
             long at = offset;
-            int kind = u8("kind");
-            if (kind == END) {
+            int head = u8("kind");
+            if (head == END) {
                 long count = varLong("event_count");
                 if (count != events) {
                     throw error(
@@ -555,15 +736,24 @@ public final class MarketRecording {
                 ended = true;
                 return null;
             }
-            if (kind > OPEN_INTEREST) {
-                throw error(at, "kind", "unknown event kind " + kind);
+            int kind = head & KIND_MASK;
+            if (kind == END || kind > OPEN_INTEREST) {
+                throw error(at, "kind", "unknown event kind " + kind + " (head byte " + head + ")");
             }
-            at = offset;
-            long delta = varLong("time");
-            if (delta < 0) {
-                throw error(at, "time", "time goes backwards");
+            int flags = head & ~(KIND_MASK | H_TIME | H_STAMP);
+            int allowed = kind == QUOTE ? H_BID_SIZE | H_ASK_SIZE : kind == TRADE ? H_SELL : 0;
+            if ((flags & ~allowed) != 0) {
+                throw error(at, "kind", "flags " + flags + " do not belong to event kind " + kind);
             }
-            long nanos = lastNanos + delta;
+            long nanos = lastNanos;
+            if ((head & H_TIME) != 0) {
+                at = offset;
+                long delta = varLong("time");
+                if (delta <= 0) {
+                    throw error(at, "time", "time goes backwards or stands still where it should advance");
+                }
+                nanos += delta;
+            }
             at = offset;
             long i = varLong("instrument");
             if (i < 0 || i >= header.instruments().size()) {
@@ -571,29 +761,29 @@ public final class MarketRecording {
             }
             InstrumentId id = header.instruments().get((int) i).id();
             listing = (int) i;
-            Instant stamp = Clock.toInstant(nanos + zigzag("timestamp"));
+            Instant stamp = Clock.toInstant(nanos + ((head & H_STAMP) != 0 ? zigzag("timestamp") : 0));
             Event e;
             try {
                 e = switch (kind) {
                     case QUOTE -> {
-                        Price bid = new Price(delta(S_BID, "bid"));
-                        Price ask = new Price(delta(S_ASK, "ask"));
-                        Quantity bidSize = optional(S_BID_SIZE, "bid_size");
-                        Quantity askSize = optional(S_ASK_SIZE, "ask_size");
-                        Quote q = checked(at, "quote", () -> new Quote(id, stamp, bid, ask, bidSize, askSize));
+                        BigDecimal bidValue = slot(S_BID, "bid");
+                        BigDecimal askValue = slot(S_ASK, "ask");
+                        Quantity bidSize =
+                                (head & H_BID_SIZE) == 0 ? null : touchSize(0, S_BID_SIZE, bidValue, "bid_size");
+                        Quantity askSize =
+                                (head & H_ASK_SIZE) == 0 ? null : touchSize(1, S_ASK_SIZE, askValue, "ask_size");
+                        Quote q = checked(
+                                at,
+                                "quote",
+                                () -> new Quote(id, stamp, new Price(bidValue), new Price(askValue), bidSize, askSize));
                         yield new Event(nanos, s -> s.onQuote(q));
                     }
                     case TRADE -> {
-                        Price price = new Price(delta(S_TRADE_PRICE, "price"));
-                        Quantity size = new Quantity(delta(S_TRADE_SIZE, "size"));
-                        int side = u8("aggressor");
-                        if (side > 1) {
-                            throw error(offset - 1, "aggressor", "unknown side " + side);
-                        }
-                        TradePrint t = checked(
-                                at,
-                                "trade",
-                                () -> new TradePrint(id, stamp, price, size, side == 0 ? Side.BUY : Side.SELL));
+                        Price price = new Price(slot(S_TRADE_PRICE, "price"));
+                        Quantity size = new Quantity(slot(S_TRADE_SIZE, "size"));
+                        Side side = (head & H_SELL) == 0 ? Side.BUY : Side.SELL;
+                        context.printed(listing, price.value(), size.value(), side == Side.BUY);
+                        TradePrint t = checked(at, "trade", () -> new TradePrint(id, stamp, price, size, side));
                         yield new Event(nanos, s -> s.onTrade(t));
                     }
                     case BOOK -> {
@@ -603,23 +793,23 @@ public final class MarketRecording {
                         yield new Event(nanos, s -> s.onBook(b));
                     }
                     case MARK -> {
-                        Price mark = new Price(delta(S_MARK, "mark_price"));
-                        Price index = new Price(delta(S_INDEX, "index_price"));
-                        BigDecimal rate = delta(S_RATE, "estimated_funding_rate");
+                        Price mark = new Price(slot(S_MARK, "mark_price"));
+                        Price index = new Price(slot(S_INDEX, "index_price"));
+                        BigDecimal rate = slot(S_RATE, "estimated_funding_rate");
                         Instant next = Clock.toInstant(Clock.toNanos(stamp) + zigzag("next_funding_time"));
                         MarkPrice m = checked(at, "mark", () -> new MarkPrice(id, stamp, mark, index, rate, next));
                         yield new Event(nanos, s -> s.onMarkPrice(m));
                     }
                     case FUNDING -> {
-                        BigDecimal rate = delta(S_FUNDING_RATE, "rate");
+                        BigDecimal rate = slot(S_FUNDING_RATE, "rate");
                         long interval = varLong("interval_hours");
-                        Price mark = new Price(delta(S_FUNDING_MARK, "mark_price"));
+                        Price mark = new Price(slot(S_FUNDING_MARK, "mark_price"));
                         FundingRate f =
                                 checked(at, "funding", () -> new FundingRate(id, stamp, rate, (int) interval, mark));
                         yield new Event(nanos, s -> s.onFundingRate(f));
                     }
                     default -> {
-                        Quantity contracts = new Quantity(delta(S_OI, "contracts"));
+                        Quantity contracts = new Quantity(slot(S_OI, "contracts"));
                         OpenInterest o = checked(at, "open_interest", () -> new OpenInterest(id, stamp, contracts));
                         yield new Event(nanos, s -> s.onOpenInterest(o));
                     }
@@ -645,60 +835,109 @@ public final class MarketRecording {
             }
         }
 
-        private List<BookLevel> levels(int sideIndex, String side) throws IOException {
+        private List<BookLevel> levels(int side, String name) throws IOException {
             long at = offset;
-            long n = varLong(side);
+            long n = varLong(name);
             if (n < 0 || n > MAX_LEVELS) {
-                throw error(at, side, "level count " + n + " out of range");
+                throw error(at, name, "level count " + n + " out of range");
             }
             List<BookLevel> out = new ArrayList<>((int) n);
+            BigDecimal previousLevel = null;
+            BigDecimal oldPrevious = null;
             for (int k = 0; k < n; k++) {
                 at = offset;
-                BigDecimal price = delta(levelSlot(sideIndex, k, 0), side + "[" + k + "].price");
-                BigDecimal size = delta(levelSlot(sideIndex, k, 1), side + "[" + k + "].size");
+                int priceSlot = levelSlot(side, k, 0);
+                int sizeSlot = levelSlot(side, k, 1);
+                BigDecimal oldThis = context.slot(listing, priceSlot);
+                BigDecimal price = decimal(
+                        Context.levelReference(previousLevel, oldPrevious, oldThis), name + "[" + k + "].price");
+                context.set(listing, priceSlot, Context.widen(price, oldThis));
+                BigDecimal sizeRef = context.sizeAt(listing, side, price);
+                if (sizeRef == null) {
+                    sizeRef = context.slot(listing, sizeSlot);
+                }
+                BigDecimal size = decimal(sizeRef, name + "[" + k + "].size");
+                context.set(listing, sizeSlot, Context.widen(size, sizeRef));
                 try {
                     out.add(new BookLevel(new Price(price), new Quantity(size)));
                 } catch (IllegalArgumentException e) {
-                    throw error(at, side + "[" + k + "]", e.getMessage());
+                    throw error(at, name + "[" + k + "]", e.getMessage());
                 }
+                previousLevel = price;
+                oldPrevious = oldThis;
+            }
+            context.forgetSizes(listing, side);
+            for (int k = 0; k < n; k++) {
+                context.rememberSize(
+                        listing, side, out.get(k).price().value(), context.slot(listing, levelSlot(side, k, 1)));
             }
             return out;
         }
 
-        private Quantity optional(int slot, String field) throws IOException {
+        /** The reader's side of {@code Writer.touchSize}. */
+        private Quantity touchSize(int side, int slot, BigDecimal price, String field) throws IOException {
             long at = offset;
-            int flag = u8(field);
-            return switch (flag) {
-                case 0 -> null;
-                case 1 -> new Quantity(delta(slot, field));
-                default -> throw error(at, field, "bad presence flag " + flag);
-            };
+            BigDecimal ref = context.sizeAt(listing, side, price);
+            if (ref == null) {
+                ref = context.slot(listing, slot);
+            }
+            BigDecimal size = decimal(ref, field);
+            BigDecimal kept = Context.widen(size, ref);
+            context.set(listing, slot, kept);
+            context.rememberSize(listing, side, price, kept);
+            try {
+                return new Quantity(size);
+            } catch (IllegalArgumentException e) {
+                throw error(at, field, e.getMessage());
+            }
         }
 
-        /** The reader's side of {@code Writer.delta}. */
-        private BigDecimal delta(int slot, String field) throws IOException {
+        private BigDecimal slot(int slot, String field) throws IOException {
+            BigDecimal ref = context.slot(listing, slot);
+            BigDecimal v = decimal(ref, field);
+            context.set(listing, slot, Context.widen(v, ref));
+            return v;
+        }
+
+        /** The reader's side of {@code Writer.decimal(ref, v)}. */
+        private BigDecimal decimal(BigDecimal ref, String field) throws IOException {
             long at = offset;
             long head = varLong(field);
-            int sc;
-            long u;
-            if ((head & 1) == 0) {
-                sc = previous.scale(listing, slot);
-                if (sc == Integer.MIN_VALUE) {
-                    throw error(at, field, "a difference with no previous value");
+            int tag = (int) (head & 3);
+            long z = head >>> 2;
+            long n = (z >>> 1) ^ -(z & 1);
+            if (tag == D_EXPLICIT) {
+                if (n < -100 || n > 100) {
+                    throw error(at, field, "decimal scale " + n + " out of range");
                 }
-                long z = head >>> 1;
-                u = previous.unscaled(listing, slot) + ((z >>> 1) ^ -(z & 1));
-            } else {
-                long z = head >>> 1;
-                long scale = (z >>> 1) ^ -(z & 1);
-                if (scale < -100 || scale > 100) {
-                    throw error(at, field, "decimal scale " + scale + " out of range");
-                }
-                sc = (int) scale;
-                u = zigzag(field);
+                return BigDecimal.valueOf(zigzag(field), (int) n);
             }
-            previous.set(listing, slot, sc, u);
-            return BigDecimal.valueOf(u, sc);
+            if (tag != D_SAME && tag != D_LOWER) {
+                throw error(at, field, "unknown decimal encoding " + tag);
+            }
+            if (ref == null) {
+                throw error(at, field, "a difference with no previous value");
+            }
+            Long r = unscaledAt(ref, ref.scale());
+            if (r == null) {
+                throw error(at, field, "the previous value is out of range");
+            }
+            BigDecimal v = BigDecimal.valueOf(r + n, ref.scale());
+            if (tag == D_LOWER) {
+                long lower = varLong(field);
+                if (lower <= 0 || lower > 18) {
+                    throw error(at, field, "scale reduction " + lower + " out of range");
+                }
+                try {
+                    v = v.setScale(ref.scale() - (int) lower, java.math.RoundingMode.UNNECESSARY);
+                } catch (ArithmeticException e) {
+                    throw error(
+                            at,
+                            field,
+                            "the value " + v.toPlainString() + " does not fit scale " + (ref.scale() - lower));
+                }
+            }
+            return v;
         }
 
         private String text(String field) throws IOException {

@@ -11,6 +11,9 @@ import java.util.Objects;
  *
  * @param quantity base units on each leg
  * @param positionSize capital reserved (USD notional per leg)
+ * @param maxAdverseExcursion the worst move of the spread against the trade while active, per unit
+ *     of quantity, in price units (≥ 0): both legs marked at the mids each second, funding aside
+ * @param maxFavourableExcursion the best such move in its favour (≥ 0)
  * @param fundingPnl funding received less funding paid while open
  * @param fees all fees paid
  * @param actualProfit realised profit (fills, funding and fees; a leg-out's hedge cost is in here
@@ -36,6 +39,8 @@ public record TradeRecord(
         double projectedProfit,
         double currentSpreadBps,
         double unrealizedPnl,
+        double maxAdverseExcursion,
+        double maxFavourableExcursion,
         BigDecimal fundingPnl,
         BigDecimal fees,
         BigDecimal actualProfit,

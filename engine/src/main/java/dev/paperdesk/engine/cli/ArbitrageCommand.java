@@ -195,12 +195,22 @@ final class ArbitrageCommand implements Runnable {
                 description = "The recording (written atomically; .pdmr by convention).")
         Path out;
 
+        @Option(
+                names = "--book-band-bps",
+                paramLabel = "BPS",
+                description = "Books keep the levels within this many bps of their touch (default: ${DEFAULT-VALUE},"
+                        + " the depth the strategy and its hedge slippage read); 0 keeps every level.")
+        java.math.BigDecimal bookBandBps = MarketRecording.STRATEGY_BOOK_BAND_BPS;
+
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
             Duration length = Simulate.parseDuration(duration);
+            if (bookBandBps.signum() < 0) {
+                throw new CliException("--book-band-bps must be 0 or positive, not " + bookBandBps.toPlainString(), 2);
+            }
             long started = System.nanoTime();
             long events = MarketRecording.record(
                     ArbitrageSimulation.market(seed),
@@ -208,6 +218,7 @@ final class ArbitrageCommand implements Runnable {
                     seed,
                     ArbitrageSimulation.DEFAULT_START,
                     length,
+                    bookBandBps,
                     out,
                     t -> {});
             long runMs = (System.nanoTime() - started) / 1_000_000;

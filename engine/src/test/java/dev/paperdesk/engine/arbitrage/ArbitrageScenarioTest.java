@@ -191,6 +191,10 @@ class ArbitrageScenarioTest {
 
     /** The realised profit is the fills, funding and fees, and it is all the capital gained. */
     private static void assertProfitAndCapital(Harness h, TradeRecord t) {
+        // the spread's excursions while active: never negative, and the mids moved one way or the other
+        assertThat(t.maxAdverseExcursion()).isNotNegative();
+        assertThat(t.maxFavourableExcursion()).isNotNegative();
+        assertThat(t.maxAdverseExcursion() + t.maxFavourableExcursion()).isPositive();
         BigDecimal q = t.quantity();
         BigDecimal longIn = filled(t, "long", true);
         BigDecimal longOut = filled(t, "long", false);
