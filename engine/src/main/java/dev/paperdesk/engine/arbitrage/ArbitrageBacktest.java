@@ -197,7 +197,8 @@ public final class ArbitrageBacktest {
 
     /**
      * Passes the recording through and marks the book every simulated minute: capital plus realised
-     * P&amp;L plus the open trades' unrealized P&amp;L (legs at the mids, funding, fees not yet paid).
+     * P&amp;L plus the open trades' unrealized P&amp;L (what closing them now would realise, net of their
+     * entry fees and the exits' estimated fees: {@link TradeRecord#unrealizedPnl()}).
      */
     private static final class EquitySampler implements MarketDataFeed {
         private final MarketDataFeed inner;

@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param minDepthUsd depth needed within 2 bps of the touch on both venues
  * @param minFundingDelta8h hard constraint: funding delta per 8 h must exceed this
  * @param convergenceDelta8h exit once the funding delta per 8 h falls below this
- * @param profitTargetShare exit once unrealized P&amp;L reaches this share of the projected profit
- * @param lossLimitShare exit once unrealized P&amp;L falls to minus this share of the projected profit
+ * @param profitTargetShare exit once unrealized P&amp;L (what closing now would realise, net of fees)
+ *     reaches this share of the projected profit (net of the round trip's fees)
+ * @param lossLimitShare exit once that unrealized P&amp;L falls to minus this share of the projected profit
  * @param spreadWideningBps exit once the spread exceeds the entry spread by this much
  * @param stopLossBps stop out once the spread exceeds the entry spread by this much
  * @param legTimeoutMillis how long one leg may wait for its fill before cancel or hedge

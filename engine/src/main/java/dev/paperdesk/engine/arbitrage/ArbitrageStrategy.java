@@ -887,19 +887,38 @@ public final class ArbitrageStrategy {
             ListingState s = t.shortListing;
             double mid = (l.mid() + s.mid()) / 2;
             t.currentSpreadBps = (s.bid - l.ask) / mid * 10_000;
-            double q = t.quantity.doubleValue();
+            // the excursions stay at the mids, funding aside: they describe the spread, not the book's P&L
             double perUnit =
                     (l.mid() - t.longEntry.fillPrice.doubleValue()) + (t.shortEntry.fillPrice.doubleValue() - s.mid());
             t.maxFavourable = Math.max(t.maxFavourable, perUnit);
             t.maxAdverse = Math.max(t.maxAdverse, -perUnit);
-            // the reference design's unrealized P&L: both legs marked at the mids, plus funding;
-            // fees are booked in the realised profit at the close
-            t.unrealized = q * perUnit + t.fundingPnl.doubleValue();
+            t.unrealized = closeNowPnl(t);
             String reason = exitReason(t, now);
             if (reason != null) {
                 exit(t, reason, now);
             }
         }
+    }
+
+    /**
+     * What closing the trade now would realise if both exit limits filled: the long sold at its ask
+     * and the short bought at its bid (where {@link #exit} places them), funding so far, less the
+     * entry fees paid and the maker fees those exits would pay. The projected profit it is compared
+     * with is net of the round trip's fees too; marking at the mids without fees (the reference
+     * design's formula) let a {@code profit_target} exit realise a loss.
+     */
+    private double closeNowPnl(ArbitrageTrade t) {
+        ListingState l = t.longListing;
+        ListingState s = t.shortListing;
+        double q = t.quantity.doubleValue();
+        double legs =
+                q * ((l.ask - t.longEntry.fillPrice.doubleValue()) + (t.shortEntry.fillPrice.doubleValue() - s.bid));
+        double exitFees = q * (l.ask * makerBps(l) + s.bid * makerBps(s)) / 10_000;
+        return legs + t.fundingPnl.doubleValue() - t.fees().doubleValue() - exitFees;
+    }
+
+    private double makerBps(ListingState listing) {
+        return venues.get(listing.id.venue()).perpetualFees().makerBps();
     }
 
     /** The first exit condition met, or {@code null}: stop loss, widening, loss limit, target, convergence. */

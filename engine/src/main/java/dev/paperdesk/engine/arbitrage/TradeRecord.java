@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param maxAdverseExcursion the worst move of the spread against the trade while active, per unit
  *     of quantity, in price units (≥ 0): both legs marked at the mids each second, funding aside
  * @param maxFavourableExcursion the best such move in its favour (≥ 0)
+ * @param unrealizedPnl while active, what closing now would realise (updated every second): the long
+ *     sold at its ask and the short bought at its bid (the exit limits), funding so far, less the
+ *     entry fees paid and those exits' maker fees; the last such value once exiting or closed
  * @param fundingPnl funding received less funding paid while open
  * @param fees all fees paid
  * @param actualProfit realised profit (fills, funding and fees; a leg-out's hedge cost is in here

@@ -86,8 +86,8 @@ class ArbitragePersistenceTest {
                             2,
                             5,
                             t0 -> t0 >= 5_000_000_000L ? -0.0002 : 0.0003,
-                            t0 -> t0 >= 3_000_000_000L,
-                            t0 -> t0 >= 3_000_000_000L,
+                            t0 -> t0 >= 1_700_000_000L,
+                            t0 -> t0 >= 1_700_000_000L,
                             0.5)));
             Harness h = new Harness(
                             market,
@@ -108,7 +108,8 @@ class ArbitragePersistenceTest {
                 assertThat(r.status()).isEqualTo("CLOSED");
                 assertThat(r.profit()).isEqualTo(t.actualProfit().doubleValue());
                 var json = ArbitrageFiles.readTree(r.json());
-                assertThat(json.get("exit_reason").asText()).isEqualTo("funding_convergence");
+                // the entry's leg-out cost more than the loss limit allows: cut at the first monitor
+                assertThat(json.get("exit_reason").asText()).isEqualTo("loss_limit");
                 assertThat(json.get("leg_outs")).hasSize(1);
                 assertThat(json.get("orders").get(0).get("queue_threshold").asDouble())
                         .isEqualTo(0.2);
