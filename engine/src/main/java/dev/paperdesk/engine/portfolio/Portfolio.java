@@ -320,6 +320,24 @@ public final class Portfolio {
         return List.copyOf(positions.values());
     }
 
+    /**
+     * Positions ever traded, in instrument order, as a read-only view of the live map rather than a
+     * copy: for valuations on the engine thread that must not allocate per call.
+     */
+    public java.util.Collection<Position> positionsView() {
+        return java.util.Collections.unmodifiableCollection(positions.values());
+    }
+
+    /** Every currency bucket in currency-code order, as a read-only view (engine thread). */
+    public java.util.Collection<CurrencyBalance> balancesView() {
+        return java.util.Collections.unmodifiableCollection(balances.values());
+    }
+
+    /** The margin terms a position was given, or {@code null}: {@link #margin} without the Optional. */
+    public PositionMargin marginTerms(InstrumentId instrument) {
+        return margins.get(instrument);
+    }
+
     /** Sum of the signed cost basis of the open lots booked in {@code currency}. */
     public BigDecimal costBasis(Currency currency) {
         BigDecimal total = BigDecimal.ZERO;

@@ -47,6 +47,7 @@ import dev.paperdesk.engine.portfolio.margin.MarginBook;
 import dev.paperdesk.engine.portfolio.margin.MarginCalculator;
 import dev.paperdesk.engine.portfolio.margin.MarginSchedule;
 import dev.paperdesk.engine.portfolio.margin.PositionMarginView;
+import dev.paperdesk.engine.portfolio.margin.PreTradeFigures;
 import dev.paperdesk.engine.portfolio.margin.WarningLevel;
 import dev.paperdesk.engine.risk.OrderIntent;
 import dev.paperdesk.engine.risk.PositionSizer;
@@ -97,6 +98,9 @@ public final class AccountService {
 
         /** Values a portfolio at the engine's marks and rates. */
         PortfolioSnapshot value(Portfolio p);
+
+        /** What the working orders of a portfolio hold back now (as {@link #value} includes it). */
+        BigDecimal reservedForOrders(PortfolioId id);
 
         /** The published snapshot of a portfolio; safe from any thread. */
         Optional<PortfolioSnapshot> published(PortfolioId id);
@@ -256,11 +260,14 @@ public final class AccountService {
                     RejectReason.NO_MARKET_PRICE,
                     "no exchange rate from " + instrument.quoteCurrency() + " to " + live.baseCurrency() + " yet"));
         }
-        AccountSnapshot before = compute(live);
         Portfolio trial = trial(live, request, instrument, expectedPrice, fee, held);
-        AccountSnapshot after = compute(trial);
+        // Only the figures the checks read, not full margin accounts (MarginCalculator.preTrade
+        // equals compute's figures exactly): the order path builds no snapshot and no position view.
+        BigDecimal reserved = host.reservedForOrders(live.id());
+        PreTradeFigures before = figures(live, instrument.id(), this::currentMark, reserved);
+        PreTradeFigures after = figures(trial, instrument.id(), this::currentMark, reserved);
         Map<InstrumentId, Double> rho = new LinkedHashMap<>();
-        for (Position p : live.positions()) {
+        for (Position p : live.positionsView()) {
             if (!p.isFlat() && !p.instrumentId().equals(instrument.id())) {
                 correlations
                         .correlation(instrument.id(), p.instrumentId())
@@ -282,8 +289,9 @@ public final class AccountService {
                 before.freeMargin().subtract(after.freeMargin()).max(atPrice);
         // The requirement is measured from the claimed state, but what is free is what is free now:
         // closing the claimed part releases margin only once those other orders fill.
-        AccountSnapshot now = live == actual ? before : compute(actual);
-        RiskVerdict verdict = PreTradeChecks.check(intent, now, after, rho, requirement);
+        PreTradeFigures now = live == actual ? before : figures(actual, instrument.id(), this::currentMark, reserved);
+        RiskVerdict verdict =
+                PreTradeChecks.check(intent, now, after.positionNotional(), after.openPositions(), rho, requirement);
         if (verdict.rejection().isEmpty()) {
             // While it works the order holds what it needs at its own price; a loss against the
             // current mark (a stop above the market) only matters if it filled now, which the check
@@ -375,16 +383,25 @@ public final class AccountService {
     private BigDecimal requirementAtPrice(Portfolio live, Portfolio trial, InstrumentId id, BigDecimal price) {
         java.util.function.Function<InstrumentId, BigDecimal> marks =
                 i -> i.equals(id) ? price : valuationMark(i, mid(i));
-        java.util.function.Function<InstrumentId, BigDecimal> multipliers = i -> {
-            Instrument inst = host.instruments().get(i);
-            return inst == null ? BigDecimal.ONE : inst.multiplier();
-        };
-        // Only the two free margins are needed: the lean calculation skips the views and risk figures.
-        BigDecimal before =
-                calculator.freeMargin(live.snapshot(marks, multipliers, host.fx()), host.instruments()::get, this::mid);
-        BigDecimal after = calculator.freeMargin(
-                trial.snapshot(marks, multipliers, host.fx()), host.instruments()::get, this::mid);
+        // Only the two free margins are needed, read straight from the portfolios.
+        BigDecimal before = figures(live, id, marks, BigDecimal.ZERO).freeMargin();
+        BigDecimal after = figures(trial, id, marks, BigDecimal.ZERO).freeMargin();
         return before.subtract(after);
+    }
+
+    /** The engine's valuation mark of an instrument now (the same as the published snapshots use). */
+    private BigDecimal currentMark(InstrumentId id) {
+        return valuationMark(id, mid(id));
+    }
+
+    /** The pre-trade figures of {@code p} at {@code marks}, the engine's multipliers and rates. */
+    private PreTradeFigures figures(
+            Portfolio p,
+            InstrumentId focus,
+            java.util.function.Function<InstrumentId, BigDecimal> marks,
+            BigDecimal reserved) {
+        return calculator.preTrade(
+                p, focus, marks, this::multiplier, host.fx(), host.instruments()::get, this::mid, reserved);
     }
 
     /**
@@ -452,24 +469,33 @@ public final class AccountService {
         for (PortfolioId id : holders) {
             MarginBook book = books.get(id);
             Portfolio live = host.portfolios().get(id);
-            if (book == null) {
-                continue;
-            }
-            if (live != null && book.isFor(live, host.fx())) {
+            if (live == null) {
+                books.remove(id);
+            } else if (book != null && book.isFor(live, host.fx())) {
                 book.remark(instrument, mark);
             } else {
-                // Stale (the portfolio or a rate changed): rebuilt at the current marks when next read.
+                // Missing or stale (the portfolio or a rate changed since): built now, at the marks
+                // that already include this price, so that the ticks that follow re-value it.
                 books.remove(id);
+                book(live);
             }
         }
     }
 
     /**
-     * The portfolio's snapshot at the engine's marks and rates, from its running book (built once,
-     * exactly, after each change of the portfolio); position views are built when first read.
+     * The portfolio's snapshot at the engine's marks and rates. From its running book while that is
+     * current (position views built when first read); after a change of the portfolio (a fill, a
+     * command) the exact reference valuation itself, and the book is built only when a price of one
+     * of its instruments moves or the margin is supervised: a burst of fills between two ticks pays
+     * one valuation each, not a book and a full margin account each.
      */
     public PortfolioSnapshot valuation(Portfolio live, BigDecimal reservedForOrders) {
-        return book(live).snapshot(live.riskMarks(), reservedForOrders);
+        MarginBook book = books.get(live.id());
+        if (book != null && book.isFor(live, host.fx())) {
+            return book.snapshot(live.riskMarks(), reservedForOrders);
+        }
+        books.remove(live.id());
+        return host.value(live).withReservedForOrders(reservedForOrders);
     }
 
     /** The current book of {@code live}, built from an exact valuation when missing or stale. */

@@ -1314,6 +1314,11 @@ public final class TradingEngine implements MarketDataSink {
         }
 
         @Override
+        public BigDecimal reservedForOrders(PortfolioId id) {
+            return reserved(id);
+        }
+
+        @Override
         public Optional<PortfolioSnapshot> published(PortfolioId id) {
             return portfolioSnapshot(id);
         }

@@ -1,12 +1,17 @@
 package dev.paperdesk.engine.portfolio.margin;
 
 import dev.paperdesk.engine.model.AssetClass;
+import dev.paperdesk.engine.model.Currency;
 import dev.paperdesk.engine.model.Decimals;
 import dev.paperdesk.engine.model.Instrument;
 import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.portfolio.CurrencyBalance;
+import dev.paperdesk.engine.portfolio.FxRates;
 import dev.paperdesk.engine.portfolio.MarginMode;
+import dev.paperdesk.engine.portfolio.Portfolio;
 import dev.paperdesk.engine.portfolio.PortfolioSettings;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
+import dev.paperdesk.engine.portfolio.Position;
 import dev.paperdesk.engine.portfolio.PositionMargin;
 import dev.paperdesk.engine.portfolio.PositionView;
 import dev.paperdesk.engine.portfolio.RiskMarks;
@@ -25,8 +30,6 @@ import java.util.function.Function;
 public final class MarginCalculator {
     /** Maintenance ratios are capped here when a pool's equity is gone (shown as "over 1000%"). */
     public static final BigDecimal RATIO_CAP = BigDecimal.TEN;
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public static final MarginCalculator DEFAULT = new MarginCalculator(MarginSchedule.DEFAULT);
 
@@ -137,13 +140,8 @@ public final class MarginCalculator {
         }
         RiskMarks marks = s.account().marks();
         BigDecimal dayPnl = marks.dayPnl(equity);
-        BigDecimal dailyLoss = dayPnl.signum() < 0 && marks.dayStartEquity().signum() > 0
-                ? dayPnl.negate().multiply(HUNDRED).divide(marks.dayStartEquity(), Decimals.DIVISION)
-                : BigDecimal.ZERO;
-        BigDecimal peak = marks.peakEquity().max(equity);
-        BigDecimal drawdown = peak.signum() > 0
-                ? peak.subtract(equity).multiply(HUNDRED).divide(peak, Decimals.DIVISION)
-                : BigDecimal.ZERO;
+        BigDecimal dailyLoss = dailyLossPct(marks, equity);
+        BigDecimal drawdown = drawdownPct(marks, equity);
         BigDecimal unrealized = s.unrealizedPnl();
         return new AccountSnapshot(
                 s.id(),
@@ -203,6 +201,119 @@ public final class MarginCalculator {
             }
         }
         return s.equity().subtract(isolatedEquity).subtract(crossInitial).subtract(s.reservedForOrders());
+    }
+
+    /** Today's loss as a percentage of the day's opening equity, 0 when up (top-ups excluded). */
+    static BigDecimal dailyLossPct(RiskMarks marks, BigDecimal equity) {
+        BigDecimal dayPnl = marks.dayPnl(equity);
+        return dayPnl.signum() < 0 && marks.dayStartEquity().signum() > 0
+                ? Percent.of(dayPnl.negate(), marks.dayStartEquity())
+                : BigDecimal.ZERO;
+    }
+
+    /** The drop from the equity peak (raised to {@code equity} when higher), in percent. */
+    static BigDecimal drawdownPct(RiskMarks marks, BigDecimal equity) {
+        BigDecimal peak = marks.peakEquity().max(equity);
+        return peak.signum() > 0 ? Percent.of(peak.subtract(equity), peak) : BigDecimal.ZERO;
+    }
+
+    /**
+     * The figures the pre-trade checks read of {@code portfolio} valued at {@code marks} and {@code
+     * fx}, with {@code reserved} held back for working orders: exactly the equity and free margin of
+     * {@code compute(portfolio.snapshot(marks, multipliers, fx).withReservedForOrders(reserved), …)},
+     * same value and scale, its number of open positions, and the notional at the mark of the
+     * position in {@code focus} — read straight from the portfolio, without building a snapshot,
+     * position views (whose average price is a division each), ratios or liquidation prices.
+     */
+    public PreTradeFigures preTrade(
+            Portfolio portfolio,
+            InstrumentId focus,
+            Function<InstrumentId, BigDecimal> marks,
+            Function<InstrumentId, BigDecimal> multipliers,
+            FxRates fx,
+            Function<InstrumentId, Instrument> instruments,
+            Function<InstrumentId, BigDecimal> underlyingMarks,
+            BigDecimal reserved) {
+        Currency base = portfolio.baseCurrency();
+        PortfolioSettings settings = portfolio.settings();
+        // The sums of Portfolio.snapshot and MarginCalculator.compute, term by term and in their
+        // order, so that every total has the reference's scale as well as its value.
+        BigDecimal marketValueBase = BigDecimal.ZERO;
+        BigDecimal crossInitial = BigDecimal.ZERO;
+        BigDecimal isolatedEquity = BigDecimal.ZERO;
+        BigDecimal focusNotional = null;
+        int open = 0;
+        for (Position p : portfolio.positionsView()) {
+            InstrumentId id = p.instrumentId();
+            Currency currency = portfolio.positionCurrency(id);
+            BigDecimal multiplier = multipliers.apply(id);
+            BigDecimal mark = marks.apply(id);
+            BigDecimal cost = p.costBasis();
+            BigDecimal value = mark == null ? cost : p.marketValue(mark, multiplier);
+            // The snapshot converts with fx; the account with the snapshot's rates (one for the base).
+            BigDecimal snapshotRate = fx.rate(currency, base).orElse(null);
+            if (snapshotRate != null) {
+                marketValueBase = marketValueBase.add(value.multiply(snapshotRate));
+            }
+            BigDecimal quantity = p.quantity();
+            if (quantity.signum() == 0) {
+                continue;
+            }
+            open++;
+            BigDecimal rate = currency.equals(base) ? BigDecimal.ONE : snapshotRate;
+            if (rate == null) {
+                continue;
+            }
+            BigDecimal notional = value.abs();
+            if (id.equals(focus)) {
+                focusNotional = notional.multiply(rate);
+            }
+            Instrument instrument = instruments.apply(id);
+            if (instrument == null) {
+                crossInitial = crossInitial.add(notional.multiply(rate));
+                continue;
+            }
+            PositionMargin terms = portfolio.marginTerms(id);
+            PositionMargin margin = terms != null ? terms : defaultMargin(settings, instrument);
+            if (margin.mode() == MarginMode.ISOLATED) {
+                isolatedEquity = isolatedEquity.add(
+                        margin.isolatedMargin().add(value.subtract(cost)).multiply(rate));
+            } else {
+                BigDecimal entryNotional = cost.abs();
+                BigDecimal initial;
+                if (instrument instanceof Instrument.OptionContract option) {
+                    if (quantity.signum() > 0) {
+                        initial = notional;
+                    } else {
+                        BigDecimal optionMark = mark != null ? mark : p.averagePrice(multiplier);
+                        BigDecimal underlying = underlyingMarks.apply(option.underlying());
+                        initial = MarginSchedule.shortOptionRequirement(
+                                        option.right() == Instrument.OptionRight.CALL,
+                                        underlying == null ? option.strike() : underlying,
+                                        option.strike(),
+                                        optionMark)
+                                .multiply(quantity.abs())
+                                .multiply(instrument.multiplier());
+                    }
+                } else {
+                    initial = entryNotional.multiply(
+                            schedule.rates(instrument.assetClass(), margin.leverage(), entryNotional)
+                                    .initialRate());
+                }
+                crossInitial = crossInitial.add(initial.multiply(rate));
+            }
+        }
+        BigDecimal cashBase = BigDecimal.ZERO;
+        for (CurrencyBalance b : portfolio.balancesView()) {
+            BigDecimal r = fx.rate(b.currency(), base).orElse(null);
+            if (r != null) {
+                cashBase = cashBase.add(b.cash().multiply(r));
+            }
+        }
+        BigDecimal equity = cashBase.add(marketValueBase);
+        BigDecimal free = equity.subtract(isolatedEquity).subtract(crossInitial).subtract(reserved);
+        return new PreTradeFigures(
+                base, equity, free, reserved, portfolio.riskMarks(), settings.limits(), open, focusNotional);
     }
 
     /** Maintenance ÷ equity; a pool with maintenance but no equity left is capped at {@link #RATIO_CAP}. */
