@@ -41,6 +41,10 @@ public final class Portfolio {
     private final Map<InstrumentId, Currency> positionCurrency = new TreeMap<>();
     /** Counts changes to what a valuation reads (positions, buckets, terms, names); risk marks excluded. */
     private long revision;
+    /** The last {@link #account()} and the revision it was taken at. */
+    private PortfolioAccount account;
+
+    private long accountRevision;
 
     /** A new portfolio funded with {@code startingBalance} of its base currency. */
     public Portfolio(
@@ -276,7 +280,15 @@ public final class Portfolio {
 
     /** The account terms as an immutable value. */
     public PortfolioAccount account() {
-        return new PortfolioAccount(settings, margins, riskMarks);
+        // The frozen copy of the margin terms is kept while settings and terms stay (every change of
+        // either moves the revision); only the risk marks move without one.
+        PortfolioAccount a = account;
+        if (a == null || accountRevision != revision) {
+            a = new PortfolioAccount(settings, margins, riskMarks);
+            account = a;
+            accountRevision = revision;
+        }
+        return a.withMarks(riskMarks);
     }
 
     public Instant createdAt() {
@@ -474,6 +486,15 @@ public final class Portfolio {
      */
     public PortfolioSnapshot snapshot(
             Function<InstrumentId, BigDecimal> marks, Function<InstrumentId, BigDecimal> multipliers, FxRates fx) {
+        return snapshot(marks, multipliers, fx, BigDecimal.ZERO);
+    }
+
+    /** {@link #snapshot(Function, Function, FxRates)} with {@code reservedForOrders} held back for working orders. */
+    public PortfolioSnapshot snapshot(
+            Function<InstrumentId, BigDecimal> marks,
+            Function<InstrumentId, BigDecimal> multipliers,
+            FxRates fx,
+            BigDecimal reservedForOrders) {
         List<Currency> unconvertible = new ArrayList<>();
         Function<Currency, BigDecimal> toBase = c -> {
             BigDecimal r = fx.rate(c, baseCurrency).orElse(null);
@@ -489,8 +510,12 @@ public final class Portfolio {
             Currency currency = positionCurrency(p.instrumentId());
             BigDecimal multiplier = multipliers.apply(p.instrumentId());
             BigDecimal mark = marks.apply(p.instrumentId());
-            BigDecimal value = mark == null ? p.costBasis() : p.marketValue(mark, multiplier);
-            BigDecimal upnl = value.subtract(p.costBasis());
+            // Quantity and cost read once (each is a sum over the lots); the expressions are those of
+            // Position.marketValue and Position.averagePrice.
+            BigDecimal quantity = p.quantity();
+            BigDecimal cost = p.costBasis();
+            BigDecimal value = mark == null ? cost : quantity.multiply(mark).multiply(multiplier);
+            BigDecimal upnl = value.subtract(cost);
             BigDecimal rate = toBase.apply(currency);
             if (rate != null) {
                 unrealizedBase = unrealizedBase.add(upnl.multiply(rate));
@@ -499,9 +524,11 @@ public final class Portfolio {
             views.add(new PositionView(
                     p.instrumentId(),
                     currency,
-                    p.quantity(),
-                    p.averagePrice(multiplier),
-                    p.costBasis(),
+                    quantity,
+                    quantity.signum() == 0
+                            ? BigDecimal.ZERO
+                            : cost.divide(quantity.multiply(multiplier), dev.paperdesk.engine.model.Decimals.DIVISION),
+                    cost,
                     mark,
                     value,
                     upnl,
@@ -543,7 +570,7 @@ public final class Portfolio {
                 unconvertible,
                 rates,
                 account(),
-                BigDecimal.ZERO);
+                reservedForOrders);
     }
 
     /** Single-currency valuation (every rate must be the identity). */

@@ -99,6 +99,9 @@ public final class AccountService {
         /** Values a portfolio at the engine's marks and rates. */
         PortfolioSnapshot value(Portfolio p);
 
+        /** {@link #value(Portfolio)} with {@code reservedForOrders} held back instead of what is reserved now. */
+        PortfolioSnapshot value(Portfolio p, BigDecimal reservedForOrders);
+
         /** What the working orders of a portfolio hold back now (as {@link #value} includes it). */
         BigDecimal reservedForOrders(PortfolioId id);
 
@@ -264,8 +267,9 @@ public final class AccountService {
         // Only the figures the checks read, not full margin accounts (MarginCalculator.preTrade
         // equals compute's figures exactly): the order path builds no snapshot and no position view.
         BigDecimal reserved = host.reservedForOrders(live.id());
-        PreTradeFigures before = figures(live, instrument.id(), this::currentMark, reserved);
-        PreTradeFigures after = figures(trial, instrument.id(), this::currentMark, reserved);
+        BigDecimal price = expectedPrice.value();
+        PreTradeFigures before = figures(live, instrument.id(), price, reserved);
+        PreTradeFigures after = figures(trial, instrument.id(), price, reserved);
         Map<InstrumentId, Double> rho = new LinkedHashMap<>();
         for (Position p : live.positionsView()) {
             if (!p.isFlat() && !p.instrumentId().equals(instrument.id())) {
@@ -284,12 +288,15 @@ public final class AccountService {
                 expectedPrice.value(),
                 request.stopPrice() == null ? null : request.stopPrice().value(),
                 rate);
-        BigDecimal atPrice = requirementAtPrice(live, trial, instrument.id(), expectedPrice.value());
+        // At the order's own price: the initial margin and fee of the opening part, without the credit
+        // a limit below the market (or a stop above it) would get from, or the loss it would take by,
+        // being marked at the touch at once. This is what a working order reserves.
+        BigDecimal atPrice = before.freeMarginAtPrice().subtract(after.freeMarginAtPrice());
         BigDecimal requirement =
                 before.freeMargin().subtract(after.freeMargin()).max(atPrice);
         // The requirement is measured from the claimed state, but what is free is what is free now:
         // closing the claimed part releases margin only once those other orders fill.
-        PreTradeFigures now = live == actual ? before : figures(actual, instrument.id(), this::currentMark, reserved);
+        PreTradeFigures now = live == actual ? before : figures(actual, instrument.id(), null, reserved);
         RiskVerdict verdict =
                 PreTradeChecks.check(intent, now, after.positionNotional(), after.openPositions(), rho, requirement);
         if (verdict.rejection().isEmpty()) {
@@ -341,7 +348,11 @@ public final class AccountService {
             return BigDecimal.ZERO;
         }
         Portfolio trial = trial(live, request, instrument, price, fee, held);
-        return requirementAtPrice(live, trial, instrument.id(), price.value()).max(BigDecimal.ZERO);
+        BigDecimal before =
+                figures(live, instrument.id(), price.value(), BigDecimal.ZERO).freeMarginAtPrice();
+        BigDecimal after =
+                figures(trial, instrument.id(), price.value(), BigDecimal.ZERO).freeMarginAtPrice();
+        return before.subtract(after).max(BigDecimal.ZERO);
     }
 
     /** {@code p}, or a copy in which the claimed part of the position was closed at the mark without fee. */
@@ -374,34 +385,26 @@ public final class AccountService {
         return copy;
     }
 
-    /**
-     * The free margin a trial fill uses when its instrument is valued at the fill price itself: the
-     * initial margin and fee of the opening part, without the credit a limit below the market (or a
-     * stop above it) would get from, or the loss it would take by, being marked at the touch at
-     * once. This is what a working order reserves: what it needs when the market comes to its price.
-     */
-    private BigDecimal requirementAtPrice(Portfolio live, Portfolio trial, InstrumentId id, BigDecimal price) {
-        java.util.function.Function<InstrumentId, BigDecimal> marks =
-                i -> i.equals(id) ? price : valuationMark(i, mid(i));
-        // Only the two free margins are needed, read straight from the portfolios.
-        BigDecimal before = figures(live, id, marks, BigDecimal.ZERO).freeMargin();
-        BigDecimal after = figures(trial, id, marks, BigDecimal.ZERO).freeMargin();
-        return before.subtract(after);
-    }
-
     /** The engine's valuation mark of an instrument now (the same as the published snapshots use). */
     private BigDecimal currentMark(InstrumentId id) {
         return valuationMark(id, mid(id));
     }
 
-    /** The pre-trade figures of {@code p} at {@code marks}, the engine's multipliers and rates. */
-    private PreTradeFigures figures(
-            Portfolio p,
-            InstrumentId focus,
-            java.util.function.Function<InstrumentId, BigDecimal> marks,
-            BigDecimal reserved) {
+    /**
+     * The pre-trade figures of {@code p} at the engine's marks, multipliers and rates; with {@code
+     * price}, also its free margin with {@code focus} valued at that price and nothing reserved.
+     */
+    private PreTradeFigures figures(Portfolio p, InstrumentId focus, BigDecimal price, BigDecimal reserved) {
         return calculator.preTrade(
-                p, focus, marks, this::multiplier, host.fx(), host.instruments()::get, this::mid, reserved);
+                p,
+                focus,
+                price,
+                this::currentMark,
+                this::multiplier,
+                host.fx(),
+                host.instruments()::get,
+                this::mid,
+                reserved);
     }
 
     /**
@@ -495,7 +498,7 @@ public final class AccountService {
             return book.snapshot(live.riskMarks(), reservedForOrders);
         }
         books.remove(live.id());
-        return host.value(live).withReservedForOrders(reservedForOrders);
+        return host.value(live, reservedForOrders);
     }
 
     /** The current book of {@code live}, built from an exact valuation when missing or stale. */

@@ -1306,11 +1306,16 @@ public final class TradingEngine implements MarketDataSink {
 
         @Override
         public PortfolioSnapshot value(Portfolio p) {
+            return value(p, reserved(p.id()));
+        }
+
+        @Override
+        public PortfolioSnapshot value(Portfolio p, BigDecimal reservedForOrders) {
             return p.snapshot(
-                            TradingEngine.this::mark,
-                            i -> instruments.containsKey(i) ? instruments.get(i).multiplier() : BigDecimal.ONE,
-                            fx)
-                    .withReservedForOrders(reserved(p.id()));
+                    TradingEngine.this::mark,
+                    i -> instruments.containsKey(i) ? instruments.get(i).multiplier() : BigDecimal.ONE,
+                    fx,
+                    reservedForOrders);
         }
 
         @Override

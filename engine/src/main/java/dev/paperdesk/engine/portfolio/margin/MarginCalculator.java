@@ -224,10 +224,15 @@ public final class MarginCalculator {
      * same value and scale, its number of open positions, and the notional at the mark of the
      * position in {@code focus} — read straight from the portfolio, without building a snapshot,
      * position views (whose average price is a division each), ratios or liquidation prices.
+     *
+     * @param focusPrice when not {@code null}, the same pass also gives {@link
+     *     PreTradeFigures#freeMarginAtPrice()}: the free margin with {@code focus} valued at this price
+     *     and nothing reserved (what a working order needs when the market comes to its price)
      */
     public PreTradeFigures preTrade(
             Portfolio portfolio,
             InstrumentId focus,
+            BigDecimal focusPrice,
             Function<InstrumentId, BigDecimal> marks,
             Function<InstrumentId, BigDecimal> multipliers,
             FxRates fx,
@@ -236,11 +241,15 @@ public final class MarginCalculator {
             BigDecimal reserved) {
         Currency base = portfolio.baseCurrency();
         PortfolioSettings settings = portfolio.settings();
-        // The sums of Portfolio.snapshot and MarginCalculator.compute, term by term and in their
-        // order, so that every total has the reference's scale as well as its value.
+        // The terms of Portfolio.snapshot and MarginCalculator.compute, each computed by the same
+        // expression: exact sums do not depend on their order, so the totals have the reference's
+        // value and scale. The second set values the focus instrument at focusPrice.
         BigDecimal marketValueBase = BigDecimal.ZERO;
         BigDecimal crossInitial = BigDecimal.ZERO;
         BigDecimal isolatedEquity = BigDecimal.ZERO;
+        BigDecimal marketValueAtPrice = BigDecimal.ZERO;
+        BigDecimal crossInitialAtPrice = BigDecimal.ZERO;
+        BigDecimal isolatedEquityAtPrice = BigDecimal.ZERO;
         BigDecimal focusNotional = null;
         int open = 0;
         for (Position p : portfolio.positionsView()) {
@@ -248,14 +257,18 @@ public final class MarginCalculator {
             Currency currency = portfolio.positionCurrency(id);
             BigDecimal multiplier = multipliers.apply(id);
             BigDecimal mark = marks.apply(id);
+            BigDecimal quantity = p.quantity();
             BigDecimal cost = p.costBasis();
-            BigDecimal value = mark == null ? cost : p.marketValue(mark, multiplier);
+            // Position.marketValue's expression, on the quantity read once.
+            BigDecimal value = mark == null ? cost : quantity.multiply(mark).multiply(multiplier);
+            boolean repriced = focusPrice != null && id.equals(focus);
+            BigDecimal valueAtPrice = repriced ? quantity.multiply(focusPrice).multiply(multiplier) : value;
             // The snapshot converts with fx; the account with the snapshot's rates (one for the base).
             BigDecimal snapshotRate = fx.rate(currency, base).orElse(null);
             if (snapshotRate != null) {
                 marketValueBase = marketValueBase.add(value.multiply(snapshotRate));
+                marketValueAtPrice = marketValueAtPrice.add(valueAtPrice.multiply(snapshotRate));
             }
-            BigDecimal quantity = p.quantity();
             if (quantity.signum() == 0) {
                 continue;
             }
@@ -264,13 +277,13 @@ public final class MarginCalculator {
             if (rate == null) {
                 continue;
             }
-            BigDecimal notional = value.abs();
             if (id.equals(focus)) {
-                focusNotional = notional.multiply(rate);
+                focusNotional = value.abs().multiply(rate);
             }
             Instrument instrument = instruments.apply(id);
             if (instrument == null) {
-                crossInitial = crossInitial.add(notional.multiply(rate));
+                crossInitial = crossInitial.add(value.abs().multiply(rate));
+                crossInitialAtPrice = crossInitialAtPrice.add(valueAtPrice.abs().multiply(rate));
                 continue;
             }
             PositionMargin terms = portfolio.marginTerms(id);
@@ -278,29 +291,25 @@ public final class MarginCalculator {
             if (margin.mode() == MarginMode.ISOLATED) {
                 isolatedEquity = isolatedEquity.add(
                         margin.isolatedMargin().add(value.subtract(cost)).multiply(rate));
+                isolatedEquityAtPrice = isolatedEquityAtPrice.add(
+                        margin.isolatedMargin().add(valueAtPrice.subtract(cost)).multiply(rate));
             } else {
-                BigDecimal entryNotional = cost.abs();
-                BigDecimal initial;
-                if (instrument instanceof Instrument.OptionContract option) {
-                    if (quantity.signum() > 0) {
-                        initial = notional;
-                    } else {
-                        BigDecimal optionMark = mark != null ? mark : p.averagePrice(multiplier);
-                        BigDecimal underlying = underlyingMarks.apply(option.underlying());
-                        initial = MarginSchedule.shortOptionRequirement(
-                                        option.right() == Instrument.OptionRight.CALL,
-                                        underlying == null ? option.strike() : underlying,
-                                        option.strike(),
-                                        optionMark)
-                                .multiply(quantity.abs())
-                                .multiply(instrument.multiplier());
-                    }
-                } else {
-                    initial = entryNotional.multiply(
-                            schedule.rates(instrument.assetClass(), margin.leverage(), entryNotional)
-                                    .initialRate());
-                }
+                BigDecimal initial =
+                        crossInitial(p, instrument, margin, multiplier, quantity, cost, value, mark, underlyingMarks);
                 crossInitial = crossInitial.add(initial.multiply(rate));
+                BigDecimal initialAtPrice = repriced
+                        ? crossInitial(
+                                p,
+                                instrument,
+                                margin,
+                                multiplier,
+                                quantity,
+                                cost,
+                                valueAtPrice,
+                                focusPrice,
+                                underlyingMarks)
+                        : initial;
+                crossInitialAtPrice = crossInitialAtPrice.add(initialAtPrice.multiply(rate));
             }
         }
         BigDecimal cashBase = BigDecimal.ZERO;
@@ -312,8 +321,52 @@ public final class MarginCalculator {
         }
         BigDecimal equity = cashBase.add(marketValueBase);
         BigDecimal free = equity.subtract(isolatedEquity).subtract(crossInitial).subtract(reserved);
+        BigDecimal freeAtPrice = focusPrice == null
+                ? null
+                : cashBase.add(marketValueAtPrice)
+                        .subtract(isolatedEquityAtPrice)
+                        .subtract(crossInitialAtPrice)
+                        .subtract(BigDecimal.ZERO);
         return new PreTradeFigures(
-                base, equity, free, reserved, portfolio.riskMarks(), settings.limits(), open, focusNotional);
+                base,
+                equity,
+                free,
+                reserved,
+                portfolio.riskMarks(),
+                settings.limits(),
+                open,
+                focusNotional,
+                freeAtPrice);
+    }
+
+    /** The initial margin of an open cross position as {@link #working} computes it. */
+    private BigDecimal crossInitial(
+            Position p,
+            Instrument instrument,
+            PositionMargin margin,
+            BigDecimal multiplier,
+            BigDecimal quantity,
+            BigDecimal cost,
+            BigDecimal value,
+            BigDecimal mark,
+            Function<InstrumentId, BigDecimal> underlyingMarks) {
+        if (instrument instanceof Instrument.OptionContract option) {
+            if (quantity.signum() > 0) {
+                return value.abs();
+            }
+            BigDecimal optionMark = mark != null ? mark : p.averagePrice(multiplier);
+            BigDecimal underlying = underlyingMarks.apply(option.underlying());
+            return MarginSchedule.shortOptionRequirement(
+                            option.right() == Instrument.OptionRight.CALL,
+                            underlying == null ? option.strike() : underlying,
+                            option.strike(),
+                            optionMark)
+                    .multiply(quantity.abs())
+                    .multiply(instrument.multiplier());
+        }
+        BigDecimal entryNotional = cost.abs();
+        return entryNotional.multiply(schedule.rates(instrument.assetClass(), margin.leverage(), entryNotional)
+                .initialRate());
     }
 
     /** Maintenance ÷ equity; a pool with maintenance but no equity left is capped at {@link #RATIO_CAP}. */

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param positionNotional the absolute value at the mark of the position in the instrument the
  *     figures were asked about, in the base currency; {@code null} when that position is flat or its
  *     currency has no rate
+ * @param freeMarginAtPrice the free margin with that instrument valued at the price the figures were
+ *     asked at and nothing reserved, or {@code null} when no price was given
  */
 public record PreTradeFigures(
         Currency baseCurrency,
@@ -27,7 +29,8 @@ public record PreTradeFigures(
         RiskMarks marks,
         RiskLimits limits,
         int openPositions,
-        BigDecimal positionNotional)
+        BigDecimal positionNotional,
+        BigDecimal freeMarginAtPrice)
         implements RiskFigures {
     public PreTradeFigures {
         Objects.requireNonNull(baseCurrency, "baseCurrency");

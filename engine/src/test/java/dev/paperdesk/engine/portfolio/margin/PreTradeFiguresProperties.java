@@ -134,10 +134,24 @@ class PreTradeFiguresProperties {
                 trial.snapshot(marks::get, multipliers, fx).withReservedForOrders(reserved),
                 instruments::get,
                 id -> underlying);
-        PreTradeFigures before =
-                calc.preTrade(p, focus.id(), marks::get, multipliers, fx, instruments::get, id -> underlying, reserved);
+        BigDecimal price = r.nextInt(5) == 0 ? null : order.price().value();
+        PreTradeFigures before = calc.preTrade(
+                p, focus.id(), price, marks::get, multipliers, fx, instruments::get, id -> underlying, reserved);
         PreTradeFigures after = calc.preTrade(
-                trial, focus.id(), marks::get, multipliers, fx, instruments::get, id -> underlying, reserved);
+                trial, focus.id(), price, marks::get, multipliers, fx, instruments::get, id -> underlying, reserved);
+        Function<InstrumentId, BigDecimal> atPrice = id -> id.equals(focus.id()) ? price : marks.get(id);
+        for (Portfolio q : List.of(p, trial)) {
+            PreTradeFigures lean = q == p ? before : after;
+            if (price == null) {
+                assertThat(lean.freeMarginAtPrice()).isNull();
+            } else {
+                // The reference: the full account's free margin at those marks, nothing reserved.
+                assertThat(lean.freeMarginAtPrice())
+                        .isEqualTo(
+                                calc.compute(q.snapshot(atPrice, multipliers, fx), instruments::get, id -> underlying)
+                                        .freeMargin());
+            }
+        }
 
         for (var pair : List.of(List.of(before, fullBefore), List.of(after, fullAfter))) {
             PreTradeFigures lean = (PreTradeFigures) pair.get(0);
