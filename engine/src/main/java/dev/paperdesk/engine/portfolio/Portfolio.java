@@ -34,11 +34,13 @@ public final class Portfolio {
     private boolean archived;
     private boolean deleted;
     private RiskMarks riskMarks;
-    private final Map<InstrumentId, PositionMargin> margins = new TreeMap<>();
-    private final Map<Currency, CurrencyBalance> balances =
-            new TreeMap<>((a, b) -> a.code().compareTo(b.code()));
-    private final Map<InstrumentId, Position> positions = new TreeMap<>();
-    private final Map<InstrumentId, Currency> positionCurrency = new TreeMap<>();
+    /** One comparator for every portfolio, so that a copy's bucket map is built from the sorted source. */
+    private static final java.util.Comparator<Currency> BY_CODE = java.util.Comparator.comparing(Currency::code);
+
+    private final TreeMap<InstrumentId, PositionMargin> margins = new TreeMap<>();
+    private final TreeMap<Currency, CurrencyBalance> balances = new TreeMap<>(BY_CODE);
+    private final TreeMap<InstrumentId, Position> positions = new TreeMap<>();
+    private final TreeMap<InstrumentId, Currency> positionCurrency = new TreeMap<>();
     /** Counts changes to what a valuation reads (positions, buckets, terms, names); risk marks excluded. */
     private long revision;
     /** The last {@link #account()} and the revision it was taken at. */
@@ -169,21 +171,29 @@ public final class Portfolio {
 
     /** An independent copy, so a change can be prepared and committed before it becomes visible. */
     public Portfolio copy() {
-        return new Portfolio(
-                id,
-                name,
-                description,
-                baseCurrency,
-                startingBalance,
-                settings,
-                createdAt,
-                archived,
-                deleted,
-                balances(),
-                positions(),
-                positionCurrency,
-                margins,
-                riskMarks);
+        return new Portfolio(this);
+    }
+
+    /**
+     * The copy: every field as in {@code source}; its maps are built from the sorted maps of the
+     * source in linear time (the values are immutable), without the lists the restoring constructor
+     * takes.
+     */
+    private Portfolio(Portfolio source) {
+        this.id = source.id;
+        this.name = source.name;
+        this.description = source.description;
+        this.baseCurrency = source.baseCurrency;
+        this.startingBalance = source.startingBalance;
+        this.settings = source.settings;
+        this.createdAt = source.createdAt;
+        this.archived = source.archived;
+        this.deleted = source.deleted;
+        this.riskMarks = source.riskMarks;
+        this.margins.putAll(source.margins);
+        this.balances.putAll(source.balances);
+        this.positions.putAll(source.positions);
+        this.positionCurrency.putAll(source.positionCurrency);
     }
 
     public PortfolioId id() {
@@ -366,6 +376,29 @@ public final class Portfolio {
      * move together, and the ledger entries describing the cash movement are returned.
      */
     public List<LedgerEntry> applyFill(Fill fill, Instrument instrument) {
+        BigDecimal tradeCash = book(fill, instrument);
+        Currency currency = instrument.quoteCurrency();
+        BigDecimal fee = fill.fee().amount();
+        List<LedgerEntry> entries = new ArrayList<>(2);
+        String ref = fill.id().toString();
+        String what = fill.side() + " " + fill.quantity() + " " + fill.instrumentId() + " @ " + fill.price();
+        entries.add(new LedgerEntry(id, fill.timestamp(), LedgerKind.TRADE, tradeCash, currency, ref, what));
+        if (fee.signum() != 0) {
+            entries.add(new LedgerEntry(id, fill.timestamp(), LedgerKind.FEE, fee.negate(), currency, ref, "fee"));
+        }
+        return entries;
+    }
+
+    /**
+     * Books a fill exactly as {@link #applyFill} does, without describing it in ledger entries: for
+     * the what-if copies of the pre-trade checks, whose ledger nobody reads.
+     */
+    public void applyHypotheticalFill(Fill fill, Instrument instrument) {
+        book(fill, instrument);
+    }
+
+    /** Moves the position, cash, realized P&amp;L and fees of a fill; returns the trade's cash flow. */
+    private BigDecimal book(Fill fill, Instrument instrument) {
         revision++;
         if (!fill.portfolioId().equals(id)) {
             throw new IllegalArgumentException("fill " + fill.id() + " belongs to " + fill.portfolioId());
@@ -392,14 +425,7 @@ public final class Portfolio {
         BigDecimal tradeCash = signedQty.negate().multiply(fill.price().value()).multiply(instrument.multiplier());
         BigDecimal fee = fill.fee().amount();
         balances.put(currency, balance(currency).book(tradeCash, trade.realizedPnl(), fee));
-        List<LedgerEntry> entries = new ArrayList<>(2);
-        String ref = fill.id().toString();
-        String what = fill.side() + " " + fill.quantity() + " " + fill.instrumentId() + " @ " + fill.price();
-        entries.add(new LedgerEntry(id, fill.timestamp(), LedgerKind.TRADE, tradeCash, currency, ref, what));
-        if (fee.signum() != 0) {
-            entries.add(new LedgerEntry(id, fill.timestamp(), LedgerKind.FEE, fee.negate(), currency, ref, "fee"));
-        }
-        return entries;
+        return tradeCash;
     }
 
     /** Adds money to a currency bucket, tracked apart from P&amp;L; returns its TOP_UP ledger entry. */

@@ -157,6 +157,9 @@ public final class PreTradeChecks {
                                 plain(limits.correlation()))));
             }
         }
+        if (breaches.isEmpty()) {
+            return new RiskVerdict(Optional.empty(), List.of(), requirement.max(BigDecimal.ZERO));
+        }
         List<RiskWarning> blocking =
                 breaches.stream().filter(w -> w.mode() == LimitMode.BLOCK).toList();
         if (!blocking.isEmpty()) {

@@ -328,7 +328,7 @@ public final class AccountService {
                 Liquidity.TAKER,
                 BigDecimal.ZERO,
                 host.now());
-        trial.applyFill(fill, instrument);
+        trial.applyHypotheticalFill(fill, instrument);
         assignMargin(trial, fill, instrument, held);
         return trial;
     }
@@ -368,7 +368,7 @@ public final class AccountService {
             return p;
         }
         Portfolio copy = p.copy();
-        copy.applyFill(
+        copy.applyHypotheticalFill(
                 new Fill(
                         new FillId(Long.MAX_VALUE),
                         new OrderId(Long.MAX_VALUE),

@@ -1284,14 +1284,18 @@ public final class TradingEngine implements MarketDataSink {
             return loop.clock().now();
         }
 
+        private final Map<PortfolioId, Portfolio> portfoliosView = java.util.Collections.unmodifiableMap(portfolios);
+        private final Map<InstrumentId, Instrument> instrumentsView =
+                java.util.Collections.unmodifiableMap(instruments);
+
         @Override
         public Map<PortfolioId, Portfolio> portfolios() {
-            return java.util.Collections.unmodifiableMap(portfolios);
+            return portfoliosView;
         }
 
         @Override
         public Map<InstrumentId, Instrument> instruments() {
-            return java.util.Collections.unmodifiableMap(instruments);
+            return instrumentsView;
         }
 
         @Override
