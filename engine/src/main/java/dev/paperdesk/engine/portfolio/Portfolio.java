@@ -295,10 +295,12 @@ public final class Portfolio {
         PortfolioAccount a = account;
         if (a == null || accountRevision != revision) {
             a = new PortfolioAccount(settings, margins, riskMarks);
-            account = a;
             accountRevision = revision;
+        } else if (a.marks() != riskMarks) {
+            a = a.withMarks(riskMarks);
         }
-        return a.withMarks(riskMarks);
+        account = a;
+        return a;
     }
 
     public Instant createdAt() {
@@ -529,15 +531,16 @@ public final class Portfolio {
             }
             return r;
         };
-        List<PositionView> views = new ArrayList<>();
+        PendingView[] pending = new PendingView[positions.size()];
+        int n = 0;
         BigDecimal unrealizedBase = BigDecimal.ZERO;
         BigDecimal marketValueBase = BigDecimal.ZERO;
         for (Position p : positions.values()) {
             Currency currency = positionCurrency(p.instrumentId());
             BigDecimal multiplier = multipliers.apply(p.instrumentId());
             BigDecimal mark = marks.apply(p.instrumentId());
-            // Quantity and cost read once (each is a sum over the lots); the expressions are those of
-            // Position.marketValue and Position.averagePrice.
+            // Quantity and cost read once (each is a sum over the lots); the expression is that of
+            // Position.marketValue.
             BigDecimal quantity = p.quantity();
             BigDecimal cost = p.costBasis();
             BigDecimal value = mark == null ? cost : quantity.multiply(mark).multiply(multiplier);
@@ -547,36 +550,40 @@ public final class Portfolio {
                 unrealizedBase = unrealizedBase.add(upnl.multiply(rate));
                 marketValueBase = marketValueBase.add(value.multiply(rate));
             }
-            views.add(new PositionView(
-                    p.instrumentId(),
+            pending[n++] = new PendingView(
+                    p,
                     currency,
                     quantity,
-                    quantity.signum() == 0
-                            ? BigDecimal.ZERO
-                            : cost.divide(quantity.multiply(multiplier), dev.paperdesk.engine.model.Decimals.DIVISION),
                     cost,
+                    multiplier,
                     mark,
                     value,
                     upnl,
-                    p.realizedPnl(),
-                    rate == null ? null : upnl.multiply(rate)));
+                    rate == null ? null : upnl.multiply(rate));
         }
         BigDecimal cashBase = BigDecimal.ZERO;
         BigDecimal realizedBase = BigDecimal.ZERO;
         BigDecimal feesBase = BigDecimal.ZERO;
+        // Every position's currency has a bucket (fills book cash there), so the buckets cover all rates.
+        Map<Currency, BigDecimal> rates = new java.util.HashMap<>();
         for (CurrencyBalance b : balances.values()) {
             BigDecimal rate = toBase.apply(b.currency());
             if (rate != null) {
+                rates.put(b.currency(), rate);
                 cashBase = cashBase.add(b.cash().multiply(rate));
                 realizedBase = realizedBase.add(b.realizedPnl().multiply(rate));
                 feesBase = feesBase.add(b.feesPaid().multiply(rate));
             }
         }
-        Map<Currency, BigDecimal> rates = new TreeMap<>((a, b) -> a.code().compareTo(b.code()));
-        // Every position's currency has a bucket (fills book cash there), so the buckets cover all rates.
-        for (CurrencyBalance b : balances.values()) {
-            fx.rate(b.currency(), baseCurrency).ifPresent(r -> rates.put(b.currency(), r));
-        }
+        // The views (an average price is a 34-digit division each) are built when first read.
+        int size = n;
+        List<PositionView> views = new DeferredPositions(size, () -> {
+            List<PositionView> out = new ArrayList<>(size);
+            for (PendingView v : pending) {
+                out.add(v.view());
+            }
+            return out;
+        });
         return new PortfolioSnapshot(
                 id,
                 name,
@@ -597,6 +604,35 @@ public final class Portfolio {
                 rates,
                 account(),
                 reservedForOrders);
+    }
+
+    /** What a position view is made of, captured at the snapshot's instant; immutable. */
+    private record PendingView(
+            Position position,
+            Currency currency,
+            BigDecimal quantity,
+            BigDecimal cost,
+            BigDecimal multiplier,
+            BigDecimal mark,
+            BigDecimal value,
+            BigDecimal upnl,
+            BigDecimal upnlBase) {
+        /** The view, its average price by the expression of {@link Position#averagePrice}. */
+        PositionView view() {
+            return new PositionView(
+                    position.instrumentId(),
+                    currency,
+                    quantity,
+                    quantity.signum() == 0
+                            ? BigDecimal.ZERO
+                            : cost.divide(quantity.multiply(multiplier), dev.paperdesk.engine.model.Decimals.DIVISION),
+                    cost,
+                    mark,
+                    value,
+                    upnl,
+                    position.realizedPnl(),
+                    upnlBase);
+        }
     }
 
     /** Single-currency valuation (every rate must be the identity). */

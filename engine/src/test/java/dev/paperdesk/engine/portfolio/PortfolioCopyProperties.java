@@ -106,6 +106,53 @@ class PortfolioCopyProperties {
         assertThat(ledger).isNotEmpty();
     }
 
+    /** A snapshot builds its position views on first read, each equal to the position's own figures. */
+    @Property(tries = 200)
+    void snapshotViewsAreBuiltOnReadFromThePositions(@ForAll @LongRange(min = 1) long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Portfolio p = new Portfolio(
+                new PortfolioId(4),
+                "Views",
+                "",
+                Currency.USD,
+                new BigDecimal("100000"),
+                CostBasisMethod.AVERAGE,
+                Instant.EPOCH);
+        for (int t = 0; t < 1 + r.nextInt(10); t++) {
+            int k = r.nextInt(ALL.size());
+            p.applyFill(fill(r, p, k, t + 1), ALL.get(k));
+        }
+        PortfolioSnapshot s = snapshot(p);
+        assertThat(s.positions()).isInstanceOf(DeferredPositions.class);
+        assertThat(((DeferredPositions) s.positions()).built()).isFalse();
+        assertThat(s.positions()).hasSize(p.positions().size());
+
+        List<PositionView> expected = new java.util.ArrayList<>();
+        for (Position pos : p.positions()) {
+            Instrument i = ALL.stream()
+                    .filter(x -> x.id().equals(pos.instrumentId()))
+                    .findFirst()
+                    .orElseThrow();
+            BigDecimal mark = pos.instrumentId().equals(ACME.id()) ? new BigDecimal("101.5") : null;
+            BigDecimal value = mark == null ? pos.costBasis() : pos.marketValue(mark, i.multiplier());
+            BigDecimal upnl = value.subtract(pos.costBasis());
+            BigDecimal rate = FX.rate(i.quoteCurrency(), Currency.USD).orElseThrow();
+            expected.add(new PositionView(
+                    pos.instrumentId(),
+                    i.quoteCurrency(),
+                    pos.quantity(),
+                    pos.averagePrice(i.multiplier()),
+                    pos.costBasis(),
+                    mark,
+                    value,
+                    upnl,
+                    pos.realizedPnl(),
+                    upnl.multiply(rate)));
+        }
+        assertThat(List.copyOf(s.positions())).containsExactlyElementsOf(expected);
+        assertThat(((DeferredPositions) s.positions()).built()).isTrue();
+    }
+
     private static void assertSame(Portfolio a, Portfolio b) {
         assertThat(a.id()).isEqualTo(b.id());
         assertThat(a.name()).isEqualTo(b.name());
