@@ -182,8 +182,24 @@ public final class PreTradeChecks {
         return Percent.of(part, whole);
     }
 
-    private static String money(BigDecimal v) {
-        return String.format(java.util.Locale.ROOT, "%,.2f", v.setScale(2, RoundingMode.HALF_EVEN));
+    /**
+     * {@code v} rounded half-even to cents with a comma every three integer digits: the text of {@code
+     * String.format(Locale.ROOT, "%,.2f", v.setScale(2, HALF_EVEN))}, written without a Formatter (a
+     * warning is formatted on every order while a limit stays breached).
+     */
+    static String money(BigDecimal v) {
+        String plain = v.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+        int start = plain.charAt(0) == '-' ? 1 : 0;
+        int point = plain.length() - 3;
+        StringBuilder out = new StringBuilder(plain.length() + (point - start) / 3);
+        out.append(plain, 0, start);
+        for (int i = start; i < point; i++) {
+            if (i > start && (point - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(plain.charAt(i));
+        }
+        return out.append(plain, point, plain.length()).toString();
     }
 
     private static String pct(BigDecimal v) {
