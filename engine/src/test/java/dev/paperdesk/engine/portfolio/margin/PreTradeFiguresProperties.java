@@ -250,6 +250,21 @@ class PreTradeFiguresProperties {
                 Instant.EPOCH);
     }
 
+    /**
+     * A threshold of more than 34 digits that the exact quotient meets exactly is still decided by
+     * the rounded quotient (half-even to 34 digits lands below or above it), not by the equality.
+     */
+    @net.jqwik.api.Example
+    void thresholdsBeyondThirtyFourDigitsAreDecidedByTheRoundedQuotient() {
+        BigDecimal whole = new BigDecimal("100");
+        BigDecimal down = new BigDecimal("1.0000000000000000000000000000000005");
+        BigDecimal up = new BigDecimal("1.0000000000000000000000000000000015");
+        assertThat(Percent.of(down, whole)).isLessThan(down);
+        assertThat(Percent.atLeast(down, whole, down)).isFalse();
+        assertThat(Percent.of(up, whole)).isGreaterThan(up);
+        assertThat(Percent.exceeds(up, whole, up)).isTrue();
+    }
+
     /** The percentage decisions equal comparing the 34-digit quotient, on, beside and far from the limit. */
     @Property(tries = 1000)
     void percentDecisionsEqualTheRoundedQuotient(@ForAll @LongRange(min = 1) long seed) {
