@@ -34,13 +34,19 @@ public final class Portfolio {
     private boolean archived;
     private boolean deleted;
     private RiskMarks riskMarks;
-    private final Map<InstrumentId, PositionMargin> margins = new TreeMap<>();
-    private final Map<Currency, CurrencyBalance> balances =
-            new TreeMap<>((a, b) -> a.code().compareTo(b.code()));
-    private final Map<InstrumentId, Position> positions = new TreeMap<>();
-    private final Map<InstrumentId, Currency> positionCurrency = new TreeMap<>();
+    /** One comparator for every portfolio, so that a copy's bucket map is built from the sorted source. */
+    private static final java.util.Comparator<Currency> BY_CODE = java.util.Comparator.comparing(Currency::code);
+
+    private final TreeMap<InstrumentId, PositionMargin> margins = new TreeMap<>();
+    private final TreeMap<Currency, CurrencyBalance> balances = new TreeMap<>(BY_CODE);
+    private final TreeMap<InstrumentId, Position> positions = new TreeMap<>();
+    private final TreeMap<InstrumentId, Currency> positionCurrency = new TreeMap<>();
     /** Counts changes to what a valuation reads (positions, buckets, terms, names); risk marks excluded. */
     private long revision;
+    /** The last {@link #account()} and the revision it was taken at. */
+    private PortfolioAccount account;
+
+    private long accountRevision;
 
     /** A new portfolio funded with {@code startingBalance} of its base currency. */
     public Portfolio(
@@ -165,21 +171,29 @@ public final class Portfolio {
 
     /** An independent copy, so a change can be prepared and committed before it becomes visible. */
     public Portfolio copy() {
-        return new Portfolio(
-                id,
-                name,
-                description,
-                baseCurrency,
-                startingBalance,
-                settings,
-                createdAt,
-                archived,
-                deleted,
-                balances(),
-                positions(),
-                positionCurrency,
-                margins,
-                riskMarks);
+        return new Portfolio(this);
+    }
+
+    /**
+     * The copy: every field as in {@code source}; its maps are built from the sorted maps of the
+     * source in linear time (the values are immutable), without the lists the restoring constructor
+     * takes.
+     */
+    private Portfolio(Portfolio source) {
+        this.id = source.id;
+        this.name = source.name;
+        this.description = source.description;
+        this.baseCurrency = source.baseCurrency;
+        this.startingBalance = source.startingBalance;
+        this.settings = source.settings;
+        this.createdAt = source.createdAt;
+        this.archived = source.archived;
+        this.deleted = source.deleted;
+        this.riskMarks = source.riskMarks;
+        this.margins.putAll(source.margins);
+        this.balances.putAll(source.balances);
+        this.positions.putAll(source.positions);
+        this.positionCurrency.putAll(source.positionCurrency);
     }
 
     public PortfolioId id() {
@@ -276,7 +290,17 @@ public final class Portfolio {
 
     /** The account terms as an immutable value. */
     public PortfolioAccount account() {
-        return new PortfolioAccount(settings, margins, riskMarks);
+        // The frozen copy of the margin terms is kept while settings and terms stay (every change of
+        // either moves the revision); only the risk marks move without one.
+        PortfolioAccount a = account;
+        if (a == null || accountRevision != revision) {
+            a = new PortfolioAccount(settings, margins, riskMarks);
+            accountRevision = revision;
+        } else if (a.marks() != riskMarks) {
+            a = a.withMarks(riskMarks);
+        }
+        account = a;
+        return a;
     }
 
     public Instant createdAt() {
@@ -320,6 +344,24 @@ public final class Portfolio {
         return List.copyOf(positions.values());
     }
 
+    /**
+     * Positions ever traded, in instrument order, as a read-only view of the live map rather than a
+     * copy: for valuations on the engine thread that must not allocate per call.
+     */
+    public java.util.Collection<Position> positionsView() {
+        return java.util.Collections.unmodifiableCollection(positions.values());
+    }
+
+    /** Every currency bucket in currency-code order, as a read-only view (engine thread). */
+    public java.util.Collection<CurrencyBalance> balancesView() {
+        return java.util.Collections.unmodifiableCollection(balances.values());
+    }
+
+    /** The margin terms a position was given, or {@code null}: {@link #margin} without the Optional. */
+    public PositionMargin marginTerms(InstrumentId instrument) {
+        return margins.get(instrument);
+    }
+
     /** Sum of the signed cost basis of the open lots booked in {@code currency}. */
     public BigDecimal costBasis(Currency currency) {
         BigDecimal total = BigDecimal.ZERO;
@@ -336,6 +378,29 @@ public final class Portfolio {
      * move together, and the ledger entries describing the cash movement are returned.
      */
     public List<LedgerEntry> applyFill(Fill fill, Instrument instrument) {
+        BigDecimal tradeCash = book(fill, instrument);
+        Currency currency = instrument.quoteCurrency();
+        BigDecimal fee = fill.fee().amount();
+        List<LedgerEntry> entries = new ArrayList<>(2);
+        String ref = fill.id().toString();
+        String what = fill.side() + " " + fill.quantity() + " " + fill.instrumentId() + " @ " + fill.price();
+        entries.add(new LedgerEntry(id, fill.timestamp(), LedgerKind.TRADE, tradeCash, currency, ref, what));
+        if (fee.signum() != 0) {
+            entries.add(new LedgerEntry(id, fill.timestamp(), LedgerKind.FEE, fee.negate(), currency, ref, "fee"));
+        }
+        return entries;
+    }
+
+    /**
+     * Books a fill exactly as {@link #applyFill} does, without describing it in ledger entries: for
+     * the what-if copies of the pre-trade checks, whose ledger nobody reads.
+     */
+    public void applyHypotheticalFill(Fill fill, Instrument instrument) {
+        book(fill, instrument);
+    }
+
+    /** Moves the position, cash, realized P&amp;L and fees of a fill; returns the trade's cash flow. */
+    private BigDecimal book(Fill fill, Instrument instrument) {
         revision++;
         if (!fill.portfolioId().equals(id)) {
             throw new IllegalArgumentException("fill " + fill.id() + " belongs to " + fill.portfolioId());
@@ -362,14 +427,7 @@ public final class Portfolio {
         BigDecimal tradeCash = signedQty.negate().multiply(fill.price().value()).multiply(instrument.multiplier());
         BigDecimal fee = fill.fee().amount();
         balances.put(currency, balance(currency).book(tradeCash, trade.realizedPnl(), fee));
-        List<LedgerEntry> entries = new ArrayList<>(2);
-        String ref = fill.id().toString();
-        String what = fill.side() + " " + fill.quantity() + " " + fill.instrumentId() + " @ " + fill.price();
-        entries.add(new LedgerEntry(id, fill.timestamp(), LedgerKind.TRADE, tradeCash, currency, ref, what));
-        if (fee.signum() != 0) {
-            entries.add(new LedgerEntry(id, fill.timestamp(), LedgerKind.FEE, fee.negate(), currency, ref, "fee"));
-        }
-        return entries;
+        return tradeCash;
     }
 
     /** Adds money to a currency bucket, tracked apart from P&amp;L; returns its TOP_UP ledger entry. */
@@ -456,6 +514,15 @@ public final class Portfolio {
      */
     public PortfolioSnapshot snapshot(
             Function<InstrumentId, BigDecimal> marks, Function<InstrumentId, BigDecimal> multipliers, FxRates fx) {
+        return snapshot(marks, multipliers, fx, BigDecimal.ZERO);
+    }
+
+    /** {@link #snapshot(Function, Function, FxRates)} with {@code reservedForOrders} held back for working orders. */
+    public PortfolioSnapshot snapshot(
+            Function<InstrumentId, BigDecimal> marks,
+            Function<InstrumentId, BigDecimal> multipliers,
+            FxRates fx,
+            BigDecimal reservedForOrders) {
         List<Currency> unconvertible = new ArrayList<>();
         Function<Currency, BigDecimal> toBase = c -> {
             BigDecimal r = fx.rate(c, baseCurrency).orElse(null);
@@ -464,48 +531,59 @@ public final class Portfolio {
             }
             return r;
         };
-        List<PositionView> views = new ArrayList<>();
+        PendingView[] pending = new PendingView[positions.size()];
+        int n = 0;
         BigDecimal unrealizedBase = BigDecimal.ZERO;
         BigDecimal marketValueBase = BigDecimal.ZERO;
         for (Position p : positions.values()) {
             Currency currency = positionCurrency(p.instrumentId());
             BigDecimal multiplier = multipliers.apply(p.instrumentId());
             BigDecimal mark = marks.apply(p.instrumentId());
-            BigDecimal value = mark == null ? p.costBasis() : p.marketValue(mark, multiplier);
-            BigDecimal upnl = value.subtract(p.costBasis());
+            // Quantity and cost read once (each is a sum over the lots); the expression is that of
+            // Position.marketValue.
+            BigDecimal quantity = p.quantity();
+            BigDecimal cost = p.costBasis();
+            BigDecimal value = mark == null ? cost : quantity.multiply(mark).multiply(multiplier);
+            BigDecimal upnl = value.subtract(cost);
             BigDecimal rate = toBase.apply(currency);
             if (rate != null) {
                 unrealizedBase = unrealizedBase.add(upnl.multiply(rate));
                 marketValueBase = marketValueBase.add(value.multiply(rate));
             }
-            views.add(new PositionView(
-                    p.instrumentId(),
+            pending[n++] = new PendingView(
+                    p,
                     currency,
-                    p.quantity(),
-                    p.averagePrice(multiplier),
-                    p.costBasis(),
+                    quantity,
+                    cost,
+                    multiplier,
                     mark,
                     value,
                     upnl,
-                    p.realizedPnl(),
-                    rate == null ? null : upnl.multiply(rate)));
+                    rate == null ? null : upnl.multiply(rate));
         }
         BigDecimal cashBase = BigDecimal.ZERO;
         BigDecimal realizedBase = BigDecimal.ZERO;
         BigDecimal feesBase = BigDecimal.ZERO;
+        // Every position's currency has a bucket (fills book cash there), so the buckets cover all rates.
+        Map<Currency, BigDecimal> rates = new java.util.HashMap<>();
         for (CurrencyBalance b : balances.values()) {
             BigDecimal rate = toBase.apply(b.currency());
             if (rate != null) {
+                rates.put(b.currency(), rate);
                 cashBase = cashBase.add(b.cash().multiply(rate));
                 realizedBase = realizedBase.add(b.realizedPnl().multiply(rate));
                 feesBase = feesBase.add(b.feesPaid().multiply(rate));
             }
         }
-        Map<Currency, BigDecimal> rates = new TreeMap<>((a, b) -> a.code().compareTo(b.code()));
-        // Every position's currency has a bucket (fills book cash there), so the buckets cover all rates.
-        for (CurrencyBalance b : balances.values()) {
-            fx.rate(b.currency(), baseCurrency).ifPresent(r -> rates.put(b.currency(), r));
-        }
+        // The views (an average price is a 34-digit division each) are built when first read.
+        int size = n;
+        List<PositionView> views = new DeferredPositions(size, () -> {
+            List<PositionView> out = new ArrayList<>(size);
+            for (PendingView v : pending) {
+                out.add(v.view());
+            }
+            return out;
+        });
         return new PortfolioSnapshot(
                 id,
                 name,
@@ -525,7 +603,36 @@ public final class Portfolio {
                 unconvertible,
                 rates,
                 account(),
-                BigDecimal.ZERO);
+                reservedForOrders);
+    }
+
+    /** What a position view is made of, captured at the snapshot's instant; immutable. */
+    private record PendingView(
+            Position position,
+            Currency currency,
+            BigDecimal quantity,
+            BigDecimal cost,
+            BigDecimal multiplier,
+            BigDecimal mark,
+            BigDecimal value,
+            BigDecimal upnl,
+            BigDecimal upnlBase) {
+        /** The view, its average price by the expression of {@link Position#averagePrice}. */
+        PositionView view() {
+            return new PositionView(
+                    position.instrumentId(),
+                    currency,
+                    quantity,
+                    quantity.signum() == 0
+                            ? BigDecimal.ZERO
+                            : cost.divide(quantity.multiply(multiplier), dev.paperdesk.engine.model.Decimals.DIVISION),
+                    cost,
+                    mark,
+                    value,
+                    upnl,
+                    position.realizedPnl(),
+                    upnlBase);
+        }
     }
 
     /** Single-currency valuation (every rate must be the identity). */

@@ -1,6 +1,5 @@
 package dev.paperdesk.engine.risk;
 
-import dev.paperdesk.engine.model.Decimals;
 import dev.paperdesk.engine.model.InstrumentId;
 import dev.paperdesk.engine.model.RejectReason;
 import dev.paperdesk.engine.model.Rejection;
@@ -8,7 +7,8 @@ import dev.paperdesk.engine.portfolio.LimitMode;
 import dev.paperdesk.engine.portfolio.RiskLimit;
 import dev.paperdesk.engine.portfolio.RiskLimits;
 import dev.paperdesk.engine.portfolio.margin.AccountSnapshot;
-import dev.paperdesk.engine.portfolio.margin.PositionMarginView;
+import dev.paperdesk.engine.portfolio.margin.Percent;
+import dev.paperdesk.engine.portfolio.margin.RiskFigures;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -22,8 +22,6 @@ import java.util.Optional;
  * Stateless; the account before and after the order are computed by the caller.
  */
 public final class PreTradeChecks {
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
     private PreTradeChecks() {}
 
     /**
@@ -54,6 +52,28 @@ public final class PreTradeChecks {
             AccountSnapshot after,
             Map<InstrumentId, Double> correlations,
             BigDecimal requirement) {
+        BigDecimal notional = after.position(order.instrument().id())
+                .filter(p -> p.rate() != null)
+                .map(p -> p.notional().multiply(p.rate()))
+                .orElse(null);
+        return check(order, before, notional, after.positions().size(), correlations, requirement);
+    }
+
+    /**
+     * Checks {@code order} on the figures of its account now and two figures of the account once
+     * the order filled: the checks read nothing else of the account after the order.
+     *
+     * @param positionNotionalAfter the order's position after it filled, at the mark and in the base
+     *     currency ({@code null} when flat or without an exchange rate)
+     * @param openPositionsAfter how many positions are open after it filled
+     */
+    public static RiskVerdict check(
+            OrderIntent order,
+            RiskFigures before,
+            BigDecimal positionNotionalAfter,
+            int openPositionsAfter,
+            Map<InstrumentId, Double> correlations,
+            BigDecimal requirement) {
         if (!order.opens()) {
             return RiskVerdict.PASS;
         }
@@ -71,13 +91,11 @@ public final class PreTradeChecks {
         RiskLimits limits = before.limits();
         List<RiskWarning> breaches = new ArrayList<>();
         BigDecimal equity = before.equity();
-        Optional<PositionMarginView> position =
-                after.position(order.instrument().id());
-        if (position.isPresent() && position.get().rate() != null && equity.signum() > 0) {
-            BigDecimal notional =
-                    position.get().notional().multiply(position.get().rate());
-            BigDecimal pct = percent(notional, equity);
-            if (pct.compareTo(limits.maxPositionPct().threshold()) > 0) {
+        if (positionNotionalAfter != null && equity.signum() > 0) {
+            BigDecimal notional = positionNotionalAfter;
+            // Decided without the division unless the figure is within 10⁻³⁰ of the limit.
+            if (Percent.exceeds(notional, equity, limits.maxPositionPct().threshold())) {
+                BigDecimal pct = percent(notional, equity);
                 breaches.add(warning(
                         "max position size",
                         limits.maxPositionPct(),
@@ -85,14 +103,14 @@ public final class PreTradeChecks {
                                 + " (limit " + plain(limits.maxPositionPct()) + "%)"));
             }
         }
-        if (before.dailyLossPct().compareTo(limits.dailyLossPct().threshold()) >= 0) {
+        if (before.dailyLossAtLeast(limits.dailyLossPct().threshold())) {
             breaches.add(warning(
                     "daily loss limit",
                     limits.dailyLossPct(),
                     "down " + money(before.dayPnl().negate()) + " " + base + " today, " + pct(before.dailyLossPct())
                             + " of the day's opening equity (limit " + plain(limits.dailyLossPct()) + "%)"));
         }
-        long openAfter = after.positions().size();
+        long openAfter = openPositionsAfter;
         if (BigDecimal.valueOf(openAfter).compareTo(limits.maxOpenPositions().threshold()) > 0) {
             breaches.add(warning(
                     "max open positions",
@@ -106,8 +124,8 @@ public final class PreTradeChecks {
                     .multiply(order.openingQuantity())
                     .multiply(order.instrument().multiplier())
                     .multiply(order.rate());
-            BigDecimal pct = percent(risk, equity);
-            if (pct.compareTo(limits.riskPerTradePct().threshold()) > 0) {
+            if (Percent.exceeds(risk, equity, limits.riskPerTradePct().threshold())) {
+                BigDecimal pct = percent(risk, equity);
                 breaches.add(warning(
                         "risk per trade",
                         limits.riskPerTradePct(),
@@ -115,7 +133,7 @@ public final class PreTradeChecks {
                                 + plain(limits.riskPerTradePct()) + "%)"));
             }
         }
-        if (before.drawdownPct().compareTo(limits.drawdownStopPct().threshold()) >= 0) {
+        if (before.drawdownAtLeast(limits.drawdownStopPct().threshold())) {
             breaches.add(warning(
                     "drawdown stop",
                     limits.drawdownStopPct(),
@@ -139,6 +157,9 @@ public final class PreTradeChecks {
                                 plain(limits.correlation()))));
             }
         }
+        if (breaches.isEmpty()) {
+            return new RiskVerdict(Optional.empty(), List.of(), requirement.max(BigDecimal.ZERO));
+        }
         List<RiskWarning> blocking =
                 breaches.stream().filter(w -> w.mode() == LimitMode.BLOCK).toList();
         if (!blocking.isEmpty()) {
@@ -158,11 +179,27 @@ public final class PreTradeChecks {
     }
 
     private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
-        return part.multiply(HUNDRED).divide(whole, Decimals.DIVISION);
+        return Percent.of(part, whole);
     }
 
-    private static String money(BigDecimal v) {
-        return String.format(java.util.Locale.ROOT, "%,.2f", v.setScale(2, RoundingMode.HALF_EVEN));
+    /**
+     * {@code v} rounded half-even to cents with a comma every three integer digits: the text of {@code
+     * String.format(Locale.ROOT, "%,.2f", v.setScale(2, HALF_EVEN))}, written without a Formatter (a
+     * warning is formatted on every order while a limit stays breached).
+     */
+    static String money(BigDecimal v) {
+        String plain = v.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+        int start = plain.charAt(0) == '-' ? 1 : 0;
+        int point = plain.length() - 3;
+        StringBuilder out = new StringBuilder(plain.length() + (point - start) / 3);
+        out.append(plain, 0, start);
+        for (int i = start; i < point; i++) {
+            if (i > start && (point - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(plain.charAt(i));
+        }
+        return out.append(plain, point, plain.length()).toString();
     }
 
     private static String pct(BigDecimal v) {

@@ -47,6 +47,7 @@ import dev.paperdesk.engine.portfolio.margin.MarginBook;
 import dev.paperdesk.engine.portfolio.margin.MarginCalculator;
 import dev.paperdesk.engine.portfolio.margin.MarginSchedule;
 import dev.paperdesk.engine.portfolio.margin.PositionMarginView;
+import dev.paperdesk.engine.portfolio.margin.PreTradeFigures;
 import dev.paperdesk.engine.portfolio.margin.WarningLevel;
 import dev.paperdesk.engine.risk.OrderIntent;
 import dev.paperdesk.engine.risk.PositionSizer;
@@ -97,6 +98,12 @@ public final class AccountService {
 
         /** Values a portfolio at the engine's marks and rates. */
         PortfolioSnapshot value(Portfolio p);
+
+        /** {@link #value(Portfolio)} with {@code reservedForOrders} held back instead of what is reserved now. */
+        PortfolioSnapshot value(Portfolio p, BigDecimal reservedForOrders);
+
+        /** What the working orders of a portfolio hold back now (as {@link #value} includes it). */
+        BigDecimal reservedForOrders(PortfolioId id);
 
         /** The published snapshot of a portfolio; safe from any thread. */
         Optional<PortfolioSnapshot> published(PortfolioId id);
@@ -261,11 +268,15 @@ public final class AccountService {
                     RejectReason.NO_MARKET_PRICE,
                     "no exchange rate from " + instrument.quoteCurrency() + " to " + live.baseCurrency() + " yet"));
         }
-        AccountSnapshot before = compute(live);
         Portfolio trial = trial(live, request, instrument, expectedPrice, fee, held);
-        AccountSnapshot after = compute(trial);
+        // Only the figures the checks read, not full margin accounts (MarginCalculator.preTrade
+        // equals compute's figures exactly): the order path builds no snapshot and no position view.
+        BigDecimal reserved = host.reservedForOrders(live.id());
+        BigDecimal price = expectedPrice.value();
+        PreTradeFigures before = figures(live, instrument.id(), price, reserved);
+        PreTradeFigures after = figures(trial, instrument.id(), price, reserved);
         Map<InstrumentId, Double> rho = new LinkedHashMap<>();
-        for (Position p : live.positions()) {
+        for (Position p : live.positionsView()) {
             if (!p.isFlat() && !p.instrumentId().equals(instrument.id())) {
                 correlations
                         .correlation(instrument.id(), p.instrumentId())
@@ -282,13 +293,17 @@ public final class AccountService {
                 expectedPrice.value(),
                 request.stopPrice() == null ? null : request.stopPrice().value(),
                 rate);
-        BigDecimal atPrice = requirementAtPrice(live, trial, instrument.id(), expectedPrice.value());
+        // At the order's own price: the initial margin and fee of the opening part, without the credit
+        // a limit below the market (or a stop above it) would get from, or the loss it would take by,
+        // being marked at the touch at once. This is what a working order reserves.
+        BigDecimal atPrice = before.freeMarginAtPrice().subtract(after.freeMarginAtPrice());
         BigDecimal requirement =
                 before.freeMargin().subtract(after.freeMargin()).max(atPrice);
         // The requirement is measured from the claimed state, but what is free is what is free now:
         // closing the claimed part releases margin only once those other orders fill.
-        AccountSnapshot now = live == actual ? before : compute(actual);
-        RiskVerdict verdict = PreTradeChecks.check(intent, now, after, rho, requirement);
+        PreTradeFigures now = live == actual ? before : figures(actual, instrument.id(), null, reserved);
+        RiskVerdict verdict =
+                PreTradeChecks.check(intent, now, after.positionNotional(), after.openPositions(), rho, requirement);
         if (verdict.rejection().isEmpty()) {
             // While it works the order holds what it needs at its own price; a loss against the
             // current mark (a stop above the market) only matters if it filled now, which the check
@@ -318,7 +333,7 @@ public final class AccountService {
                 Liquidity.TAKER,
                 BigDecimal.ZERO,
                 host.now());
-        trial.applyFill(fill, instrument);
+        trial.applyHypotheticalFill(fill, instrument);
         assignMargin(trial, fill, instrument, held);
         return trial;
     }
@@ -338,7 +353,11 @@ public final class AccountService {
             return BigDecimal.ZERO;
         }
         Portfolio trial = trial(live, request, instrument, price, fee, held);
-        return requirementAtPrice(live, trial, instrument.id(), price.value()).max(BigDecimal.ZERO);
+        BigDecimal before =
+                figures(live, instrument.id(), price.value(), BigDecimal.ZERO).freeMarginAtPrice();
+        BigDecimal after =
+                figures(trial, instrument.id(), price.value(), BigDecimal.ZERO).freeMarginAtPrice();
+        return before.subtract(after).max(BigDecimal.ZERO);
     }
 
     /** {@code p}, or a copy in which the claimed part of the position was closed at the mark without fee. */
@@ -354,7 +373,7 @@ public final class AccountService {
             return p;
         }
         Portfolio copy = p.copy();
-        copy.applyFill(
+        copy.applyHypotheticalFill(
                 new Fill(
                         new FillId(Long.MAX_VALUE),
                         new OrderId(Long.MAX_VALUE),
@@ -371,25 +390,26 @@ public final class AccountService {
         return copy;
     }
 
+    /** The engine's valuation mark of an instrument now (the same as the published snapshots use). */
+    private BigDecimal currentMark(InstrumentId id) {
+        return valuationMark(id, mid(id));
+    }
+
     /**
-     * The free margin a trial fill uses when its instrument is valued at the fill price itself: the
-     * initial margin and fee of the opening part, without the credit a limit below the market (or a
-     * stop above it) would get from, or the loss it would take by, being marked at the touch at
-     * once. This is what a working order reserves: what it needs when the market comes to its price.
+     * The pre-trade figures of {@code p} at the engine's marks, multipliers and rates; with {@code
+     * price}, also its free margin with {@code focus} valued at that price and nothing reserved.
      */
-    private BigDecimal requirementAtPrice(Portfolio live, Portfolio trial, InstrumentId id, BigDecimal price) {
-        java.util.function.Function<InstrumentId, BigDecimal> marks =
-                i -> i.equals(id) ? price : valuationMark(i, mid(i));
-        java.util.function.Function<InstrumentId, BigDecimal> multipliers = i -> {
-            Instrument inst = host.instruments().get(i);
-            return inst == null ? BigDecimal.ONE : inst.multiplier();
-        };
-        // Only the two free margins are needed: the lean calculation skips the views and risk figures.
-        BigDecimal before =
-                calculator.freeMargin(live.snapshot(marks, multipliers, host.fx()), host.instruments()::get, this::mid);
-        BigDecimal after = calculator.freeMargin(
-                trial.snapshot(marks, multipliers, host.fx()), host.instruments()::get, this::mid);
-        return before.subtract(after);
+    private PreTradeFigures figures(Portfolio p, InstrumentId focus, BigDecimal price, BigDecimal reserved) {
+        return calculator.preTrade(
+                p,
+                focus,
+                price,
+                this::currentMark,
+                this::multiplier,
+                host.fx(),
+                host.instruments()::get,
+                this::mid,
+                reserved);
     }
 
     /**
@@ -457,24 +477,33 @@ public final class AccountService {
         for (PortfolioId id : holders) {
             MarginBook book = books.get(id);
             Portfolio live = host.portfolios().get(id);
-            if (book == null) {
-                continue;
-            }
-            if (live != null && book.isFor(live, host.fx())) {
+            if (live == null) {
+                books.remove(id);
+            } else if (book != null && book.isFor(live, host.fx())) {
                 book.remark(instrument, mark);
             } else {
-                // Stale (the portfolio or a rate changed): rebuilt at the current marks when next read.
+                // Missing or stale (the portfolio or a rate changed since): built now, at the marks
+                // that already include this price, so that the ticks that follow re-value it.
                 books.remove(id);
+                book(live);
             }
         }
     }
 
     /**
-     * The portfolio's snapshot at the engine's marks and rates, from its running book (built once,
-     * exactly, after each change of the portfolio); position views are built when first read.
+     * The portfolio's snapshot at the engine's marks and rates. From its running book while that is
+     * current (position views built when first read); after a change of the portfolio (a fill, a
+     * command) the exact reference valuation itself, and the book is built only when a price of one
+     * of its instruments moves or the margin is supervised: a burst of fills between two ticks pays
+     * one valuation each, not a book and a full margin account each.
      */
     public PortfolioSnapshot valuation(Portfolio live, BigDecimal reservedForOrders) {
-        return book(live).snapshot(live.riskMarks(), reservedForOrders);
+        MarginBook book = books.get(live.id());
+        if (book != null && book.isFor(live, host.fx())) {
+            return book.snapshot(live.riskMarks(), reservedForOrders);
+        }
+        books.remove(live.id());
+        return host.value(live, reservedForOrders);
     }
 
     /** The current book of {@code live}, built from an exact valuation when missing or stale. */

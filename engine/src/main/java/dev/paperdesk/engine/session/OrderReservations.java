@@ -78,6 +78,10 @@ final class OrderReservations {
         if (remaining.signum() <= 0) {
             return BigDecimal.ZERO.setScale(scale);
         }
+        if (amount.scale() == scale && remaining.compareTo(acceptedQuantity) == 0) {
+            // Nothing filled since it was reserved: amount × q ÷ q at the amount's own scale is the amount.
+            return amount;
+        }
         return amount.multiply(remaining).divide(acceptedQuantity, scale, RoundingMode.CEILING);
     }
 

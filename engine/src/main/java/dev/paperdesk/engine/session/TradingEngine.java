@@ -1440,14 +1440,18 @@ public final class TradingEngine implements MarketDataSink {
             return loop.clock().now();
         }
 
+        private final Map<PortfolioId, Portfolio> portfoliosView = java.util.Collections.unmodifiableMap(portfolios);
+        private final Map<InstrumentId, Instrument> instrumentsView =
+                java.util.Collections.unmodifiableMap(instruments);
+
         @Override
         public Map<PortfolioId, Portfolio> portfolios() {
-            return java.util.Collections.unmodifiableMap(portfolios);
+            return portfoliosView;
         }
 
         @Override
         public Map<InstrumentId, Instrument> instruments() {
-            return java.util.Collections.unmodifiableMap(instruments);
+            return instrumentsView;
         }
 
         @Override
@@ -1462,11 +1466,21 @@ public final class TradingEngine implements MarketDataSink {
 
         @Override
         public PortfolioSnapshot value(Portfolio p) {
+            return value(p, reserved(p.id()));
+        }
+
+        @Override
+        public PortfolioSnapshot value(Portfolio p, BigDecimal reservedForOrders) {
             return p.snapshot(
-                            TradingEngine.this::mark,
-                            i -> instruments.containsKey(i) ? instruments.get(i).multiplier() : BigDecimal.ONE,
-                            fx)
-                    .withReservedForOrders(reserved(p.id()));
+                    TradingEngine.this::mark,
+                    i -> instruments.containsKey(i) ? instruments.get(i).multiplier() : BigDecimal.ONE,
+                    fx,
+                    reservedForOrders);
+        }
+
+        @Override
+        public BigDecimal reservedForOrders(PortfolioId id) {
+            return reserved(id);
         }
 
         @Override

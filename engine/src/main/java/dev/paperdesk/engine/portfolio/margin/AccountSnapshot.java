@@ -56,7 +56,8 @@ public record AccountSnapshot(
         BigDecimal drawdownPct,
         RiskLimits limits,
         List<PositionMarginView> positions,
-        BigDecimal reservedForOrders) {
+        BigDecimal reservedForOrders)
+        implements RiskFigures {
     public AccountSnapshot {
         exposure = Map.copyOf(exposure);
         buyingPower = Map.copyOf(buyingPower);

@@ -1,12 +1,17 @@
 package dev.paperdesk.engine.portfolio.margin;
 
 import dev.paperdesk.engine.model.AssetClass;
+import dev.paperdesk.engine.model.Currency;
 import dev.paperdesk.engine.model.Decimals;
 import dev.paperdesk.engine.model.Instrument;
 import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.portfolio.CurrencyBalance;
+import dev.paperdesk.engine.portfolio.FxRates;
 import dev.paperdesk.engine.portfolio.MarginMode;
+import dev.paperdesk.engine.portfolio.Portfolio;
 import dev.paperdesk.engine.portfolio.PortfolioSettings;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
+import dev.paperdesk.engine.portfolio.Position;
 import dev.paperdesk.engine.portfolio.PositionMargin;
 import dev.paperdesk.engine.portfolio.PositionView;
 import dev.paperdesk.engine.portfolio.RiskMarks;
@@ -25,8 +30,6 @@ import java.util.function.Function;
 public final class MarginCalculator {
     /** Maintenance ratios are capped here when a pool's equity is gone (shown as "over 1000%"). */
     public static final BigDecimal RATIO_CAP = BigDecimal.TEN;
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public static final MarginCalculator DEFAULT = new MarginCalculator(MarginSchedule.DEFAULT);
 
@@ -137,13 +140,8 @@ public final class MarginCalculator {
         }
         RiskMarks marks = s.account().marks();
         BigDecimal dayPnl = marks.dayPnl(equity);
-        BigDecimal dailyLoss = dayPnl.signum() < 0 && marks.dayStartEquity().signum() > 0
-                ? dayPnl.negate().multiply(HUNDRED).divide(marks.dayStartEquity(), Decimals.DIVISION)
-                : BigDecimal.ZERO;
-        BigDecimal peak = marks.peakEquity().max(equity);
-        BigDecimal drawdown = peak.signum() > 0
-                ? peak.subtract(equity).multiply(HUNDRED).divide(peak, Decimals.DIVISION)
-                : BigDecimal.ZERO;
+        BigDecimal dailyLoss = dailyLossPct(marks, equity);
+        BigDecimal drawdown = drawdownPct(marks, equity);
         BigDecimal unrealized = s.unrealizedPnl();
         return new AccountSnapshot(
                 s.id(),
@@ -203,6 +201,172 @@ public final class MarginCalculator {
             }
         }
         return s.equity().subtract(isolatedEquity).subtract(crossInitial).subtract(s.reservedForOrders());
+    }
+
+    /** Today's loss as a percentage of the day's opening equity, 0 when up (top-ups excluded). */
+    static BigDecimal dailyLossPct(RiskMarks marks, BigDecimal equity) {
+        BigDecimal dayPnl = marks.dayPnl(equity);
+        return dayPnl.signum() < 0 && marks.dayStartEquity().signum() > 0
+                ? Percent.of(dayPnl.negate(), marks.dayStartEquity())
+                : BigDecimal.ZERO;
+    }
+
+    /** The drop from the equity peak (raised to {@code equity} when higher), in percent. */
+    static BigDecimal drawdownPct(RiskMarks marks, BigDecimal equity) {
+        BigDecimal peak = marks.peakEquity().max(equity);
+        return peak.signum() > 0 ? Percent.of(peak.subtract(equity), peak) : BigDecimal.ZERO;
+    }
+
+    /**
+     * The figures the pre-trade checks read of {@code portfolio} valued at {@code marks} and {@code
+     * fx}, with {@code reserved} held back for working orders: exactly the equity and free margin of
+     * {@code compute(portfolio.snapshot(marks, multipliers, fx).withReservedForOrders(reserved), …)},
+     * same value and scale, its number of open positions, and the notional at the mark of the
+     * position in {@code focus} — read straight from the portfolio, without building a snapshot,
+     * position views (whose average price is a division each), ratios or liquidation prices.
+     *
+     * @param focusPrice when not {@code null}, the same pass also gives {@link
+     *     PreTradeFigures#freeMarginAtPrice()}: the free margin with {@code focus} valued at this price
+     *     and nothing reserved (what a working order needs when the market comes to its price)
+     */
+    public PreTradeFigures preTrade(
+            Portfolio portfolio,
+            InstrumentId focus,
+            BigDecimal focusPrice,
+            Function<InstrumentId, BigDecimal> marks,
+            Function<InstrumentId, BigDecimal> multipliers,
+            FxRates fx,
+            Function<InstrumentId, Instrument> instruments,
+            Function<InstrumentId, BigDecimal> underlyingMarks,
+            BigDecimal reserved) {
+        Currency base = portfolio.baseCurrency();
+        PortfolioSettings settings = portfolio.settings();
+        // The terms of Portfolio.snapshot and MarginCalculator.compute, each computed by the same
+        // expression: exact sums do not depend on their order, so the totals have the reference's
+        // value and scale. The second set values the focus instrument at focusPrice.
+        BigDecimal marketValueBase = BigDecimal.ZERO;
+        BigDecimal crossInitial = BigDecimal.ZERO;
+        BigDecimal isolatedEquity = BigDecimal.ZERO;
+        BigDecimal marketValueAtPrice = BigDecimal.ZERO;
+        BigDecimal crossInitialAtPrice = BigDecimal.ZERO;
+        BigDecimal isolatedEquityAtPrice = BigDecimal.ZERO;
+        BigDecimal focusNotional = null;
+        int open = 0;
+        for (Position p : portfolio.positionsView()) {
+            InstrumentId id = p.instrumentId();
+            Currency currency = portfolio.positionCurrency(id);
+            BigDecimal multiplier = multipliers.apply(id);
+            BigDecimal mark = marks.apply(id);
+            BigDecimal quantity = p.quantity();
+            BigDecimal cost = p.costBasis();
+            // Position.marketValue's expression, on the quantity read once.
+            BigDecimal value = mark == null ? cost : quantity.multiply(mark).multiply(multiplier);
+            boolean repriced = focusPrice != null && id.equals(focus);
+            BigDecimal valueAtPrice = repriced ? quantity.multiply(focusPrice).multiply(multiplier) : value;
+            // The snapshot converts with fx; the account with the snapshot's rates (one for the base).
+            BigDecimal snapshotRate = fx.rate(currency, base).orElse(null);
+            if (snapshotRate != null) {
+                marketValueBase = marketValueBase.add(value.multiply(snapshotRate));
+                marketValueAtPrice = marketValueAtPrice.add(valueAtPrice.multiply(snapshotRate));
+            }
+            if (quantity.signum() == 0) {
+                continue;
+            }
+            open++;
+            BigDecimal rate = currency.equals(base) ? BigDecimal.ONE : snapshotRate;
+            if (rate == null) {
+                continue;
+            }
+            if (id.equals(focus)) {
+                focusNotional = value.abs().multiply(rate);
+            }
+            Instrument instrument = instruments.apply(id);
+            if (instrument == null) {
+                crossInitial = crossInitial.add(value.abs().multiply(rate));
+                crossInitialAtPrice = crossInitialAtPrice.add(valueAtPrice.abs().multiply(rate));
+                continue;
+            }
+            PositionMargin terms = portfolio.marginTerms(id);
+            PositionMargin margin = terms != null ? terms : defaultMargin(settings, instrument);
+            if (margin.mode() == MarginMode.ISOLATED) {
+                isolatedEquity = isolatedEquity.add(
+                        margin.isolatedMargin().add(value.subtract(cost)).multiply(rate));
+                isolatedEquityAtPrice = isolatedEquityAtPrice.add(
+                        margin.isolatedMargin().add(valueAtPrice.subtract(cost)).multiply(rate));
+            } else {
+                BigDecimal initial =
+                        crossInitial(p, instrument, margin, multiplier, quantity, cost, value, mark, underlyingMarks);
+                crossInitial = crossInitial.add(initial.multiply(rate));
+                BigDecimal initialAtPrice = repriced
+                        ? crossInitial(
+                                p,
+                                instrument,
+                                margin,
+                                multiplier,
+                                quantity,
+                                cost,
+                                valueAtPrice,
+                                focusPrice,
+                                underlyingMarks)
+                        : initial;
+                crossInitialAtPrice = crossInitialAtPrice.add(initialAtPrice.multiply(rate));
+            }
+        }
+        BigDecimal cashBase = BigDecimal.ZERO;
+        for (CurrencyBalance b : portfolio.balancesView()) {
+            BigDecimal r = fx.rate(b.currency(), base).orElse(null);
+            if (r != null) {
+                cashBase = cashBase.add(b.cash().multiply(r));
+            }
+        }
+        BigDecimal equity = cashBase.add(marketValueBase);
+        BigDecimal free = equity.subtract(isolatedEquity).subtract(crossInitial).subtract(reserved);
+        BigDecimal freeAtPrice = focusPrice == null
+                ? null
+                : cashBase.add(marketValueAtPrice)
+                        .subtract(isolatedEquityAtPrice)
+                        .subtract(crossInitialAtPrice)
+                        .subtract(BigDecimal.ZERO);
+        return new PreTradeFigures(
+                base,
+                equity,
+                free,
+                reserved,
+                portfolio.riskMarks(),
+                settings.limits(),
+                open,
+                focusNotional,
+                freeAtPrice);
+    }
+
+    /** The initial margin of an open cross position as {@link #working} computes it. */
+    private BigDecimal crossInitial(
+            Position p,
+            Instrument instrument,
+            PositionMargin margin,
+            BigDecimal multiplier,
+            BigDecimal quantity,
+            BigDecimal cost,
+            BigDecimal value,
+            BigDecimal mark,
+            Function<InstrumentId, BigDecimal> underlyingMarks) {
+        if (instrument instanceof Instrument.OptionContract option) {
+            if (quantity.signum() > 0) {
+                return value.abs();
+            }
+            BigDecimal optionMark = mark != null ? mark : p.averagePrice(multiplier);
+            BigDecimal underlying = underlyingMarks.apply(option.underlying());
+            return MarginSchedule.shortOptionRequirement(
+                            option.right() == Instrument.OptionRight.CALL,
+                            underlying == null ? option.strike() : underlying,
+                            option.strike(),
+                            optionMark)
+                    .multiply(quantity.abs())
+                    .multiply(instrument.multiplier());
+        }
+        BigDecimal entryNotional = cost.abs();
+        return entryNotional.multiply(schedule.rates(instrument.assetClass(), margin.leverage(), entryNotional)
+                .initialRate());
     }
 
     /** Maintenance ÷ equity; a pool with maintenance but no equity left is capped at {@link #RATIO_CAP}. */

@@ -120,8 +120,14 @@ public final class MarginSchedule {
             maintenance = t.maintenanceRate();
         }
         int effective = Math.max(1, Math.min(leverage, cap));
-        return new Rates(
-                effective, BigDecimal.ONE.divide(BigDecimal.valueOf(effective), Decimals.DIVISION), maintenance);
+        return new Rates(effective, initialRate(effective), maintenance);
+    }
+
+    /** {@code 1 / leverage} at {@link Decimals#DIVISION}: from the table up to 100×, divided above. */
+    static BigDecimal initialRate(int leverage) {
+        return leverage < INITIAL_RATES.length
+                ? INITIAL_RATES[leverage]
+                : BigDecimal.ONE.divide(BigDecimal.valueOf(leverage), Decimals.DIVISION);
     }
 
     /**
