@@ -36,6 +36,12 @@ import org.openjdk.jmh.annotations.TearDown;
  * decays, so the market orders keep filling (on a clock that stands still the displayed size runs
  * out after about 1,800 fills and every later market order would be rejected for lack of
  * liquidity, measuring a rejection instead of a booked fill).
+ *
+ * <p>Each iteration opens a fresh session. A session keeps its whole history in memory (orders, their
+ * journal, fills, ledger entries; the in-memory workspace keeps another copy), and one that has taken
+ * a million orders fills a 1 GB heap, so a single session over the whole run measures the garbage
+ * collector's struggle with that history rather than the order path; an iteration of two seconds still
+ * leaves a few hundred thousand orders of history behind it, far beyond any trading day.
  */
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -53,15 +59,19 @@ public class EnginePipelineBenchmark {
     private long marketOrders;
     private long marketFills;
 
-    @Setup(Level.Trial)
+    @Setup(Level.Iteration)
     public void setUp() {
+        n = 0;
+        marketOrders = 0;
+        marketFills = 0;
+        lastLimit = null;
         session = TradingSession.open(SessionConfig.simulated(null, Instant.parse("2026-03-02T15:00:00Z"), 7)
                 .withFees(dev.paperdesk.engine.execution.StandardFeeModel.DEFAULT));
         portfolio = session.portfolios().get(0).id();
         random = new SplittableRandom(1);
     }
 
-    @TearDown(Level.Trial)
+    @TearDown(Level.Iteration)
     public void tearDown() {
         session.close();
         // Guards the benchmark itself: a run whose market orders stopped filling measures rejections.
