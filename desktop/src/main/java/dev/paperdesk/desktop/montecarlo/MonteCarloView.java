@@ -287,7 +287,10 @@ public final class MonteCarloView extends SplitPane implements dev.paperdesk.des
         String[] names = {"5%", "median", "95%"};
         for (int i = 0; i < marks.length; i++) {
             if (Double.isFinite(marks[i])) {
-                chart.getPlugins().add(new XValueIndicator(chart.getXAxis(), unit.applyAsDouble(marks[i]), names[i]));
+                XValueIndicator mark = new XValueIndicator(chart.getXAxis(), unit.applyAsDouble(marks[i]), names[i]);
+                // staggered heights: the median and a percentile can be a few pixels apart on a skewed histogram
+                mark.setLabelPosition(0.95 - 0.1 * i);
+                chart.getPlugins().add(mark);
             }
         }
     }
