@@ -175,7 +175,8 @@ public final class BarReplayFeed implements MarketDataFeed {
         BigDecimal close = bar.close();
         BigDecimal size = bar.volume().max(c.lot);
         Quantity sizes = new Quantity(size);
-        Price bid = new Price(close.subtract(c.half));
+        // Without a spread the close itself is the bid when subtracting zero would keep its scale.
+        Price bid = new Price(c.half.signum() == 0 && close.scale() >= c.half.scale() ? close : close.subtract(c.half));
         // Without a spread bid and ask are the same number (value and scale): one price serves both.
         Price ask = c.half.signum() == 0 ? bid : new Price(close.add(c.half));
         sink.onQuote(new Quote(c.series.instrument().id(), Clock.toInstant(c.closeNanos), bid, ask, sizes, sizes));
