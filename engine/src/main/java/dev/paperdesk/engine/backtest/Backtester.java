@@ -91,7 +91,7 @@ public final class Backtester {
                 false,
                 config.capital(),
                 ExecutionSettings.of(config.seed(), config.models()));
-        Recorder recorder = new Recorder(config);
+        Recorder recorder = new Recorder(config, total);
         ModelAssumptions assumptions;
         List<Fill> fills;
         List<Order> orders;
@@ -200,11 +200,10 @@ public final class Backtester {
         long bars;
         long warmUpBars;
 
-        Recorder(BacktestConfig config) {
+        Recorder(BacktestConfig config, long expected) {
             this.config = config;
             this.tradeFrom = config.data().tradeFrom();
             this.benchmark = config.benchmark();
-            long expected = config.data().barCount();
             this.points = new EquityCurve.Builder(config.capital(), (int) Math.min(expected, 1 << 24));
         }
 

@@ -14,7 +14,6 @@ import dev.paperdesk.engine.store.BarStore;
 import dev.paperdesk.engine.store.BarStore.SeriesKey;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -231,7 +230,8 @@ public final class BarReplayFeed implements MarketDataFeed {
                         current = null;
                         return false;
                     }
-                    page = new ArrayList<>(store.read(key, nextFrom, to, PAGE));
+                    // read, not copied: the page goes (with its delivered bars) when the next one is read
+                    page = store.read(key, nextFrom, to, PAGE);
                     index = 0;
                     if (page.size() < PAGE) {
                         exhausted = true;
@@ -241,8 +241,7 @@ public final class BarReplayFeed implements MarketDataFeed {
                     }
                     continue;
                 }
-                Bar bar = page.get(index);
-                page.set(index++, null); // let delivered bars go
+                Bar bar = page.get(index++);
                 long close = Math.addExact(Clock.toNanos(bar.openTime()), durationNanos);
                 if (close >= notBeforeNanos) {
                     current = bar;
