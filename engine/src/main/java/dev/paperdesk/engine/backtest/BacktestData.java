@@ -181,6 +181,10 @@ public record BacktestData(BarStore store, List<ReplaySeries> series, Instant fr
     public long barCount() {
         long n = 0;
         for (ReplaySeries s : series) {
+            if (store instanceof MemoryBarStore memory) {
+                n += memory.count(key(s), from, to);
+                continue;
+            }
             Instant cursor = from;
             while (true) {
                 List<Bar> page = store.read(key(s), cursor, to, 10_000);

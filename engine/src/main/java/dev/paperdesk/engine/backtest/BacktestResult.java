@@ -31,7 +31,7 @@ public record BacktestResult(
         Objects.requireNonNull(benchmark, "benchmark");
         trades = List.copyOf(trades);
         fills = List.copyOf(fills);
-        equity = List.copyOf(equity);
+        equity = EquityCurve.copyOf(equity);
         Objects.requireNonNull(timing, "timing");
         failure = failure == null ? "" : failure;
         rejections = rejections == null ? List.of() : List.copyOf(rejections);

@@ -31,7 +31,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -92,7 +91,7 @@ public final class Backtester {
                 false,
                 config.capital(),
                 ExecutionSettings.of(config.seed(), config.models()));
-        Recorder recorder = new Recorder(config);
+        Recorder recorder = new Recorder(config, total);
         ModelAssumptions assumptions;
         List<Fill> fills;
         List<Order> orders;
@@ -190,68 +189,56 @@ public final class Backtester {
     /** Samples equity and the benchmark at every bar close, on the engine thread. */
     private static final class Recorder {
         private final BacktestConfig config;
-        private final List<EquityPoint> equity = new ArrayList<>();
+        private final Instant tradeFrom;
+        private final InstrumentId benchmark;
+        private final EquityCurve.Builder points;
+        private EquityCurve equity;
         private BigDecimal benchmarkUnits;
         private BigDecimal benchmarkClose;
-        private BigDecimal peak;
         PortfolioId portfolio;
         TradingSession session;
         long bars;
         long warmUpBars;
-        // the previous point's inputs and results: a flat portfolio repeats them bar after bar
-        private BigDecimal lastEquity;
-        private BigDecimal lastPeak;
-        private double lastDrawdown;
-        private BigDecimal lastBenchmarkClose;
-        private BigDecimal lastBenchmark;
 
-        Recorder(BacktestConfig config) {
+        Recorder(BacktestConfig config, long expected) {
             this.config = config;
+            this.tradeFrom = config.data().tradeFrom();
+            this.benchmark = config.benchmark();
+            this.points = new EquityCurve.Builder(config.capital(), (int) Math.min(expected, 1 << 24));
         }
 
         void onBar(Bar bar) {
-            if (bar.openTime().isBefore(config.data().tradeFrom())) {
+            Instant open = bar.openTime();
+            if (open.isBefore(tradeFrom)) {
                 warmUpBars++; // warm-up: neither equity nor benchmark starts before trading does
                 return;
             }
             bars++;
-            if (bar.instrumentId().equals(config.benchmark())) {
+            if (bar.instrumentId().equals(benchmark)) {
                 if (benchmarkUnits == null) {
                     benchmarkUnits = config.capital().divide(bar.close(), MC);
+                    points.benchmarkUnits(benchmarkUnits);
                 }
                 benchmarkClose = bar.close();
             }
-            Instant close = bar.openTime().plus(bar.timeframe().duration());
+            // the bar's close instant, without making it
+            Duration length = bar.timeframe().duration();
+            long seconds = open.getEpochSecond() + length.getSeconds();
+            int nanos = open.getNano() + length.getNano();
+            if (nanos >= 1_000_000_000) {
+                seconds++;
+                nanos -= 1_000_000_000;
+            }
             // marked at this bar's close without a portfolio snapshot: the same number the snapshot shows
             BigDecimal eq = session.equity(portfolio).orElse(config.capital());
-            peak = peak == null ? eq : peak.max(eq);
-            double dd;
-            if (eq.equals(lastEquity) && peak == lastPeak) {
-                dd = lastDrawdown; // flat, or unchanged: the same quotient
-            } else if (eq.compareTo(peak) == 0) {
-                dd = 0.0; // at the peak the quotient is exactly 1
-            } else {
-                dd = eq.divide(peak, MC).doubleValue() - 1;
-                lastEquity = eq;
-                lastPeak = peak;
-                lastDrawdown = dd;
+            points.add(seconds, nanos, eq, benchmarkClose);
+        }
+
+        EquityCurve curve() {
+            if (equity == null) {
+                equity = points.build();
             }
-            BigDecimal bench;
-            if (benchmarkUnits == null) {
-                bench = config.capital();
-            } else if (benchmarkClose.equals(lastBenchmarkClose)) {
-                bench = lastBenchmark;
-            } else {
-                bench = cents(benchmarkUnits, benchmarkClose);
-                lastBenchmarkClose = benchmarkClose;
-                lastBenchmark = bench;
-            }
-            EquityPoint p = new EquityPoint(close, eq, dd, bench);
-            if (!equity.isEmpty() && equity.get(equity.size() - 1).time().equals(close)) {
-                equity.set(equity.size() - 1, p); // bars of several series closing together: one point
-            } else {
-                equity.add(p);
-            }
+            return equity;
         }
 
         BacktestResult result(
@@ -279,20 +266,20 @@ public final class Backtester {
                     config.models().spec(),
                     config.benchmark().toString());
 
-            // daily series: the last point of each UTC day
+            EquityCurve equity = curve();
+            // daily series: the last point of each UTC day (only those points are converted)
             List<LocalDate> days = new ArrayList<>();
             List<Double> eqDaily = new ArrayList<>();
             List<Double> bmDaily = new ArrayList<>();
-            for (EquityPoint p : equity) {
-                LocalDate d = LocalDate.ofInstant(p.time().minusNanos(1), ZoneOffset.UTC);
-                if (!days.isEmpty() && days.get(days.size() - 1).equals(d)) {
-                    eqDaily.set(eqDaily.size() - 1, p.equity().doubleValue());
-                    bmDaily.set(bmDaily.size() - 1, p.benchmark().doubleValue());
-                } else {
-                    days.add(d);
-                    eqDaily.add(p.equity().doubleValue());
-                    bmDaily.add(p.benchmark().doubleValue());
+            int n = equity.size();
+            for (int i = 0; i < n; i++) {
+                long day = equity.epochDay(i);
+                if (i + 1 < n && equity.epochDay(i + 1) == day) {
+                    continue;
                 }
+                days.add(LocalDate.ofEpochDay(day));
+                eqDaily.add(equity.equity(i).doubleValue());
+                bmDaily.add(equity.benchmark(i).doubleValue());
             }
             double capital = config.capital().doubleValue();
             double[] r = returns(capital, eqDaily);
@@ -312,10 +299,7 @@ public final class Backtester {
             // over the whole run, not only from the first entry to the last exit
             Double exposure = trades.isEmpty() || equity.size() < 2
                     ? 0.0
-                    : num(TradeStatistics.exposure(
-                            closedTrades,
-                            equity.get(0).time(),
-                            equity.get(equity.size() - 1).time()));
+                    : num(TradeStatistics.exposure(closedTrades, equity.time(0), equity.time(equity.size() - 1)));
             BacktestMetrics metrics = new BacktestMetrics(
                     finalEquity,
                     total,

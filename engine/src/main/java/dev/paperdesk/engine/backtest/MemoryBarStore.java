@@ -87,15 +87,16 @@ public final class MemoryBarStore implements BarStore {
     public List<Bar> read(SeriesKey key, Instant fromInclusive, Instant toExclusive, int limit) {
         List<Bar> bars = series.getOrDefault(key, List.of());
         int lo = firstAtOrAfter(bars, fromInclusive);
-        List<Bar> out = new ArrayList<>();
-        for (int i = lo; i < bars.size() && out.size() < limit; i++) {
-            Bar b = bars.get(i);
-            if (!b.openTime().isBefore(toExclusive)) {
-                break;
-            }
-            out.add(b);
-        }
-        return out;
+        int hi = Math.max(lo, firstAtOrAfter(bars, toExclusive));
+        // one exactly sized copy of the page
+        return new ArrayList<>(bars.subList(lo, (int) Math.max(lo, Math.min(hi, (long) lo + limit))));
+    }
+
+    /** How many bars of the series open in {@code [fromInclusive, toExclusive)}, without reading them. */
+    public long count(SeriesKey key, Instant fromInclusive, Instant toExclusive) {
+        List<Bar> bars = series.getOrDefault(key, List.of());
+        int lo = firstAtOrAfter(bars, fromInclusive);
+        return Math.max(0, firstAtOrAfter(bars, toExclusive) - lo);
     }
 
     private static int firstAtOrAfter(List<Bar> bars, Instant t) {

@@ -326,7 +326,9 @@ public final class Portfolio {
     }
 
     public Position position(InstrumentId instrument) {
-        return positions.getOrDefault(instrument, Position.flat(instrument));
+        Position held = positions.get(instrument);
+        // the flat position only when there is none: every price asks about every portfolio
+        return held != null ? held : Position.flat(instrument);
     }
 
     /** The currency a position's cost and P&amp;L are booked in (its instrument's quote currency). */

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.TreeMap;
 
 /**
  * Correlation of recent returns between instruments, from their prices sampled on a common time
@@ -20,7 +19,10 @@ public final class ReturnCorrelations {
 
     private final long intervalNanos;
     private final int window;
-    private final Map<InstrumentId, TreeMap<Long, Double>> closes = new HashMap<>();
+    private final Map<InstrumentId, Closes> closes = new HashMap<>();
+    // the instrument priced last: a feed of one instrument asks for the same series every time
+    private InstrumentId lastInstrument;
+    private Closes lastCloses;
 
     /**
      * @param interval the sampling interval (one return per interval)
@@ -40,39 +42,139 @@ public final class ReturnCorrelations {
             return;
         }
         long bucket = Math.floorDiv(at.getEpochSecond() * 1_000_000_000L + at.getNano(), intervalNanos);
-        TreeMap<Long, Double> series = closes.computeIfAbsent(instrument, k -> new TreeMap<>());
-        series.put(bucket, price);
-        while (series.size() > window + 1) {
-            series.pollFirstEntry();
+        Closes series;
+        if (instrument.equals(lastInstrument)) {
+            series = lastCloses;
+        } else {
+            series = closes.computeIfAbsent(instrument, k -> new Closes(window + 1));
+            lastInstrument = instrument;
+            lastCloses = series;
         }
+        series.put(bucket, price);
     }
 
     /** The correlation of the two instruments' returns, or empty with fewer than {@link #MIN_RETURNS} in common. */
     public OptionalDouble correlation(InstrumentId a, InstrumentId b) {
-        TreeMap<Long, Double> x = closes.get(a);
-        TreeMap<Long, Double> y = closes.get(b);
+        Closes x = closes.get(a);
+        Closes y = closes.get(b);
         if (x == null || y == null) {
             return OptionalDouble.empty();
         }
         double[] rx = new double[window];
         double[] ry = new double[window];
         int n = 0;
-        for (var e : x.entrySet()) {
-            long bucket = e.getKey();
-            Double px0 = x.get(bucket - 1);
-            Double py0 = y.get(bucket - 1);
-            Double py1 = y.get(bucket);
-            if (px0 == null || py0 == null || py1 == null || n == window) {
+        for (int i = 0; i < x.size; i++) {
+            long bucket = x.bucket(i);
+            int x0 = x.find(bucket - 1);
+            int y0 = y.find(bucket - 1);
+            int y1 = y.find(bucket);
+            if (x0 < 0 || y0 < 0 || y1 < 0 || n == window) {
                 continue;
             }
-            rx[n] = Math.log(e.getValue() / px0);
-            ry[n] = Math.log(py1 / py0);
+            rx[n] = Math.log(x.price(i) / x.price(x0));
+            ry[n] = Math.log(y.price(y1) / y.price(y0));
             n++;
         }
         if (n < MIN_RETURNS) {
             return OptionalDouble.empty();
         }
         return pearson(rx, ry, n);
+    }
+
+    /**
+     * One instrument's interval closes by bucket, oldest first, at most {@code capacity} of them in a
+     * ring: a price in the latest interval overwrites its close, a later one is appended (dropping
+     * the oldest when full) without a map entry or boxing; an out-of-order one is inserted in place.
+     */
+    static final class Closes {
+        private final long[] buckets;
+        private final double[] prices;
+        private int head;
+        int size;
+
+        Closes(int capacity) {
+            buckets = new long[capacity];
+            prices = new double[capacity];
+        }
+
+        private int slot(int i) {
+            int k = head + i;
+            return k >= buckets.length ? k - buckets.length : k;
+        }
+
+        long bucket(int i) {
+            return buckets[slot(i)];
+        }
+
+        double price(int i) {
+            return prices[slot(i)];
+        }
+
+        /** The index of {@code bucket}, or {@code -(insertion point) - 1}. */
+        int find(long bucket) {
+            int lo = 0;
+            int hi = size - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                long b = bucket(mid);
+                if (b < bucket) {
+                    lo = mid + 1;
+                } else if (b > bucket) {
+                    hi = mid - 1;
+                } else {
+                    return mid;
+                }
+            }
+            return -(lo + 1);
+        }
+
+        void put(long bucket, double price) {
+            if (size > 0) {
+                long last = bucket(size - 1);
+                if (bucket == last) {
+                    prices[slot(size - 1)] = price;
+                    return;
+                }
+                if (bucket < last) {
+                    insert(bucket, price);
+                    return;
+                }
+            }
+            if (size == buckets.length) {
+                dropOldest();
+            }
+            int s = slot(size++);
+            buckets[s] = bucket;
+            prices[s] = price;
+        }
+
+        private void dropOldest() {
+            head = slot(1);
+            size--;
+        }
+
+        private void insert(long bucket, double price) {
+            int at = find(bucket);
+            if (at >= 0) {
+                prices[slot(at)] = price;
+                return;
+            }
+            at = -at - 1;
+            if (size == buckets.length) {
+                if (at == 0) {
+                    return; // older than everything kept: it would be the one dropped
+                }
+                dropOldest();
+                at--;
+            }
+            for (int i = size; i > at; i--) {
+                buckets[slot(i)] = buckets[slot(i - 1)];
+                prices[slot(i)] = prices[slot(i - 1)];
+            }
+            buckets[slot(at)] = bucket;
+            prices[slot(at)] = price;
+            size++;
+        }
     }
 
     static OptionalDouble pearson(double[] x, double[] y, int n) {

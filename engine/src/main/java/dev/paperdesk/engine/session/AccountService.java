@@ -578,13 +578,16 @@ public final class AccountService {
     }
 
     private List<PortfolioId> holders(InstrumentId instrument) {
-        List<PortfolioId> out = new ArrayList<>();
+        List<PortfolioId> out = null; // most prices reach no holder: no list for them
         for (Portfolio p : host.portfolios().values()) {
             if (!p.position(instrument).isFlat()) {
+                if (out == null) {
+                    out = new ArrayList<>();
+                }
                 out.add(p.id());
             }
         }
-        return out;
+        return out == null ? List.of() : out;
     }
 
     /**
@@ -592,7 +595,7 @@ public final class AccountService {
      * ETF and crypto-spot position per elapsed day, and starts the day's loss reference.
      */
     private void rollDay() {
-        LocalDate today = day(host.now());
+        LocalDate today = today();
         if (accrualDay == null) {
             accrualDay = today;
             return;
@@ -644,6 +647,24 @@ public final class AccountService {
         return t.atZone(ZoneOffset.UTC).toLocalDate();
     }
 
+    // The UTC day of the engine's latest time and the epoch seconds it spans: every price asks for
+    // it (day roll, risk marks) and it changes once a day.
+    private LocalDate today;
+    private long todayFrom = Long.MAX_VALUE;
+    private long todayUntil = Long.MIN_VALUE;
+
+    /** {@link #day} of the engine's time now. */
+    private LocalDate today() {
+        long second = host.now().getEpochSecond();
+        if (second < todayFrom || second >= todayUntil) {
+            long epochDay = Math.floorDiv(second, 86_400L);
+            today = LocalDate.ofEpochDay(epochDay);
+            todayFrom = epochDay * 86_400L;
+            todayUntil = todayFrom + 86_400L;
+        }
+        return today;
+    }
+
     // ------------------------------------------------------------------- warnings, liquidation
 
     /**
@@ -686,7 +707,7 @@ public final class AccountService {
 
     /** Raises the equity peak and rolls the day of the risk marks. */
     private void observe(Portfolio live, BigDecimal equity) {
-        RiskMarks observed = live.riskMarks().observe(day(host.now()), equity);
+        RiskMarks observed = live.riskMarks().observe(today(), equity);
         if (!observed.equals(live.riskMarks())) {
             // A running statistic, not accounting: kept in place and persisted with the next commit.
             live.setRiskMarks(observed);

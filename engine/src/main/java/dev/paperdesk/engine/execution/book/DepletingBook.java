@@ -60,10 +60,18 @@ public final class DepletingBook implements Liquidity {
 
     /** A one-level book from a quote. */
     public void updateTop(long bid, long bidSize, long ask, long askSize) {
-        bidPrices = new long[] {bid};
-        bidLots = new long[] {bidSize};
-        askPrices = new long[] {ask};
-        askLots = new long[] {askSize};
+        // A quote after a quote refills the one-level arrays: no four arrays per quote. They are
+        // private and only ever replaced or read, so writing them in place is safe.
+        if (bidPrices.length != 1 || askPrices.length != 1) {
+            bidPrices = new long[1];
+            bidLots = new long[1];
+            askPrices = new long[1];
+            askLots = new long[1];
+        }
+        bidPrices[0] = bid;
+        bidLots[0] = bidSize;
+        askPrices[0] = ask;
+        askLots[0] = askSize;
     }
 
     /**

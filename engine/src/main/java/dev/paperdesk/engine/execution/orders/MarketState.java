@@ -30,6 +30,10 @@ final class MarketState {
     final Instrument instrument;
     final UnitScale px;
     final UnitScale qty;
+    /** The tick and the lot as whole numbers at their own scales. */
+    private final long pxUnscaled;
+
+    private final long qtyUnscaled;
     final SplittableRandom random;
     final DepletingBook depleting = new DepletingBook(DEPLETION_HALF_LIFE_NANOS);
     SimulatorLiquidity live;
@@ -57,6 +61,8 @@ final class MarketState {
         this.instrument = instrument;
         this.px = new UnitScale(instrument.tickSize());
         this.qty = new UnitScale(instrument.lotSize());
+        this.pxUnscaled = px.unit().unscaledValue().longValueExact();
+        this.qtyUnscaled = qty.unit().unscaledValue().longValueExact();
         this.random = new SplittableRandom(mix(seed, instrument.id().toString()));
         setModels(models);
     }
@@ -166,14 +172,60 @@ final class MarketState {
         return ticks(p.value());
     }
 
+    // The last conversion of each kind: a quote without spread has one price for both sides and
+    // one size for both, and a replayed bar's close is the price its quote was made of.
+    private BigDecimal lastTicksOf;
+    private long lastTicks;
+    private BigDecimal lastLotsOf;
+    private long lastLots;
+
     /** Whole ticks of a price; a price off the grid is rounded half-even (feeds publish on the grid). */
     long ticks(BigDecimal value) {
-        return value.divide(px.unit(), 0, RoundingMode.HALF_EVEN).longValueExact();
+        if (value == lastTicksOf) {
+            return lastTicks;
+        }
+        long t = count(value, px, pxUnscaled, RoundingMode.HALF_EVEN);
+        lastTicksOf = value;
+        lastTicks = t;
+        return t;
     }
 
     /** Whole lots of a quantity, rounded down (a fraction of a lot cannot trade). */
     long lots(BigDecimal value) {
-        return value.divide(qty.unit(), 0, RoundingMode.DOWN).longValueExact();
+        if (value == lastLotsOf) {
+            return lastLots;
+        }
+        long n = count(value, qty, qtyUnscaled, RoundingMode.DOWN);
+        lastLotsOf = value;
+        lastLots = n;
+        return n;
+    }
+
+    /**
+     * {@code value / unit} ({@code u} its unscaled value) rounded to a whole number, as {@code value.divide(unit, 0, mode)
+     * .longValueExact()}; in long arithmetic when the value is written at the unit's scale (prices on
+     * their tick's decimals, the usual case), else by that division.
+     */
+    static long count(BigDecimal value, UnitScale unit, long u, RoundingMode mode) {
+        if (value.scale() == unit.scale() && value.precision() <= 18) {
+            // the unscaled digits: at scale 0 a compact value is its own long
+            long v = value.scaleByPowerOfTen(value.scale()).longValue();
+            long q = v / u;
+            long r = v % u;
+            if (r == 0 || mode == RoundingMode.DOWN) {
+                return q;
+            }
+            if (mode == RoundingMode.HALF_EVEN) {
+                long twice = Math.abs(r) * 2; // |r| < u, and u fits a long: no overflow below 2^62
+                if (u < (1L << 61)) {
+                    if (twice > u || (twice == u && (q & 1) != 0)) {
+                        q += Long.signum(v);
+                    }
+                    return q;
+                }
+            }
+        }
+        return value.divide(unit.unit(), 0, mode).longValueExact();
     }
 
     Price price(long ticks) {

@@ -686,7 +686,7 @@ public final class MarginBook {
 
     private WarningLevel level(int p) {
         if (p == 0) {
-            return WarningLevel.of(MarginCalculator.ratio(poolMaintenance[0], crossEquity()));
+            return crossLevel();
         }
         if (poolMaintenance[p].signum() <= 0) {
             return WarningLevel.NONE;
@@ -716,10 +716,28 @@ public final class MarginBook {
     /** A pool's level as MarginCalculator decides it, in BigDecimal. */
     private WarningLevel slowLevel(int p) {
         if (p == 0) {
-            return WarningLevel.of(MarginCalculator.ratio(poolMaintenance[0], crossEquity()));
+            return crossLevel();
         }
         int i = poolSlot[p];
         return WarningLevel.of(
                 MarginCalculator.ratio(poolMaintenance[p], valueAt(i).add(poolOffset[p])));
+    }
+
+    /**
+     * The cross pool's level as MarginCalculator decides it. A ratio that doubles put below 0.79 is
+     * below the first warning (0.80) exactly too (each conversion and the quotient are within a
+     * few parts in 10^16), so the exact division is made only near or above a threshold: an
+     * account far from its margin pays no 34-digit division per price.
+     */
+    private WarningLevel crossLevel() {
+        BigDecimal maintenance = poolMaintenance[0];
+        BigDecimal equity = crossEquity();
+        if (maintenance.signum() > 0 && equity.signum() > 0) {
+            double screen = maintenance.doubleValue() / equity.doubleValue();
+            if (screen < 0.79) {
+                return WarningLevel.NONE;
+            }
+        }
+        return WarningLevel.of(MarginCalculator.ratio(maintenance, equity));
     }
 }

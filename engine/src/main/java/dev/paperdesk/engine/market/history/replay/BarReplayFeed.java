@@ -14,7 +14,6 @@ import dev.paperdesk.engine.store.BarStore;
 import dev.paperdesk.engine.store.BarStore.SeriesKey;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,7 +174,8 @@ public final class BarReplayFeed implements MarketDataFeed {
         BigDecimal close = bar.close();
         BigDecimal size = bar.volume().max(c.lot);
         Quantity sizes = new Quantity(size);
-        Price bid = new Price(close.subtract(c.half));
+        // Without a spread the close itself is the bid when subtracting zero would keep its scale.
+        Price bid = new Price(c.half.signum() == 0 && close.scale() >= c.half.scale() ? close : close.subtract(c.half));
         // Without a spread bid and ask are the same number (value and scale): one price serves both.
         Price ask = c.half.signum() == 0 ? bid : new Price(close.add(c.half));
         sink.onQuote(new Quote(c.series.instrument().id(), Clock.toInstant(c.closeNanos), bid, ask, sizes, sizes));
@@ -230,7 +230,8 @@ public final class BarReplayFeed implements MarketDataFeed {
                         current = null;
                         return false;
                     }
-                    page = new ArrayList<>(store.read(key, nextFrom, to, PAGE));
+                    // read, not copied: the page goes (with its delivered bars) when the next one is read
+                    page = store.read(key, nextFrom, to, PAGE);
                     index = 0;
                     if (page.size() < PAGE) {
                         exhausted = true;
@@ -240,8 +241,7 @@ public final class BarReplayFeed implements MarketDataFeed {
                     }
                     continue;
                 }
-                Bar bar = page.get(index);
-                page.set(index++, null); // let delivered bars go
+                Bar bar = page.get(index++);
                 long close = Math.addExact(Clock.toNanos(bar.openTime()), durationNanos);
                 if (close >= notBeforeNanos) {
                     current = bar;

@@ -1,0 +1,136 @@
+package dev.paperdesk.engine.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class EquityCurveTest {
+    private static final MathContext MC = MathContext.DECIMAL64;
+    private static final BigDecimal CAPITAL = new BigDecimal("100000");
+
+    /** One sample: how far after the previous close (0 = the same instant), the equity, the benchmark's close. */
+    record Sample(long afterNanos, BigDecimal equity, BigDecimal close) {}
+
+    @Provide
+    Arbitrary<List<Sample>> samples() {
+        Arbitrary<Long> after = Arbitraries.longs()
+                .between(0, 3 * 86_400_000_000_000L)
+                .edgeCases(c -> c.add(0L))
+                .injectDuplicates(0.2);
+        Arbitrary<BigDecimal> equity = Arbitraries.oneOf(
+                Arbitraries.longs()
+                        .between(1, 99_999_999_999L)
+                        .flatMap(u -> Arbitraries.integers().between(-2, 12).map(s -> BigDecimal.valueOf(u, s))),
+                // wider than a long's 18 digits
+                Arbitraries.longs()
+                        .between(1, Long.MAX_VALUE)
+                        .map(u -> new BigDecimal(
+                                java.math.BigInteger.valueOf(u).multiply(java.math.BigInteger.TEN.pow(5)), 9)));
+        Arbitrary<BigDecimal> close = Arbitraries.longs()
+                .between(1, 10_000_000L)
+                .map(u -> BigDecimal.valueOf(u, 2))
+                .injectNull(0.1);
+        return Combinators.combine(after, equity, close).as(Sample::new).list().ofMaxSize(200);
+    }
+
+    /** What the recorder computed at every bar before the curve was kept in columns. */
+    private static List<EquityPoint> eager(List<Sample> samples) {
+        List<EquityPoint> out = new ArrayList<>();
+        BigDecimal peak = null;
+        BigDecimal units = null;
+        BigDecimal benchmarkClose = null;
+        Instant t = Instant.parse("2020-01-01T00:00:00Z");
+        for (Sample s : samples) {
+            t = t.plusNanos(s.afterNanos());
+            if (s.close() != null) {
+                if (units == null) {
+                    units = CAPITAL.divide(s.close(), MC);
+                }
+                benchmarkClose = s.close();
+            }
+            BigDecimal eq = s.equity();
+            peak = peak == null ? eq : peak.max(eq);
+            double dd = eq.compareTo(peak) == 0 ? 0.0 : eq.divide(peak, MC).doubleValue() - 1;
+            BigDecimal bench = units == null ? CAPITAL : Backtester.cents(units, benchmarkClose);
+            EquityPoint p = new EquityPoint(t, eq, dd, bench);
+            if (!out.isEmpty() && out.get(out.size() - 1).time().equals(t)) {
+                out.set(out.size() - 1, p);
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static EquityCurve curve(List<Sample> samples, int expected) {
+        EquityCurve.Builder b = new EquityCurve.Builder(CAPITAL, expected);
+        BigDecimal units = null;
+        BigDecimal benchmarkClose = null;
+        Instant t = Instant.parse("2020-01-01T00:00:00Z");
+        for (Sample s : samples) {
+            t = t.plusNanos(s.afterNanos());
+            if (s.close() != null) {
+                if (units == null) {
+                    units = CAPITAL.divide(s.close(), MC);
+                    b.benchmarkUnits(units);
+                }
+                benchmarkClose = s.close();
+            }
+            b.add(t.getEpochSecond(), t.getNano(), s.equity(), benchmarkClose);
+        }
+        return b.build();
+    }
+
+    @Property(tries = 300)
+    void pointsAreTheEagerlyComputedOnes(@ForAll("samples") List<Sample> samples) {
+        List<EquityPoint> expected = eager(samples);
+        EquityCurve curve = curve(samples, 1); // starts small: exercises growing the columns
+        assertThat(curve).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            EquityPoint want = expected.get(i);
+            EquityPoint got = curve.get(i);
+            // same values in the same scales: the result files print them identically
+            assertThat(got.time()).isEqualTo(want.time());
+            assertThat(got.equity().toString()).isEqualTo(want.equity().toString());
+            assertThat(got.benchmark().toString()).isEqualTo(want.benchmark().toString());
+            assertThat(Double.doubleToLongBits(got.drawdown())).isEqualTo(Double.doubleToLongBits(want.drawdown()));
+            assertThat(curve.epochDay(i))
+                    .isEqualTo(LocalDate.ofInstant(want.time().minusNanos(1), ZoneOffset.UTC)
+                            .toEpochDay());
+        }
+        assertThat(curve).isEqualTo(expected);
+    }
+
+    @Test
+    void aResultKeepsTheCurveAndAPlainListIsCopied() {
+        EquityCurve curve = curve(
+                List.of(
+                        new Sample(60_000_000_000L, new BigDecimal("100000.00"), new BigDecimal("10.00")),
+                        new Sample(60_000_000_000L, new BigDecimal("99000.50"), new BigDecimal("9.90"))),
+                4);
+        assertThat(EquityCurve.copyOf(curve)).isSameAs(curve);
+        List<EquityPoint> plain = new ArrayList<>(curve);
+        assertThat(EquityCurve.copyOf(plain)).isNotSameAs(plain).isEqualTo(curve);
+        assertThat(curve.get(1).drawdown())
+                .isEqualTo(new BigDecimal("99000.50")
+                                .divide(new BigDecimal("100000.00"), MC)
+                                .doubleValue()
+                        - 1);
+        assertThat(curve.get(1).benchmark()).isEqualTo(new BigDecimal("99000.00"));
+        assertThatThrownBy(() -> curve.get(2)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+}
