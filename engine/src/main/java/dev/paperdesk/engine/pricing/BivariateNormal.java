@@ -86,7 +86,9 @@ public final class BivariateNormal {
      * deviations take the limit (M = 0 below, M = Φ(other) above), an absolute error below Φ(−10) ≈ 7.6e-24.
      */
     public static final class FixedCorrelation {
-        static final double TAIL = 10.0;
+        /** Beyond ±TAIL standard deviations an argument takes its limit (0 or the other Φ). */
+        public static final double TAIL = 10.0;
+
         private final double[] along;
         private final double[] across;
         private final double[] weight;

@@ -63,7 +63,11 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         }
         double b = r - q;
         double approx = sign > 0 ? call(s, k, t, r, b, vol, w) : call(k, s, t, r - b, -b, vol, w);
-        return Double.isFinite(approx) ? approx : 0.0; // outside the approximation's domain the floors hold
+        if (Double.isFinite(approx)) {
+            return approx;
+        }
+        w.dx = Double.NaN;
+        return 0.0; // outside the approximation's domain the floors hold
     }
 
     /**
@@ -76,6 +80,12 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         final Terms gb = new Terms();
         final Terms g1 = new Terms();
         final Terms g0 = new Terms();
+        /** Whether {@link #call} also accumulates its derivatives in x = ln S into dx and dxx. */
+        boolean spot;
+        /** ∂C/∂ln S of the last call value (S·delta), valid when {@link #spot} was set. */
+        double dx;
+        /** ∂²C/∂(ln S)² of the last call value (S²·gamma + S·delta). */
+        double dxx;
     }
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -97,7 +107,14 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             return; // b ≥ r: never exercised early
         }
         Workspace w = out.bs2002();
-        double value = Math.max(approximation(sign, s, k, t, r, q, vol, w), intrinsic);
+        w.spot = true;
+        double approx;
+        try {
+            approx = approximation(sign, s, k, t, r, q, vol, w);
+        } finally {
+            w.spot = false;
+        }
+        double value = Math.max(approx, intrinsic);
         if (!(value > out.value + 1e-9)) {
             return;
         }
@@ -105,16 +122,35 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             out.set(value, sign, 0.0, 0.0, 0.0, 0.0);
             return;
         }
-        double h = s * 1e-3;
-        double up = price(sign, s + h, k, t, r, q, vol, w);
-        double down = price(sign, s - h, k, t, r, q, vol, w);
+        double delta;
+        double gamma;
+        if (!(approx >= intrinsic)) {
+            delta = sign; // exercised now: the value is S − K or K − S
+            gamma = 0.0;
+        } else if (sign > 0) {
+            delta = w.dx / s;
+            gamma = (w.dxx - w.dx) / (s * s);
+        } else {
+            // the put is the call C(K, S) with the spot in the strike's place; C is homogeneous of degree
+            // one in (spot, strike), so ∂C/∂K = (C − S'·∂C/∂S')/K and ∂²C/∂K² = S'²·∂²C/∂S'²/K²
+            delta = (approx - w.dx) / s;
+            gamma = (w.dxx - w.dx) / (s * s);
+        }
+        if (!(Double.isFinite(delta) && Double.isFinite(gamma))) {
+            // outside the closed form's range (a European call leg, an overflow): bump the value instead
+            double h = s * 1e-3;
+            double up = price(sign, s + h, k, t, r, q, vol, w);
+            double down = price(sign, s - h, k, t, r, q, vol, w);
+            delta = (up - down) / (2 * h);
+            gamma = (up - 2 * value + down) / (h * h);
+        }
         double dv = 1e-3;
         double dr = 1e-4;
         double dt = Math.min(1.0 / 365.0, 0.5 * t);
         out.set(
                 value,
-                (up - down) / (2 * h),
-                (up - 2 * value + down) / (h * h),
+                delta,
+                gamma,
                 (price(sign, s, k, t, r, q, vol + dv, w) - value) / dv,
                 (price(sign, s, k, t - dt, r, q, vol, w) - value) / dt,
                 (price(sign, s, k, t, r + dr, q, vol, w) - value) / dr);
@@ -139,6 +175,8 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
     }
 
     private static double call(double s, double k, double t, double r, double b, double v, Workspace w) {
+        w.dx = Double.NaN; // no derivatives unless the closed form below supplies them
+        w.dxx = Double.NaN;
         if (b >= r) {
             return BlackScholesEuropeanPricer.price(1.0, s, k, t, r, r - b, v);
         }
@@ -154,6 +192,8 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double i1 = b0 + (bInf - b0) * (1.0 - Math.exp(-(b * t1 + 2.0 * v * sqrtT1) * scale));
         double i2 = b0 + (bInf - b0) * (1.0 - Math.exp(-(b * t + 2.0 * v * sqrtT) * scale));
         if (s >= i2) {
+            w.dx = s; // S − K
+            w.dxx = s;
             return s - k;
         }
         double ls = Math.log(s);
@@ -164,29 +204,47 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double sd = v * sqrtT;
         double alpha1 = (i1 - k) * Math.exp(-beta * l1);
         double alpha2 = (i2 - k) * Math.exp(-beta * l2);
-        Terms gb = w.gb.set(beta, ls, l1, l2, r, b, v2, t1, t, sd1);
-        Terms g1 = w.g1.set(1.0, ls, l1, l2, r, b, v2, t1, t, sd1);
-        Terms g0 = w.g0.set(0.0, ls, l1, l2, r, b, v2, t1, t, sd1);
-        return alpha2 * Math.exp(beta * ls)
-                - alpha2 * gb.phi(l2, ls, l2, t1, sd1)
-                + g1.phi(l2, ls, l2, t1, sd1)
-                - g1.phi(l1, ls, l2, t1, sd1)
-                - k * g0.phi(l2, ls, l2, t1, sd1)
-                + k * g0.phi(l1, ls, l2, t1, sd1)
-                + alpha1 * gb.phi(l1, ls, l2, t1, sd1)
-                - alpha1 * gb.psi(l1, ls, l1, l2, t, sd)
-                + g1.psi(l1, ls, l1, l2, t, sd)
-                - g1.psi(lk, ls, l1, l2, t, sd)
-                - k * g0.psi(l1, ls, l1, l2, t, sd)
-                + k * g0.psi(lk, ls, l1, l2, t, sd);
+        boolean spot = w.spot;
+        Terms gb = w.gb.set(beta, ls, l1, l2, r, b, v2, t1, t, sd1, spot);
+        Terms g1 = w.g1.set(1.0, ls, l1, l2, r, b, v2, t1, t, sd1, spot);
+        Terms g0 = w.g0.set(0.0, ls, l1, l2, r, b, v2, t1, t, sd1, spot);
+        double sBeta = Math.exp(beta * ls);
+        if (spot) {
+            w.dx = alpha2 * beta * sBeta; // the φ and ψ below add theirs
+            w.dxx = alpha2 * beta * beta * sBeta;
+        }
+        return alpha2 * sBeta
+                - alpha2 * gb.phi(l2, ls, l2, t1, sd1, -alpha2, w)
+                + g1.phi(l2, ls, l2, t1, sd1, 1.0, w)
+                - g1.phi(l1, ls, l2, t1, sd1, -1.0, w)
+                - k * g0.phi(l2, ls, l2, t1, sd1, -k, w)
+                + k * g0.phi(l1, ls, l2, t1, sd1, k, w)
+                + alpha1 * gb.phi(l1, ls, l2, t1, sd1, alpha1, w)
+                - alpha1 * gb.psi(l1, ls, l1, l2, t, sd, -alpha1, w)
+                + g1.psi(l1, ls, l1, l2, t, sd, 1.0, w)
+                - g1.psi(lk, ls, l1, l2, t, sd, -1.0, w)
+                - k * g0.psi(l1, ls, l1, l2, t, sd, -k, w)
+                + k * g0.psi(lk, ls, l1, l2, t, sd, k, w);
     }
+
+    /** 1/(2π√(1 − ρ²)), the bivariate density's normalisation at ρ = ±√(t1/T). */
+    private static final double BIVARIATE_DENSITY = 1.0 / (2.0 * Math.PI * Math.sqrt(1.0 - SPLIT));
+
+    private static final double SQRT_ONE_MINUS_RHO2 = Math.sqrt(1.0 - SPLIT);
 
     /**
      * What φ and ψ share for one exponent γ: λ = −r + γb + ½γ(γ − 1)σ², the drift b + (γ − ½)σ², κ =
      * 2b/σ² + 2γ − 1, the powers S^γ·e^{λt}, (I2/S)^κ, (I1/S)^κ, (I1/I2)^κ, and ψ's t1 arguments e1..e4
      * with their normal probabilities Φ(−e_i). Mutable and reused through a {@link Workspace}.
+     *
+     * <p>With {@code spot} set, φ and ψ also add their first and second derivatives in x = ln S, times
+     * their coefficient in the formula, to the workspace. The triggers I1, I2, α1, α2 and β do not depend
+     * on S; e_i and ψ's f_i move by ±1/(σ√t1) and ±1/(σ√T) per unit of x, and ∂M(a, b; ρ)/∂a =
+     * n(a)·Φ((b − ρa)/√(1 − ρ²)), ∂²M/∂a∂b = the bivariate density.
      */
     static final class Terms {
+        double gamma;
+        double kappa;
         double drift;
         double scaleT1;
         double scaleT;
@@ -201,6 +259,15 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double n2;
         double n3;
         double n4;
+        /** ln of pow2, pow1 and pow12, for derivative terms whose exponentials are merged. */
+        double logPow2;
+
+        double logPow1;
+        double logPow12;
+        /** ∂(P·M)/∂x and ∂²(P·M)/∂x² of the last bivariate term, from {@link #bivariateDerivatives}. */
+        double termX;
+
+        double termXx;
 
         Terms set(
                 double gamma,
@@ -212,16 +279,21 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                 double v2,
                 double t1,
                 double t,
-                double sd1) {
+                double sd1,
+                boolean spot) {
+            this.gamma = gamma;
             double lambda = -r + gamma * b + 0.5 * gamma * (gamma - 1.0) * v2;
             drift = b + (gamma - 0.5) * v2;
-            double kappa = 2.0 * b / v2 + (2.0 * gamma - 1.0);
+            kappa = 2.0 * b / v2 + (2.0 * gamma - 1.0);
             double sGamma = gamma * ls;
             scaleT1 = Math.exp(sGamma + lambda * t1);
             scaleT = Math.exp(sGamma + lambda * t);
-            pow2 = Math.exp(kappa * (l2 - ls));
-            pow1 = Math.exp(kappa * (l1 - ls));
-            pow12 = Math.exp(kappa * (l1 - l2));
+            logPow2 = kappa * (l2 - ls);
+            logPow1 = kappa * (l1 - ls);
+            logPow12 = kappa * (l1 - l2);
+            pow2 = Math.exp(logPow2);
+            pow1 = Math.exp(logPow1);
+            pow12 = Math.exp(logPow12);
             double m = drift * t1;
             e1 = (ls - l1 + m) / sd1;
             e2 = (2.0 * l2 - ls - l1 + m) / sd1;
@@ -234,24 +306,106 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             return this;
         }
 
-        /** φ(S, t1, γ, H, I2) for ln H = {@code lh}. */
-        double phi(double lh, double ls, double l2, double t1, double sd1) {
+        /**
+         * φ(S, t1, γ, H, I2) for ln H = {@code lh}; with the workspace's {@code spot} set, adds {@code coef}
+         * times its x-derivatives to it.
+         */
+        double phi(double lh, double ls, double l2, double t1, double sd1, double coef, Workspace w) {
             double d = -(ls - lh + drift * t1) / sd1;
-            return scaleT1 * (StandardNormal.cdf(d) - pow2 * StandardNormal.cdf(d - 2.0 * (l2 - ls) / sd1));
+            double dr = d - 2.0 * (l2 - ls) / sd1;
+            double nd = StandardNormal.cdf(d);
+            double ndr = StandardNormal.cdf(dr);
+            double value = scaleT1 * (nd - pow2 * ndr);
+            if (w.spot) {
+                // F = N(d) − P·N(d'), P = e^{κ(l2 − x)}, ∂d/∂x = −1/sd1, ∂d'/∂x = +1/sd1
+                double inv = 1.0 / sd1;
+                double f = nd - pow2 * ndr;
+                double pn = StandardNormal.INV_SQRT_2PI * Math.exp(-0.5 * d * d);
+                double ppn = StandardNormal.INV_SQRT_2PI * Math.exp(logPow2 - 0.5 * dr * dr); // P·n(d')
+                double pN = pow2 * ndr;
+                double fx = -pn * inv + kappa * pN - ppn * inv;
+                double fxx = -d * pn * inv * inv - kappa * kappa * pN + 2.0 * kappa * ppn * inv + dr * ppn * inv * inv;
+                w.dx += coef * scaleT1 * (gamma * f + fx);
+                w.dxx += coef * scaleT1 * (gamma * gamma * f + 2.0 * gamma * fx + fxx);
+            }
+            return value;
         }
 
-        /** ψ(S, T, γ, H, I2, I1, t1) for ln H = {@code lh}. */
-        double psi(double lh, double ls, double l1, double l2, double t, double sd) {
+        /**
+         * ψ(S, T, γ, H, I2, I1, t1) for ln H = {@code lh}; with the workspace's {@code spot} set, adds
+         * {@code coef} times its x-derivatives to it.
+         */
+        double psi(double lh, double ls, double l1, double l2, double t, double sd, double coef, Workspace w) {
             double m = drift * t;
             double f1 = (ls - lh + m) / sd;
             double f2 = (2.0 * l2 - ls - lh + m) / sd;
             double f3 = (2.0 * l1 - ls - lh + m) / sd;
             double f4 = (ls + 2.0 * l1 - lh - 2.0 * l2 + m) / sd;
-            return scaleT
-                    * (PLUS.cdf(-e1, -f1, n1)
-                            - pow2 * PLUS.cdf(-e2, -f2, n2)
-                            - pow1 * MINUS.cdf(-e3, -f3, n3)
-                            + pow12 * MINUS.cdf(-e4, -f4, n4));
+            double m1 = PLUS.cdf(-e1, -f1, n1);
+            double m2 = PLUS.cdf(-e2, -f2, n2);
+            double m3 = MINUS.cdf(-e3, -f3, n3);
+            double m4 = MINUS.cdf(-e4, -f4, n4);
+            double g = m1 - pow2 * m2 - pow1 * m3 + pow12 * m4;
+            double value = scaleT * g;
+            if (w.spot) {
+                double ia = 1.0 / (sd * SQRT_SPLIT); // 1/sd1: e_i move by ±ia per unit of x
+                double ib = 1.0 / sd;
+                double gx;
+                double gxx;
+                bivariateDerivatives(-e1, -f1, SQRT_SPLIT, -ia, -ib, 0.0, 0.0, m1);
+                gx = termX;
+                gxx = termXx;
+                bivariateDerivatives(-e2, -f2, SQRT_SPLIT, ia, ib, logPow2, kappa, pow2 * m2);
+                gx -= termX;
+                gxx -= termXx;
+                bivariateDerivatives(-e3, -f3, -SQRT_SPLIT, -ia, ib, logPow1, kappa, pow1 * m3);
+                gx -= termX;
+                gxx -= termXx;
+                bivariateDerivatives(-e4, -f4, -SQRT_SPLIT, ia, -ib, logPow12, 0.0, pow12 * m4);
+                gx += termX;
+                gxx += termXx;
+                w.dx += coef * scaleT * (gamma * g + gx);
+                w.dxx += coef * scaleT * (gamma * gamma * g + 2.0 * gamma * gx + gxx);
+            }
+            return value;
+        }
+
+        /**
+         * The x-derivatives of P·M(a, b; ρ) into termX and termXx, where ∂a/∂x = da, ∂b/∂x = db, P =
+         * e^{logP} with ∂ln P/∂x = −kp, and pm = P·M as the value computed it. The limits the quadrature
+         * takes beyond ±10 standard deviations are differentiated as the limits, so the derivatives are
+         * those of the computed value.
+         */
+        private void bivariateDerivatives(
+                double a, double b, double rho, double da, double db, double logP, double kp, double pm) {
+            double tail = BivariateNormal.FixedCorrelation.TAIL;
+            double mx;
+            double mxx;
+            if (a <= -tail || b <= -tail) {
+                mx = 0.0;
+                mxx = 0.0;
+            } else if (b >= tail) {
+                double pna = StandardNormal.INV_SQRT_2PI * Math.exp(logP - 0.5 * a * a); // P·n(a)
+                mx = da * pna;
+                mxx = -da * da * a * pna;
+            } else if (a >= tail) {
+                double pnb = StandardNormal.INV_SQRT_2PI * Math.exp(logP - 0.5 * b * b);
+                mx = db * pnb;
+                mxx = -db * db * b * pnb;
+            } else {
+                double c = (b - rho * a) / SQRT_ONE_MINUS_RHO2;
+                double cb = (a - rho * b) / SQRT_ONE_MINUS_RHO2;
+                double pna = StandardNormal.INV_SQRT_2PI * Math.exp(logP - 0.5 * a * a);
+                double pnb = StandardNormal.INV_SQRT_2PI * Math.exp(logP - 0.5 * b * b);
+                double pg = BIVARIATE_DENSITY * Math.exp(logP - 0.5 * (a * a + c * c)); // P·density(a, b)
+                double ma = pna * StandardNormal.cdf(c);
+                double mb = pnb * StandardNormal.cdf(cb);
+                mx = da * ma + db * mb;
+                mxx = da * da * (-a * ma - rho * pg) + 2.0 * da * db * pg + db * db * (-b * mb - rho * pg);
+            }
+            // (P·M)' = P·M' − kp·P·M, (P·M)'' = P·M'' − 2kp·P·M' + kp²·P·M
+            termX = mx - kp * pm;
+            termXx = mxx - 2.0 * kp * mx + kp * kp * pm;
         }
     }
 
