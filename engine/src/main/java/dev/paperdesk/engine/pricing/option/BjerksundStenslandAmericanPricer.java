@@ -216,19 +216,16 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         return alpha2 * sBeta
                 - alpha2 * gb.phi(l2, ls, l2, t1, sd1, -alpha2, w)
                 + g1.phi(l2, ls, l2, t1, sd1, 1.0, w)
-                - g1.phi(l1, ls, l2, t1, sd1, -1.0, w)
+                - g1.phiI1(ls, l2, sd1, -1.0, w)
                 - k * g0.phi(l2, ls, l2, t1, sd1, -k, w)
-                + k * g0.phi(l1, ls, l2, t1, sd1, k, w)
-                + alpha1 * gb.phi(l1, ls, l2, t1, sd1, alpha1, w)
+                + k * g0.phiI1(ls, l2, sd1, k, w)
+                + alpha1 * gb.phiI1(ls, l2, sd1, alpha1, w)
                 - alpha1 * gb.psi(l1, ls, l1, l2, t, sd, -alpha1, w)
                 + g1.psi(l1, ls, l1, l2, t, sd, 1.0, w)
                 - g1.psi(lk, ls, l1, l2, t, sd, -1.0, w)
                 - k * g0.psi(l1, ls, l1, l2, t, sd, -k, w)
                 + k * g0.psi(lk, ls, l1, l2, t, sd, k, w);
     }
-
-    /** 1/(2π√(1 − ρ²)), the bivariate density's normalisation at ρ = ±√(t1/T). */
-    private static final double BIVARIATE_DENSITY = 1.0 / (2.0 * Math.PI * Math.sqrt(1.0 - SPLIT));
 
     private static final double SQRT_ONE_MINUS_RHO2 = Math.sqrt(1.0 - SPLIT);
 
@@ -313,22 +310,43 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double phi(double lh, double ls, double l2, double t1, double sd1, double coef, Workspace w) {
             double d = -(ls - lh + drift * t1) / sd1;
             double dr = d - 2.0 * (l2 - ls) / sd1;
-            double nd = StandardNormal.cdf(d);
-            double ndr = StandardNormal.cdf(dr);
-            double value = scaleT1 * (nd - pow2 * ndr);
-            if (w.spot) {
-                // F = N(d) − P·N(d'), P = e^{κ(l2 − x)}, ∂d/∂x = −1/sd1, ∂d'/∂x = +1/sd1
-                double inv = 1.0 / sd1;
-                double f = nd - pow2 * ndr;
-                double pn = StandardNormal.INV_SQRT_2PI * Math.exp(-0.5 * d * d);
-                double ppn = StandardNormal.INV_SQRT_2PI * Math.exp(logPow2 - 0.5 * dr * dr); // P·n(d')
-                double pN = pow2 * ndr;
-                double fx = -pn * inv + kappa * pN - ppn * inv;
-                double fxx = -d * pn * inv * inv - kappa * kappa * pN + 2.0 * kappa * ppn * inv + dr * ppn * inv * inv;
-                w.dx += coef * scaleT1 * (gamma * f + fx);
-                w.dxx += coef * scaleT1 * (gamma * gamma * f + 2.0 * gamma * fx + fxx);
+            if (!w.spot) {
+                return scaleT1 * (StandardNormal.cdf(d) - pow2 * StandardNormal.cdf(dr));
             }
-            return value;
+            double gd = StandardNormal.gaussian(d); // Φ(d) and the derivative's n(d) share it
+            return phi(d, dr, StandardNormal.cdf(d, gd), StandardNormal.cdf(dr), gd, sd1, coef, w);
+        }
+
+        /**
+         * φ(S, t1, γ, I1, I2): its first argument is −e1 (the same operations, so the same bits), whose
+         * probability n1 is already known.
+         */
+        double phiI1(double ls, double l2, double sd1, double coef, Workspace w) {
+            double d = -e1;
+            double dr = d - 2.0 * (l2 - ls) / sd1;
+            if (!w.spot) {
+                return scaleT1 * (n1 - pow2 * StandardNormal.cdf(dr));
+            }
+            return phi(d, dr, n1, StandardNormal.cdf(dr), StandardNormal.gaussian(d), sd1, coef, w);
+        }
+
+        /**
+         * φ = S^γe^{λt1}·(N(d) − P·N(d')) from its arguments and their probabilities, adding {@code coef}
+         * times its x-derivatives to the workspace; {@code gd} = exp(−d²/2).
+         */
+        private double phi(
+                double d, double dr, double nd, double ndr, double gd, double sd1, double coef, Workspace w) {
+            double f = nd - pow2 * ndr;
+            // F = N(d) − P·N(d'), P = e^{κ(l2 − x)}, ∂d/∂x = −1/sd1, ∂d'/∂x = +1/sd1
+            double inv = 1.0 / sd1;
+            double pn = StandardNormal.INV_SQRT_2PI * gd;
+            double ppn = StandardNormal.INV_SQRT_2PI * Math.exp(logPow2 - 0.5 * dr * dr); // P·n(d'), no overflow
+            double pN = pow2 * ndr;
+            double fx = -pn * inv + kappa * pN - ppn * inv;
+            double fxx = -d * pn * inv * inv - kappa * kappa * pN + 2.0 * kappa * ppn * inv + dr * ppn * inv * inv;
+            w.dx += coef * scaleT1 * (gamma * f + fx);
+            w.dxx += coef * scaleT1 * (gamma * gamma * f + 2.0 * gamma * fx + fxx);
+            return scaleT1 * f;
         }
 
         /**
@@ -397,8 +415,10 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                 double cb = (a - rho * b) / SQRT_ONE_MINUS_RHO2;
                 double pna = StandardNormal.INV_SQRT_2PI * Math.exp(logP - 0.5 * a * a);
                 double pnb = StandardNormal.INV_SQRT_2PI * Math.exp(logP - 0.5 * b * b);
-                double pg = BIVARIATE_DENSITY * Math.exp(logP - 0.5 * (a * a + c * c)); // P·density(a, b)
-                double ma = pna * StandardNormal.cdf(c);
+                double gc = StandardNormal.gaussian(c);
+                // P·density(a, b) = P·n(a)·n(c)/√(1 − ρ²)
+                double pg = pna * (StandardNormal.INV_SQRT_2PI / SQRT_ONE_MINUS_RHO2) * gc;
+                double ma = pna * StandardNormal.cdf(c, gc);
                 double mb = pnb * StandardNormal.cdf(cb);
                 mx = da * ma + db * mb;
                 mxx = da * da * (-a * ma - rho * pg) + 2.0 * da * db * pg + db * db * (-b * mb - rho * pg);
