@@ -227,8 +227,6 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                 + k * g0.psi(lk, ls, l1, l2, t, sd, k, w);
     }
 
-    private static final double SQRT_ONE_MINUS_RHO2 = Math.sqrt(1.0 - SPLIT);
-
     /**
      * What φ and ψ share for one exponent γ: λ = −r + γb + ½γ(γ − 1)σ², the drift b + (γ − ½)σ², κ =
      * 2b/σ² + 2γ − 1, the powers S^γ·e^{λt}, (I2/S)^κ, (I1/S)^κ, (I1/I2)^κ, and ψ's t1 arguments e1..e4
@@ -256,15 +254,17 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double n2;
         double n3;
         double n4;
-        /** ln of pow2, pow1 and pow12, for derivative terms whose exponentials are merged. */
+        /** ln of pow2, for the derivative term P·n(d') whose exponentials are merged. */
         double logPow2;
 
-        double logPow1;
-        double logPow12;
-        /** ∂(P·M)/∂x and ∂²(P·M)/∂x² of the last bivariate term, from {@link #bivariateDerivatives}. */
-        double termX;
+        /** The densities n(e_i), set with {@code spot} only. */
+        double p1;
 
-        double termXx;
+        double p2;
+        double p3;
+        double p4;
+        /** A bivariate value and its two x-derivatives. */
+        final double[] bv = new double[3];
 
         Terms set(
                 double gamma,
@@ -286,11 +286,9 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             scaleT1 = Math.exp(sGamma + lambda * t1);
             scaleT = Math.exp(sGamma + lambda * t);
             logPow2 = kappa * (l2 - ls);
-            logPow1 = kappa * (l1 - ls);
-            logPow12 = kappa * (l1 - l2);
             pow2 = Math.exp(logPow2);
-            pow1 = Math.exp(logPow1);
-            pow12 = Math.exp(logPow12);
+            pow1 = Math.exp(kappa * (l1 - ls));
+            pow12 = Math.exp(kappa * (l1 - l2));
             double m = drift * t1;
             e1 = (ls - l1 + m) / sd1;
             e2 = (2.0 * l2 - ls - l1 + m) / sd1;
@@ -300,6 +298,12 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             n2 = StandardNormal.cdf(-e2);
             n3 = StandardNormal.cdf(-e3);
             n4 = StandardNormal.cdf(-e4);
+            if (spot) {
+                p1 = StandardNormal.pdf(e1);
+                p2 = StandardNormal.pdf(e2);
+                p3 = StandardNormal.pdf(e3);
+                p4 = StandardNormal.pdf(e4);
+            }
             return this;
         }
 
@@ -359,73 +363,38 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             double f2 = (2.0 * l2 - ls - lh + m) / sd;
             double f3 = (2.0 * l1 - ls - lh + m) / sd;
             double f4 = (ls + 2.0 * l1 - lh - 2.0 * l2 + m) / sd;
-            double m1 = PLUS.cdf(-e1, -f1, n1);
-            double m2 = PLUS.cdf(-e2, -f2, n2);
-            double m3 = MINUS.cdf(-e3, -f3, n3);
-            double m4 = MINUS.cdf(-e4, -f4, n4);
+            if (!w.spot) {
+                return scaleT
+                        * (PLUS.cdf(-e1, -f1, n1)
+                                - pow2 * PLUS.cdf(-e2, -f2, n2)
+                                - pow1 * MINUS.cdf(-e3, -f3, n3)
+                                + pow12 * MINUS.cdf(-e4, -f4, n4));
+            }
+            // a = −e_i moves by ∓1/sd1 and b = −f_i by ∓1/sd per unit of x; (P·M)' = P·(M' − κM) where P =
+            // (I/S)^κ, and P·(M'' − 2κM' + κ²M)
+            double ia = 1.0 / (sd * SQRT_SPLIT);
+            double ib = 1.0 / sd;
+            double[] v = bv;
+            PLUS.cdfAndDerivatives(-e1, -f1, n1, p1, -ia, -ib, v);
+            double m1 = v[0];
+            double gx = v[1];
+            double gxx = v[2];
+            PLUS.cdfAndDerivatives(-e2, -f2, n2, p2, ia, ib, v);
+            double m2 = v[0];
+            gx -= pow2 * (v[1] - kappa * m2);
+            gxx -= pow2 * (v[2] - 2.0 * kappa * v[1] + kappa * kappa * m2);
+            MINUS.cdfAndDerivatives(-e3, -f3, n3, p3, -ia, ib, v);
+            double m3 = v[0];
+            gx -= pow1 * (v[1] - kappa * m3);
+            gxx -= pow1 * (v[2] - 2.0 * kappa * v[1] + kappa * kappa * m3);
+            MINUS.cdfAndDerivatives(-e4, -f4, n4, p4, ia, -ib, v);
+            double m4 = v[0];
+            gx += pow12 * v[1];
+            gxx += pow12 * v[2];
             double g = m1 - pow2 * m2 - pow1 * m3 + pow12 * m4;
-            double value = scaleT * g;
-            if (w.spot) {
-                double ia = 1.0 / (sd * SQRT_SPLIT); // 1/sd1: e_i move by ±ia per unit of x
-                double ib = 1.0 / sd;
-                double gx;
-                double gxx;
-                bivariateDerivatives(-e1, -f1, SQRT_SPLIT, -ia, -ib, 0.0, 0.0, m1);
-                gx = termX;
-                gxx = termXx;
-                bivariateDerivatives(-e2, -f2, SQRT_SPLIT, ia, ib, logPow2, kappa, pow2 * m2);
-                gx -= termX;
-                gxx -= termXx;
-                bivariateDerivatives(-e3, -f3, -SQRT_SPLIT, -ia, ib, logPow1, kappa, pow1 * m3);
-                gx -= termX;
-                gxx -= termXx;
-                bivariateDerivatives(-e4, -f4, -SQRT_SPLIT, ia, -ib, logPow12, 0.0, pow12 * m4);
-                gx += termX;
-                gxx += termXx;
-                w.dx += coef * scaleT * (gamma * g + gx);
-                w.dxx += coef * scaleT * (gamma * gamma * g + 2.0 * gamma * gx + gxx);
-            }
-            return value;
-        }
-
-        /**
-         * The x-derivatives of P·M(a, b; ρ) into termX and termXx, where ∂a/∂x = da, ∂b/∂x = db, P =
-         * e^{logP} with ∂ln P/∂x = −kp, and pm = P·M as the value computed it. The limits the quadrature
-         * takes beyond ±10 standard deviations are differentiated as the limits, so the derivatives are
-         * those of the computed value.
-         */
-        private void bivariateDerivatives(
-                double a, double b, double rho, double da, double db, double logP, double kp, double pm) {
-            double tail = BivariateNormal.FixedCorrelation.TAIL;
-            double mx;
-            double mxx;
-            if (a <= -tail || b <= -tail) {
-                mx = 0.0;
-                mxx = 0.0;
-            } else if (b >= tail) {
-                double pna = StandardNormal.INV_SQRT_2PI * Math.exp(logP - 0.5 * a * a); // P·n(a)
-                mx = da * pna;
-                mxx = -da * da * a * pna;
-            } else if (a >= tail) {
-                double pnb = StandardNormal.INV_SQRT_2PI * Math.exp(logP - 0.5 * b * b);
-                mx = db * pnb;
-                mxx = -db * db * b * pnb;
-            } else {
-                double c = (b - rho * a) / SQRT_ONE_MINUS_RHO2;
-                double cb = (a - rho * b) / SQRT_ONE_MINUS_RHO2;
-                double pna = StandardNormal.INV_SQRT_2PI * Math.exp(logP - 0.5 * a * a);
-                double pnb = StandardNormal.INV_SQRT_2PI * Math.exp(logP - 0.5 * b * b);
-                double gc = StandardNormal.gaussian(c);
-                // P·density(a, b) = P·n(a)·n(c)/√(1 − ρ²)
-                double pg = pna * (StandardNormal.INV_SQRT_2PI / SQRT_ONE_MINUS_RHO2) * gc;
-                double ma = pna * StandardNormal.cdf(c, gc);
-                double mb = pnb * StandardNormal.cdf(cb);
-                mx = da * ma + db * mb;
-                mxx = da * da * (-a * ma - rho * pg) + 2.0 * da * db * pg + db * db * (-b * mb - rho * pg);
-            }
-            // (P·M)' = P·M' − kp·P·M, (P·M)'' = P·M'' − 2kp·P·M' + kp²·P·M
-            termX = mx - kp * pm;
-            termXx = mxx - 2.0 * kp * mx + kp * kp * pm;
+            w.dx += coef * scaleT * (gamma * g + gx);
+            w.dxx += coef * scaleT * (gamma * gamma * g + 2.0 * gamma * gx + gxx);
+            return scaleT * g;
         }
     }
 
