@@ -14,7 +14,8 @@ import dev.paperdesk.engine.pricing.StandardNormal;
  * within a few cents of it for listed-option parameters. Puts use the put–call transformation
  * P(S, K, T, r, b, σ) = C(K, S, T, r − b, −b, σ). A call with b ≥ r is never exercised early and is
  * priced as European. The result is floored at the European value and the intrinsic value, both of
- * which are also lower bounds. Greeks are by bumping and repricing.
+ * which are also lower bounds. {@link #valuation} bumps every input; the chain kernel {@link
+ * #priceAndGreeks} differentiates the closed form in the spot and bumps the rest.
  */
 public final class BjerksundStenslandAmericanPricer implements OptionPricer {
     /** The shared instance; the pricer holds no state. */
@@ -94,7 +95,9 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
      * Value and five Greeks of an American option into {@code out}, without allocating: the live chain's
      * kernel. Where the approximation adds nothing to the European value (every call with b ≥ r, and
      * wherever the early-exercise premium is below 1e-9) the analytic Black–Scholes–Merton Greeks are
-     * exact. Otherwise the Greeks bump this same value: central differences in spot (0.1% of spot),
+     * exact. Otherwise delta and gamma are the closed form's analytic spot derivatives, computed in the
+     * same pass as the value (puts through the formula's homogeneity in spot and strike; where the closed
+     * form is not finite the spot is bumped ±0.1% instead), and the other Greeks bump this same value,
      * one-sided in volatility (+0.001), rate (+1 bp, q fixed) and time (one calendar day, or half the
      * remaining time; theta is value tomorrow minus value today, per year). At or beyond the exercise
      * boundary the value is intrinsic: delta ±1, the other Greeks 0.
