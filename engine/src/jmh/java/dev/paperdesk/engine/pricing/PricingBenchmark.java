@@ -4,6 +4,8 @@ import dev.paperdesk.engine.model.Instrument.OptionRight;
 import dev.paperdesk.engine.pricing.option.BjerksundStenslandAmericanPricer;
 import dev.paperdesk.engine.pricing.option.BlackScholesEuropeanPricer;
 import dev.paperdesk.engine.pricing.option.Bs2002BaselineKernel;
+import dev.paperdesk.engine.pricing.option.Bs2002BumpedGreeks;
+import dev.paperdesk.engine.pricing.option.Bs2002SecantImpliedVolatility;
 import dev.paperdesk.engine.pricing.option.CoxRossRubinsteinAmericanPricer;
 import dev.paperdesk.engine.pricing.option.ImpliedVolatility;
 import dev.paperdesk.engine.pricing.option.LeisenReimerAmericanPricer;
@@ -305,6 +307,56 @@ public class PricingBenchmark {
             bh.consume(out.value());
             bh.consume(out.delta());
             bh.consume(out.vega());
+        }
+    }
+
+    /**
+     * {@link #americanPriceAndGreeks1000} with the spot Greeks bumped (value, spot ±, vol, rate, time: six
+     * values per contract) on the current value kernel, as the chain kernel did before analytic delta and
+     * gamma; same run.
+     */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public void bumpedAmericanPriceAndGreeks1000(Blackhole bh) {
+        PriceAndGreeks out = holder;
+        for (OptionInputs in : contracts) {
+            Bs2002BumpedGreeks.priceAndGreeks(
+                    in.sign(),
+                    in.spot(),
+                    in.strike(),
+                    in.expiry(),
+                    in.rate(),
+                    in.dividendYield(),
+                    in.volatility(),
+                    out);
+            bh.consume(out.value());
+            bh.consume(out.delta());
+            bh.consume(out.vega());
+        }
+    }
+
+    /**
+     * {@link #americanChainRefresh1000} as it ran before the premium-model solve and the analytic spot
+     * Greeks: the secant implied-volatility search, then the bumped Greeks of {@link
+     * #bumpedAmericanPriceAndGreeks1000}, on the current value kernel; same run.
+     */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public void bumpedAmericanChainRefresh1000(Blackhole bh) {
+        PriceAndGreeks out = holder;
+        for (int i = 0; i < CONTRACTS; i++) {
+            OptionInputs in = contracts[i];
+            if (Bs2002SecantImpliedVolatility.impliedVolatility(in, americanPrices[i])
+                    instanceof ImpliedVolatility.Solved s) {
+                Bs2002BumpedGreeks.priceAndGreeks(
+                        in.sign(), in.spot(), in.strike(), in.expiry(), in.rate(), in.dividendYield(), s.value(), out);
+                bh.consume(out.value());
+                bh.consume(out.delta());
+                bh.consume(out.gamma());
+                bh.consume(out.vega());
+                bh.consume(out.theta());
+                bh.consume(out.rho());
+            }
         }
     }
 }

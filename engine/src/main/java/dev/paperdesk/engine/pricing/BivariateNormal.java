@@ -86,7 +86,9 @@ public final class BivariateNormal {
      * deviations take the limit (M = 0 below, M = Φ(other) above), an absolute error below Φ(−10) ≈ 7.6e-24.
      */
     public static final class FixedCorrelation {
-        static final double TAIL = 10.0;
+        /** Beyond ±TAIL standard deviations an argument takes its limit (0 or the other Φ). */
+        public static final double TAIL = 10.0;
+
         private final double[] along;
         private final double[] across;
         private final double[] weight;
@@ -161,6 +163,62 @@ public final class BivariateNormal {
                 sum += weight[i] * Math.exp(along[i] * hk - across[i] * sq);
             }
             return sum + cdfA * cdfB;
+        }
+
+        /**
+         * M(a + da·x, b + db·x) and its first two derivatives in x at x = 0, into {@code out[0..2]}: the value
+         * exactly as {@link #cdf(double, double, double)} computes it, and the derivatives of that computed
+         * value (the quadrature differentiated node by node, so the nodes' exponentials serve all three;
+         * the limits beyond ±{@value #TAIL} differentiated as limits).
+         *
+         * @param cdfA Φ(a)
+         * @param pdfA the density n(a)
+         */
+        public void cdfAndDerivatives(
+                double a, double b, double cdfA, double pdfA, double da, double db, double[] out) {
+            if (a <= -TAIL || b <= -TAIL) {
+                out[0] = 0.0;
+                out[1] = 0.0;
+                out[2] = 0.0;
+                return;
+            }
+            if (b >= TAIL) {
+                out[0] = cdfA;
+                out[1] = da * pdfA;
+                out[2] = -a * da * da * pdfA;
+                return;
+            }
+            double gb = StandardNormal.gaussian(b);
+            double cdfB = StandardNormal.cdf(b, gb);
+            double pdfB = StandardNormal.INV_SQRT_2PI * gb;
+            if (a >= TAIL) {
+                out[0] = cdfB;
+                out[1] = db * pdfB;
+                out[2] = -b * db * db * pdfB;
+                return;
+            }
+            double hk = a * b;
+            double sq = a * a + b * b;
+            // the exponent E_i = along_i·ab − across_i·(a² + b²) moves by u_i per unit of x and bends by v_i
+            double p1 = da * b + a * db;
+            double p2 = 2.0 * (a * da + b * db);
+            double q1 = 2.0 * da * db;
+            double q2 = 2.0 * (da * da + db * db);
+            double sum = 0.0;
+            double sumX = 0.0;
+            double sumXx = 0.0;
+            for (int i = 0; i < weight.length; i++) {
+                double e = weight[i] * Math.exp(along[i] * hk - across[i] * sq);
+                double u = along[i] * p1 - across[i] * p2;
+                sum += e;
+                sumX += e * u;
+                sumXx += e * (u * u + (along[i] * q1 - across[i] * q2));
+            }
+            double na = da * pdfA;
+            double nb = db * pdfB;
+            out[0] = sum + cdfA * cdfB;
+            out[1] = sumX + na * cdfB + cdfA * nb;
+            out[2] = sumXx - a * da * na * cdfB + 2.0 * na * nb - cdfA * b * db * nb;
         }
     }
 

@@ -83,4 +83,41 @@ class BivariateNormalTest {
         assertThatThrownBy(() -> new BivariateNormal.FixedCorrelation(0.95, 20)).hasMessageContaining("|ρ| < 0.925");
         assertThatThrownBy(() -> new BivariateNormal.FixedCorrelation(0.5, 8)).hasMessageContaining("6, 12 or 20");
     }
+
+    /**
+     * The value along a line equals the plain evaluation bit for bit, and the derivatives the exact ones
+     * (∂M/∂a = n(a)Φ((b − ρa)/√(1 − ρ²)), ∂²M/∂a∂b = the bivariate density, ∂²M/∂a² = −a·∂M/∂a −
+     * ρ·density) to the differentiated quadrature's accuracy: measured 1.6e-14 and 2.9e-13 on this grid.
+     */
+    @Test
+    void fixedCorrelationDerivativesAlongALineAreTheExactOnes() {
+        double[] out = new double[3];
+        double worstFirst = 0;
+        double worstSecond = 0;
+        for (double rho : new double[] {0.786, -0.786, 0.3}) {
+            BivariateNormal.FixedCorrelation m = new BivariateNormal.FixedCorrelation(rho, rho == 0.3 ? 6 : 12);
+            double s = Math.sqrt(1 - rho * rho);
+            for (double a : POINTS) {
+                for (double b : POINTS) {
+                    for (double[] dir : new double[][] {{1.0, 0.0}, {0.0, -1.0}, {1.3, 0.7}, {-0.4, 2.1}}) {
+                        double da = dir[0];
+                        double db = dir[1];
+                        m.cdfAndDerivatives(a, b, StandardNormal.cdf(a), StandardNormal.pdf(a), da, db, out);
+                        assertThat(out[0]).isEqualTo(m.cdf(a, b, StandardNormal.cdf(a)));
+                        double ma = StandardNormal.pdf(a) * StandardNormal.cdf((b - rho * a) / s);
+                        double mb = StandardNormal.pdf(b) * StandardNormal.cdf((a - rho * b) / s);
+                        double density = Math.exp(-(a * a - 2 * rho * a * b + b * b) / (2 * s * s)) / (2 * Math.PI * s);
+                        double first = da * ma + db * mb;
+                        double second = da * da * (-a * ma - rho * density)
+                                + 2 * da * db * density
+                                + db * db * (-b * mb - rho * density);
+                        worstFirst = Math.max(worstFirst, Math.abs(out[1] - first));
+                        worstSecond = Math.max(worstSecond, Math.abs(out[2] - second));
+                    }
+                }
+            }
+        }
+        assertThat(worstFirst).isLessThan(5e-14);
+        assertThat(worstSecond).isLessThan(1e-12);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.paperdesk.engine.pricing.option;
 
+import dev.paperdesk.engine.pricing.StandardNormal;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 
@@ -85,7 +86,10 @@ final class AmericanImpliedVolatilitySolver {
      * The implied volatility of {@code pricer}, whose value at volatility σ is {@code value}(σ), started
      * where the American value is nearly known: the European implied volatility σ0 of the price (an
      * upper estimate, A(σ0) ≥ E(σ0) = price) and then σ1, the European implied volatility of the price
-     * less the early-exercise premium A(σ0) − E(σ0), which is almost flat in σ; from there secant steps.
+     * less the early-exercise premium A(σ0) − E(σ0), which is almost flat in σ (when that moves σ0 by less
+     * than the tolerance, σ1 is the answer); from there steps on the European value plus the premium
+     * interpolated through the last two values (a Halley step on that model; the secant on ln(A/price) when
+     * the model has no slope). A value within eight ulps of the price ends the search at that volatility.
      * Every step stays inside the bracket the values have shown (bisection otherwise), the bounds are
      * evaluated only when a step leaves [{@value #MIN_VOL}, {@value #MAX_VOL}] (giving the same
      * no-solution answers as {@link #solve}), and the search stops when a step from a local secant is
@@ -116,13 +120,19 @@ final class AmericanImpliedVolatilitySolver {
         double flo = Double.NaN; // NaN: that end is not evaluated yet
         double hi = MAX_VOL;
         double fhi = Double.NaN;
-        // Secant steps run on ln(A(σ)/price): out of the money the value is close to exponential in σ, so
-        // the logarithm is nearly linear where the value itself is violently convex; the sign is the same.
+        // The bracket is kept on ln(A(σ)/price) (the sign of A − price), which is also the fallback secant's
+        // function: out of the money the value is close to exponential in σ, so the logarithm is nearly
+        // linear where the value itself is violently convex.
         double x0 = e.value();
         double a0 = value.applyAsDouble(x0);
+        double premium0 = a0 - price; // the European value at its own implied volatility is the price
         double f0 = Math.log(a0 / price);
         int evaluations = 1;
-        if (f0 == 0.0) {
+        // a value within eight ulps of the price reprices it to its rounding (the European volatility's own
+        // round trip is of that order): the volatility is then known to that rounding over vega, as well as
+        // any further step could know it
+        double repriced = 8.0 * Math.ulp(price);
+        if (Math.abs(a0 - price) <= repriced) {
             return new ImpliedVolatility.Solved(x0, evaluations);
         }
         if (f0 > 0.0) {
@@ -137,6 +147,11 @@ final class AmericanImpliedVolatilitySolver {
                 && BlackScholesEuropeanPricer.DEFAULT.impliedVolatility(in, 2.0 * price - a0)
                         instanceof ImpliedVolatility.Solved corrected) {
             x1 = corrected.value();
+            if (Math.abs(x1 - x0) <= 2.0 * Math.ulp(x0) + 0.5 * VOL_TOLERANCE) {
+                // the premium moves the European volatility by less than the tolerance, and it is nearly
+                // flat in σ, so it moves the root by less still
+                return new ImpliedVolatility.Solved(x1, evaluations);
+            }
         }
         if (!(x1 > lo && x1 < hi)) {
             x1 = Double.isNaN(flo) ? Math.max(0.5 * x0, lo) : 0.5 * (lo + hi);
@@ -161,9 +176,10 @@ final class AmericanImpliedVolatilitySolver {
                 }
                 x1 = 0.5 * (lo + hi);
             }
-            double f1 = Math.log(value.applyAsDouble(x1) / price);
+            double a1 = value.applyAsDouble(x1);
+            double f1 = Math.log(a1 / price);
             evaluations++;
-            if (f1 == 0.0) {
+            if (Math.abs(a1 - price) <= repriced) {
                 return new ImpliedVolatility.Solved(x1, evaluations);
             }
             if (f1 > 0.0) {
@@ -173,7 +189,13 @@ final class AmericanImpliedVolatilitySolver {
                 lo = x1;
                 flo = f1;
             }
-            double step = f1 * (x1 - x0) / (f1 - f0);
+            double premium1 = a1
+                    - BlackScholesEuropeanPricer.price(
+                            in.sign(), in.spot(), in.strike(), in.expiry(), in.rate(), in.dividendYield(), x1);
+            double step = premiumStep(in, price, x0, premium0, x1, a1, premium1);
+            if (!Double.isFinite(step)) {
+                step = f1 * (x1 - x0) / (f1 - f0);
+            }
             double x2 = x1 - step;
             double tol = 2.0 * Math.ulp(x1) + 0.5 * VOL_TOLERANCE;
             // accepted only from a local secant (the previous step small too), whose error is then far
@@ -194,9 +216,36 @@ final class AmericanImpliedVolatilitySolver {
             }
             x0 = x1;
             f0 = f1;
+            premium0 = premium1;
             x1 = x2;
         }
         return solve(pricer, in, price);
+    }
+
+    /**
+     * The step x1 − x2 towards the volatility where the European value plus the early-exercise premium,
+     * interpolated linearly through the premiums A − E at x0 and x1, equals the price. That model's
+     * European part is exact and cheap, so only the premium's curvature (small: the premium is nearly flat
+     * in σ) is left in the step's error instead of the whole value's; one Halley step on it, with the
+     * European vega and volga at x1, leaves a cubic error besides. NaN when the model has no usable slope
+     * (the caller then takes the secant step).
+     */
+    private static double premiumStep(
+            OptionInputs in, double price, double x0, double premium0, double x1, double a1, double premium1) {
+        double slope = (premium1 - premium0) / (x1 - x0);
+        double t = in.expiry();
+        double sqrtT = Math.sqrt(t);
+        double sd = x1 * sqrtT;
+        double d1 = (Math.log(in.spot() / in.strike()) + (in.rate() - in.dividendYield()) * t) / sd + 0.5 * sd;
+        double vega = in.spot() * Math.exp(-in.dividendYield() * t) * sqrtT * StandardNormal.pdf(d1);
+        double volga = vega * d1 * (d1 - sd) / x1;
+        double g = a1 - price; // the model equals the value at x1
+        double dg = vega + slope;
+        if (!(dg > 0.0)) {
+            return Double.NaN;
+        }
+        double step = g / (dg - 0.5 * g * volga / dg);
+        return Double.isFinite(step) && step < x1 ? step : Double.NaN;
     }
 
     private static ImpliedVolatility aboveMaximum(double price, double ceiling) {

@@ -14,7 +14,8 @@ import dev.paperdesk.engine.pricing.StandardNormal;
  * within a few cents of it for listed-option parameters. Puts use the put–call transformation
  * P(S, K, T, r, b, σ) = C(K, S, T, r − b, −b, σ). A call with b ≥ r is never exercised early and is
  * priced as European. The result is floored at the European value and the intrinsic value, both of
- * which are also lower bounds. Greeks are by bumping and repricing.
+ * which are also lower bounds. {@link #valuation} bumps every input; the chain kernel {@link
+ * #priceAndGreeks} differentiates the closed form in the spot and bumps the rest.
  */
 public final class BjerksundStenslandAmericanPricer implements OptionPricer {
     /** The shared instance; the pricer holds no state. */
@@ -63,7 +64,11 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         }
         double b = r - q;
         double approx = sign > 0 ? call(s, k, t, r, b, vol, w) : call(k, s, t, r - b, -b, vol, w);
-        return Double.isFinite(approx) ? approx : 0.0; // outside the approximation's domain the floors hold
+        if (Double.isFinite(approx)) {
+            return approx;
+        }
+        w.dx = Double.NaN;
+        return 0.0; // outside the approximation's domain the floors hold
     }
 
     /**
@@ -76,6 +81,12 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         final Terms gb = new Terms();
         final Terms g1 = new Terms();
         final Terms g0 = new Terms();
+        /** Whether {@link #call} also accumulates its derivatives in x = ln S into dx and dxx. */
+        boolean spot;
+        /** ∂C/∂ln S of the last call value (S·delta), valid when {@link #spot} was set. */
+        double dx;
+        /** ∂²C/∂(ln S)² of the last call value (S²·gamma + S·delta). */
+        double dxx;
     }
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -84,7 +95,9 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
      * Value and five Greeks of an American option into {@code out}, without allocating: the live chain's
      * kernel. Where the approximation adds nothing to the European value (every call with b ≥ r, and
      * wherever the early-exercise premium is below 1e-9) the analytic Black–Scholes–Merton Greeks are
-     * exact. Otherwise the Greeks bump this same value: central differences in spot (0.1% of spot),
+     * exact. Otherwise delta and gamma are the closed form's analytic spot derivatives, computed in the
+     * same pass as the value (puts through the formula's homogeneity in spot and strike; where the closed
+     * form is not finite the spot is bumped ±0.1% instead), and the other Greeks bump this same value,
      * one-sided in volatility (+0.001), rate (+1 bp, q fixed) and time (one calendar day, or half the
      * remaining time; theta is value tomorrow minus value today, per year). At or beyond the exercise
      * boundary the value is intrinsic: delta ±1, the other Greeks 0.
@@ -97,7 +110,14 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             return; // b ≥ r: never exercised early
         }
         Workspace w = out.bs2002();
-        double value = Math.max(approximation(sign, s, k, t, r, q, vol, w), intrinsic);
+        w.spot = true;
+        double approx;
+        try {
+            approx = approximation(sign, s, k, t, r, q, vol, w);
+        } finally {
+            w.spot = false;
+        }
+        double value = Math.max(approx, intrinsic);
         if (!(value > out.value + 1e-9)) {
             return;
         }
@@ -105,16 +125,35 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             out.set(value, sign, 0.0, 0.0, 0.0, 0.0);
             return;
         }
-        double h = s * 1e-3;
-        double up = price(sign, s + h, k, t, r, q, vol, w);
-        double down = price(sign, s - h, k, t, r, q, vol, w);
+        double delta;
+        double gamma;
+        if (!(approx >= intrinsic)) {
+            delta = sign; // exercised now: the value is S − K or K − S
+            gamma = 0.0;
+        } else if (sign > 0) {
+            delta = w.dx / s;
+            gamma = (w.dxx - w.dx) / (s * s);
+        } else {
+            // the put is the call C(K, S) with the spot in the strike's place; C is homogeneous of degree
+            // one in (spot, strike), so ∂C/∂K = (C − S'·∂C/∂S')/K and ∂²C/∂K² = S'²·∂²C/∂S'²/K²
+            delta = (approx - w.dx) / s;
+            gamma = (w.dxx - w.dx) / (s * s);
+        }
+        if (!(Double.isFinite(delta) && Double.isFinite(gamma))) {
+            // outside the closed form's range (a European call leg, an overflow): bump the value instead
+            double h = s * 1e-3;
+            double up = price(sign, s + h, k, t, r, q, vol, w);
+            double down = price(sign, s - h, k, t, r, q, vol, w);
+            delta = (up - down) / (2 * h);
+            gamma = (up - 2 * value + down) / (h * h);
+        }
         double dv = 1e-3;
         double dr = 1e-4;
         double dt = Math.min(1.0 / 365.0, 0.5 * t);
         out.set(
                 value,
-                (up - down) / (2 * h),
-                (up - 2 * value + down) / (h * h),
+                delta,
+                gamma,
                 (price(sign, s, k, t, r, q, vol + dv, w) - value) / dv,
                 (price(sign, s, k, t - dt, r, q, vol, w) - value) / dt,
                 (price(sign, s, k, t, r + dr, q, vol, w) - value) / dr);
@@ -139,6 +178,8 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
     }
 
     private static double call(double s, double k, double t, double r, double b, double v, Workspace w) {
+        w.dx = Double.NaN; // no derivatives unless the closed form below supplies them
+        w.dxx = Double.NaN;
         if (b >= r) {
             return BlackScholesEuropeanPricer.price(1.0, s, k, t, r, r - b, v);
         }
@@ -154,6 +195,8 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double i1 = b0 + (bInf - b0) * (1.0 - Math.exp(-(b * t1 + 2.0 * v * sqrtT1) * scale));
         double i2 = b0 + (bInf - b0) * (1.0 - Math.exp(-(b * t + 2.0 * v * sqrtT) * scale));
         if (s >= i2) {
+            w.dx = s; // S − K
+            w.dxx = s;
             return s - k;
         }
         double ls = Math.log(s);
@@ -164,29 +207,42 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double sd = v * sqrtT;
         double alpha1 = (i1 - k) * Math.exp(-beta * l1);
         double alpha2 = (i2 - k) * Math.exp(-beta * l2);
-        Terms gb = w.gb.set(beta, ls, l1, l2, r, b, v2, t1, t, sd1);
-        Terms g1 = w.g1.set(1.0, ls, l1, l2, r, b, v2, t1, t, sd1);
-        Terms g0 = w.g0.set(0.0, ls, l1, l2, r, b, v2, t1, t, sd1);
-        return alpha2 * Math.exp(beta * ls)
-                - alpha2 * gb.phi(l2, ls, l2, t1, sd1)
-                + g1.phi(l2, ls, l2, t1, sd1)
-                - g1.phi(l1, ls, l2, t1, sd1)
-                - k * g0.phi(l2, ls, l2, t1, sd1)
-                + k * g0.phi(l1, ls, l2, t1, sd1)
-                + alpha1 * gb.phi(l1, ls, l2, t1, sd1)
-                - alpha1 * gb.psi(l1, ls, l1, l2, t, sd)
-                + g1.psi(l1, ls, l1, l2, t, sd)
-                - g1.psi(lk, ls, l1, l2, t, sd)
-                - k * g0.psi(l1, ls, l1, l2, t, sd)
-                + k * g0.psi(lk, ls, l1, l2, t, sd);
+        boolean spot = w.spot;
+        Terms gb = w.gb.set(beta, ls, l1, l2, r, b, v2, t1, t, sd1, spot);
+        Terms g1 = w.g1.set(1.0, ls, l1, l2, r, b, v2, t1, t, sd1, spot);
+        Terms g0 = w.g0.set(0.0, ls, l1, l2, r, b, v2, t1, t, sd1, spot);
+        double sBeta = Math.exp(beta * ls);
+        if (spot) {
+            w.dx = alpha2 * beta * sBeta; // the φ and ψ below add theirs
+            w.dxx = alpha2 * beta * beta * sBeta;
+        }
+        return alpha2 * sBeta
+                - alpha2 * gb.phi(l2, ls, l2, t1, sd1, -alpha2, w)
+                + g1.phi(l2, ls, l2, t1, sd1, 1.0, w)
+                - g1.phiI1(ls, l2, sd1, -1.0, w)
+                - k * g0.phi(l2, ls, l2, t1, sd1, -k, w)
+                + k * g0.phiI1(ls, l2, sd1, k, w)
+                + alpha1 * gb.phiI1(ls, l2, sd1, alpha1, w)
+                - alpha1 * gb.psi(l1, ls, l1, l2, t, sd, -alpha1, w)
+                + g1.psi(l1, ls, l1, l2, t, sd, 1.0, w)
+                - g1.psi(lk, ls, l1, l2, t, sd, -1.0, w)
+                - k * g0.psi(l1, ls, l1, l2, t, sd, -k, w)
+                + k * g0.psi(lk, ls, l1, l2, t, sd, k, w);
     }
 
     /**
      * What φ and ψ share for one exponent γ: λ = −r + γb + ½γ(γ − 1)σ², the drift b + (γ − ½)σ², κ =
      * 2b/σ² + 2γ − 1, the powers S^γ·e^{λt}, (I2/S)^κ, (I1/S)^κ, (I1/I2)^κ, and ψ's t1 arguments e1..e4
      * with their normal probabilities Φ(−e_i). Mutable and reused through a {@link Workspace}.
+     *
+     * <p>With {@code spot} set, φ and ψ also add their first and second derivatives in x = ln S, times
+     * their coefficient in the formula, to the workspace. The triggers I1, I2, α1, α2 and β do not depend
+     * on S; e_i and ψ's f_i move by ±1/(σ√t1) and ±1/(σ√T) per unit of x, and ∂M(a, b; ρ)/∂a =
+     * n(a)·Φ((b − ρa)/√(1 − ρ²)), ∂²M/∂a∂b = the bivariate density.
      */
     static final class Terms {
+        double gamma;
+        double kappa;
         double drift;
         double scaleT1;
         double scaleT;
@@ -201,6 +257,17 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double n2;
         double n3;
         double n4;
+        /** ln of pow2, for the derivative term P·n(d') whose exponentials are merged. */
+        double logPow2;
+
+        /** The densities n(e_i), set with {@code spot} only. */
+        double p1;
+
+        double p2;
+        double p3;
+        double p4;
+        /** A bivariate value and its two x-derivatives. */
+        final double[] bv = new double[3];
 
         Terms set(
                 double gamma,
@@ -212,14 +279,17 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                 double v2,
                 double t1,
                 double t,
-                double sd1) {
+                double sd1,
+                boolean spot) {
+            this.gamma = gamma;
             double lambda = -r + gamma * b + 0.5 * gamma * (gamma - 1.0) * v2;
             drift = b + (gamma - 0.5) * v2;
-            double kappa = 2.0 * b / v2 + (2.0 * gamma - 1.0);
+            kappa = 2.0 * b / v2 + (2.0 * gamma - 1.0);
             double sGamma = gamma * ls;
             scaleT1 = Math.exp(sGamma + lambda * t1);
             scaleT = Math.exp(sGamma + lambda * t);
-            pow2 = Math.exp(kappa * (l2 - ls));
+            logPow2 = kappa * (l2 - ls);
+            pow2 = Math.exp(logPow2);
             pow1 = Math.exp(kappa * (l1 - ls));
             pow12 = Math.exp(kappa * (l1 - l2));
             double m = drift * t1;
@@ -231,27 +301,103 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             n2 = StandardNormal.cdf(-e2);
             n3 = StandardNormal.cdf(-e3);
             n4 = StandardNormal.cdf(-e4);
+            if (spot) {
+                p1 = StandardNormal.pdf(e1);
+                p2 = StandardNormal.pdf(e2);
+                p3 = StandardNormal.pdf(e3);
+                p4 = StandardNormal.pdf(e4);
+            }
             return this;
         }
 
-        /** φ(S, t1, γ, H, I2) for ln H = {@code lh}. */
-        double phi(double lh, double ls, double l2, double t1, double sd1) {
+        /**
+         * φ(S, t1, γ, H, I2) for ln H = {@code lh}; with the workspace's {@code spot} set, adds {@code coef}
+         * times its x-derivatives to it.
+         */
+        double phi(double lh, double ls, double l2, double t1, double sd1, double coef, Workspace w) {
             double d = -(ls - lh + drift * t1) / sd1;
-            return scaleT1 * (StandardNormal.cdf(d) - pow2 * StandardNormal.cdf(d - 2.0 * (l2 - ls) / sd1));
+            double dr = d - 2.0 * (l2 - ls) / sd1;
+            if (!w.spot) {
+                return scaleT1 * (StandardNormal.cdf(d) - pow2 * StandardNormal.cdf(dr));
+            }
+            double gd = StandardNormal.gaussian(d); // Φ(d) and the derivative's n(d) share it
+            return phi(d, dr, StandardNormal.cdf(d, gd), StandardNormal.cdf(dr), gd, sd1, coef, w);
         }
 
-        /** ψ(S, T, γ, H, I2, I1, t1) for ln H = {@code lh}. */
-        double psi(double lh, double ls, double l1, double l2, double t, double sd) {
+        /**
+         * φ(S, t1, γ, I1, I2): its first argument is −e1 (the same operations, so the same bits), whose
+         * probability n1 is already known.
+         */
+        double phiI1(double ls, double l2, double sd1, double coef, Workspace w) {
+            double d = -e1;
+            double dr = d - 2.0 * (l2 - ls) / sd1;
+            if (!w.spot) {
+                return scaleT1 * (n1 - pow2 * StandardNormal.cdf(dr));
+            }
+            return phi(d, dr, n1, StandardNormal.cdf(dr), StandardNormal.gaussian(d), sd1, coef, w);
+        }
+
+        /**
+         * φ = S^γe^{λt1}·(N(d) − P·N(d')) from its arguments and their probabilities, adding {@code coef}
+         * times its x-derivatives to the workspace; {@code gd} = exp(−d²/2).
+         */
+        private double phi(
+                double d, double dr, double nd, double ndr, double gd, double sd1, double coef, Workspace w) {
+            double f = nd - pow2 * ndr;
+            // F = N(d) − P·N(d'), P = e^{κ(l2 − x)}, ∂d/∂x = −1/sd1, ∂d'/∂x = +1/sd1
+            double inv = 1.0 / sd1;
+            double pn = StandardNormal.INV_SQRT_2PI * gd;
+            double ppn = StandardNormal.INV_SQRT_2PI * Math.exp(logPow2 - 0.5 * dr * dr); // P·n(d'), no overflow
+            double pN = pow2 * ndr;
+            double fx = -pn * inv + kappa * pN - ppn * inv;
+            double fxx = -d * pn * inv * inv - kappa * kappa * pN + 2.0 * kappa * ppn * inv + dr * ppn * inv * inv;
+            w.dx += coef * scaleT1 * (gamma * f + fx);
+            w.dxx += coef * scaleT1 * (gamma * gamma * f + 2.0 * gamma * fx + fxx);
+            return scaleT1 * f;
+        }
+
+        /**
+         * ψ(S, T, γ, H, I2, I1, t1) for ln H = {@code lh}; with the workspace's {@code spot} set, adds
+         * {@code coef} times its x-derivatives to it.
+         */
+        double psi(double lh, double ls, double l1, double l2, double t, double sd, double coef, Workspace w) {
             double m = drift * t;
             double f1 = (ls - lh + m) / sd;
             double f2 = (2.0 * l2 - ls - lh + m) / sd;
             double f3 = (2.0 * l1 - ls - lh + m) / sd;
             double f4 = (ls + 2.0 * l1 - lh - 2.0 * l2 + m) / sd;
-            return scaleT
-                    * (PLUS.cdf(-e1, -f1, n1)
-                            - pow2 * PLUS.cdf(-e2, -f2, n2)
-                            - pow1 * MINUS.cdf(-e3, -f3, n3)
-                            + pow12 * MINUS.cdf(-e4, -f4, n4));
+            if (!w.spot) {
+                return scaleT
+                        * (PLUS.cdf(-e1, -f1, n1)
+                                - pow2 * PLUS.cdf(-e2, -f2, n2)
+                                - pow1 * MINUS.cdf(-e3, -f3, n3)
+                                + pow12 * MINUS.cdf(-e4, -f4, n4));
+            }
+            // a = −e_i moves by ∓1/sd1 and b = −f_i by ∓1/sd per unit of x; (P·M)' = P·(M' − κM) where P =
+            // (I/S)^κ, and P·(M'' − 2κM' + κ²M)
+            double ia = 1.0 / (sd * SQRT_SPLIT);
+            double ib = 1.0 / sd;
+            double[] v = bv;
+            PLUS.cdfAndDerivatives(-e1, -f1, n1, p1, -ia, -ib, v);
+            double m1 = v[0];
+            double gx = v[1];
+            double gxx = v[2];
+            PLUS.cdfAndDerivatives(-e2, -f2, n2, p2, ia, ib, v);
+            double m2 = v[0];
+            gx -= pow2 * (v[1] - kappa * m2);
+            gxx -= pow2 * (v[2] - 2.0 * kappa * v[1] + kappa * kappa * m2);
+            MINUS.cdfAndDerivatives(-e3, -f3, n3, p3, -ia, ib, v);
+            double m3 = v[0];
+            gx -= pow1 * (v[1] - kappa * m3);
+            gxx -= pow1 * (v[2] - 2.0 * kappa * v[1] + kappa * kappa * m3);
+            MINUS.cdfAndDerivatives(-e4, -f4, n4, p4, ia, -ib, v);
+            double m4 = v[0];
+            gx += pow12 * v[1];
+            gxx += pow12 * v[2];
+            double g = m1 - pow2 * m2 - pow1 * m3 + pow12 * m4;
+            w.dx += coef * scaleT * (gamma * g + gx);
+            w.dxx += coef * scaleT * (gamma * gamma * g + 2.0 * gamma * gx + gxx);
+            return scaleT * g;
         }
     }
 
