@@ -9,6 +9,10 @@ package dev.paperdesk.engine.pricing;
  * a relative error near machine precision over the whole real line, tails included. Tails matter
  * here: implied volatility of deep out-of-the-money options is solved from prices of order
  * 1e-100 and smaller, which only a relatively accurate tail can reproduce.
+ *
+ * <p>Callers that already hold the density use {@link #cdfFromDensity} instead: the tail is the density
+ * times the {@linkplain #millsRatio Mills ratio}, a table polynomial with neither exponential, division
+ * nor branch, as accurate as Cody's form (the Black–Scholes–Merton pricer takes both of its tails so).
  */
 public final class StandardNormal {
     /** 1/sqrt(2π). */
