@@ -56,8 +56,9 @@ public final class StandardNormal {
     }
 
     /**
-     * The Mills ratio R(y) = (1 − Φ(y))/φ(y), so that Φ(−y) = φ(y)·R(y), relatively accurate to about
-     * 2e-16 for every y ≥ 0 (R(0) = √(π/2), R(y) ≈ 1/y for large y).
+     * The Mills ratio R(y) = (1 − Φ(y))/φ(y), so that Φ(−y) = φ(y)·R(y), for every y ≥ 0 (R(0) =
+     * √(π/2), R(y) ≈ 1/y for large y): within 4.4e-16 relative (a few ulps) of 40-digit values at every
+     * test point, interval edges included.
      *
      * <p>On [0, 39) a degree-12 polynomial per interval of width ½ (Chebyshev interpolation in 40-digit
      * arithmetic, {@link MillsRatioCoefficients}) evaluated by Estrin's scheme: no division, no
