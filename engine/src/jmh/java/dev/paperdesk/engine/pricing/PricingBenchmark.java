@@ -6,6 +6,7 @@ import dev.paperdesk.engine.pricing.option.BlackScholesEuropeanPricer;
 import dev.paperdesk.engine.pricing.option.Bs2002BaselineKernel;
 import dev.paperdesk.engine.pricing.option.Bs2002BumpedGreeks;
 import dev.paperdesk.engine.pricing.option.Bs2002SecantImpliedVolatility;
+import dev.paperdesk.engine.pricing.option.BsmBaselineKernel;
 import dev.paperdesk.engine.pricing.option.CoxRossRubinsteinAmericanPricer;
 import dev.paperdesk.engine.pricing.option.ImpliedVolatility;
 import dev.paperdesk.engine.pricing.option.LeisenReimerAmericanPricer;
@@ -72,6 +73,33 @@ public class PricingBenchmark {
         PriceAndGreeks out = holder;
         for (OptionInputs in : contracts) {
             BlackScholesEuropeanPricer.priceAndGreeks(
+                    in.sign(),
+                    in.spot(),
+                    in.strike(),
+                    in.expiry(),
+                    in.rate(),
+                    in.dividendYield(),
+                    in.volatility(),
+                    out);
+            bh.consume(out.value());
+            bh.consume(out.delta());
+            bh.consume(out.gamma());
+            bh.consume(out.vega());
+            bh.consume(out.theta());
+            bh.consume(out.rho());
+        }
+    }
+
+    /**
+     * {@link #bsmPriceAndGreeks} on the previous kernel (Cody's rational CDF per tail, kept as
+     * {@code BsmBaselineKernel} in the test sources), in the same run.
+     */
+    @Benchmark
+    @OperationsPerInvocation(CONTRACTS)
+    public void baselineBsmPriceAndGreeks(Blackhole bh) {
+        PriceAndGreeks out = holder;
+        for (OptionInputs in : contracts) {
+            BsmBaselineKernel.priceAndGreeks(
                     in.sign(),
                     in.spot(),
                     in.strike(),

@@ -9,6 +9,10 @@ package dev.paperdesk.engine.pricing;
  * a relative error near machine precision over the whole real line, tails included. Tails matter
  * here: implied volatility of deep out-of-the-money options is solved from prices of order
  * 1e-100 and smaller, which only a relatively accurate tail can reproduce.
+ *
+ * <p>Callers that already hold the density use {@link #cdfFromDensity} instead: the tail is the density
+ * times the {@linkplain #millsRatio Mills ratio}, a table polynomial with neither exponential, division
+ * nor branch, as accurate as Cody's form (the Black–Scholes–Merton pricer takes both of its tails so).
  */
 public final class StandardNormal {
     /** 1/sqrt(2π). */
@@ -35,6 +39,85 @@ public final class StandardNormal {
      */
     public static double cdf(double x, double gaussian) {
         return Math.abs(x) <= 0.67448975 ? central(x) : tails(x, gaussian);
+    }
+
+    /**
+     * Φ(x) for a caller that already holds the density {@code density} = φ(x): the tail beyond |x| is
+     * φ(x)·R(|x|) with the {@linkplain #millsRatio Mills ratio}, so no exponential is taken, and the
+     * choice of tail is arithmetic (no branch): Φ(x) = H(x) − sign(x)·φ(x)·R(|x|), H the unit step.
+     */
+    public static double cdfFromDensity(double x, double density) {
+        return step(x) + Math.copySign(density * millsRatio(Math.abs(x)), -x);
+    }
+
+    /** 1 for x ≥ +0, 0 for x ≤ −0, without a branch. */
+    private static double step(double x) {
+        return 0.5 + Math.copySign(0.5, x);
+    }
+
+    /**
+     * The Mills ratio R(y) = (1 − Φ(y))/φ(y), so that Φ(−y) = φ(y)·R(y), for every y ≥ 0 (R(0) =
+     * √(π/2), R(y) ≈ 1/y for large y): within 4.4e-16 relative (a few ulps) of 40-digit values at every
+     * test point, interval edges included.
+     *
+     * <p>On [0, 39) a degree-12 polynomial per interval of width ½ (Chebyshev interpolation in 40-digit
+     * arithmetic, {@link MillsRatioCoefficients}) evaluated by Estrin's scheme: no division, no
+     * exponential, and the only branch is the range test, so call and put, near and far strikes take
+     * the same path. Beyond 39 (where φ itself underflows) the asymptotic series; for y &lt; 0 the
+     * identity R(y) = 1/φ(y) − R(−y).
+     */
+    public static double millsRatio(double y) {
+        if (!(y >= 0.0 && y < 39.0)) {
+            return millsRatioOutsideTable(y);
+        }
+        double u = 2.0 * y; // exact
+        int i = (int) u;
+        double v = u - (i + 0.5); // exact: the interval's local coordinate in [−½, ½)
+        int o = i * MillsRatioCoefficients.STRIDE;
+        double[] c = MillsRatioCoefficients.C;
+        double v2 = v * v;
+        double v4 = v2 * v2;
+        double p01 = Math.fma(c[o + 1], v, c[o]);
+        double p23 = Math.fma(c[o + 3], v, c[o + 2]);
+        double p45 = Math.fma(c[o + 5], v, c[o + 4]);
+        double p67 = Math.fma(c[o + 7], v, c[o + 6]);
+        double p89 = Math.fma(c[o + 9], v, c[o + 8]);
+        double p1011 = Math.fma(c[o + 11], v, c[o + 10]);
+        double q03 = Math.fma(p23, v2, p01);
+        double q47 = Math.fma(p67, v2, p45);
+        double q811 = Math.fma(p1011, v2, p89);
+        double r07 = Math.fma(q47, v4, q03);
+        double r812 = Math.fma(c[o + 12], v4, q811);
+        return Math.fma(r812, v4 * v4, r07);
+    }
+
+    private static double millsRatioOutsideTable(double y) {
+        if (y >= 39.0) {
+            // R(y) = (1/y)·Σ (−1)^k (2k−1)!!/y^{2k}: at y ≥ 39 the ninth term is below 1e-19
+            double w = 1.0 / (y * y);
+            double s = 1.0
+                    - w
+                            * (1.0
+                                    - w
+                                            * (3.0
+                                                    - w
+                                                            * (15.0
+                                                                    - w
+                                                                            * (105.0
+                                                                                    - w
+                                                                                            * (945.0
+                                                                                                    - w
+                                                                                                            * (10395.0
+                                                                                                                    - w
+                                                                                                                            * (135135.0
+                                                                                                                                    - w
+                                                                                                                                            * 2027025.0)))))));
+            return s / y;
+        }
+        if (y < 0.0) {
+            return 1.0 / pdf(y) - millsRatio(-y);
+        }
+        return Double.NaN;
     }
 
     /** exp(−x²/2), the unnormalised density. */

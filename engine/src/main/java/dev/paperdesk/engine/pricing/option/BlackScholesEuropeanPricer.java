@@ -33,7 +33,10 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
         return price(in.sign(), in.spot(), in.strike(), in.expiry(), in.rate(), in.dividendYield(), in.volatility());
     }
 
-    /** The value for θ = +1 (call) or −1 (put), without allocating. */
+    /**
+     * The value for θ = +1 (call) or −1 (put), without allocating; the same arithmetic as the value of
+     * {@link #priceAndGreeks}, so both give the same double.
+     */
     public static double price(double sign, double s, double k, double t, double r, double q, double vol) {
         double disc = Math.exp(-r * t);
         double carry = Math.exp(-q * t);
@@ -43,12 +46,22 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
         }
         double sCarry = s * carry;
         double kDisc = k * disc;
-        double d1 = Math.log(sCarry / kDisc) / stdDev + 0.5 * stdDev;
+        double invStdDev = 1.0 / stdDev;
+        double d1 = (Math.log(s / k) + (r - q) * t) * invStdDev + 0.5 * stdDev;
         double d2 = d1 - stdDev;
-        // exp(−d2²/2) = exp(−d1²/2)·(S·e^{−qT})/(K·e^{−rT}): one exponential serves both tails
-        double g1 = StandardNormal.gaussian(d1);
-        double g2 = g1 * (sCarry / kDisc);
-        return sign * (sCarry * StandardNormal.cdf(sign * d1, g1) - kDisc * StandardNormal.cdf(sign * d2, g2));
+        double nd1 = StandardNormal.pdf(d1);
+        double cd1 = StandardNormal.cdfFromDensity(sign * d1, nd1);
+        return sign * sCarry * cd1 - sign * discountedStrikeCdf(sign * d2, kDisc, sCarry * nd1);
+    }
+
+    /**
+     * K·e^{−rT}·N(z2), z2 = θ·d2, from {@code sCarryDensity} = S·e^{−qT}·n(d1), which equals K·e^{−rT}·n(d2)
+     * exactly (d1 and d2 straddle ln(F/K)/σ√T by ±σ√T/2): the tail is that product times the Mills ratio
+     * of |d2|, so d2 needs neither its own exponential nor a division.
+     */
+    private static double discountedStrikeCdf(double z2, double kDisc, double sCarryDensity) {
+        double step = 0.5 + Math.copySign(0.5, z2); // 1 in the money, 0 out of it: no branch
+        return kDisc * step + Math.copySign(sCarryDensity * StandardNormal.millsRatio(Math.abs(z2)), -z2);
     }
 
     @Override
@@ -69,26 +82,24 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
         }
         double sCarry = s * carry;
         double kDisc = k * disc;
-        double ratio = sCarry / kDisc;
         // One division serves every Greek: 1/σ = √T/(σ√T) and 1/T = (σ/(σ√T))².
         double invStdDev = 1.0 / stdDev;
         double invVol = sqrtT * invStdDev;
         double volOverStdDev = vol * invStdDev;
         double invT = volOverStdDev * volOverStdDev;
-        double d1 = Math.log(ratio) * invStdDev + 0.5 * stdDev;
+        double d1 = (Math.log(s / k) + (r - in.dividendYield()) * t) * invStdDev + 0.5 * stdDev;
         double d2 = d1 - stdDev;
-        // exp(−d2²/2) = exp(−d1²/2)·(S·e^{−qT})/(K·e^{−rT}): one exponential serves density and both tails
-        double g1 = StandardNormal.gaussian(d1);
-        double nd1 = StandardNormal.INV_SQRT_2PI * g1;
-        double cd1 = StandardNormal.cdf(sign * d1, g1);
-        double cd2 = StandardNormal.cdf(sign * d2, g1 * ratio);
-        double value = sign * (sCarry * cd1 - kDisc * cd2);
+        // one exponential (the density of d1) serves both tails, see discountedStrikeCdf
+        double nd1 = StandardNormal.pdf(d1);
+        double cd1 = StandardNormal.cdfFromDensity(sign * d1, nd1);
+        double kDiscCd2 = discountedStrikeCdf(sign * d2, kDisc, sCarry * nd1);
+        double value = sign * sCarry * cd1 - sign * kDiscCd2;
         double delta = sign * carry * cd1;
         double gamma = carry * nd1 * invStdDev / s;
         double vega = sCarry * nd1 * sqrtT;
         // σ/(2√T) = ½·(σ√T)/T
-        double theta = -0.5 * sCarry * nd1 * stdDev * invT - sign * (b - r) * sCarry * cd1 - sign * r * kDisc * cd2;
-        double rho = sign * kDisc * t * cd2;
+        double theta = -0.5 * sCarry * nd1 * stdDev * invT - sign * (b - r) * sCarry * cd1 - sign * r * kDiscCd2;
+        double rho = sign * t * kDiscCd2;
         double vanna = -carry * nd1 * d2 * invVol;
         double volga = vega * d1 * d2 * invVol;
         double charm = -carry * (nd1 * (b * invStdDev - 0.5 * d2 * invT) + sign * (b - r) * cd1);
@@ -99,10 +110,13 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
      * Value, delta, gamma, vega, theta and rho of a European option written into {@code out}, without
      * allocating: the kernel of chain refreshes. θ = +1 call, −1 put; q is the dividend yield.
      *
-     * <p>One exponential each for the discount, the carry and the density (shared by both tails, as
-     * in {@link #price(double, double, double, double, double, double, double)}), one logarithm, one
-     * square root and one reciprocal of σ√T. With A = θ·S·e^{−qT}·N(θd1) and B = θ·K·e^{−rT}·N(θd2):
-     * V = A − B, theta = −S·e^{−qT}·n(d1)·σ/(2√T) + q·A − r·B and rho = T·B (Haug's theta with b − r = −q).
+     * <p>Three exponentials (discount, carry, the density n(d1)), one logarithm (of S/K, which does not
+     * wait for the exponentials), one square root and two reciprocals. Both tails reuse the density: N(θd1)
+     * = H(θd1) − θ·sign(d1)·n(d1)·R(|d1|) and K·e^{−rT}·N(θd2) likewise from S·e^{−qT}·n(d1) = K·e^{−rT}·n(d2),
+     * with the Mills ratio R a table polynomial ({@link StandardNormal#millsRatio}): no exponential, no
+     * division and no branch between calls and puts or the regions of the distribution. With
+     * A = θ·S·e^{−qT}·N(θd1) and B = θ·K·e^{−rT}·N(θd2): V = A − B, theta = −S·e^{−qT}·n(d1)·σ/(2√T) + q·A − r·B
+     * and rho = T·B (Haug's theta with b − r = −q).
      */
     public static void priceAndGreeks(
             double sign, double s, double k, double t, double r, double q, double vol, PriceAndGreeks out) {
@@ -121,17 +135,14 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
         }
         double sCarry = s * carry;
         double kDisc = k * disc;
-        double ratio = sCarry / kDisc;
         double invStdDev = 1.0 / stdDev;
-        double d1 = Math.log(ratio) * invStdDev + 0.5 * stdDev;
+        double d1 = (Math.log(s / k) + (r - q) * t) * invStdDev + 0.5 * stdDev;
         double d2 = d1 - stdDev;
-        double g1 = StandardNormal.gaussian(d1);
-        double nd1 = StandardNormal.INV_SQRT_2PI * g1;
-        double cd1 = StandardNormal.cdf(sign * d1, g1);
-        double cd2 = StandardNormal.cdf(sign * d2, g1 * ratio);
-        double a = sign * sCarry * cd1;
-        double b = sign * kDisc * cd2;
+        double nd1 = StandardNormal.pdf(d1);
+        double cd1 = StandardNormal.cdfFromDensity(sign * d1, nd1);
         double sCarryDensity = sCarry * nd1;
+        double a = sign * sCarry * cd1;
+        double b = sign * discountedStrikeCdf(sign * d2, kDisc, sCarryDensity);
         // σ/√T = σ²/(σ√T): reuses the one reciprocal
         out.set(
                 a - b,
