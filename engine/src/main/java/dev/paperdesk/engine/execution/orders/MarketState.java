@@ -177,8 +177,16 @@ final class MarketState {
     }
 
     Price price(long ticks) {
-        return new Price(px.toDecimal(ticks));
+        // Consecutive fills mostly trade at one price: the same immutable value again.
+        if (lastPrice == null || lastPriceTicks != ticks) {
+            lastPrice = new Price(px.toDecimal(ticks));
+            lastPriceTicks = ticks;
+        }
+        return lastPrice;
     }
+
+    private Price lastPrice;
+    private long lastPriceTicks;
 
     BigDecimal mid() {
         return quote == null ? null : quote.mid().value();
