@@ -94,6 +94,11 @@ public final class AccountService {
         /** The latest quote (engine thread). */
         Optional<Quote> quote(InstrumentId id);
 
+        /** The mid of the latest quote, or {@code null} without one (engine thread). */
+        default BigDecimal mid(InstrumentId id) {
+            return quote(id).map(q -> q.mid().value()).orElse(null);
+        }
+
         FxRates fx();
 
         /** Values a portfolio at the engine's marks and rates. */
@@ -228,7 +233,7 @@ public final class AccountService {
     }
 
     private BigDecimal mid(InstrumentId id) {
-        return host.quote(id).map(q -> q.mid().value()).orElse(null);
+        return host.mid(id);
     }
 
     private AccountSnapshot compute(Portfolio p) {
@@ -275,14 +280,20 @@ public final class AccountService {
         BigDecimal price = expectedPrice.value();
         PreTradeFigures before = figures(live, instrument.id(), price, reserved);
         PreTradeFigures after = figures(trial, instrument.id(), price, reserved);
-        Map<InstrumentId, Double> rho = new LinkedHashMap<>();
+        Map<InstrumentId, Double> rho = Map.of(); // a map only when another position correlates
         for (Position p : live.positionsView()) {
             if (!p.isFlat() && !p.instrumentId().equals(instrument.id())) {
-                correlations
-                        .correlation(instrument.id(), p.instrumentId())
-                        .ifPresent(c -> rho.put(
-                                p.instrumentId(),
-                                c * request.side().sign() * p.quantity().signum()));
+                java.util.OptionalDouble c = correlations.correlation(instrument.id(), p.instrumentId());
+                if (c.isPresent()) {
+                    if (rho.isEmpty()) {
+                        rho = new LinkedHashMap<>();
+                    }
+                    rho.put(
+                            p.instrumentId(),
+                            c.getAsDouble()
+                                    * request.side().sign()
+                                    * p.quantity().signum());
+                }
             }
         }
         OrderIntent intent = new OrderIntent(

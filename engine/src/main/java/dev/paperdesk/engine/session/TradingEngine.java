@@ -1341,8 +1341,26 @@ public final class TradingEngine implements MarketDataSink {
 
     /** The mark used for valuation: the perpetual mark price when there is one, else the quote's mid. */
     private BigDecimal mark(InstrumentId id) {
+        return accounts.valuationMark(id, mid(id));
+    }
+
+    /** The mid of each instrument's latest quote, worked out once per quote (engine thread). */
+    private final Map<InstrumentId, QuoteMid> mids = new HashMap<>();
+
+    private record QuoteMid(Quote quote, BigDecimal mid) {}
+
+    /** The mid of the latest quote of {@code id}, or {@code null} without one; engine thread. */
+    private BigDecimal mid(InstrumentId id) {
         Quote q = quotes.get(id);
-        return accounts.valuationMark(id, q == null ? null : q.mid().value());
+        if (q == null) {
+            return null;
+        }
+        QuoteMid m = mids.get(id);
+        if (m == null || m.quote != q) {
+            m = new QuoteMid(q, q.mid().value());
+            mids.put(id, m);
+        }
+        return m.mid;
     }
 
     /**
@@ -1531,6 +1549,11 @@ public final class TradingEngine implements MarketDataSink {
         @Override
         public Optional<Quote> quote(InstrumentId id) {
             return Optional.ofNullable(quotes.get(id));
+        }
+
+        @Override
+        public BigDecimal mid(InstrumentId id) {
+            return TradingEngine.this.mid(id);
         }
 
         @Override

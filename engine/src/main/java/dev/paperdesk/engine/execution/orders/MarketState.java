@@ -189,8 +189,18 @@ final class MarketState {
     private long lastPriceTicks;
 
     BigDecimal mid() {
-        return quote == null ? null : quote.mid().value();
+        if (quote == null) {
+            return null;
+        }
+        if (midOf != quote) { // worked out once per quote: every arriving order asks
+            mid = quote.mid().value();
+            midOf = quote;
+        }
+        return mid;
     }
+
+    private Quote midOf;
+    private BigDecimal mid;
 
     boolean hasQuote() {
         return quote != null;
