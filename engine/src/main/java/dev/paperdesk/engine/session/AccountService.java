@@ -94,6 +94,11 @@ public final class AccountService {
         /** The latest quote (engine thread). */
         Optional<Quote> quote(InstrumentId id);
 
+        /** Whether anyone receives what {@link #publish} sends (the funds check then writes its warnings). */
+        default boolean publishing() {
+            return true;
+        }
+
         /** The mid of the latest quote, or {@code null} without one (engine thread). */
         default BigDecimal mid(InstrumentId id) {
             return quote(id).map(q -> q.mid().value()).orElse(null);
@@ -246,6 +251,8 @@ public final class AccountService {
      * The pre-trade checks of an order that passed structural validation: margin (replacing the
      * cash-account funds check) and the portfolio's advisory limits. Warnings are published as
      * {@link AccountEvent.RiskWarnings}; a margin shortfall or a blocking limit is the rejection.
+     * While nobody receives published events ({@link Host#publishing()}), limits that only warn are
+     * not evaluated and the verdict carries no warnings.
      */
     public RiskVerdict checkOrder(OrderRequest request, Instrument instrument, Price expectedPrice, Money fee) {
         return checkOrder(request, instrument, expectedPrice, fee, BigDecimal.ZERO);
@@ -313,8 +320,8 @@ public final class AccountService {
         // The requirement is measured from the claimed state, but what is free is what is free now:
         // closing the claimed part releases margin only once those other orders fill.
         PreTradeFigures now = live == actual ? before : figures(actual, instrument.id(), null, reserved);
-        RiskVerdict verdict =
-                PreTradeChecks.check(intent, now, after.positionNotional(), after.openPositions(), rho, requirement);
+        RiskVerdict verdict = PreTradeChecks.check(
+                intent, now, after.positionNotional(), after.openPositions(), rho, requirement, host.publishing());
         if (verdict.rejection().isEmpty()) {
             // While it works the order holds what it needs at its own price; a loss against the
             // current mark (a stop above the market) only matters if it filled now, which the check

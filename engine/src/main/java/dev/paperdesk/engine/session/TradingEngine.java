@@ -85,7 +85,6 @@ public final class TradingEngine implements MarketDataSink {
     private final Map<InstrumentId, TradingHours> hours = new HashMap<>();
     private final Map<InstrumentId, Quote> quotes = new HashMap<>();
     private final Map<PortfolioId, Portfolio> portfolios = new TreeMap<>((a, b) -> Long.compare(a.value(), b.value()));
-    private final Map<OrderId, Order> orders = new TreeMap<>();
     private final Map<Long, OrderGroup> groups = new HashMap<>();
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private final MarketFxRates fx = new MarketFxRates();
@@ -132,7 +131,8 @@ public final class TradingEngine implements MarketDataSink {
         }
     }
     // Read-side mirrors for other threads, updated after each commit. Readers copy on demand, so a
-    // step costs O(changes), not O(all orders ever placed).
+    // step costs O(changes), not O(all orders ever placed). The engine thread looks orders up in
+    // orderView too: one sorted map of every order, not two.
     private final Map<OrderId, Order> orderView = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final java.util.Queue<Fill> fillView = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Map<Long, OrderGroup> groupView = new java.util.concurrent.ConcurrentSkipListMap<>();
@@ -224,7 +224,7 @@ public final class TradingEngine implements MarketDataSink {
             }
         }
         for (Order o : state.orders()) {
-            orders.put(o.id(), o);
+            orderView.put(o.id(), o);
             nextOrderId = Math.max(nextOrderId, o.id().value() + 1);
         }
         for (Fill f : state.fills()) {
@@ -234,7 +234,6 @@ public final class TradingEngine implements MarketDataSink {
             groups.put(g.id(), g);
             nextGroupId = Math.max(nextGroupId, g.id() + 1);
         }
-        orderView.putAll(orders);
         fillView.addAll(state.fills());
         groupView.putAll(groups);
         for (Portfolio p : portfolios.values()) {
@@ -341,7 +340,6 @@ public final class TradingEngine implements MarketDataSink {
     private void commitChanges(Step s) {
         store.commit(s.changes);
         portfolios.putAll(s.portfolios);
-        orders.putAll(s.orders);
         groups.putAll(s.groups);
         orderView.putAll(s.orders);
         groupView.putAll(s.groups);
@@ -604,7 +602,7 @@ public final class TradingEngine implements MarketDataSink {
     /** Sends a cancel (it travels with the venue's latency and may lose the race with a fill). */
     public Order cancel(OrderId id) {
         return inStep(() -> {
-            Order o = orders.get(id);
+            Order o = orderView.get(id);
             if (o == null) {
                 throw new IllegalArgumentException("no order " + id);
             }
@@ -641,7 +639,7 @@ public final class TradingEngine implements MarketDataSink {
     /** Sends a modify of price, stop or quantity; refused at once (journaled) when the change is invalid. */
     public Order modify(OrderId id, OrderChange change) {
         return inStep(() -> {
-            Order o = orders.get(id);
+            Order o = orderView.get(id);
             if (o == null) {
                 throw new IllegalArgumentException("no order " + id);
             }
@@ -844,7 +842,7 @@ public final class TradingEngine implements MarketDataSink {
         }
         Set<PortfolioId> changed = new LinkedHashSet<>();
         for (OrderId id : List.copyOf(unreserved)) {
-            Order o = orders.get(id);
+            Order o = orderView.get(id);
             if (o == null || !o.status().isOpen()) {
                 unreserved.remove(id);
                 continue;
@@ -893,7 +891,7 @@ public final class TradingEngine implements MarketDataSink {
     }
 
     private Order currentOrder(OrderId id) {
-        return orders.get(id);
+        return orderView.get(id);
     }
 
     /** Decimals of the portfolio's base currency: reservations are whole minor units, rounded up. */
@@ -917,7 +915,7 @@ public final class TradingEngine implements MarketDataSink {
     public Map<OrderId, BigDecimal> reservations(PortfolioId portfolio) {
         Map<OrderId, BigDecimal> out = new TreeMap<>();
         int scale = scale(portfolio);
-        for (Order o : orders.values()) {
+        for (Order o : orderView.values()) {
             if (o.request().portfolioId().equals(portfolio) && reservations.holds(o.id())) {
                 BigDecimal r = reservations.of(o, scale);
                 if (r.signum() > 0) {
@@ -1481,6 +1479,14 @@ public final class TradingEngine implements MarketDataSink {
         return Optional.ofNullable(quoteView.get(id));
     }
 
+    /**
+     * A valuation of the portfolio made now from its live state, ignoring the published one (loop
+     * thread; tests compare it with what {@link #portfolioSnapshot} publishes).
+     */
+    PortfolioSnapshot revalue(PortfolioId id) {
+        return accounts.valuation(portfolios.get(id), reserved(id));
+    }
+
     /** Exposes the live portfolio to code running on the loop thread (tests, invariant checks). */
     Portfolio portfolio(PortfolioId id) {
         return portfolios.get(id);
@@ -1557,6 +1563,11 @@ public final class TradingEngine implements MarketDataSink {
         }
 
         @Override
+        public boolean publishing() {
+            return !listeners.isEmpty();
+        }
+
+        @Override
         public dev.paperdesk.engine.portfolio.FxRates fx() {
             return fx;
         }
@@ -1623,7 +1634,6 @@ public final class TradingEngine implements MarketDataSink {
                 }
             }
             for (Order o : changes.orders()) {
-                orders.put(o.id(), o);
                 orderView.put(o.id(), o);
             }
             fillView.addAll(changes.fills());

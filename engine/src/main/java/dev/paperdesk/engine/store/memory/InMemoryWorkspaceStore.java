@@ -41,7 +41,7 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
         }
     }
 
-    private final Map<Long, Order> orders = new LinkedHashMap<>();
+    private final Map<dev.paperdesk.engine.model.OrderId, Order> orders = new LinkedHashMap<>();
     private final Map<Long, OrderGroup> groups = new LinkedHashMap<>();
     private final List<Fill> fills = new ArrayList<>();
     /**
@@ -96,7 +96,7 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
             groups.put(g.id(), g);
         }
         for (Order o : changes.orders()) {
-            orders.put(o.id().value(), o);
+            orders.put(o.id(), o); // by the id itself: no boxed key per commit
         }
         journal.addAll(changes.events());
         fills.addAll(changes.fills());
