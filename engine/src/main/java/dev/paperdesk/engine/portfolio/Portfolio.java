@@ -326,7 +326,8 @@ public final class Portfolio {
     }
 
     public Position position(InstrumentId instrument) {
-        return positions.getOrDefault(instrument, Position.flat(instrument));
+        Position p = positions.get(instrument);
+        return p != null ? p : Position.flat(instrument); // a flat position only when there is none
     }
 
     /** The currency a position's cost and P&amp;L are booked in (its instrument's quote currency). */

@@ -443,8 +443,10 @@ public final class AccountService {
     }
 
     private void assignMargin(Portfolio p, Fill fill, Instrument instrument, BigDecimal before) {
-        PositionMargin terms =
-                p.margin(instrument.id()).orElse(MarginCalculator.defaultMargin(p.settings(), instrument));
+        PositionMargin terms = p.marginTerms(instrument.id());
+        if (terms == null) { // the defaults are made only for a position without terms of its own
+            terms = MarginCalculator.defaultMargin(p.settings(), instrument);
+        }
         Position pos = p.position(instrument.id());
         BigDecimal after = pos.quantity();
         if (terms.mode() == MarginMode.CROSS) {

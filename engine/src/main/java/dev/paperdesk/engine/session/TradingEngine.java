@@ -790,12 +790,30 @@ public final class TradingEngine implements MarketDataSink {
                 touch = touch.add(r.limitOffset().value());
             }
         }
-        BigDecimal factor = BigDecimal.ONE.add(BigDecimal.valueOf(worst / 10_000.0));
-        if (!hours.getOrDefault(instrument.id(), TradingHours.continuous())
-                .isOpen(loop.clock().now())) {
-            factor = factor.add(CLOSED_MARKET_BUFFER);
+        boolean closed = !hours.getOrDefault(instrument.id(), TradingHours.continuous())
+                .isOpen(loop.clock().now());
+        return touch.multiply(worstFactor(worst, closed));
+    }
+
+    /** The last factor {@link #assumedPrice} used: the models and market hours rarely change between orders. */
+    private record WorstFactor(double worstBps, boolean closed, BigDecimal factor) {}
+
+    private WorstFactor lastFactor;
+
+    private BigDecimal worstFactor(double worstBps, boolean closed) {
+        WorstFactor f = lastFactor;
+        // compared as bits: the same double gives the same BigDecimal.valueOf
+        if (f == null
+                || Double.doubleToLongBits(f.worstBps()) != Double.doubleToLongBits(worstBps)
+                || f.closed() != closed) {
+            BigDecimal factor = BigDecimal.ONE.add(BigDecimal.valueOf(worstBps / 10_000.0));
+            if (closed) {
+                factor = factor.add(CLOSED_MARKET_BUFFER);
+            }
+            f = new WorstFactor(worstBps, closed, factor);
+            lastFactor = f;
         }
-        return touch.multiply(factor);
+        return f.factor();
     }
 
     /**
