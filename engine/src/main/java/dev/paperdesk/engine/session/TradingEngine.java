@@ -499,8 +499,9 @@ public final class TradingEngine implements MarketDataSink {
                 listOption(r.instrumentId());
             }
             OrderGroup group = null;
-            List<OrderLink> links = new ArrayList<>();
-            List<OrderId> ids = new ArrayList<>();
+            // Sized to the placement: most are a single order.
+            List<OrderLink> links = new ArrayList<>(0);
+            List<OrderId> ids = new ArrayList<>(requests.size());
             for (int i = 0; i < requests.size(); i++) {
                 ids.add(new OrderId(nextOrderId++));
             }
@@ -530,7 +531,7 @@ public final class TradingEngine implements MarketDataSink {
                 step.changes.group(group);
                 step.groups.put(gid, group);
             }
-            List<Order> created = new ArrayList<>();
+            List<Order> created = new ArrayList<>(requests.size());
             for (int i = 0; i < requests.size(); i++) {
                 OrderRequest r = requests.get(i);
                 if (placement instanceof OrderPlacement.Combo c) {
@@ -587,7 +588,7 @@ public final class TradingEngine implements MarketDataSink {
                         scale(created.get(i).request().portfolioId()));
             }
             venue.place(created, group);
-            List<Order> out = new ArrayList<>();
+            List<Order> out = new ArrayList<>(created.size());
             for (Order o : created) {
                 out.add(step.orders.getOrDefault(o.id(), o));
             }
