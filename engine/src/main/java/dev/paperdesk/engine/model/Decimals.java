@@ -17,6 +17,17 @@ public final class Decimals {
 
     private Decimals() {}
 
+    /**
+     * {@code x × factor}. When the factor is exactly one at scale 0 (the rate between a currency and
+     * itself, the multiplier of a share) the product equals {@code x} in value and scale, so {@code x}
+     * itself is returned instead of a new object.
+     */
+    public static BigDecimal times(BigDecimal x, BigDecimal factor) {
+        return factor == BigDecimal.ONE || (factor.scale() == 0 && factor.equals(BigDecimal.ONE))
+                ? x
+                : x.multiply(factor);
+    }
+
     /** Strips trailing zeros but never returns scientific notation for integers. */
     public static BigDecimal normalize(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();

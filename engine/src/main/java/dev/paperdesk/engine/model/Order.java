@@ -122,11 +122,19 @@ public record Order(
         if (newFilled.compareTo(request.quantity()) > 0) {
             throw new IllegalStateException(id + ": fill of " + qty + " exceeds remaining " + remainingQuantity());
         }
-        BigDecimal prevNotional = averageFillPrice == null
-                ? BigDecimal.ZERO
-                : averageFillPrice.value().multiply(filledQuantity.value());
-        BigDecimal avg =
-                prevNotional.add(price.value().multiply(qty.value())).divide(newFilled.value(), Decimals.DIVISION);
+        Price average;
+        if ((averageFillPrice == null || averageFillPrice.value().compareTo(price.value()) == 0)
+                && price.value().precision() <= Decimals.DIVISION.getPrecision()) {
+            // Every fill so far at this price: the quotient below is exactly the price, so no division.
+            average = new Price(Decimals.normalize(price.value()));
+        } else {
+            BigDecimal prevNotional = averageFillPrice == null
+                    ? BigDecimal.ZERO
+                    : averageFillPrice.value().multiply(filledQuantity.value());
+            BigDecimal avg =
+                    prevNotional.add(price.value().multiply(qty.value())).divide(newFilled.value(), Decimals.DIVISION);
+            average = new Price(Decimals.normalize(avg));
+        }
         OrderStatus next =
                 newFilled.compareTo(request.quantity()) == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
         if (!status.canMoveTo(next)) {
@@ -137,7 +145,7 @@ public record Order(
                 request,
                 next,
                 newFilled,
-                new Price(Decimals.normalize(avg)),
+                average,
                 createdAt,
                 at,
                 rejection,

@@ -45,6 +45,13 @@ public enum OrderStatus {
     }
 
     public boolean canMoveTo(OrderStatus next) {
-        return successors().contains(next);
+        return Successors.OF.get(ordinal()).contains(next);
+    }
+
+    /** Each status's successors, made once (every order transition asks). */
+    private static final class Successors {
+        static final java.util.List<Set<OrderStatus>> OF = java.util.Arrays.stream(values())
+                .map(s -> java.util.Collections.unmodifiableSet(s.successors()))
+                .toList();
     }
 }

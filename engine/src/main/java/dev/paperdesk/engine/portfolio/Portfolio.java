@@ -545,23 +545,18 @@ public final class Portfolio {
             // Position.marketValue.
             BigDecimal quantity = p.quantity();
             BigDecimal cost = p.costBasis();
-            BigDecimal value = mark == null ? cost : quantity.multiply(mark).multiply(multiplier);
+            // (× 1 returns its operand: the same value and scale, without a new object.)
+            BigDecimal value = mark == null
+                    ? cost
+                    : dev.paperdesk.engine.model.Decimals.times(quantity.multiply(mark), multiplier);
             BigDecimal upnl = value.subtract(cost);
             BigDecimal rate = toBase.apply(currency);
+            BigDecimal upnlBase = rate == null ? null : dev.paperdesk.engine.model.Decimals.times(upnl, rate);
             if (rate != null) {
-                unrealizedBase = unrealizedBase.add(upnl.multiply(rate));
-                marketValueBase = marketValueBase.add(value.multiply(rate));
+                unrealizedBase = unrealizedBase.add(upnlBase);
+                marketValueBase = marketValueBase.add(dev.paperdesk.engine.model.Decimals.times(value, rate));
             }
-            pending[n++] = new PendingView(
-                    p,
-                    currency,
-                    quantity,
-                    cost,
-                    multiplier,
-                    mark,
-                    value,
-                    upnl,
-                    rate == null ? null : upnl.multiply(rate));
+            pending[n++] = new PendingView(p, currency, quantity, cost, multiplier, mark, value, upnl, upnlBase);
         }
         BigDecimal cashBase = BigDecimal.ZERO;
         BigDecimal realizedBase = BigDecimal.ZERO;
@@ -572,9 +567,9 @@ public final class Portfolio {
             BigDecimal rate = toBase.apply(b.currency());
             if (rate != null) {
                 rates.put(b.currency(), rate);
-                cashBase = cashBase.add(b.cash().multiply(rate));
-                realizedBase = realizedBase.add(b.realizedPnl().multiply(rate));
-                feesBase = feesBase.add(b.feesPaid().multiply(rate));
+                cashBase = cashBase.add(dev.paperdesk.engine.model.Decimals.times(b.cash(), rate));
+                realizedBase = realizedBase.add(dev.paperdesk.engine.model.Decimals.times(b.realizedPnl(), rate));
+                feesBase = feesBase.add(dev.paperdesk.engine.model.Decimals.times(b.feesPaid(), rate));
             }
         }
         // The views (an average price is a 34-digit division each) are built when first read.

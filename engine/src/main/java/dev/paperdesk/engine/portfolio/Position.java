@@ -33,6 +33,9 @@ public record Position(InstrumentId instrumentId, List<Lot> lots, BigDecimal rea
 
     /** Signed quantity: positive long, negative short. */
     public BigDecimal quantity() {
+        if (lots.size() == 1 && lots.get(0).quantity().scale() >= 0) {
+            return lots.get(0).quantity(); // 0 + q: q itself in value and scale
+        }
         BigDecimal q = BigDecimal.ZERO;
         for (Lot lot : lots) {
             q = q.add(lot.quantity());
@@ -42,6 +45,9 @@ public record Position(InstrumentId instrumentId, List<Lot> lots, BigDecimal rea
 
     /** Signed cost basis of the open lots. */
     public BigDecimal costBasis() {
+        if (lots.size() == 1 && lots.get(0).cost().scale() >= 0) {
+            return lots.get(0).cost(); // 0 + c: c itself in value and scale
+        }
         BigDecimal c = BigDecimal.ZERO;
         for (Lot lot : lots) {
             c = c.add(lot.cost());

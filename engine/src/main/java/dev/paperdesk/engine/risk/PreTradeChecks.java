@@ -74,6 +74,22 @@ public final class PreTradeChecks {
             int openPositionsAfter,
             Map<InstrumentId, Double> correlations,
             BigDecimal requirement) {
+        return check(order, before, positionNotionalAfter, openPositionsAfter, correlations, requirement, true);
+    }
+
+    /**
+     * {@link #check(OrderIntent, RiskFigures, BigDecimal, int, Map, BigDecimal)}; without {@code
+     * warnings} the limits that only warn are not evaluated (nobody would read their warning): the
+     * verdict is the same except that it carries no warnings.
+     */
+    public static RiskVerdict check(
+            OrderIntent order,
+            RiskFigures before,
+            BigDecimal positionNotionalAfter,
+            int openPositionsAfter,
+            Map<InstrumentId, Double> correlations,
+            BigDecimal requirement,
+            boolean warnings) {
         if (!order.opens()) {
             return RiskVerdict.PASS;
         }
@@ -91,7 +107,7 @@ public final class PreTradeChecks {
         RiskLimits limits = before.limits();
         List<RiskWarning> breaches = new ArrayList<>();
         BigDecimal equity = before.equity();
-        if (positionNotionalAfter != null && equity.signum() > 0) {
+        if (positionNotionalAfter != null && equity.signum() > 0 && (warnings || blocks(limits.maxPositionPct()))) {
             BigDecimal notional = positionNotionalAfter;
             // Decided without the division unless the figure is within 10⁻³⁰ of the limit.
             if (Percent.exceeds(notional, equity, limits.maxPositionPct().threshold())) {
@@ -103,7 +119,8 @@ public final class PreTradeChecks {
                                 + " (limit " + plain(limits.maxPositionPct()) + "%)"));
             }
         }
-        if (before.dailyLossAtLeast(limits.dailyLossPct().threshold())) {
+        if ((warnings || blocks(limits.dailyLossPct()))
+                && before.dailyLossAtLeast(limits.dailyLossPct().threshold())) {
             breaches.add(warning(
                     "daily loss limit",
                     limits.dailyLossPct(),
@@ -111,13 +128,16 @@ public final class PreTradeChecks {
                             + " of the day's opening equity (limit " + plain(limits.dailyLossPct()) + "%)"));
         }
         long openAfter = openPositionsAfter;
-        if (BigDecimal.valueOf(openAfter).compareTo(limits.maxOpenPositions().threshold()) > 0) {
+        if ((warnings || blocks(limits.maxOpenPositions()))
+                && BigDecimal.valueOf(openAfter)
+                                .compareTo(limits.maxOpenPositions().threshold())
+                        > 0) {
             breaches.add(warning(
                     "max open positions",
                     limits.maxOpenPositions(),
                     openAfter + " positions open after this order (limit " + plain(limits.maxOpenPositions()) + ")"));
         }
-        if (order.stopPrice() != null && equity.signum() > 0) {
+        if (order.stopPrice() != null && equity.signum() > 0 && (warnings || blocks(limits.riskPerTradePct()))) {
             BigDecimal risk = order.price()
                     .subtract(order.stopPrice())
                     .abs()
@@ -133,14 +153,17 @@ public final class PreTradeChecks {
                                 + plain(limits.riskPerTradePct()) + "%)"));
             }
         }
-        if (before.drawdownAtLeast(limits.drawdownStopPct().threshold())) {
+        if ((warnings || blocks(limits.drawdownStopPct()))
+                && before.drawdownAtLeast(limits.drawdownStopPct().threshold())) {
             breaches.add(warning(
                     "drawdown stop",
                     limits.drawdownStopPct(),
                     "equity is " + pct(before.drawdownPct()) + " below its peak (limit "
                             + plain(limits.drawdownStopPct()) + "%)"));
         }
-        for (var e : correlations.entrySet()) {
+        for (var e : warnings || blocks(limits.correlation())
+                ? correlations.entrySet()
+                : Map.<InstrumentId, Double>of().entrySet()) {
             if (e.getKey().equals(order.instrument().id()) || !Double.isFinite(e.getValue())) {
                 continue;
             }
@@ -172,6 +195,10 @@ public final class PreTradeChecks {
                     breaches.stream().filter(w -> w.mode() == LimitMode.WARN).toList());
         }
         return new RiskVerdict(Optional.empty(), breaches, requirement.max(BigDecimal.ZERO));
+    }
+
+    private static boolean blocks(RiskLimit limit) {
+        return limit.mode() == LimitMode.BLOCK;
     }
 
     private static RiskWarning warning(String name, RiskLimit limit, String message) {

@@ -94,6 +94,16 @@ public final class AccountService {
         /** The latest quote (engine thread). */
         Optional<Quote> quote(InstrumentId id);
 
+        /** Whether anyone receives what {@link #publish} sends (the funds check then writes its warnings). */
+        default boolean publishing() {
+            return true;
+        }
+
+        /** The mid of the latest quote, or {@code null} without one (engine thread). */
+        default BigDecimal mid(InstrumentId id) {
+            return quote(id).map(q -> q.mid().value()).orElse(null);
+        }
+
         FxRates fx();
 
         /** Values a portfolio at the engine's marks and rates. */
@@ -228,7 +238,7 @@ public final class AccountService {
     }
 
     private BigDecimal mid(InstrumentId id) {
-        return host.quote(id).map(q -> q.mid().value()).orElse(null);
+        return host.mid(id);
     }
 
     private AccountSnapshot compute(Portfolio p) {
@@ -241,6 +251,8 @@ public final class AccountService {
      * The pre-trade checks of an order that passed structural validation: margin (replacing the
      * cash-account funds check) and the portfolio's advisory limits. Warnings are published as
      * {@link AccountEvent.RiskWarnings}; a margin shortfall or a blocking limit is the rejection.
+     * While nobody receives published events ({@link Host#publishing()}), limits that only warn are
+     * not evaluated and the verdict carries no warnings.
      */
     public RiskVerdict checkOrder(OrderRequest request, Instrument instrument, Price expectedPrice, Money fee) {
         return checkOrder(request, instrument, expectedPrice, fee, BigDecimal.ZERO);
@@ -275,14 +287,20 @@ public final class AccountService {
         BigDecimal price = expectedPrice.value();
         PreTradeFigures before = figures(live, instrument.id(), price, reserved);
         PreTradeFigures after = figures(trial, instrument.id(), price, reserved);
-        Map<InstrumentId, Double> rho = new LinkedHashMap<>();
+        Map<InstrumentId, Double> rho = Map.of(); // a map only when another position correlates
         for (Position p : live.positionsView()) {
             if (!p.isFlat() && !p.instrumentId().equals(instrument.id())) {
-                correlations
-                        .correlation(instrument.id(), p.instrumentId())
-                        .ifPresent(c -> rho.put(
-                                p.instrumentId(),
-                                c * request.side().sign() * p.quantity().signum()));
+                java.util.OptionalDouble c = correlations.correlation(instrument.id(), p.instrumentId());
+                if (c.isPresent()) {
+                    if (rho.isEmpty()) {
+                        rho = new LinkedHashMap<>();
+                    }
+                    rho.put(
+                            p.instrumentId(),
+                            c.getAsDouble()
+                                    * request.side().sign()
+                                    * p.quantity().signum());
+                }
             }
         }
         OrderIntent intent = new OrderIntent(
@@ -302,8 +320,8 @@ public final class AccountService {
         // The requirement is measured from the claimed state, but what is free is what is free now:
         // closing the claimed part releases margin only once those other orders fill.
         PreTradeFigures now = live == actual ? before : figures(actual, instrument.id(), null, reserved);
-        RiskVerdict verdict =
-                PreTradeChecks.check(intent, now, after.positionNotional(), after.openPositions(), rho, requirement);
+        RiskVerdict verdict = PreTradeChecks.check(
+                intent, now, after.positionNotional(), after.openPositions(), rho, requirement, host.publishing());
         if (verdict.rejection().isEmpty()) {
             // While it works the order holds what it needs at its own price; a loss against the
             // current mark (a stop above the market) only matters if it filled now, which the check
@@ -425,8 +443,10 @@ public final class AccountService {
     }
 
     private void assignMargin(Portfolio p, Fill fill, Instrument instrument, BigDecimal before) {
-        PositionMargin terms =
-                p.margin(instrument.id()).orElse(MarginCalculator.defaultMargin(p.settings(), instrument));
+        PositionMargin terms = p.marginTerms(instrument.id());
+        if (terms == null) { // the defaults are made only for a position without terms of its own
+            terms = MarginCalculator.defaultMargin(p.settings(), instrument);
+        }
         Position pos = p.position(instrument.id());
         BigDecimal after = pos.quantity();
         if (terms.mode() == MarginMode.CROSS) {

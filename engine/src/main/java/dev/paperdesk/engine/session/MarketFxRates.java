@@ -36,12 +36,15 @@ final class MarketFxRates implements FxRates {
         }
     }
 
+    /** A currency into itself, one object for every call. */
+    private static final Optional<BigDecimal> IDENTITY_RATE = Optional.of(BigDecimal.ONE);
+
     @Override
     public Optional<BigDecimal> rate(Currency from, Currency to) {
         Currency a = canonical(from);
         Currency b = canonical(to);
         if (a.equals(b)) {
-            return Optional.of(BigDecimal.ONE);
+            return IDENTITY_RATE;
         }
         Optional<BigDecimal> direct = pair(a, b);
         if (direct.isPresent() || a.equals(USD) || b.equals(USD)) {

@@ -53,11 +53,8 @@ final class OrderReservations {
     void release(OrderId id) {
         PortfolioId p = owners.remove(id);
         if (p != null) {
-            Map<OrderId, Held> held = byPortfolio.get(p);
-            held.remove(id);
-            if (held.isEmpty()) {
-                byPortfolio.remove(p);
-            }
+            // The portfolio's map stays, empty, for its next order (there are few portfolios).
+            byPortfolio.get(p).remove(id);
         }
     }
 
@@ -104,7 +101,7 @@ final class OrderReservations {
     BigDecimal total(PortfolioId portfolio, Function<OrderId, Order> orders, int scale) {
         Map<OrderId, Held> held = byPortfolio.get(portfolio);
         BigDecimal sum = BigDecimal.ZERO.setScale(scale);
-        if (held == null) {
+        if (held == null || held.isEmpty()) {
             return sum;
         }
         Map<Long, BigDecimal> pairs = null;

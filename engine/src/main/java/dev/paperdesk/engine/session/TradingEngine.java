@@ -85,9 +85,7 @@ public final class TradingEngine implements MarketDataSink {
     private final Map<InstrumentId, TradingHours> hours = new HashMap<>();
     private final Map<InstrumentId, Quote> quotes = new HashMap<>();
     private final Map<PortfolioId, Portfolio> portfolios = new TreeMap<>((a, b) -> Long.compare(a.value(), b.value()));
-    private final Map<OrderId, Order> orders = new TreeMap<>();
     private final Map<Long, OrderGroup> groups = new HashMap<>();
-    private final List<Fill> fills = new ArrayList<>();
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private final MarketFxRates fx = new MarketFxRates();
     private final LiveBars liveBars;
@@ -108,9 +106,33 @@ public final class TradingEngine implements MarketDataSink {
     private long nextPortfolioId = 1;
     private Step step;
 
-    private volatile Map<PortfolioId, PortfolioSnapshot> snapshotView = Map.of();
+    /**
+     * The published snapshot of each portfolio, replaced one portfolio at a time (each snapshot is
+     * consistent in itself; a reader of several may see some from before a step and some after).
+     */
+    private final Map<PortfolioId, PortfolioSnapshot> snapshotView =
+            new java.util.concurrent.ConcurrentSkipListMap<>((a, b) -> Long.compare(a.value(), b.value()));
+    /** What each published snapshot was valued from (engine thread), to re-use it when only reservations moved. */
+    private final Map<PortfolioId, Valued> valued = new HashMap<>();
+    /**
+     * Counts changes to what a valuation reads besides the portfolio itself: quotes (marks and
+     * exchange rates), mark prices and the instrument list.
+     */
+    private long marketVersion;
+
+    /** The inputs a published snapshot was valued from. */
+    private record Valued(
+            Portfolio portfolio,
+            long revision,
+            dev.paperdesk.engine.portfolio.RiskMarks riskMarks,
+            long marketVersion) {
+        boolean current(Portfolio p, long market) {
+            return portfolio == p && revision == p.revision() && riskMarks == p.riskMarks() && marketVersion == market;
+        }
+    }
     // Read-side mirrors for other threads, updated after each commit. Readers copy on demand, so a
-    // step costs O(changes), not O(all orders ever placed).
+    // step costs O(changes), not O(all orders ever placed). The engine thread looks orders up in
+    // orderView too: one sorted map of every order, not two.
     private final Map<OrderId, Order> orderView = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final java.util.Queue<Fill> fillView = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Map<Long, OrderGroup> groupView = new java.util.concurrent.ConcurrentSkipListMap<>();
@@ -202,19 +224,17 @@ public final class TradingEngine implements MarketDataSink {
             }
         }
         for (Order o : state.orders()) {
-            orders.put(o.id(), o);
+            orderView.put(o.id(), o);
             nextOrderId = Math.max(nextOrderId, o.id().value() + 1);
         }
         for (Fill f : state.fills()) {
-            fills.add(f);
             nextFillId = Math.max(nextFillId, f.id().value() + 1);
         }
         for (OrderGroup g : state.groups()) {
             groups.put(g.id(), g);
             nextGroupId = Math.max(nextGroupId, g.id() + 1);
         }
-        orderView.putAll(orders);
-        fillView.addAll(fills);
+        fillView.addAll(state.fills());
         groupView.putAll(groups);
         for (Portfolio p : portfolios.values()) {
             for (var pos : p.positions()) {
@@ -244,13 +264,27 @@ public final class TradingEngine implements MarketDataSink {
 
     /** What one step has changed so far; committed as one transaction at its end. */
     private static final class Step {
-        final ChangeSet changes = new ChangeSet();
+        ChangeSet changes = new ChangeSet();
+        /** Whether anyone listened when the step began: nobody else sees its events. */
+        boolean publishing;
+
         final List<EngineEvent> events = new ArrayList<>();
         final Map<PortfolioId, Portfolio> portfolios = new LinkedHashMap<>();
         final Map<OrderId, Order> orders = new LinkedHashMap<>();
         final Map<Long, OrderGroup> groups = new LinkedHashMap<>();
         final List<Fill> fills = new ArrayList<>();
         final Set<PortfolioId> touched = new LinkedHashSet<>();
+
+        /** Ready for the next step; the committed change set stays with the store. */
+        void reset() {
+            changes = new ChangeSet();
+            events.clear();
+            portfolios.clear();
+            orders.clear();
+            groups.clear();
+            fills.clear();
+            touched.clear();
+        }
 
         boolean isEmpty() {
             return changes.isEmpty()
@@ -264,9 +298,11 @@ public final class TradingEngine implements MarketDataSink {
     }
 
     /**
-     * A step that changed nothing, kept for the next one: most market events of a replay change
-     * nothing, and they then cost no allocation. A step that changed something is never reused (the
-     * store and listeners may hold on to what it committed).
+     * The step object kept for the next step: most market events of a replay change nothing, and
+     * they then cost no allocation. After a commit its collections are cleared and it gets a new
+     * change set (the store may hold on to the one it committed); listeners and the store only ever
+     * received the values in them, never the collections. Null while a step runs or commits, so a
+     * step started from a listener during a commit gets its own.
      */
     private Step spareStep;
 
@@ -276,6 +312,7 @@ public final class TradingEngine implements MarketDataSink {
         }
         Step s = spareStep != null ? spareStep : new Step();
         spareStep = null;
+        s.publishing = !listeners.isEmpty();
         step = s;
         T result;
         try {
@@ -295,16 +332,30 @@ public final class TradingEngine implements MarketDataSink {
         if (s.changes.isEmpty() && s.events.isEmpty()) {
             return;
         }
+        commitChanges(s);
+        s.reset();
+        spareStep = s;
+    }
+
+    private void commitChanges(Step s) {
         store.commit(s.changes);
         portfolios.putAll(s.portfolios);
-        orders.putAll(s.orders);
         groups.putAll(s.groups);
-        fills.addAll(s.fills);
         orderView.putAll(s.orders);
         groupView.putAll(s.groups);
         fillView.addAll(s.fills);
         releaseEnded(s.orders.values());
-        Map<PortfolioId, PortfolioSnapshot> prior = snapshotView;
+        if (listeners.isEmpty()) {
+            refreshViews(s.touched);
+            return; // nobody to tell
+        }
+        Map<PortfolioId, PortfolioSnapshot> prior = new HashMap<>();
+        for (PortfolioId id : s.touched) {
+            PortfolioSnapshot before = snapshotView.get(id);
+            if (before != null) {
+                prior.put(id, before);
+            }
+        }
         refreshViews(s.touched);
         publishAll(s.events);
         for (PortfolioId id : s.portfolios.keySet()) {
@@ -369,13 +420,17 @@ public final class TradingEngine implements MarketDataSink {
                 accounts.afterFill(p, fill, instrument);
                 s.changes.fill(fill).ledger(ledger).portfolio(p);
                 s.fills.add(fill);
-                s.events.add(new EngineEvent.FillBooked(fill));
+                if (s.publishing) {
+                    s.events.add(new EngineEvent.FillBooked(fill));
+                }
                 if (instrument instanceof Instrument.OptionContract
                         && fill.price().value().signum() > 0) {
                     options.recordTrade(fill.instrumentId(), fill.price());
                 }
             }
-            s.events.add(new EngineEvent.OrderUpdated(order, event));
+            if (s.publishing) {
+                s.events.add(new EngineEvent.OrderUpdated(order, event));
+            }
         }
 
         @Override
@@ -385,8 +440,10 @@ public final class TradingEngine implements MarketDataSink {
             s.touched.add(order.request().portfolioId());
             s.changes.order(order);
             // Not a transition: persisted and shown, but not appended to the journal.
-            s.events.add(new EngineEvent.OrderUpdated(
-                    order, new OrderEvent.Modified(order.id(), now(), order.status(), note)));
+            if (s.publishing) {
+                s.events.add(new EngineEvent.OrderUpdated(
+                        order, new OrderEvent.Modified(order.id(), now(), order.status(), note)));
+            }
         }
 
         @Override
@@ -442,8 +499,9 @@ public final class TradingEngine implements MarketDataSink {
                 listOption(r.instrumentId());
             }
             OrderGroup group = null;
-            List<OrderLink> links = new ArrayList<>();
-            List<OrderId> ids = new ArrayList<>();
+            // Sized to the placement: most are a single order.
+            List<OrderLink> links = new ArrayList<>(0);
+            List<OrderId> ids = new ArrayList<>(requests.size());
             for (int i = 0; i < requests.size(); i++) {
                 ids.add(new OrderId(nextOrderId++));
             }
@@ -473,7 +531,7 @@ public final class TradingEngine implements MarketDataSink {
                 step.changes.group(group);
                 step.groups.put(gid, group);
             }
-            List<Order> created = new ArrayList<>();
+            List<Order> created = new ArrayList<>(requests.size());
             for (int i = 0; i < requests.size(); i++) {
                 OrderRequest r = requests.get(i);
                 if (placement instanceof OrderPlacement.Combo c) {
@@ -530,7 +588,7 @@ public final class TradingEngine implements MarketDataSink {
                         scale(created.get(i).request().portfolioId()));
             }
             venue.place(created, group);
-            List<Order> out = new ArrayList<>();
+            List<Order> out = new ArrayList<>(created.size());
             for (Order o : created) {
                 out.add(step.orders.getOrDefault(o.id(), o));
             }
@@ -545,7 +603,7 @@ public final class TradingEngine implements MarketDataSink {
     /** Sends a cancel (it travels with the venue's latency and may lose the race with a fill). */
     public Order cancel(OrderId id) {
         return inStep(() -> {
-            Order o = orders.get(id);
+            Order o = orderView.get(id);
             if (o == null) {
                 throw new IllegalArgumentException("no order " + id);
             }
@@ -582,7 +640,7 @@ public final class TradingEngine implements MarketDataSink {
     /** Sends a modify of price, stop or quantity; refused at once (journaled) when the change is invalid. */
     public Order modify(OrderId id, OrderChange change) {
         return inStep(() -> {
-            Order o = orders.get(id);
+            Order o = orderView.get(id);
             if (o == null) {
                 throw new IllegalArgumentException("no order " + id);
             }
@@ -733,12 +791,30 @@ public final class TradingEngine implements MarketDataSink {
                 touch = touch.add(r.limitOffset().value());
             }
         }
-        BigDecimal factor = BigDecimal.ONE.add(BigDecimal.valueOf(worst / 10_000.0));
-        if (!hours.getOrDefault(instrument.id(), TradingHours.continuous())
-                .isOpen(loop.clock().now())) {
-            factor = factor.add(CLOSED_MARKET_BUFFER);
+        boolean closed = !hours.getOrDefault(instrument.id(), TradingHours.continuous())
+                .isOpen(loop.clock().now());
+        return touch.multiply(worstFactor(worst, closed));
+    }
+
+    /** The last factor {@link #assumedPrice} used: the models and market hours rarely change between orders. */
+    private record WorstFactor(double worstBps, boolean closed, BigDecimal factor) {}
+
+    private WorstFactor lastFactor;
+
+    private BigDecimal worstFactor(double worstBps, boolean closed) {
+        WorstFactor f = lastFactor;
+        // compared as bits: the same double gives the same BigDecimal.valueOf
+        if (f == null
+                || Double.doubleToLongBits(f.worstBps()) != Double.doubleToLongBits(worstBps)
+                || f.closed() != closed) {
+            BigDecimal factor = BigDecimal.ONE.add(BigDecimal.valueOf(worstBps / 10_000.0));
+            if (closed) {
+                factor = factor.add(CLOSED_MARKET_BUFFER);
+            }
+            f = new WorstFactor(worstBps, closed, factor);
+            lastFactor = f;
         }
-        return touch.multiply(factor);
+        return f.factor();
     }
 
     /**
@@ -785,7 +861,7 @@ public final class TradingEngine implements MarketDataSink {
         }
         Set<PortfolioId> changed = new LinkedHashSet<>();
         for (OrderId id : List.copyOf(unreserved)) {
-            Order o = orders.get(id);
+            Order o = orderView.get(id);
             if (o == null || !o.status().isOpen()) {
                 unreserved.remove(id);
                 continue;
@@ -834,7 +910,7 @@ public final class TradingEngine implements MarketDataSink {
     }
 
     private Order currentOrder(OrderId id) {
-        return orders.get(id);
+        return orderView.get(id);
     }
 
     /** Decimals of the portfolio's base currency: reservations are whole minor units, rounded up. */
@@ -858,7 +934,7 @@ public final class TradingEngine implements MarketDataSink {
     public Map<OrderId, BigDecimal> reservations(PortfolioId portfolio) {
         Map<OrderId, BigDecimal> out = new TreeMap<>();
         int scale = scale(portfolio);
-        for (Order o : orders.values()) {
+        for (Order o : orderView.values()) {
             if (o.request().portfolioId().equals(portfolio) && reservations.holds(o.id())) {
                 BigDecimal r = reservations.of(o, scale);
                 if (r.signum() > 0) {
@@ -911,6 +987,7 @@ public final class TradingEngine implements MarketDataSink {
 
     @Override
     public void onQuote(Quote quote) {
+        marketVersion++;
         quotes.put(quote.instrumentId(), quote);
         Instrument instrument = instruments.get(quote.instrumentId());
         if (instrument != null) {
@@ -963,11 +1040,13 @@ public final class TradingEngine implements MarketDataSink {
 
     @Override
     public void onMarkPrice(dev.paperdesk.engine.market.MarkPrice mark) {
+        marketVersion++;
         accounts.onMarkPrice(mark);
     }
 
     @Override
     public void onFundingRate(dev.paperdesk.engine.market.FundingRate funding) {
+        marketVersion++;
         accounts.onFundingRate(funding);
     }
 
@@ -1034,6 +1113,7 @@ public final class TradingEngine implements MarketDataSink {
             return;
         }
         Instrument.OptionContract c = contract.get();
+        marketVersion++;
         instruments.put(id, c);
         hours.put(id, hours.getOrDefault(c.underlying(), TradingHours.continuous()));
         venue.list(c);
@@ -1251,24 +1331,53 @@ public final class TradingEngine implements MarketDataSink {
         if (!markedEquity.isEmpty()) {
             changed.forEach(markedEquity::remove); // re-marked now: the snapshot's equity is the one
         }
-        Map<PortfolioId, PortfolioSnapshot> next = new TreeMap<>((a, b) -> Long.compare(a.value(), b.value()));
-        next.putAll(snapshotView);
         for (PortfolioId id : changed) {
             Portfolio p = portfolios.get(id);
             if (p != null) {
+                BigDecimal reserved = reserved(id);
+                PortfolioSnapshot published = snapshotView.get(id);
+                Valued from = valued.get(id);
+                if (published != null && from != null && from.current(p, marketVersion)) {
+                    // Nothing valued has moved since (an order rested, was cancelled or ended
+                    // unfilled): the same valuation, holding back what the orders now reserve.
+                    if (published.reservedForOrders().compareTo(reserved) != 0
+                            || published.reservedForOrders().scale() != reserved.scale()) {
+                        snapshotView.put(id, published.withReservedForOrders(reserved));
+                    }
+                    continue;
+                }
                 // From the portfolio's running exact book: O(positions moved) per tick, views built on read.
-                next.put(id, accounts.valuation(p, reserved(id)));
+                snapshotView.put(id, accounts.valuation(p, reserved));
+                valued.put(id, new Valued(p, p.revision(), p.riskMarks(), marketVersion));
             } else {
-                next.remove(id);
+                snapshotView.remove(id);
+                valued.remove(id);
             }
         }
-        snapshotView = java.util.Collections.unmodifiableMap(next);
     }
 
     /** The mark used for valuation: the perpetual mark price when there is one, else the quote's mid. */
     private BigDecimal mark(InstrumentId id) {
+        return accounts.valuationMark(id, mid(id));
+    }
+
+    /** The mid of each instrument's latest quote, worked out once per quote (engine thread). */
+    private final Map<InstrumentId, QuoteMid> mids = new HashMap<>();
+
+    private record QuoteMid(Quote quote, BigDecimal mid) {}
+
+    /** The mid of the latest quote of {@code id}, or {@code null} without one; engine thread. */
+    private BigDecimal mid(InstrumentId id) {
         Quote q = quotes.get(id);
-        return accounts.valuationMark(id, q == null ? null : q.mid().value());
+        if (q == null) {
+            return null;
+        }
+        QuoteMid m = mids.get(id);
+        if (m == null || m.quote != q) {
+            m = new QuoteMid(q, q.mid().value());
+            mids.put(id, m);
+        }
+        return m.mid;
     }
 
     /**
@@ -1389,6 +1498,14 @@ public final class TradingEngine implements MarketDataSink {
         return Optional.ofNullable(quoteView.get(id));
     }
 
+    /**
+     * A valuation of the portfolio made now from its live state, ignoring the published one (loop
+     * thread; tests compare it with what {@link #portfolioSnapshot} publishes).
+     */
+    PortfolioSnapshot revalue(PortfolioId id) {
+        return accounts.valuation(portfolios.get(id), reserved(id));
+    }
+
     /** Exposes the live portfolio to code running on the loop thread (tests, invariant checks). */
     Portfolio portfolio(PortfolioId id) {
         return portfolios.get(id);
@@ -1460,6 +1577,16 @@ public final class TradingEngine implements MarketDataSink {
         }
 
         @Override
+        public BigDecimal mid(InstrumentId id) {
+            return TradingEngine.this.mid(id);
+        }
+
+        @Override
+        public boolean publishing() {
+            return !listeners.isEmpty();
+        }
+
+        @Override
         public dev.paperdesk.engine.portfolio.FxRates fx() {
             return fx;
         }
@@ -1526,10 +1653,8 @@ public final class TradingEngine implements MarketDataSink {
                 }
             }
             for (Order o : changes.orders()) {
-                orders.put(o.id(), o);
                 orderView.put(o.id(), o);
             }
-            fills.addAll(changes.fills());
             fillView.addAll(changes.fills());
             releaseEnded(changes.orders());
             refreshViews(changed);

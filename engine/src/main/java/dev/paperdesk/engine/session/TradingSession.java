@@ -240,6 +240,11 @@ public final class TradingSession implements AutoCloseable {
         return engine.portfolioSnapshot(id);
     }
 
+    /** A valuation of the portfolio made afresh on the loop, for tests to compare with the published one. */
+    CompletableFuture<PortfolioSnapshot> revalued(PortfolioId id) {
+        return run(() -> engine.revalue(id));
+    }
+
     /**
      * A portfolio's equity marked at the latest quotes, exactly the snapshot's, without making a
      * snapshot; call on the engine thread (a strategy, a bar observer), else it is the last published.

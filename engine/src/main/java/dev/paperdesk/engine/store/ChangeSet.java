@@ -20,19 +20,44 @@ import java.util.Map;
 public final class ChangeSet {
     // Created on first use: a step usually touches two or three of these, and one is allocated per
     // engine step on the order path.
-    private Map<Long, Order> orders;
+    // Orders and portfolios: the latest version of each, in the order first seen. A step changes a
+    // handful, so a list searched by id is cheaper than a map.
+    private List<Order> orders;
     private List<OrderEvent> events;
     private List<Fill> fills;
     private List<LedgerEntry> ledger;
-    private Map<Long, Portfolio> portfolios;
+    private Map<Long, Integer> orderIndex;
+    private List<Portfolio> portfolios;
     private Map<Long, OrderGroup> groups;
     private List<AccountRecord> accountRecords;
 
     public ChangeSet order(Order order) {
         if (orders == null) {
-            orders = new LinkedHashMap<>();
+            orders = new ArrayList<>(4);
         }
-        orders.put(order.id().value(), order);
+        if (orderIndex != null) {
+            Integer at = orderIndex.putIfAbsent(order.id().value(), orders.size());
+            if (at != null) {
+                orders.set(at, order);
+            } else {
+                orders.add(order);
+            }
+            return this;
+        }
+        for (int i = 0; i < orders.size(); i++) {
+            if (orders.get(i).id().equals(order.id())) {
+                orders.set(i, order);
+                return this;
+            }
+        }
+        orders.add(order);
+        if (orders.size() > 8) {
+            // a step that touches many orders (cancel all, a bar of a replay): look them up by id
+            orderIndex = new java.util.HashMap<>();
+            for (int i = 0; i < orders.size(); i++) {
+                orderIndex.put(orders.get(i).id().value(), i);
+            }
+        }
         return this;
     }
 
@@ -65,9 +90,15 @@ public final class ChangeSet {
 
     public ChangeSet portfolio(Portfolio portfolio) {
         if (portfolios == null) {
-            portfolios = new LinkedHashMap<>();
+            portfolios = new ArrayList<>(2);
         }
-        portfolios.put(portfolio.id().value(), portfolio);
+        for (int i = 0; i < portfolios.size(); i++) {
+            if (portfolios.get(i).id().equals(portfolio.id())) {
+                portfolios.set(i, portfolio);
+                return this;
+            }
+        }
+        portfolios.add(portfolio);
         return this;
     }
 
@@ -104,7 +135,7 @@ public final class ChangeSet {
     }
 
     public List<Order> orders() {
-        return orders == null ? List.of() : List.copyOf(orders.values());
+        return orders == null ? List.of() : List.copyOf(orders);
     }
 
     public List<OrderEvent> events() {
@@ -120,7 +151,7 @@ public final class ChangeSet {
     }
 
     public List<Portfolio> portfolios() {
-        return portfolios == null ? List.of() : List.copyOf(portfolios.values());
+        return portfolios == null ? List.of() : List.copyOf(portfolios);
     }
 
     public boolean isEmpty() {

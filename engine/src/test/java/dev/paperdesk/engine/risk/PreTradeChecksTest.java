@@ -237,6 +237,59 @@ class PreTradeChecksTest {
     }
 
     @Test
+    void withoutWarningsTheVerdictIsTheSameButCarriesNone() {
+        RiskLimits blockPosition = new RiskLimits(
+                RiskLimits.DEFAULTS.maxPositionPct().withMode(LimitMode.BLOCK), RiskLimits.DEFAULTS.dailyLossPct(),
+                RiskLimits.DEFAULTS.maxOpenPositions(), RiskLimits.DEFAULTS.riskPerTradePct(),
+                RiskLimits.DEFAULTS.drawdownStopPct(), RiskLimits.DEFAULTS.correlation());
+        AccountSnapshot down = account("100000", "90000", "-12000", "12", "30", RiskLimits.DEFAULTS, List.of());
+        AccountSnapshot downBlocking = account("100000", "90000", "-12000", "12", "30", blockPosition, List.of());
+        AccountSnapshot broke = account("100000", "0", "0", "0", "0", RiskLimits.DEFAULTS, List.of());
+        record Case(OrderIntent order, AccountSnapshot before, BigDecimal notional, Map<InstrumentId, Double> rho) {}
+        List<Case> cases = List.of(
+                // warnings only: daily loss, drawdown, risk per trade, correlation, position size
+                new Case(buy("300", "300", "100", "90"), down, new BigDecimal("30000"), Map.of(OTHER, 0.9)),
+                // a blocking position limit and warnings beside it
+                new Case(buy("300", "300", "100", null), downBlocking, new BigDecimal("30000"), Map.of(OTHER, 0.9)),
+                // insufficient funds
+                new Case(buy("300", "300", "100", null), broke, new BigDecimal("30000"), Map.of()),
+                // nothing breached
+                new Case(buy("1", "1", "100", null), CALM, new BigDecimal("100"), Map.of()));
+        for (Case c : cases) {
+            BigDecimal requirement = new BigDecimal("30000");
+            RiskVerdict full = PreTradeChecks.check(c.order(), c.before(), c.notional(), 1, c.rho(), requirement, true);
+            RiskVerdict lean =
+                    PreTradeChecks.check(c.order(), c.before(), c.notional(), 1, c.rho(), requirement, false);
+            assertThat(lean.rejection()).isEqualTo(full.rejection());
+            assertThat(lean.reservation()).isEqualByComparingTo(full.reservation());
+            assertThat(lean.warnings()).isEmpty();
+        }
+        // The cases above do warn when asked to.
+        assertThat(PreTradeChecks.check(
+                                cases.get(0).order(),
+                                down,
+                                new BigDecimal("30000"),
+                                1,
+                                Map.of(OTHER, 0.9),
+                                BigDecimal.ONE,
+                                true)
+                        .warnings())
+                .extracting(RiskWarning::limit)
+                .containsExactly(
+                        "max position size", "daily loss limit", "risk per trade", "drawdown stop", "correlation");
+        assertThat(PreTradeChecks.check(
+                                cases.get(1).order(),
+                                downBlocking,
+                                new BigDecimal("30000"),
+                                1,
+                                Map.of(),
+                                BigDecimal.ONE,
+                                false)
+                        .rejection())
+                .hasValueSatisfying(r -> assertThat(r.reason()).isEqualTo(RejectReason.RISK_LIMIT));
+    }
+
+    @Test
     void openingQuantity() {
         assertThat(OrderIntent.opening(BigDecimal.ZERO, Side.BUY, BigDecimal.TEN))
                 .isEqualByComparingTo("10");

@@ -30,6 +30,9 @@ public record ExecutionSettings(long seed, ModelSet defaults, Map<ModelScope, Mo
 
     /** The model set for an instrument: the most specific matching override, or the defaults. */
     public ModelSet resolve(Instrument instrument) {
+        if (overrides.isEmpty()) {
+            return defaults;
+        }
         ModelSet best = defaults;
         int bestScore = 0;
         for (Map.Entry<ModelScope, ModelSet> e : overrides.entrySet()) {

@@ -229,12 +229,30 @@ final class MarketState {
     }
 
     Price price(long ticks) {
-        return new Price(px.toDecimal(ticks));
+        // Consecutive fills mostly trade at one price: the same immutable value again.
+        if (lastPrice == null || lastPriceTicks != ticks) {
+            lastPrice = new Price(px.toDecimal(ticks));
+            lastPriceTicks = ticks;
+        }
+        return lastPrice;
     }
 
+    private Price lastPrice;
+    private long lastPriceTicks;
+
     BigDecimal mid() {
-        return quote == null ? null : quote.mid().value();
+        if (quote == null) {
+            return null;
+        }
+        if (midOf != quote) { // worked out once per quote: every arriving order asks
+            mid = quote.mid().value();
+            midOf = quote;
+        }
+        return mid;
     }
+
+    private Quote midOf;
+    private BigDecimal mid;
 
     boolean hasQuote() {
         return quote != null;

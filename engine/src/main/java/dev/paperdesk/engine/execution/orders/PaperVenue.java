@@ -68,6 +68,9 @@ public final class PaperVenue {
     private SplittableRandom latencyRandom;
     private final Map<InstrumentId, MarketState> markets = new LinkedHashMap<>();
     private final Map<OrderId, Working> working = new HashMap<>();
+    /** The book's fill buffer between operations; null while an operation reads it. */
+    private FillBuffer spareBuffer = new FillBuffer();
+
     private final Map<Long, OrderGroup> groups = new HashMap<>();
     private final Map<Long, OrderGroup> waitingCombos = new LinkedHashMap<>();
     /** When each waiting combo started to wait: on bars, only bars that open later may fill it. */
@@ -415,6 +418,30 @@ public final class PaperVenue {
      * @param fresh the order has not been accepted yet: venue checks reject it instead of cancelling it
      */
     private void trade(Working w, long limit, boolean fresh, String acceptReason) {
+        FillBuffer out = takeBuffer();
+        try {
+            trade(w, limit, fresh, acceptReason, out);
+        } finally {
+            spareBuffer = out;
+        }
+    }
+
+    /**
+     * The buffer the book's fills are collected in, reused from one operation to the next. Handling
+     * a fill may trade again (bracket children arriving when their entry fills) while the outer
+     * buffer is still being read, so a nested operation gets a buffer of its own.
+     */
+    private FillBuffer takeBuffer() {
+        FillBuffer b = spareBuffer;
+        if (b == null) {
+            return new FillBuffer();
+        }
+        spareBuffer = null;
+        b.clear();
+        return b;
+    }
+
+    private void trade(Working w, long limit, boolean fresh, String acceptReason, FillBuffer out) {
         MarketState m = w.market;
         OrderRequest r = w.order.request();
         boolean market = limit == Liquidity.MARKET_BUY || limit == Liquidity.MARKET_SELL;
@@ -440,7 +467,6 @@ public final class PaperVenue {
             return;
         }
         double depth = liquidity.touchLots(buy);
-        FillBuffer out = new FillBuffer();
         long rc = m.book.submit(w.id(), buy, limit, lots, flags(r), liquidity, out);
         if (rc == TickBook.REJECT_POST_ONLY) {
             refuse(
@@ -897,9 +923,13 @@ public final class PaperVenue {
         }
         releaseAtOpen(m);
         if (!m.resting.isEmpty()) {
-            FillBuffer out = new FillBuffer();
-            m.book.onTouch(m.bidTicks, m.askTicks, out);
-            applyResting(m, out);
+            FillBuffer out = takeBuffer();
+            try {
+                m.book.onTouch(m.bidTicks, m.askTicks, out);
+                applyResting(m, out);
+            } finally {
+                spareBuffer = out;
+            }
         }
         evaluateAll(m, m.bidTicks, m.askTicks, NO_TRADE);
         retryCombos(m.instrument.id());
@@ -915,9 +945,13 @@ public final class PaperVenue {
         long px = m.ticks(trade.price());
         long lots = m.lots(trade.size().value());
         if (!m.resting.isEmpty() && lots > 0) {
-            FillBuffer out = new FillBuffer();
-            m.book.onTrade(px, lots, trade.aggressor() == Side.BUY, out);
-            applyResting(m, out);
+            FillBuffer out = takeBuffer();
+            try {
+                m.book.onTrade(px, lots, trade.aggressor() == Side.BUY, out);
+                applyResting(m, out);
+            } finally {
+                spareBuffer = out;
+            }
         }
         evaluateAll(m, Liquidity.MARKET_SELL, Liquidity.MARKET_BUY, px);
         drain();

@@ -260,14 +260,15 @@ public final class MarginCalculator {
             BigDecimal quantity = p.quantity();
             BigDecimal cost = p.costBasis();
             // Position.marketValue's expression, on the quantity read once.
-            BigDecimal value = mark == null ? cost : quantity.multiply(mark).multiply(multiplier);
+            // (× 1 returns its operand: the same value and scale, without a new object.)
+            BigDecimal value = mark == null ? cost : Decimals.times(quantity.multiply(mark), multiplier);
             boolean repriced = focusPrice != null && id.equals(focus);
-            BigDecimal valueAtPrice = repriced ? quantity.multiply(focusPrice).multiply(multiplier) : value;
+            BigDecimal valueAtPrice = repriced ? Decimals.times(quantity.multiply(focusPrice), multiplier) : value;
             // The snapshot converts with fx; the account with the snapshot's rates (one for the base).
             BigDecimal snapshotRate = fx.rate(currency, base).orElse(null);
             if (snapshotRate != null) {
-                marketValueBase = marketValueBase.add(value.multiply(snapshotRate));
-                marketValueAtPrice = marketValueAtPrice.add(valueAtPrice.multiply(snapshotRate));
+                marketValueBase = marketValueBase.add(Decimals.times(value, snapshotRate));
+                marketValueAtPrice = marketValueAtPrice.add(Decimals.times(valueAtPrice, snapshotRate));
             }
             if (quantity.signum() == 0) {
                 continue;
@@ -278,25 +279,25 @@ public final class MarginCalculator {
                 continue;
             }
             if (id.equals(focus)) {
-                focusNotional = value.abs().multiply(rate);
+                focusNotional = Decimals.times(value.abs(), rate);
             }
             Instrument instrument = instruments.apply(id);
             if (instrument == null) {
-                crossInitial = crossInitial.add(value.abs().multiply(rate));
-                crossInitialAtPrice = crossInitialAtPrice.add(valueAtPrice.abs().multiply(rate));
+                crossInitial = crossInitial.add(Decimals.times(value.abs(), rate));
+                crossInitialAtPrice = crossInitialAtPrice.add(Decimals.times(valueAtPrice.abs(), rate));
                 continue;
             }
             PositionMargin terms = portfolio.marginTerms(id);
             PositionMargin margin = terms != null ? terms : defaultMargin(settings, instrument);
             if (margin.mode() == MarginMode.ISOLATED) {
                 isolatedEquity = isolatedEquity.add(
-                        margin.isolatedMargin().add(value.subtract(cost)).multiply(rate));
+                        Decimals.times(margin.isolatedMargin().add(value.subtract(cost)), rate));
                 isolatedEquityAtPrice = isolatedEquityAtPrice.add(
-                        margin.isolatedMargin().add(valueAtPrice.subtract(cost)).multiply(rate));
+                        Decimals.times(margin.isolatedMargin().add(valueAtPrice.subtract(cost)), rate));
             } else {
                 BigDecimal initial =
                         crossInitial(p, instrument, margin, multiplier, quantity, cost, value, mark, underlyingMarks);
-                crossInitial = crossInitial.add(initial.multiply(rate));
+                crossInitial = crossInitial.add(Decimals.times(initial, rate));
                 BigDecimal initialAtPrice = repriced
                         ? crossInitial(
                                 p,
@@ -309,24 +310,28 @@ public final class MarginCalculator {
                                 focusPrice,
                                 underlyingMarks)
                         : initial;
-                crossInitialAtPrice = crossInitialAtPrice.add(initialAtPrice.multiply(rate));
+                crossInitialAtPrice = crossInitialAtPrice.add(Decimals.times(initialAtPrice, rate));
             }
         }
         BigDecimal cashBase = BigDecimal.ZERO;
         for (CurrencyBalance b : portfolio.balancesView()) {
             BigDecimal r = fx.rate(b.currency(), base).orElse(null);
             if (r != null) {
-                cashBase = cashBase.add(b.cash().multiply(r));
+                cashBase = cashBase.add(Decimals.times(b.cash(), r));
             }
         }
         BigDecimal equity = cashBase.add(marketValueBase);
         BigDecimal free = equity.subtract(isolatedEquity).subtract(crossInitial).subtract(reserved);
-        BigDecimal freeAtPrice = focusPrice == null
-                ? null
-                : cashBase.add(marketValueAtPrice)
-                        .subtract(isolatedEquityAtPrice)
-                        .subtract(crossInitialAtPrice)
-                        .subtract(BigDecimal.ZERO);
+        BigDecimal freeAtPrice = null;
+        if (focusPrice != null) {
+            freeAtPrice = cashBase.add(marketValueAtPrice)
+                    .subtract(isolatedEquityAtPrice)
+                    .subtract(crossInitialAtPrice);
+            // − 0 (nothing reserved) moves only a negative scale up to 0
+            if (freeAtPrice.scale() < 0) {
+                freeAtPrice = freeAtPrice.subtract(BigDecimal.ZERO);
+            }
+        }
         return new PreTradeFigures(
                 base,
                 equity,
@@ -365,8 +370,10 @@ public final class MarginCalculator {
                     .multiply(instrument.multiplier());
         }
         BigDecimal entryNotional = cost.abs();
-        return entryNotional.multiply(schedule.rates(instrument.assetClass(), margin.leverage(), entryNotional)
-                .initialRate());
+        return Decimals.times(
+                entryNotional,
+                schedule.rates(instrument.assetClass(), margin.leverage(), entryNotional)
+                        .initialRate());
     }
 
     /** Maintenance ÷ equity; a pool with maintenance but no equity left is capped at {@link #RATIO_CAP}. */

@@ -67,6 +67,20 @@ public final class Percent {
                 || threshold.precision() > Decimals.DIVISION.getPrecision()) {
             return UNDECIDED;
         }
+        // First in binary floating point: each operand converts with a relative error of at most
+        // 2⁻⁵³ and the products add a few more, so a relative gap of 10⁻⁹ between the two sides is
+        // certainly real, and far outside the band. Only closer cases (or magnitudes where doubles
+        // could underflow or overflow) are compared exactly.
+        double l = part.doubleValue() * 100.0;
+        double r = threshold.doubleValue() * whole.doubleValue();
+        if (r >= 1e-250 && r <= 1e250 && (l == 0.0 || (l >= 1e-250 && l <= 1e250))) {
+            if (l < r * (1 - 1e-9)) {
+                return SAFE_BELOW;
+            }
+            if (l > r * (1 + 1e-9)) {
+                return SAFE_ABOVE;
+            }
+        }
         BigDecimal lhs = part.multiply(HUNDRED);
         BigDecimal rhs = threshold.multiply(whole);
         int c = lhs.compareTo(rhs);

@@ -22,11 +22,34 @@ import java.util.Optional;
 /** Keeps a workspace in memory; commits are trivially atomic. Nothing survives {@link #close}. */
 public final class InMemoryWorkspaceStore implements WorkspaceStore {
     private final String name;
-    private final Map<Long, Portfolio> portfolios = new LinkedHashMap<>();
-    private final Map<Long, Order> orders = new LinkedHashMap<>();
+    /**
+     * Each portfolio as committed. The engine never changes a committed portfolio except for its
+     * risk marks (a running statistic kept in place): it books into a copy and commits that. So the
+     * store keeps the committed object with its revision and marks, and copies it when it is loaded,
+     * not on every commit; a revision that moved shows a portfolio changed without a commit.
+     */
+    private final Map<Long, Committed> portfolios = new LinkedHashMap<>();
+
+    private record Committed(Portfolio portfolio, long revision, dev.paperdesk.engine.portfolio.RiskMarks marks) {
+        Portfolio restore() {
+            if (portfolio.revision() != revision) {
+                throw new IllegalStateException("portfolio " + portfolio.id() + " was changed after its commit");
+            }
+            Portfolio copy = portfolio.copy();
+            copy.setRiskMarks(marks);
+            return copy;
+        }
+    }
+
+    private final Map<dev.paperdesk.engine.model.OrderId, Order> orders = new LinkedHashMap<>();
     private final Map<Long, OrderGroup> groups = new LinkedHashMap<>();
     private final List<Fill> fills = new ArrayList<>();
-    private final List<JournalEntry> journal = new ArrayList<>();
+    /**
+     * The journal as the events themselves: its rows (a sequence number and a reason text each) are
+     * written out when read, not on every commit.
+     */
+    private final List<OrderEvent> journal = new ArrayList<>();
+
     private final List<LedgerEntry> ledger = new ArrayList<>();
     private final Map<String, String> settings = new HashMap<>();
     private final List<dev.paperdesk.engine.portfolio.margin.AccountRecord> accountHistory = new ArrayList<>();
@@ -43,8 +66,8 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
     @Override
     public synchronized WorkspaceState load() {
         List<Portfolio> copies = new ArrayList<>();
-        for (Portfolio p : portfolios.values()) {
-            copies.add(p.copy());
+        for (Committed p : portfolios.values()) {
+            copies.add(p.restore());
         }
         return new WorkspaceState(
                 copies, List.copyOf(orders.values()), List.copyOf(fills), List.copyOf(groups.values()));
@@ -52,7 +75,11 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
 
     @Override
     public synchronized List<JournalEntry> journal() {
-        return List.copyOf(journal);
+        List<JournalEntry> out = new ArrayList<>(journal.size());
+        for (OrderEvent e : journal) {
+            out.add(new JournalEntry(out.size() + 1L, e.orderId(), e.timestamp(), e.kind(), e.status(), e.reason()));
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     @Override
@@ -63,18 +90,15 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
     @Override
     public synchronized void commit(ChangeSet changes) {
         for (Portfolio p : changes.portfolios()) {
-            portfolios.put(p.id().value(), p.copy());
+            portfolios.put(p.id().value(), new Committed(p, p.revision(), p.riskMarks()));
         }
         for (OrderGroup g : changes.groups()) {
             groups.put(g.id(), g);
         }
         for (Order o : changes.orders()) {
-            orders.put(o.id().value(), o);
+            orders.put(o.id(), o); // by the id itself: no boxed key per commit
         }
-        for (OrderEvent e : changes.events()) {
-            journal.add(new JournalEntry(
-                    journal.size() + 1L, e.orderId(), e.timestamp(), e.kind(), e.status(), e.reason()));
-        }
+        journal.addAll(changes.events());
         fills.addAll(changes.fills());
         ledger.addAll(changes.ledger());
         accountHistory.addAll(changes.accountRecords());
