@@ -36,17 +36,21 @@ class BsmAgainstBaselineProperties {
         // (the previous kernel took the drift through ln(e^{−qT}/e^{−rT})). First-order effect of that on
         // each output: n(d1)·δd, times (1 + |d1|) for the density's own slope.
         double stdDev = vol * Math.sqrt(expiry);
+        // Gamma and vega are proportional to n(d1), so the same δd moves them by |d1|·δd of their own size.
         double sensitivity = 0.0;
+        double relativeSensitivity = 0.0;
         if (stdDev > 0.0) {
             double d1 = (Math.log(spot / strike) + (rate - dividendYield) * expiry) / stdDev + 0.5 * stdDev;
             double dd = 1e-15 * (1.0 / stdDev + Math.abs(d1));
             sensitivity = Math.exp(-0.5 * d1 * d1) * dd * (1.0 + Math.abs(d1));
+            relativeSensitivity = dd * (1.0 + Math.abs(d1));
         }
         assertThat(now.value()).isCloseTo(before.value(), within((4e-15 + sensitivity) * scale));
         assertThat(now.delta()).isCloseTo(before.delta(), within(4e-15 + sensitivity));
         assertThat(now.gamma())
-                .isCloseTo(before.gamma(), within((1e-13 + sensitivity) * before.gamma() + 4e-15 / scale));
-        assertThat(now.vega()).isCloseTo(before.vega(), within((1e-13 + sensitivity) * before.vega() + 4e-15 * scale));
+                .isCloseTo(before.gamma(), within((1e-13 + relativeSensitivity) * before.gamma() + 4e-15 / scale));
+        assertThat(now.vega())
+                .isCloseTo(before.vega(), within((1e-13 + relativeSensitivity) * before.vega() + 4e-15 * scale));
         assertThat(now.theta())
                 .isCloseTo(before.theta(), within((1e-14 + sensitivity) * (scale + Math.abs(before.theta()))));
         assertThat(now.rho()).isCloseTo(before.rho(), within((4e-15 + sensitivity) * scale * (1 + expiry)));
