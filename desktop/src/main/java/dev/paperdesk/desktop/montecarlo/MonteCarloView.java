@@ -282,6 +282,17 @@ public final class MonteCarloView extends SplitPane implements dev.paperdesk.des
             y[i] = counts[i];
         }
         renderer.getDatasets().setAll(QuantCharts.line(name + " (paths per bin)", x, y, color, 1.0));
+        // Every path at one value (a shuffle keeps the final equity): a range around it instead of an
+        // axis squeezed onto a single point with its labels cut off.
+        if (chart.getXAxis() instanceof io.fair_acc.chartfx.axes.spi.DefaultNumericAxis axis) {
+            if (counts.length == 1) {
+                double pad = Math.max(Math.abs(x[0]) * 0.05, 1.0);
+                axis.setAutoRanging(false);
+                axis.set(x[0] - pad, x[0] + pad);
+            } else {
+                axis.setAutoRanging(true);
+            }
+        }
         chart.getPlugins().removeIf(p -> p instanceof XValueIndicator);
         double[] marks = {d.p5(), d.p50(), d.p95()};
         String[] names = {"5%", "median", "95%"};

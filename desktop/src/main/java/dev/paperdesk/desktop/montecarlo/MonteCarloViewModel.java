@@ -399,12 +399,31 @@ public final class MonteCarloViewModel {
         stats.setAll(statRows(o));
         summary.setAll(summaryRows(o));
         MonteCarloResult r = o.result();
-        status.set(String.format(
+        // a drawdown of 100 % or more means the path's equity reached zero or went below it
+        double belowZero = 1.0 - r.maxDrawdown().fractionAbove(-1.0);
+        status.set(statusLine(r.paths(), r.probabilityOfProfit(), r.probabilityOfRuin(), belowZero));
+    }
+
+    /**
+     * The line shown when a simulation ends; it warns when paths went through zero, which happens when
+     * trades sized on a growing account are resampled as dollar amounts.
+     */
+    static String statusLine(long paths, double probabilityOfProfit, double probabilityOfRuin, double belowZero) {
+        String line = String.format(
                 Locale.US,
                 "Done: %,d paths. P(profit) %s, P(ruin) %s.",
-                r.paths(),
-                MetricText.percent(r.probabilityOfProfit()),
-                MetricText.percent(r.probabilityOfRuin())));
+                paths,
+                MetricText.percent(probabilityOfProfit),
+                MetricText.percent(probabilityOfRuin));
+        if (belowZero > 0) {
+            line += String.format(
+                    Locale.US,
+                    " %s of the paths fall to zero or below: the trades' dollar P&L came from sizing on a"
+                            + " growing account; for such runs prefer the block bootstrap of daily returns, or"
+                            + " fixed sizing.",
+                    MetricText.percent(belowZero));
+        }
+        return line;
     }
 
     static List<StatRow> statRows(Outcome o) {

@@ -212,4 +212,14 @@ class MonteCarloViewModelTest {
         assertThat(second.finalEquity().p5()).isEqualTo(first.finalEquity().p5());
         assertThat(second.probabilityOfRuin()).isEqualTo(first.probabilityOfRuin());
     }
+
+    @Test
+    void theStatusWarnsWhenPathsFallThroughZero() {
+        assertThat(MonteCarloViewModel.statusLine(10_000, 0.7328, 0.0477, 0.0))
+                .isEqualTo("Done: 10,000 paths. P(profit) 73.28%, P(ruin) 4.77%.");
+        assertThat(MonteCarloViewModel.statusLine(10_000, 1.0, 0.7183, 0.4125))
+                .startsWith("Done: 10,000 paths. P(profit) 100.00%, P(ruin) 71.83%. 41.25% of the paths fall to"
+                        + " zero or below")
+                .contains("block bootstrap");
+    }
 }
