@@ -397,7 +397,8 @@ public final class ArbitrageDeskViewModel implements AutoCloseable {
                         .append(' ')
                         .append(e.getValue()));
         rejections.set(r.isEmpty() ? "none" : r.toString());
-        running.set(s.running());
+        // the strategy's own flag, not the snapshot's: a snapshot taken before Stop can arrive after it
+        running.set(strategy.isRunning());
         active.setAll(s.open());
         exits.setAll(s.recentExits());
         opportunities.setAll(s.opportunities());
