@@ -67,7 +67,7 @@ public final class BlotterView extends VBox {
                 .setAll(List.<TableColumn<OrderRow, ?>>of(
                         Columns.number("Id", OrderRow::id, String::valueOf),
                         Columns.text("Time (UTC)", OrderRow::created, Formats::time),
-                        Columns.text("Symbol", OrderRow::instrument, s -> s),
+                        Columns.instrument("Symbol", OrderRow::instrument),
                         Columns.text("Side", OrderRow::side, Enum::name),
                         Columns.text("Type", OrderRow::type, Enum::name),
                         editable(
@@ -111,7 +111,7 @@ public final class BlotterView extends VBox {
                 .setAll(List.<TableColumn<OrderRow, ?>>of(
                         Columns.number("Id", OrderRow::id, String::valueOf),
                         Columns.text("Time (UTC)", OrderRow::created, Formats::time),
-                        Columns.text("Symbol", OrderRow::instrument, s -> s),
+                        Columns.instrument("Symbol", OrderRow::instrument),
                         Columns.text("Side", OrderRow::side, Enum::name),
                         Columns.text("Type", OrderRow::type, Enum::name),
                         Columns.number("Quantity", OrderRow::quantity, Formats::quantity),
@@ -145,7 +145,7 @@ public final class BlotterView extends VBox {
         positions
                 .getColumns()
                 .setAll(List.<TableColumn<PositionRow, ?>>of(
-                        Columns.text("Symbol", PositionRow::instrument, s -> s),
+                        Columns.instrument("Symbol", PositionRow::instrument),
                         Columns.text("Ccy", PositionRow::currency, s -> s),
                         Columns.styled(
                                 "Qty",
@@ -195,6 +195,8 @@ public final class BlotterView extends VBox {
         greeks.setId("positionsGreeksSummary");
         greeks.textProperty().bind(vm.greeksSummaryProperty());
         greeks.setPadding(new Insets(2, 6, 2, 6));
+        greeks.setWrapText(true); // the per-underlying and total figures continue on a second line when narrow
+        greeks.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         greeks.visibleProperty().bind(vm.greeksSummaryProperty().isNotEmpty());
         greeks.managedProperty().bind(greeks.visibleProperty());
         VBox.setVgrow(positions, Priority.ALWAYS);
@@ -207,7 +209,7 @@ public final class BlotterView extends VBox {
                         Columns.number("Id", FillRow::id, String::valueOf),
                         Columns.text("Time (UTC)", FillRow::time, Formats::time),
                         Columns.number("Order", FillRow::orderId, String::valueOf),
-                        Columns.text("Symbol", FillRow::instrument, s -> s),
+                        Columns.instrument("Symbol", FillRow::instrument),
                         Columns.text("Side", FillRow::side, Enum::name),
                         Columns.number("Quantity", FillRow::quantity, Formats::quantity),
                         Columns.number("Price", FillRow::price, Formats::price),

@@ -16,6 +16,38 @@ public final class Columns {
         return column(title, value, format, null, Pos.CENTER_LEFT);
     }
 
+    /**
+     * A left-aligned instrument column: cells show {@link Formats#instrument(String) the compact label}
+     * with the full id as tooltip, and exports and the copy carry the full id. A label wider than the
+     * column wraps at its spaces rather than being cut, so a narrow blotter still tells the contracts of
+     * one underlying apart by expiry, strike and right.
+     */
+    public static <R> TableColumn<R, String> instrument(String title, Function<R, String> value) {
+        TableColumn<R, String> c = column(title, value, s -> s, null, Pos.CENTER_LEFT);
+        c.setCellFactory(col -> new TableCell<>() {
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+            {
+                setWrapText(true);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(null);
+                    setTooltip(null);
+                } else {
+                    setText(Formats.instrument(item));
+                    tip.setText(item);
+                    setTooltip(tip);
+                    setAlignment(Pos.CENTER_LEFT);
+                }
+            }
+        });
+        return c;
+    }
+
     /** A right-aligned numeric column. */
     public static <R, T> TableColumn<R, T> number(String title, Function<R, T> value, Function<T, String> format) {
         return column(title, value, format, null, Pos.CENTER_RIGHT);

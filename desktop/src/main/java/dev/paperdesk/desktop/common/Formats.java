@@ -19,7 +19,37 @@ public final class Formats {
                     "EEE yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ENGLISH)
             .withZone(ZoneId.of("UTC"));
 
+    /** An option contract's id: underlying, expiry (yyyyMMdd), right, strike and venue. */
+    private static final java.util.regex.Pattern OPTION_ID =
+            java.util.regex.Pattern.compile("(.+?)-(\\d{4})(\\d{2})(\\d{2})-([CP])-([0-9.]+)@(.+)");
+
+    private static final String[] MONTHS = {
+        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"
+    };
+
     private Formats() {}
+
+    /**
+     * An instrument as a trader reads it in a narrow column: an option contract
+     * {@code ORBZ-20260320-C-182.5@nasdaq} reads {@code ORBZ 20MAR26 182.5 C}, the way order tickets
+     * print it, so the distinguishing expiry, strike and right survive where the full id would be cut
+     * after the underlying; any other id is unchanged. The full id stays in the tooltip and in exports.
+     */
+    public static String instrument(String id) {
+        if (id == null) {
+            return "";
+        }
+        java.util.regex.Matcher m = OPTION_ID.matcher(id);
+        if (!m.matches()) {
+            return id;
+        }
+        int month = Integer.parseInt(m.group(3));
+        if (month < 1 || month > 12) {
+            return id;
+        }
+        return m.group(1) + " " + m.group(4) + MONTHS[month - 1] + m.group(2).substring(2) + " " + m.group(6) + " "
+                + m.group(5);
+    }
 
     private static DecimalFormat pattern(String p) {
         DecimalFormat f = new DecimalFormat(p, DecimalFormatSymbols.getInstance(Locale.US));

@@ -324,7 +324,7 @@ public final class MarginDashboardView extends BorderPane {
         positions
                 .getColumns()
                 .setAll(List.<TableColumn<PositionRow, ?>>of(
-                        Columns.text("Symbol", PositionRow::instrument, s -> s),
+                        Columns.instrument("Symbol", PositionRow::instrument),
                         Columns.text("Ccy", PositionRow::currency, s -> s),
                         Columns.text("Mode", PositionRow::mode, s -> s),
                         Columns.number("Leverage", PositionRow::leverage, l -> l + "\u00d7"),

@@ -152,5 +152,19 @@ class BlotterGreeksFlowTest {
         assertThat(unrealized.getProperties().values()).anySatisfy(v -> assertThat(v)
                 .isInstanceOfSatisfying(javafx.scene.control.Tooltip.class, t -> assertThat(t.getText())
                         .startsWith("Unrealized P&L")));
+
+        // at this width an option position still shows which contract it is (expiry, strike, right),
+        // with the full id in the tooltip
+        var optionCells = robot.lookup("#positionsTable .table-cell")
+                .match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                        && c.getItem() instanceof String id
+                        && id.startsWith("ORBZ-2"))
+                .queryAllAs(javafx.scene.control.TableCell.class);
+        assertThat(optionCells).hasSize(4).allSatisfy(c -> {
+            assertThat(((javafx.scene.text.Text) c.lookup(".text")).getText())
+                    .as("displayed symbol of %s", c.getItem())
+                    .matches("ORBZ\\s\\d\\d[A-Z]{3}\\d\\d\\s[0-9.]+\\s[CP]");
+            assertThat(c.getTooltip().getText()).isEqualTo(c.getItem());
+        });
     }
 }
