@@ -220,6 +220,74 @@ public final class BivariateNormal {
             out[1] = sumX + na * cdfB + cdfA * nb;
             out[2] = sumXx - a * da * na * cdfB + 2.0 * na * nb - cdfA * b * db * nb;
         }
+        /**
+         * {@link #cdfAndDerivatives} plus the partial derivatives ∂M/∂a and ∂M/∂b of the computed value into
+         * {@code out[3]} and {@code out[4]} (so that any other direction's derivative is a combination of
+         * the two), from the same node exponentials.
+         *
+         * @param cdfA Φ(a)
+         * @param pdfA the density n(a)
+         */
+        public void cdfAndPartials(double a, double b, double cdfA, double pdfA, double da, double db, double[] out) {
+            if (a <= -TAIL || b <= -TAIL) {
+                out[0] = 0.0;
+                out[1] = 0.0;
+                out[2] = 0.0;
+                out[3] = 0.0;
+                out[4] = 0.0;
+                return;
+            }
+            if (b >= TAIL) {
+                out[0] = cdfA;
+                out[1] = da * pdfA;
+                out[2] = -a * da * da * pdfA;
+                out[3] = pdfA;
+                out[4] = 0.0;
+                return;
+            }
+            double gb = StandardNormal.gaussian(b);
+            double cdfB = StandardNormal.cdf(b, gb);
+            double pdfB = StandardNormal.INV_SQRT_2PI * gb;
+            if (a >= TAIL) {
+                out[0] = cdfB;
+                out[1] = db * pdfB;
+                out[2] = -b * db * db * pdfB;
+                out[3] = 0.0;
+                out[4] = pdfB;
+                return;
+            }
+            double hk = a * b;
+            double sq = a * a + b * b;
+            // the exponent E_i = along_i·ab − across_i·(a² + b²) has partials E_a = along_i·b − 2across_i·a
+            // and E_b = along_i·a − 2across_i·b; along (da, db) it moves by u_i and bends by v_i
+            double q1 = 2.0 * da * db;
+            double q2 = 2.0 * (da * da + db * db);
+            double twoA = 2.0 * a;
+            double twoB = 2.0 * b;
+            double sum = 0.0;
+            double sumA = 0.0;
+            double sumB = 0.0;
+            double sumXx = 0.0;
+            for (int i = 0; i < weight.length; i++) {
+                double e = weight[i] * Math.exp(along[i] * hk - across[i] * sq);
+                double ea = along[i] * b - across[i] * twoA;
+                double eb = along[i] * a - across[i] * twoB;
+                double u = da * ea + db * eb;
+                sum += e;
+                sumA += e * ea;
+                sumB += e * eb;
+                sumXx += e * (u * u + (along[i] * q1 - across[i] * q2));
+            }
+            double ma = sumA + pdfA * cdfB;
+            double mb = sumB + cdfA * pdfB;
+            double na = da * pdfA;
+            double nb = db * pdfB;
+            out[0] = sum + cdfA * cdfB;
+            out[1] = da * ma + db * mb;
+            out[2] = sumXx - a * da * na * cdfB + 2.0 * na * nb - cdfA * b * db * nb;
+            out[3] = ma;
+            out[4] = mb;
+        }
     }
 
     /** P(X > h, Y > k) with correlation r (Genz's BVND). */
