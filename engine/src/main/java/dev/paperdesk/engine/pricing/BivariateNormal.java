@@ -133,7 +133,8 @@ public final class BivariateNormal {
 
         /**
          * P(X ≤ a, Y ≤ b) given Φ(a), which callers often share between several points; Φ(b) is only
-         * computed when the point is not in a tail.
+         * computed when the point is not in a tail, as its density times the Mills ratio ({@link
+         * StandardNormal#cdfFromDensity}).
          */
         public double cdf(double a, double b, double cdfA) {
             if (a <= -TAIL || b <= -TAIL) {
@@ -142,7 +143,7 @@ public final class BivariateNormal {
             if (b >= TAIL) {
                 return cdfA;
             }
-            return cdf(a, b, cdfA, StandardNormal.cdf(b));
+            return cdf(a, b, cdfA, StandardNormal.cdfFromDensity(b, StandardNormal.pdf(b)));
         }
 
         /** P(X ≤ a, Y ≤ b) given Φ(a) and Φ(b). */
@@ -188,9 +189,8 @@ public final class BivariateNormal {
                 out[2] = -a * da * da * pdfA;
                 return;
             }
-            double gb = StandardNormal.gaussian(b);
-            double cdfB = StandardNormal.cdf(b, gb);
-            double pdfB = StandardNormal.INV_SQRT_2PI * gb;
+            double pdfB = StandardNormal.pdf(b);
+            double cdfB = StandardNormal.cdfFromDensity(b, pdfB);
             if (a >= TAIL) {
                 out[0] = cdfB;
                 out[1] = db * pdfB;
@@ -223,7 +223,7 @@ public final class BivariateNormal {
         /**
          * {@link #cdfAndDerivatives} plus the partial derivatives ∂M/∂a and ∂M/∂b of the computed value into
          * {@code out[3]} and {@code out[4]} (so that any other direction's derivative is a combination of
-         * the two), from the same node exponentials.
+         * the two), from the same node exponentials; Φ(b) as in {@link #cdf(double, double, double)}.
          *
          * @param cdfA Φ(a)
          * @param pdfA the density n(a)
@@ -245,9 +245,8 @@ public final class BivariateNormal {
                 out[4] = 0.0;
                 return;
             }
-            double gb = StandardNormal.gaussian(b);
-            double cdfB = StandardNormal.cdf(b, gb);
-            double pdfB = StandardNormal.INV_SQRT_2PI * gb;
+            double pdfB = StandardNormal.pdf(b);
+            double cdfB = StandardNormal.cdfFromDensity(b, pdfB);
             if (a >= TAIL) {
                 out[0] = cdfB;
                 out[1] = db * pdfB;

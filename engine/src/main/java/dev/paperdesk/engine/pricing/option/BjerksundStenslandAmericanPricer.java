@@ -362,7 +362,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         /** ln of pow2, for the derivative term P·n(d') whose exponentials are merged. */
         double logPow2;
 
-        /** The densities n(e_i), set with {@code spot} only. */
+        /** The densities n(e_i). */
         double p1;
 
         double p2;
@@ -415,15 +415,16 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             e2 = (2.0 * l2 - ls - l1 + m) / sd1;
             e3 = (ls - l1 - m) / sd1;
             e4 = (2.0 * l2 - ls - l1 - m) / sd1;
-            n1 = StandardNormal.cdf(-e1);
-            n2 = StandardNormal.cdf(-e2);
-            n3 = StandardNormal.cdf(-e3);
-            n4 = StandardNormal.cdf(-e4);
+            // every Φ of the kernel is its density times the Mills ratio, as in the Black–Scholes kernel
+            p1 = StandardNormal.pdf(e1);
+            p2 = StandardNormal.pdf(e2);
+            p3 = StandardNormal.pdf(e3);
+            p4 = StandardNormal.pdf(e4);
+            n1 = StandardNormal.cdfFromDensity(-e1, p1);
+            n2 = StandardNormal.cdfFromDensity(-e2, p2);
+            n3 = StandardNormal.cdfFromDensity(-e3, p3);
+            n4 = StandardNormal.cdfFromDensity(-e4, p4);
             if (w.spot) {
-                p1 = StandardNormal.pdf(e1);
-                p2 = StandardNormal.pdf(e2);
-                p3 = StandardNormal.pdf(e3);
-                p4 = StandardNormal.pdf(e4);
                 for (int j = 0; j < 3; j++) {
                     double dg = dGamma[j];
                     double dv2 = w.dV2[j];
@@ -461,11 +462,12 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double phi(double lh, double[] dlh, double ls, double l2, double t1, double sd1, double coef, Workspace w) {
             double d = -(ls - lh + drift * t1) / sd1;
             double dr = d - 2.0 * (l2 - ls) / sd1;
+            double pd = StandardNormal.pdf(d); // Φ(d) and the derivative's n(d) share it
+            double ndr = StandardNormal.cdfFromDensity(dr, StandardNormal.pdf(dr));
             if (!w.spot) {
-                return scaleT1 * (StandardNormal.cdf(d) - pow2 * StandardNormal.cdf(dr));
+                return scaleT1 * (StandardNormal.cdfFromDensity(d, pd) - pow2 * ndr);
             }
-            double gd = StandardNormal.gaussian(d); // Φ(d) and the derivative's n(d) share it
-            return phi(d, dr, StandardNormal.cdf(d, gd), StandardNormal.cdf(dr), gd, dlh, ls, l2, sd1, coef, w);
+            return phi(d, dr, StandardNormal.cdfFromDensity(d, pd), ndr, pd, dlh, ls, l2, sd1, coef, w);
         }
 
         /**
@@ -475,22 +477,23 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double phiI1(double ls, double l2, double sd1, double coef, Workspace w) {
             double d = -e1;
             double dr = d - 2.0 * (l2 - ls) / sd1;
+            double ndr = StandardNormal.cdfFromDensity(dr, StandardNormal.pdf(dr));
             if (!w.spot) {
-                return scaleT1 * (n1 - pow2 * StandardNormal.cdf(dr));
+                return scaleT1 * (n1 - pow2 * ndr);
             }
-            return phi(d, dr, n1, StandardNormal.cdf(dr), StandardNormal.gaussian(d), w.dL1, ls, l2, sd1, coef, w);
+            return phi(d, dr, n1, ndr, p1, w.dL1, ls, l2, sd1, coef, w);
         }
 
         /**
          * φ = S^γe^{λt1}·(N(d) − P·N(d')) from its arguments and their probabilities, adding {@code coef}
-         * times its derivatives to the workspace; {@code gd} = exp(−d²/2).
+         * times its derivatives to the workspace; {@code pn} = n(d).
          */
         private double phi(
                 double d,
                 double dr,
                 double nd,
                 double ndr,
-                double gd,
+                double pn,
                 double[] dlh,
                 double ls,
                 double l2,
@@ -500,7 +503,6 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             double f = nd - pow2 * ndr;
             // F = N(d) − P·N(d'), P = e^{κ(l2 − x)}, ∂d/∂x = −1/sd1, ∂d'/∂x = +1/sd1
             double inv = 1.0 / sd1;
-            double pn = StandardNormal.INV_SQRT_2PI * gd;
             double ppn = StandardNormal.INV_SQRT_2PI * Math.exp(logPow2 - 0.5 * dr * dr); // P·n(d'), no overflow
             double pN = pow2 * ndr;
             double fx = -pn * inv + kappa * pN - ppn * inv;
