@@ -82,7 +82,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
      * derivatives): index 0 along σ, 1 along the rate (r and b moving by {@link #rateR} and {@link #rateB}
      * per unit), 2 along T. Arrays named d… hold an intermediate's tangents.
      */
-    static final class Workspace {
+    static final class Workspace implements AmericanImpliedVolatilitySolver.ValueAndVega {
         final Terms gb = new Terms();
         final Terms g1 = new Terms();
         final Terms g0 = new Terms();
@@ -92,6 +92,8 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double dx;
         /** ∂²C/∂(ln S)² of the last call value (S²·gamma + S·delta). */
         double dxx;
+        /** How many of the tangents (σ, rate, T) to carry: 3 for the chain's Greeks, 1 for vega alone. */
+        int directions = 3;
         /** How the call's r and b move per unit of the option's rate (a put's call has r = q and b = q − r). */
         double rateR;
 
@@ -112,6 +114,76 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         final double[] dSd = new double[3];
         /** The tangents of a constant (γ = 1 and 0, ln K). */
         final double[] zero = new double[3];
+
+        /** The contract whose value and vega {@link #value(double)} gives, set before an implied-volatility solve. */
+        private double sign;
+
+        private double s;
+        private double k;
+        private double t;
+        private double r;
+        private double q;
+        private double vega;
+
+        Workspace contract(double sign, double s, double k, double t, double r, double q) {
+            this.sign = sign;
+            this.s = s;
+            this.k = k;
+            this.t = t;
+            this.r = r;
+            this.q = q;
+            return this;
+        }
+
+        @Override
+        public double value(double vol) {
+            double value = valueAndVega(sign, s, k, t, r, q, vol, this);
+            vega = dp[0];
+            return value;
+        }
+
+        @Override
+        public double vega() {
+            return vega;
+        }
+    }
+
+    /**
+     * The value {@link #price} gives, with its vega ∂V/∂σ left in {@code w.dp[0]}: one pass of the closed
+     * form carrying the volatility's tangent alone (the implied-volatility solve's step). Where a floor is
+     * the value the vega is the floor's: the European vega, or 0 at the intrinsic value; NaN where the
+     * closed form gave no finite vega.
+     */
+    static double valueAndVega(double sign, double s, double k, double t, double r, double q, double vol, Workspace w) {
+        double intrinsic = Math.max(sign * (s - k), 0.0);
+        double european = BlackScholesEuropeanPricer.price(sign, s, k, t, r, q, vol);
+        w.spot = true;
+        w.directions = 1;
+        w.rateR = sign > 0 ? 1.0 : 0.0;
+        w.rateB = sign > 0 ? 1.0 : -1.0;
+        double approx;
+        try {
+            approx = approximation(sign, s, k, t, r, q, vol, w);
+        } finally {
+            w.spot = false;
+            w.directions = 3;
+        }
+        double value = Math.max(approx, Math.max(european, intrinsic));
+        if (!(approx > european && approx >= intrinsic && t > 0.0 && vol > 0.0)) {
+            w.dp[0] = european >= intrinsic ? europeanVega(s, k, t, r, q, vol) : 0.0;
+        }
+        return value;
+    }
+
+    /** The Black–Scholes–Merton vega S·e^{−qT}·√T·n(d1). */
+    static double europeanVega(double s, double k, double t, double r, double q, double vol) {
+        if (!(t > 0.0 && vol > 0.0)) {
+            return 0.0;
+        }
+        double sqrtT = Math.sqrt(t);
+        double sd = vol * sqrtT;
+        double d1 = (Math.log(s / k) + (r - q) * t) / sd + 0.5 * sd;
+        return s * Math.exp(-q * t) * sqrtT * StandardNormal.pdf(d1);
     }
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -257,7 +329,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double sBeta = Math.exp(beta * ls);
         if (spot) {
             // tangents of everything the terms share: direction 0 is σ, 1 the rate, 2 the expiry
-            for (int j = 0; j < 3; j++) {
+            for (int j = 0; j < w.directions; j++) {
                 double dv = j == 0 ? 1.0 : 0.0;
                 double dr = j == 1 ? w.rateR : 0.0;
                 double db = j == 1 ? w.rateB : 0.0;
@@ -317,7 +389,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                 - k * g0.psi(l1, w.dL1, ls, l1, l2, t, sd, -k, w)
                 + k * g0.psi(lk, w.zero, ls, l1, l2, t, sd, k, w);
         if (spot) {
-            for (int j = 0; j < 3; j++) {
+            for (int j = 0; j < w.directions; j++) {
                 double dl1 = w.dL1[j];
                 double dl2 = w.dL2[j];
                 double dBeta = w.dBeta[j];
@@ -425,7 +497,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             n3 = StandardNormal.cdfFromDensity(-e3, p3);
             n4 = StandardNormal.cdfFromDensity(-e4, p4);
             if (w.spot) {
-                for (int j = 0; j < 3; j++) {
+                for (int j = 0; j < w.directions; j++) {
                     double dg = dGamma[j];
                     double dv2 = w.dV2[j];
                     double dLambda = -w.dR[j]
@@ -463,11 +535,12 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             double d = -(ls - lh + drift * t1) / sd1;
             double dr = d - 2.0 * (l2 - ls) / sd1;
             double pd = StandardNormal.pdf(d); // Φ(d) and the derivative's n(d) share it
-            double ndr = StandardNormal.cdfFromDensity(dr, StandardNormal.pdf(dr));
+            double pdr = StandardNormal.pdf(dr);
+            double ndr = StandardNormal.cdfFromDensity(dr, pdr);
             if (!w.spot) {
                 return scaleT1 * (StandardNormal.cdfFromDensity(d, pd) - pow2 * ndr);
             }
-            return phi(d, dr, StandardNormal.cdfFromDensity(d, pd), ndr, pd, dlh, ls, l2, sd1, coef, w);
+            return phi(d, dr, StandardNormal.cdfFromDensity(d, pd), ndr, pd, pdr, dlh, ls, l2, sd1, coef, w);
         }
 
         /**
@@ -477,11 +550,12 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double phiI1(double ls, double l2, double sd1, double coef, Workspace w) {
             double d = -e1;
             double dr = d - 2.0 * (l2 - ls) / sd1;
-            double ndr = StandardNormal.cdfFromDensity(dr, StandardNormal.pdf(dr));
+            double pdr = StandardNormal.pdf(dr);
+            double ndr = StandardNormal.cdfFromDensity(dr, pdr);
             if (!w.spot) {
                 return scaleT1 * (n1 - pow2 * ndr);
             }
-            return phi(d, dr, n1, ndr, p1, w.dL1, ls, l2, sd1, coef, w);
+            return phi(d, dr, n1, ndr, p1, pdr, w.dL1, ls, l2, sd1, coef, w);
         }
 
         /**
@@ -494,6 +568,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                 double nd,
                 double ndr,
                 double pn,
+                double pdr,
                 double[] dlh,
                 double ls,
                 double l2,
@@ -503,16 +578,19 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             double f = nd - pow2 * ndr;
             // F = N(d) − P·N(d'), P = e^{κ(l2 − x)}, ∂d/∂x = −1/sd1, ∂d'/∂x = +1/sd1
             double inv = 1.0 / sd1;
-            double ppn = StandardNormal.INV_SQRT_2PI * Math.exp(logPow2 - 0.5 * dr * dr); // P·n(d'), no overflow
+            // P·n(d'): where P is large, from one summed exponent so that it cannot overflow
+            double ppn = pow2 <= 1e300 ? pow2 * pdr : StandardNormal.INV_SQRT_2PI * Math.exp(logPow2 - 0.5 * dr * dr);
             double pN = pow2 * ndr;
-            double fx = -pn * inv + kappa * pN - ppn * inv;
-            double fxx = -d * pn * inv * inv - kappa * kappa * pN + 2.0 * kappa * ppn * inv + dr * ppn * inv * inv;
             double c = coef * scaleT1;
-            w.dx += c * (gamma * f + fx);
-            w.dxx += c * (gamma * gamma * f + 2.0 * gamma * fx + fxx);
+            if (w.directions == 3) {
+                double fx = -pn * inv + kappa * pN - ppn * inv;
+                double fxx = -d * pn * inv * inv - kappa * kappa * pN + 2.0 * kappa * ppn * inv + dr * ppn * inv * inv;
+                w.dx += c * (gamma * f + fx);
+                w.dxx += c * (gamma * gamma * f + 2.0 * gamma * fx + fxx);
+            }
             // d = (ln H − ls − drift·t1)/sd1, d' = d − 2(l2 − ls)/sd1
             double spread = 2.0 * (l2 - ls) * inv;
-            for (int j = 0; j < 3; j++) {
+            for (int j = 0; j < w.directions; j++) {
                 double dsd1 = w.dSd1[j];
                 double dd = (dlh[j] - dm1[j] - d * dsd1) * inv;
                 double ddr = dd - (2.0 * w.dL2[j] - spread * dsd1) * inv;
@@ -547,11 +625,32 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                                 - pow1 * MINUS.cdf(-e3, -f3, n3)
                                 + pow12 * MINUS.cdf(-e4, -f4, n4));
             }
+            double ib = 1.0 / sd;
+            double[] v = bv;
+            double c = coef * scaleT;
+            if (w.directions != 3) {
+                // vega alone: the bivariate values and their partials, no spot derivatives
+                PLUS.cdfAndGradient(-e1, -f1, n1, p1, v);
+                double m1 = v[0];
+                double dM1 = -(v[3] * de1[0] + v[4] * (-dlh[0] + dmT[0] - f1 * w.dSd[0]) * ib);
+                PLUS.cdfAndGradient(-e2, -f2, n2, p2, v);
+                double m2 = v[0];
+                double dM2 = -(v[3] * de2[0] + v[4] * (2.0 * w.dL2[0] - dlh[0] + dmT[0] - f2 * w.dSd[0]) * ib);
+                MINUS.cdfAndGradient(-e3, -f3, n3, p3, v);
+                double m3 = v[0];
+                double dM3 = -(v[3] * de3[0] + v[4] * (2.0 * w.dL1[0] - dlh[0] + dmT[0] - f3 * w.dSd[0]) * ib);
+                MINUS.cdfAndGradient(-e4, -f4, n4, p4, v);
+                double m4 = v[0];
+                double dM4 = -(v[3] * de4[0]
+                        + v[4] * (2.0 * w.dL1[0] - dlh[0] - 2.0 * w.dL2[0] + dmT[0] - f4 * w.dSd[0]) * ib);
+                double g = m1 - pow2 * m2 - pow1 * m3 + pow12 * m4;
+                double dg = dM1 - pow2 * (g2[0] * m2 + dM2) - pow1 * (g1[0] * m3 + dM3) + pow12 * (g12[0] * m4 + dM4);
+                w.dp[0] += c * (gS[0] * g + dg);
+                return scaleT * g;
+            }
             // a = −e_i moves by ∓1/sd1 and b = −f_i by ∓1/sd per unit of x; (P·M)' = P·(M' − κM) where P =
             // (I/S)^κ, and P·(M'' − 2κM' + κ²M)
             double ia = 1.0 / (sd * SQRT_SPLIT);
-            double ib = 1.0 / sd;
-            double[] v = bv;
             PLUS.cdfAndPartials(-e1, -f1, n1, p1, -ia, -ib, v);
             double m1 = v[0];
             double gx = v[1];
@@ -577,10 +676,9 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             double a4 = v[3];
             double b4 = v[4];
             double g = m1 - pow2 * m2 - pow1 * m3 + pow12 * m4;
-            double c = coef * scaleT;
             w.dx += c * (gamma * g + gx);
             w.dxx += c * (gamma * gamma * g + 2.0 * gamma * gx + gxx);
-            for (int j = 0; j < 3; j++) {
+            for (int j = 0; j < w.directions; j++) {
                 double dm = dmT[j];
                 double dsd = w.dSd[j];
                 double dl1 = w.dL1[j];
@@ -619,8 +717,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double t = in.expiry();
         double r = in.rate();
         double q = in.dividendYield();
-        Workspace w = WORKSPACE.get();
-        return AmericanImpliedVolatilitySolver.solveFromEuropean(
-                this, in, marketPrice, vol -> price(sign, s, k, t, r, q, vol, w));
+        return AmericanImpliedVolatilitySolver.solveWithVega(
+                this, in, marketPrice, WORKSPACE.get().contract(sign, s, k, t, r, q));
     }
 }

@@ -1,6 +1,7 @@
 package dev.paperdesk.engine.pricing.option;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -110,5 +111,47 @@ class Bs2002ParameterGreeksTest {
         assertThat(worstVega).isLessThan(1e-8);
         assertThat(worstRho).isLessThan(2e-8);
         assertThat(worstTheta).isLessThan(5e-8);
+    }
+
+    /**
+     * The implied-volatility solve's pass (the value with its vega alone) returns exactly the value of
+     * {@code price} and the chain kernel's vega (1e-12 relative: the same derivatives summed without the
+     * spot's), or the floor's vega where a floor is the value.
+     */
+    @Test
+    void theSolvesValueAndVegaAreThePriceAndTheChainVega() {
+        PriceAndGreeks out = new PriceAndGreeks();
+        BjerksundStenslandAmericanPricer.Workspace w = new BjerksundStenslandAmericanPricer.Workspace();
+        int closedForm = 0;
+        for (double sign : new double[] {1, -1}) {
+            for (double s : new double[] {55, 85, 100, 115, 160}) {
+                for (double t : new double[] {3 / 365.0, 0.5, 3}) {
+                    for (double q : new double[] {0.0, 0.02, 0.06}) {
+                        for (double v : new double[] {0.1, 0.3, 0.8}) {
+                            double value =
+                                    BjerksundStenslandAmericanPricer.valueAndVega(sign, s, 100, t, 0.05, q, v, w);
+                            double vega = w.dp[0];
+                            assertThat(value)
+                                    .isEqualTo(BjerksundStenslandAmericanPricer.price(sign, s, 100, t, 0.05, q, v));
+                            BjerksundStenslandAmericanPricer.priceAndGreeks(sign, s, 100, t, 0.05, q, v, out);
+                            if (closedForm(sign, s, 100, t, 0.05, q, v)) {
+                                closedForm++;
+                                assertThat(vega).isCloseTo(out.vega(), within(1e-12 * (1 + Math.abs(out.vega()))));
+                            } else if (value == BlackScholesEuropeanPricer.price(sign, s, 100, t, 0.05, q, v)
+                                    && value > Math.max(sign * (s - 100), 0.0)) {
+                                assertThat(vega)
+                                        .isEqualTo(
+                                                BjerksundStenslandAmericanPricer.europeanVega(s, 100, t, 0.05, q, v));
+                            } else if (value > BlackScholesEuropeanPricer.price(sign, s, 100, t, 0.05, q, v)) {
+                                continue; // a premium within 1e-9: the closed form's vega, not compared here
+                            } else {
+                                assertThat(vega).isZero();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(closedForm).isGreaterThan(50);
     }
 }
