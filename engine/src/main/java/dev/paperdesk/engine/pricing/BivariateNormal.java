@@ -157,7 +157,7 @@ public final class BivariateNormal {
             if (b >= TAIL) {
                 return cdfA;
             }
-            return cdf(a, b, cdfA, StandardNormal.cdfFromDensity(b, StandardNormal.pdf(b)));
+            return cdf(a, b, cdfA, StandardNormal.cdfFromDensity(b, StandardNormal.pdfInline(b)));
         }
 
         /** P(X ≤ a, Y ≤ b) given Φ(a) and Φ(b). */
@@ -203,7 +203,7 @@ public final class BivariateNormal {
                 out[2] = -a * da * da * pdfA;
                 return;
             }
-            double pdfB = StandardNormal.pdf(b);
+            double pdfB = StandardNormal.pdfInline(b);
             double cdfB = StandardNormal.cdfFromDensity(b, pdfB);
             if (a >= TAIL) {
                 out[0] = cdfB;
@@ -262,7 +262,7 @@ public final class BivariateNormal {
                 out[4] = 0.0;
                 return;
             }
-            double pdfB = StandardNormal.pdf(b);
+            double pdfB = StandardNormal.pdfInline(b);
             double cdfB = StandardNormal.cdfFromDensity(b, pdfB);
             if (a >= TAIL) {
                 out[0] = cdfB;
@@ -329,7 +329,7 @@ public final class BivariateNormal {
                 out[4] = 0.0;
                 return;
             }
-            double pdfB = StandardNormal.pdf(b);
+            double pdfB = StandardNormal.pdfInline(b);
             double cdfB = StandardNormal.cdfFromDensity(b, pdfB);
             if (a >= TAIL) {
                 out[0] = cdfB;

@@ -183,7 +183,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double sqrtT = Math.sqrt(t);
         double sd = vol * sqrtT;
         double d1 = (Math.log(s / k) + (r - q) * t) / sd + 0.5 * sd;
-        return s * Math.exp(-q * t) * sqrtT * StandardNormal.pdf(d1);
+        return s * Math.exp(-q * t) * sqrtT * StandardNormal.pdfInline(d1);
     }
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -488,10 +488,10 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             e3 = (ls - l1 - m) / sd1;
             e4 = (2.0 * l2 - ls - l1 - m) / sd1;
             // every Φ of the kernel is its density times the Mills ratio, as in the Black–Scholes kernel
-            p1 = StandardNormal.pdf(e1);
-            p2 = StandardNormal.pdf(e2);
-            p3 = StandardNormal.pdf(e3);
-            p4 = StandardNormal.pdf(e4);
+            p1 = StandardNormal.pdfInline(e1);
+            p2 = StandardNormal.pdfInline(e2);
+            p3 = StandardNormal.pdfInline(e3);
+            p4 = StandardNormal.pdfInline(e4);
             n1 = StandardNormal.cdfFromDensity(-e1, p1);
             n2 = StandardNormal.cdfFromDensity(-e2, p2);
             n3 = StandardNormal.cdfFromDensity(-e3, p3);
@@ -534,8 +534,8 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double phi(double lh, double[] dlh, double ls, double l2, double t1, double sd1, double coef, Workspace w) {
             double d = -(ls - lh + drift * t1) / sd1;
             double dr = d - 2.0 * (l2 - ls) / sd1;
-            double pd = StandardNormal.pdf(d); // Φ(d) and the derivative's n(d) share it
-            double pdr = StandardNormal.pdf(dr);
+            double pd = StandardNormal.pdfInline(d); // Φ(d) and the derivative's n(d) share it
+            double pdr = StandardNormal.pdfInline(dr);
             double ndr = StandardNormal.cdfFromDensity(dr, pdr);
             if (!w.spot) {
                 return scaleT1 * (StandardNormal.cdfFromDensity(d, pd) - pow2 * ndr);
@@ -550,7 +550,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double phiI1(double ls, double l2, double sd1, double coef, Workspace w) {
             double d = -e1;
             double dr = d - 2.0 * (l2 - ls) / sd1;
-            double pdr = StandardNormal.pdf(dr);
+            double pdr = StandardNormal.pdfInline(dr);
             double ndr = StandardNormal.cdfFromDensity(dr, pdr);
             if (!w.spot) {
                 return scaleT1 * (n1 - pow2 * ndr);
