@@ -14,8 +14,10 @@ import java.util.function.DoubleUnaryOperator;
  * solution. The search is bounded to {@value #MAX_ITERATIONS} evaluations.
  *
  * <p>{@link #solveFromEuropean} is the quick path for pricers that are cheap to evaluate at any
- * volatility (Bjerksund–Stensland): a safeguarded secant from the European volatility and the
- * premium-corrected European volatility, typically three or four values instead of Brent's ten.
+ * volatility: a safeguarded secant from the European volatility and the premium-corrected European
+ * volatility, typically three or four values instead of Brent's ten. {@link #solveWithVega} is the path
+ * for a pricer that gives its vega with each value (Bjerksund–Stensland): Halley steps, typically two
+ * evaluations.
  */
 final class AmericanImpliedVolatilitySolver {
     static final double MIN_VOL = 1e-3;

@@ -25,13 +25,13 @@ class Bs2002ParameterGreeksTest {
 
     /**
      * ∂V/∂σ, ∂V/∂r (q fixed) and ∂V/∂T by Richardson-extrapolated central differences with allowances for the value's rounding over
-     * the steps in [3..5] (steps h and h/2: σ 2e-4, r 2e-5 or less near r = 0 and for short σ√T, T 1e-3·T: wider steps in σ and r leave a truncation error of 1e-6 relative where β
+     * the steps in [3..5] (steps h and h/2: σ 2e-4 or 0.2% of σ, r 2e-5 or less near r = 0 and for short σ√T, T 1e-3·T: wider steps in σ and r leave a truncation error of 1e-6 relative where β
      * bends sharply, at σ = 10% over three years; narrower ones in T meet the value's rounding), or null where any point of a stencil leaves the closed form's smooth
      * region (the floors and the flat boundary are kinks) or the rate stencil crosses r = q (where the
      * boundary's lower end max(K, rK/(r − b)) has a kink).
      */
     static double[] fineDifferences(double sign, double s, double k, double t, double r, double q, double v) {
-        double hv = 2e-4;
+        double hv = Math.min(2e-4, 2e-3 * v); // β bends on the scale of σ at low volatility
         // the boundary's lower end max(K, rK/(r − b)) is K·r/q for a call and K·q/r for a put (whose call
         // has r' = q, b' = q − r): it moves by hr/r relatively, and the arguments by that over σ√T
         double hr = Math.min(2e-5, 0.01 * Math.abs(r) * Math.min(1.0, v * Math.sqrt(t)));
