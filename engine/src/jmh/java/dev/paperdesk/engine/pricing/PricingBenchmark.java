@@ -317,6 +317,25 @@ public class PricingBenchmark {
         }
     }
 
+    /** The value alone of 1,000 American contracts at a known volatility: the unit the solve spends. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public void americanPrice1000(Blackhole bh) {
+        for (OptionInputs in : contracts) {
+            bh.consume(BjerksundStenslandAmericanPricer.price(
+                    in.sign(), in.spot(), in.strike(), in.expiry(), in.rate(), in.dividendYield(), in.volatility()));
+        }
+    }
+
+    /** The implied-volatility solve alone for the 1,000 American prices of {@link #americanChainRefresh1000}. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public void americanImpliedVolatility1000(Blackhole bh) {
+        for (int i = 0; i < CONTRACTS; i++) {
+            bh.consume(BjerksundStenslandAmericanPricer.DEFAULT.impliedVolatility(contracts[i], americanPrices[i]));
+        }
+    }
+
     /** Value and the five chain Greeks of 1,000 American contracts at a known volatility (no solve). */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)

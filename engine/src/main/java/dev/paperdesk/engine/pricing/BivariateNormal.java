@@ -78,7 +78,8 @@ public final class BivariateNormal {
      * M(a, b; ρ) for one fixed correlation with |ρ| &lt; 0.925, for callers that evaluate many points at
      * the same ρ (Bjerksund–Stensland 2002 uses ρ = ±√((√5 − 1)/2) twenty times per value): the
      * quadrature nodes sin(asin(ρ)(1 ± x_i)/2) and their weights are computed once, so a point costs one
-     * exponential per node and no trigonometry.
+     * exponential per node and no trigonometry. The node exponents lie in [−(a² + b²)/(2(1 − |ρ|)), 0],
+     * at least −467 inside the ±{@value #TAIL} limits, so {@link Exponential} takes them inline.
      *
      * <p>Genz's Gauss–Legendre rule on {@code points} nodes (6, 12 or 20). Genz picks 20 nodes for
      * 0.75 ≤ |ρ| &lt; 0.925 to be safe over the whole range; at ρ = ±0.786 twelve nodes agree with twenty
@@ -92,6 +93,11 @@ public final class BivariateNormal {
         private final double[] along;
         private final double[] across;
         private final double[] weight;
+        /** along², along·across and across² per node, for the derivatives' moment sums. */
+        private final double[] alongSq;
+
+        private final double[] alongAcross;
+        private final double[] acrossSq;
 
         /**
          * @throws IllegalArgumentException when |ρ| ≥ 0.925 (the quadrature branch does not apply) or
@@ -124,6 +130,14 @@ public final class BivariateNormal {
                     weight[2 * i + side] = W[ng][i] * asr / (2.0 * TWO_PI);
                 }
             }
+            alongSq = new double[2 * half];
+            alongAcross = new double[2 * half];
+            acrossSq = new double[2 * half];
+            for (int i = 0; i < 2 * half; i++) {
+                alongSq[i] = along[i] * along[i];
+                alongAcross[i] = along[i] * across[i];
+                acrossSq[i] = across[i] * across[i];
+            }
         }
 
         /** P(X ≤ a, Y ≤ b). */
@@ -133,7 +147,8 @@ public final class BivariateNormal {
 
         /**
          * P(X ≤ a, Y ≤ b) given Φ(a), which callers often share between several points; Φ(b) is only
-         * computed when the point is not in a tail.
+         * computed when the point is not in a tail, as its density times the Mills ratio ({@link
+         * StandardNormal#cdfFromDensity}).
          */
         public double cdf(double a, double b, double cdfA) {
             if (a <= -TAIL || b <= -TAIL) {
@@ -142,7 +157,7 @@ public final class BivariateNormal {
             if (b >= TAIL) {
                 return cdfA;
             }
-            return cdf(a, b, cdfA, StandardNormal.cdf(b));
+            return cdf(a, b, cdfA, StandardNormal.cdfFromDensity(b, StandardNormal.pdfInline(b)));
         }
 
         /** P(X ≤ a, Y ≤ b) given Φ(a) and Φ(b). */
@@ -160,7 +175,7 @@ public final class BivariateNormal {
             double sq = a * a + b * b;
             double sum = 0.0;
             for (int i = 0; i < weight.length; i++) {
-                sum += weight[i] * Math.exp(along[i] * hk - across[i] * sq);
+                sum += weight[i] * Exponential.ofNonPositive(along[i] * hk - across[i] * sq);
             }
             return sum + cdfA * cdfB;
         }
@@ -188,9 +203,8 @@ public final class BivariateNormal {
                 out[2] = -a * da * da * pdfA;
                 return;
             }
-            double gb = StandardNormal.gaussian(b);
-            double cdfB = StandardNormal.cdf(b, gb);
-            double pdfB = StandardNormal.INV_SQRT_2PI * gb;
+            double pdfB = StandardNormal.pdfInline(b);
+            double cdfB = StandardNormal.cdfFromDensity(b, pdfB);
             if (a >= TAIL) {
                 out[0] = cdfB;
                 out[1] = db * pdfB;
@@ -208,7 +222,7 @@ public final class BivariateNormal {
             double sumX = 0.0;
             double sumXx = 0.0;
             for (int i = 0; i < weight.length; i++) {
-                double e = weight[i] * Math.exp(along[i] * hk - across[i] * sq);
+                double e = weight[i] * Exponential.ofNonPositive(along[i] * hk - across[i] * sq);
                 double u = along[i] * p1 - across[i] * p2;
                 sum += e;
                 sumX += e * u;
@@ -219,6 +233,124 @@ public final class BivariateNormal {
             out[0] = sum + cdfA * cdfB;
             out[1] = sumX + na * cdfB + cdfA * nb;
             out[2] = sumXx - a * da * na * cdfB + 2.0 * na * nb - cdfA * b * db * nb;
+        }
+        /**
+         * {@link #cdfAndDerivatives} plus the partial derivatives ∂M/∂a and ∂M/∂b of the computed value into
+         * {@code out[3]} and {@code out[4]} (so that any other direction's derivative is a combination of
+         * the two), from the same node exponentials; Φ(b) as in {@link #cdf(double, double, double)}.
+         * The node exponent E_i = along_i·ab − across_i·(a² + b²) has the partials E_a = along_i·b −
+         * 2across_i·a and E_b = along_i·a − 2across_i·b, linear in along_i and across_i, so the loop keeps
+         * only the sums of e_i times along_i, across_i and their products.
+         *
+         * @param cdfA Φ(a)
+         * @param pdfA the density n(a)
+         */
+        public void cdfAndPartials(double a, double b, double cdfA, double pdfA, double da, double db, double[] out) {
+            if (a <= -TAIL || b <= -TAIL) {
+                out[0] = 0.0;
+                out[1] = 0.0;
+                out[2] = 0.0;
+                out[3] = 0.0;
+                out[4] = 0.0;
+                return;
+            }
+            if (b >= TAIL) {
+                out[0] = cdfA;
+                out[1] = da * pdfA;
+                out[2] = -a * da * da * pdfA;
+                out[3] = pdfA;
+                out[4] = 0.0;
+                return;
+            }
+            double pdfB = StandardNormal.pdfInline(b);
+            double cdfB = StandardNormal.cdfFromDensity(b, pdfB);
+            if (a >= TAIL) {
+                out[0] = cdfB;
+                out[1] = db * pdfB;
+                out[2] = -b * db * db * pdfB;
+                out[3] = 0.0;
+                out[4] = pdfB;
+                return;
+            }
+            double hk = a * b;
+            double sq = a * a + b * b;
+            double sum = 0.0;
+            double sumAlong = 0.0;
+            double sumAcross = 0.0;
+            double sumAlongSq = 0.0;
+            double sumAlongAcross = 0.0;
+            double sumAcrossSq = 0.0;
+            for (int i = 0; i < weight.length; i++) {
+                double e = weight[i] * Exponential.ofNonPositive(along[i] * hk - across[i] * sq);
+                sum += e;
+                sumAlong += e * along[i];
+                sumAcross += e * across[i];
+                sumAlongSq += e * alongSq[i];
+                sumAlongAcross += e * alongAcross[i];
+                sumAcrossSq += e * acrossSq[i];
+            }
+            // along (da, db) the exponent moves by u_i = along_i·p1 − across_i·p2 and bends by along_i·q1 −
+            // across_i·q2
+            double p1 = da * b + a * db;
+            double p2 = 2.0 * (a * da + b * db);
+            double q1 = 2.0 * da * db;
+            double q2 = 2.0 * (da * da + db * db);
+            double sumXx = p1 * p1 * sumAlongSq
+                    - 2.0 * p1 * p2 * sumAlongAcross
+                    + p2 * p2 * sumAcrossSq
+                    + q1 * sumAlong
+                    - q2 * sumAcross;
+            double ma = b * sumAlong - 2.0 * a * sumAcross + pdfA * cdfB;
+            double mb = a * sumAlong - 2.0 * b * sumAcross + cdfA * pdfB;
+            double na = da * pdfA;
+            double nb = db * pdfB;
+            out[0] = sum + cdfA * cdfB;
+            out[1] = da * ma + db * mb;
+            out[2] = sumXx - a * da * na * cdfB + 2.0 * na * nb - cdfA * b * db * nb;
+            out[3] = ma;
+            out[4] = mb;
+        }
+
+        /**
+         * M(a, b) into {@code out[0]} and its partials ∂M/∂a, ∂M/∂b into {@code out[3]} and {@code out[4]},
+         * as {@link #cdfAndPartials} computes them, without the second derivative ({@code out[1..2]} are
+         * left as they were).
+         */
+        public void cdfAndGradient(double a, double b, double cdfA, double pdfA, double[] out) {
+            if (a <= -TAIL || b <= -TAIL) {
+                out[0] = 0.0;
+                out[3] = 0.0;
+                out[4] = 0.0;
+                return;
+            }
+            if (b >= TAIL) {
+                out[0] = cdfA;
+                out[3] = pdfA;
+                out[4] = 0.0;
+                return;
+            }
+            double pdfB = StandardNormal.pdfInline(b);
+            double cdfB = StandardNormal.cdfFromDensity(b, pdfB);
+            if (a >= TAIL) {
+                out[0] = cdfB;
+                out[3] = 0.0;
+                out[4] = pdfB;
+                return;
+            }
+            double hk = a * b;
+            double sq = a * a + b * b;
+            double sum = 0.0;
+            double sumAlong = 0.0;
+            double sumAcross = 0.0;
+            for (int i = 0; i < weight.length; i++) {
+                double e = weight[i] * Exponential.ofNonPositive(along[i] * hk - across[i] * sq);
+                sum += e;
+                sumAlong += e * along[i];
+                sumAcross += e * across[i];
+            }
+            out[0] = sum + cdfA * cdfB;
+            out[3] = b * sumAlong - 2.0 * a * sumAcross + pdfA * cdfB;
+            out[4] = a * sumAlong - 2.0 * b * sumAcross + cdfA * pdfB;
         }
     }
 

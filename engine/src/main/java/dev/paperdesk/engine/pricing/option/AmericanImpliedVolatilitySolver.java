@@ -14,8 +14,10 @@ import java.util.function.DoubleUnaryOperator;
  * solution. The search is bounded to {@value #MAX_ITERATIONS} evaluations.
  *
  * <p>{@link #solveFromEuropean} is the quick path for pricers that are cheap to evaluate at any
- * volatility (Bjerksund–Stensland): a safeguarded secant from the European volatility and the
- * premium-corrected European volatility, typically three or four values instead of Brent's ten.
+ * volatility: a safeguarded secant from the European volatility and the premium-corrected European
+ * volatility, typically three or four values instead of Brent's ten. {@link #solveWithVega} is the path
+ * for a pricer that gives its vega with each value (Bjerksund–Stensland): Halley steps, typically two
+ * evaluations.
  */
 final class AmericanImpliedVolatilitySolver {
     static final double MIN_VOL = 1e-3;
@@ -220,6 +222,138 @@ final class AmericanImpliedVolatilitySolver {
             x1 = x2;
         }
         return solve(pricer, in, price);
+    }
+
+    /** A model's value at a volatility together with its vega there, from one evaluation. */
+    interface ValueAndVega {
+        /** The value at volatility {@code vol}; {@link #vega()} is then its ∂V/∂σ (NaN when unknown). */
+        double value(double vol);
+
+        /** ∂V/∂σ at the volatility of the last {@link #value}. */
+        double vega();
+    }
+
+    /**
+     * The implied volatility of a model that gives its vega with each value (Bjerksund–Stensland's
+     * analytic vega): σ0 = the European implied volatility of the price (A(σ0) ≥ E(σ0) = price); then σ1
+     * where the European value plus the early-exercise premium p = A − E, taken linear in σ from σ0 with
+     * its slope p'(σ0) = A'(σ0) − E'(σ0), equals the price (the European inverse of the price less p(σ0),
+     * then a Halley step on that model for the slope); from there Halley steps on A with its vega and
+     * A'' estimated as the European volga plus the premium's slope change between the last two values.
+     * A step is accepted without a further value when Newton's own error bound ½|A''/A'|·step² (with
+     * |A''/A'| taken as the estimate plus one) is below a quarter of Brent's tolerance; a value within
+     * eight ulps of the price ends the search at that volatility. Every step stays inside the bracket the
+     * values have shown (bisection otherwise); anything unusual (no European volatility, no finite vega,
+     * a step leaving [{@value #MIN_VOL}, {@value #MAX_VOL}], no progress) takes {@link #solve}, whose
+     * no-solution answers are then the same.
+     */
+    static ImpliedVolatility solveWithVega(OptionPricer pricer, OptionInputs in, double price, ValueAndVega model) {
+        if (!Double.isFinite(price) || price < 0.0 || !(in.expiry() > 0.0) || price <= in.intrinsicValue()) {
+            return solve(pricer, in, price);
+        }
+        double forwardIntrinsic = Math.max(
+                in.sign()
+                        * (in.spot() * Math.exp(-in.dividendYield() * in.expiry())
+                                - in.strike() * Math.exp(-in.rate() * in.expiry())),
+                0.0);
+        if (price - Math.max(in.intrinsicValue(), forwardIntrinsic) <= 1e-10 * price) {
+            return solve(pricer, in, price);
+        }
+        if (!(BlackScholesEuropeanPricer.DEFAULT.impliedVolatility(in, price) instanceof ImpliedVolatility.Solved e
+                && e.value() > MIN_VOL
+                && e.value() < MAX_VOL)) {
+            return solve(pricer, in, price);
+        }
+        double repriced = 8.0 * Math.ulp(price);
+        double lo = MIN_VOL;
+        double hi = MAX_VOL;
+        double x0 = e.value();
+        double a0 = model.value(x0);
+        double slope0 = model.vega() - europeanVega(in, x0);
+        int evaluations = 1;
+        if (Math.abs(a0 - price) <= repriced) {
+            return new ImpliedVolatility.Solved(x0, evaluations);
+        }
+        if (a0 > price) {
+            hi = x0;
+        } else {
+            lo = x0;
+        }
+        double x1 = Double.NaN;
+        if (a0 > price
+                && Double.isFinite(slope0)
+                && BlackScholesEuropeanPricer.DEFAULT.impliedVolatility(in, 2.0 * price - a0)
+                        instanceof ImpliedVolatility.Solved corrected) {
+            x1 = corrected.value();
+            // the model E(σ) + p(σ0) + p'(σ0)(σ − σ0) − price is p'(σ0)(σ1 − σ0) there
+            double g = slope0 * (x1 - x0);
+            double vega = europeanVega(in, x1);
+            double dg = vega + slope0;
+            if (dg > 0.0) {
+                double step = g / (dg - 0.5 * g * europeanVolga(in, x1, vega) / dg);
+                if (Double.isFinite(step)) {
+                    x1 -= step;
+                }
+            }
+        }
+        if (!(x1 > lo && x1 < hi)) {
+            return solve(pricer, in, price);
+        }
+        double xPrev = x0;
+        double slopePrev = slope0;
+        while (evaluations < 20) {
+            double a1 = model.value(x1);
+            double v1 = model.vega();
+            evaluations++;
+            if (Math.abs(a1 - price) <= repriced) {
+                return new ImpliedVolatility.Solved(x1, evaluations);
+            }
+            if (a1 > price) {
+                hi = x1;
+            } else {
+                lo = x1;
+            }
+            double vega = europeanVega(in, x1);
+            double slope1 = v1 - vega;
+            double curvature = europeanVolga(in, x1, vega) + (slope1 - slopePrev) / (x1 - xPrev);
+            double g = a1 - price;
+            if (!(v1 > 0.0 && Double.isFinite(curvature))) {
+                return solve(pricer, in, price);
+            }
+            double step = g / (v1 - 0.5 * g * curvature / v1);
+            if (!Double.isFinite(step) || Math.abs(step) > Math.abs(2.0 * g / v1)) {
+                step = g / v1; // Halley's correction is only trusted while it is a correction
+            }
+            double x2 = x1 - step;
+            double tol = 2.0 * Math.ulp(x1) + 0.5 * VOL_TOLERANCE;
+            double error = 0.5 * (Math.abs(curvature / v1) + 1.0) * step * step;
+            if (error <= 0.25 * tol && x2 >= lo && x2 <= hi) {
+                return new ImpliedVolatility.Solved(x2, evaluations);
+            }
+            if (!(x2 > lo && x2 < hi)) {
+                x2 = 0.5 * (lo + hi);
+            }
+            if (x2 <= MIN_VOL || x2 >= MAX_VOL || hi - lo <= tol) {
+                return solve(pricer, in, price);
+            }
+            xPrev = x1;
+            slopePrev = slope1;
+            x1 = x2;
+        }
+        return solve(pricer, in, price);
+    }
+
+    private static double europeanVega(OptionInputs in, double vol) {
+        return BjerksundStenslandAmericanPricer.europeanVega(
+                in.spot(), in.strike(), in.expiry(), in.rate(), in.dividendYield(), vol);
+    }
+
+    /** ∂²E/∂σ² = vega·d1·d2/σ. */
+    private static double europeanVolga(OptionInputs in, double vol, double vega) {
+        double t = in.expiry();
+        double sd = vol * Math.sqrt(t);
+        double d1 = (Math.log(in.spot() / in.strike()) + (in.rate() - in.dividendYield()) * t) / sd + 0.5 * sd;
+        return vega * d1 * (d1 - sd) / vol;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.paperdesk.engine.pricing.option;
 import dev.paperdesk.engine.model.Instrument.OptionStyle;
 import dev.paperdesk.engine.pricing.BivariateNormal;
 import dev.paperdesk.engine.pricing.StandardNormal;
+import java.util.Arrays;
 
 /**
  * American option by the Bjerksund–Stensland (2002) closed-form approximation, for live chains where a
@@ -15,7 +16,7 @@ import dev.paperdesk.engine.pricing.StandardNormal;
  * P(S, K, T, r, b, σ) = C(K, S, T, r − b, −b, σ). A call with b ≥ r is never exercised early and is
  * priced as European. The result is floored at the European value and the intrinsic value, both of
  * which are also lower bounds. {@link #valuation} bumps every input; the chain kernel {@link
- * #priceAndGreeks} differentiates the closed form in the spot and bumps the rest.
+ * #priceAndGreeks} differentiates the closed form in the spot, the volatility, the rate and the expiry.
  */
 public final class BjerksundStenslandAmericanPricer implements OptionPricer {
     /** The shared instance; the pricer holds no state. */
@@ -76,17 +77,113 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
      * allocates nothing (the JIT does not scalar-replace three 14-field objects across a call this large).
      * One workspace belongs to one thread: {@link PriceAndGreeks} carries one, and the static entry points
      * without a holder take the calling thread's.
+     *
+     * <p>With {@link #spot} set, the call also carries three tangents through the closed form (forward-mode
+     * derivatives): index 0 along σ, 1 along the rate (r and b moving by {@link #rateR} and {@link #rateB}
+     * per unit), 2 along T. Arrays named d… hold an intermediate's tangents.
      */
-    static final class Workspace {
+    static final class Workspace implements AmericanImpliedVolatilitySolver.ValueAndVega {
         final Terms gb = new Terms();
         final Terms g1 = new Terms();
         final Terms g0 = new Terms();
-        /** Whether {@link #call} also accumulates its derivatives in x = ln S into dx and dxx. */
+        /** Whether {@link #call} also accumulates its derivatives: in x = ln S, and along σ, rate and T. */
         boolean spot;
         /** ∂C/∂ln S of the last call value (S·delta), valid when {@link #spot} was set. */
         double dx;
         /** ∂²C/∂(ln S)² of the last call value (S²·gamma + S·delta). */
         double dxx;
+        /** How many of the tangents (σ, rate, T) to carry: 3 for the chain's Greeks, 1 for vega alone. */
+        int directions = 3;
+        /** How the call's r and b move per unit of the option's rate (a put's call has r = q and b = q − r). */
+        double rateR;
+
+        double rateB;
+        /** ∂C/∂σ, ∂C/∂rate and ∂C/∂T of the last call value (NaN where the closed form gave none). */
+        final double[] dp = new double[3];
+
+        final double[] dR = new double[3];
+        final double[] dB = new double[3];
+        final double[] dV2 = new double[3];
+        final double[] dBv = new double[3];
+        final double[] dT1 = new double[3];
+        final double[] dT = new double[3];
+        final double[] dBeta = new double[3];
+        final double[] dL1 = new double[3];
+        final double[] dL2 = new double[3];
+        final double[] dSd1 = new double[3];
+        final double[] dSd = new double[3];
+        /** The tangents of a constant (γ = 1 and 0, ln K). */
+        final double[] zero = new double[3];
+
+        /** The contract whose value and vega {@link #value(double)} gives, set before an implied-volatility solve. */
+        private double sign;
+
+        private double s;
+        private double k;
+        private double t;
+        private double r;
+        private double q;
+        private double vega;
+
+        Workspace contract(double sign, double s, double k, double t, double r, double q) {
+            this.sign = sign;
+            this.s = s;
+            this.k = k;
+            this.t = t;
+            this.r = r;
+            this.q = q;
+            return this;
+        }
+
+        @Override
+        public double value(double vol) {
+            double value = valueAndVega(sign, s, k, t, r, q, vol, this);
+            vega = dp[0];
+            return value;
+        }
+
+        @Override
+        public double vega() {
+            return vega;
+        }
+    }
+
+    /**
+     * The value {@link #price} gives, with its vega ∂V/∂σ left in {@code w.dp[0]}: one pass of the closed
+     * form carrying the volatility's tangent alone (the implied-volatility solve's step). Where a floor is
+     * the value the vega is the floor's: the European vega, or 0 at the intrinsic value; NaN where the
+     * closed form gave no finite vega.
+     */
+    static double valueAndVega(double sign, double s, double k, double t, double r, double q, double vol, Workspace w) {
+        double intrinsic = Math.max(sign * (s - k), 0.0);
+        double european = BlackScholesEuropeanPricer.price(sign, s, k, t, r, q, vol);
+        w.spot = true;
+        w.directions = 1;
+        w.rateR = sign > 0 ? 1.0 : 0.0;
+        w.rateB = sign > 0 ? 1.0 : -1.0;
+        double approx;
+        try {
+            approx = approximation(sign, s, k, t, r, q, vol, w);
+        } finally {
+            w.spot = false;
+            w.directions = 3;
+        }
+        double value = Math.max(approx, Math.max(european, intrinsic));
+        if (!(approx > european && approx >= intrinsic && t > 0.0 && vol > 0.0)) {
+            w.dp[0] = european >= intrinsic ? europeanVega(s, k, t, r, q, vol) : 0.0;
+        }
+        return value;
+    }
+
+    /** The Black–Scholes–Merton vega S·e^{−qT}·√T·n(d1). */
+    static double europeanVega(double s, double k, double t, double r, double q, double vol) {
+        if (!(t > 0.0 && vol > 0.0)) {
+            return 0.0;
+        }
+        double sqrtT = Math.sqrt(t);
+        double sd = vol * sqrtT;
+        double d1 = (Math.log(s / k) + (r - q) * t) / sd + 0.5 * sd;
+        return s * Math.exp(-q * t) * sqrtT * StandardNormal.pdfInline(d1);
     }
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -95,12 +192,12 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
      * Value and five Greeks of an American option into {@code out}, without allocating: the live chain's
      * kernel. Where the approximation adds nothing to the European value (every call with b ≥ r, and
      * wherever the early-exercise premium is below 1e-9) the analytic Black–Scholes–Merton Greeks are
-     * exact. Otherwise delta and gamma are the closed form's analytic spot derivatives, computed in the
-     * same pass as the value (puts through the formula's homogeneity in spot and strike; where the closed
-     * form is not finite the spot is bumped ±0.1% instead), and the other Greeks bump this same value,
-     * one-sided in volatility (+0.001), rate (+1 bp, q fixed) and time (one calendar day, or half the
-     * remaining time; theta is value tomorrow minus value today, per year). At or beyond the exercise
-     * boundary the value is intrinsic: delta ±1, the other Greeks 0.
+     * exact. Otherwise all five are the closed form's analytic derivatives, computed in the same pass as
+     * the value: delta and gamma in the spot (puts through the formula's homogeneity in spot and strike),
+     * vega, rho (q fixed) and theta = −∂V/∂T by forward-mode differentiation through β, the triggers, t1,
+     * α1, α2 and every argument. Where the closed form gives no finite derivative the spot is bumped ±0.1%
+     * and the others one-sided (volatility +0.001, rate +1 bp, time one calendar day or half the remaining
+     * time). At or beyond the exercise boundary the value is intrinsic: delta ±1, the other Greeks 0.
      */
     public static void priceAndGreeks(
             double sign, double s, double k, double t, double r, double q, double vol, PriceAndGreeks out) {
@@ -111,6 +208,9 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         }
         Workspace w = out.bs2002();
         w.spot = true;
+        // a call's r and b = r − q both move with r; a put is C(K, S, T, q, q − r, σ), whose b falls
+        w.rateR = sign > 0 ? 1.0 : 0.0;
+        w.rateB = sign > 0 ? 1.0 : -1.0;
         double approx;
         try {
             approx = approximation(sign, s, k, t, r, q, vol, w);
@@ -125,12 +225,13 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             out.set(value, sign, 0.0, 0.0, 0.0, 0.0);
             return;
         }
+        if (!(approx >= intrinsic)) {
+            out.set(value, sign, 0.0, 0.0, 0.0, 0.0); // exercised now: the value is S − K or K − S
+            return;
+        }
         double delta;
         double gamma;
-        if (!(approx >= intrinsic)) {
-            delta = sign; // exercised now: the value is S − K or K − S
-            gamma = 0.0;
-        } else if (sign > 0) {
+        if (sign > 0) {
             delta = w.dx / s;
             gamma = (w.dxx - w.dx) / (s * s);
         } else {
@@ -139,6 +240,9 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             delta = (approx - w.dx) / s;
             gamma = (w.dxx - w.dx) / (s * s);
         }
+        double vega = w.dp[0];
+        double rho = w.dp[1];
+        double theta = -w.dp[2];
         if (!(Double.isFinite(delta) && Double.isFinite(gamma))) {
             // outside the closed form's range (a European call leg, an overflow): bump the value instead
             double h = s * 1e-3;
@@ -147,16 +251,15 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             delta = (up - down) / (2 * h);
             gamma = (up - 2 * value + down) / (h * h);
         }
-        double dv = 1e-3;
-        double dr = 1e-4;
-        double dt = Math.min(1.0 / 365.0, 0.5 * t);
-        out.set(
-                value,
-                delta,
-                gamma,
-                (price(sign, s, k, t, r, q, vol + dv, w) - value) / dv,
-                (price(sign, s, k, t - dt, r, q, vol, w) - value) / dt,
-                (price(sign, s, k, t, r + dr, q, vol, w) - value) / dr);
+        if (!(Double.isFinite(vega) && Double.isFinite(rho) && Double.isFinite(theta))) {
+            double dv = 1e-3;
+            double dr = 1e-4;
+            double dt = Math.min(1.0 / 365.0, 0.5 * t);
+            vega = (price(sign, s, k, t, r, q, vol + dv, w) - value) / dv;
+            theta = (price(sign, s, k, t - dt, r, q, vol, w) - value) / dt;
+            rho = (price(sign, s, k, t, r + dr, q, vol, w) - value) / dr;
+        }
+        out.set(value, delta, gamma, vega, theta, rho);
     }
 
     /**
@@ -180,23 +283,37 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
     private static double call(double s, double k, double t, double r, double b, double v, Workspace w) {
         w.dx = Double.NaN; // no derivatives unless the closed form below supplies them
         w.dxx = Double.NaN;
+        boolean spot = w.spot;
+        if (spot) {
+            Arrays.fill(w.dp, Double.NaN);
+        }
         if (b >= r) {
             return BlackScholesEuropeanPricer.price(1.0, s, k, t, r, r - b, v);
         }
         double v2 = v * v;
         double bv = b / v2;
-        double beta = (0.5 - bv) + Math.sqrt((bv - 0.5) * (bv - 0.5) + 2.0 * r / v2);
+        double root = Math.sqrt((bv - 0.5) * (bv - 0.5) + 2.0 * r / v2);
+        double beta = (0.5 - bv) + root;
         double bInf = beta / (beta - 1.0) * k;
-        double b0 = Math.max(k, r / (r - b) * k);
+        double carry = r / (r - b) * k;
+        double b0 = Math.max(k, carry);
         double t1 = SPLIT * t;
         double sqrtT = Math.sqrt(t);
         double sqrtT1 = SQRT_SPLIT * sqrtT;
-        double scale = k * k / ((bInf - b0) * b0);
-        double i1 = b0 + (bInf - b0) * (1.0 - Math.exp(-(b * t1 + 2.0 * v * sqrtT1) * scale));
-        double i2 = b0 + (bInf - b0) * (1.0 - Math.exp(-(b * t + 2.0 * v * sqrtT) * scale));
+        double spread = bInf - b0;
+        double scale = k * k / (spread * b0);
+        double h1 = b * t1 + 2.0 * v * sqrtT1;
+        double h2 = b * t + 2.0 * v * sqrtT;
+        double x1 = Math.exp(-h1 * scale);
+        double x2 = Math.exp(-h2 * scale);
+        double i1 = b0 + spread * (1.0 - x1);
+        double i2 = b0 + spread * (1.0 - x2);
         if (s >= i2) {
             w.dx = s; // S − K
             w.dxx = s;
+            if (spot) {
+                Arrays.fill(w.dp, 0.0);
+            }
             return s - k;
         }
         double ls = Math.log(s);
@@ -205,29 +322,84 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double l2 = Math.log(i2);
         double sd1 = v * sqrtT1;
         double sd = v * sqrtT;
-        double alpha1 = (i1 - k) * Math.exp(-beta * l1);
-        double alpha2 = (i2 - k) * Math.exp(-beta * l2);
-        boolean spot = w.spot;
-        Terms gb = w.gb.set(beta, ls, l1, l2, r, b, v2, t1, t, sd1, spot);
-        Terms g1 = w.g1.set(1.0, ls, l1, l2, r, b, v2, t1, t, sd1, spot);
-        Terms g0 = w.g0.set(0.0, ls, l1, l2, r, b, v2, t1, t, sd1, spot);
+        double u1 = Math.exp(-beta * l1);
+        double u2 = Math.exp(-beta * l2);
+        double alpha1 = (i1 - k) * u1;
+        double alpha2 = (i2 - k) * u2;
         double sBeta = Math.exp(beta * ls);
+        if (spot) {
+            // tangents of everything the terms share: direction 0 is σ, 1 the rate, 2 the expiry
+            for (int j = 0; j < w.directions; j++) {
+                double dv = j == 0 ? 1.0 : 0.0;
+                double dr = j == 1 ? w.rateR : 0.0;
+                double db = j == 1 ? w.rateB : 0.0;
+                double dt = j == 2 ? 1.0 : 0.0;
+                double dv2 = 2.0 * v * dv;
+                double dbv = (db - bv * dv2) / v2;
+                double dRoot = ((bv - 0.5) * dbv + (dr - r * dv2 / v2) / v2) / root;
+                double dBeta = -dbv + dRoot;
+                double dBInf = -k * dBeta / ((beta - 1.0) * (beta - 1.0));
+                double dB0 = carry > k ? k * (r * db - b * dr) / ((r - b) * (r - b)) : 0.0;
+                double dSpread = dBInf - dB0;
+                double dScale = -scale * (dSpread / spread + dB0 / b0);
+                double dt1 = SPLIT * dt;
+                double dSqrtT = 0.5 * dt / sqrtT;
+                double dSqrtT1 = SQRT_SPLIT * dSqrtT;
+                double dh1 = db * t1 + b * dt1 + 2.0 * (dv * sqrtT1 + v * dSqrtT1);
+                double dh2 = db * t + b * dt + 2.0 * (dv * sqrtT + v * dSqrtT);
+                double di1 = dB0 + dSpread * (1.0 - x1) + spread * x1 * (dh1 * scale + h1 * dScale);
+                double di2 = dB0 + dSpread * (1.0 - x2) + spread * x2 * (dh2 * scale + h2 * dScale);
+                double dl1 = di1 / i1;
+                double dl2 = di2 / i2;
+                w.dR[j] = dr;
+                w.dB[j] = db;
+                w.dV2[j] = dv2;
+                w.dBv[j] = dbv;
+                w.dT1[j] = dt1;
+                w.dT[j] = dt;
+                w.dBeta[j] = dBeta;
+                w.dL1[j] = dl1;
+                w.dL2[j] = dl2;
+                w.dSd1[j] = dv * sqrtT1 + v * dSqrtT1;
+                w.dSd[j] = dv * sqrtT + v * dSqrtT;
+                // α2·S^β: its own tangent; α1's and α2's are added below, once their terms are known
+                w.dp[j] = alpha2 * sBeta * ls * dBeta;
+            }
+        }
+        Terms gb = w.gb.set(beta, w.dBeta, ls, l1, l2, r, b, v2, t1, t, sd1, w);
+        Terms g1 = w.g1.set(1.0, w.zero, ls, l1, l2, r, b, v2, t1, t, sd1, w);
+        Terms g0 = w.g0.set(0.0, w.zero, ls, l1, l2, r, b, v2, t1, t, sd1, w);
         if (spot) {
             w.dx = alpha2 * beta * sBeta; // the φ and ψ below add theirs
             w.dxx = alpha2 * beta * beta * sBeta;
         }
-        return alpha2 * sBeta
-                - alpha2 * gb.phi(l2, ls, l2, t1, sd1, -alpha2, w)
-                + g1.phi(l2, ls, l2, t1, sd1, 1.0, w)
+        double phiBeta2 = gb.phi(l2, w.dL2, ls, l2, t1, sd1, -alpha2, w);
+        double phiBeta1 = gb.phiI1(ls, l2, sd1, alpha1, w);
+        double psiBeta1 = gb.psi(l1, w.dL1, ls, l1, l2, t, sd, -alpha1, w);
+        double value = alpha2 * sBeta
+                - alpha2 * phiBeta2
+                + g1.phi(l2, w.dL2, ls, l2, t1, sd1, 1.0, w)
                 - g1.phiI1(ls, l2, sd1, -1.0, w)
-                - k * g0.phi(l2, ls, l2, t1, sd1, -k, w)
+                - k * g0.phi(l2, w.dL2, ls, l2, t1, sd1, -k, w)
                 + k * g0.phiI1(ls, l2, sd1, k, w)
-                + alpha1 * gb.phiI1(ls, l2, sd1, alpha1, w)
-                - alpha1 * gb.psi(l1, ls, l1, l2, t, sd, -alpha1, w)
-                + g1.psi(l1, ls, l1, l2, t, sd, 1.0, w)
-                - g1.psi(lk, ls, l1, l2, t, sd, -1.0, w)
-                - k * g0.psi(l1, ls, l1, l2, t, sd, -k, w)
-                + k * g0.psi(lk, ls, l1, l2, t, sd, k, w);
+                + alpha1 * phiBeta1
+                - alpha1 * psiBeta1
+                + g1.psi(l1, w.dL1, ls, l1, l2, t, sd, 1.0, w)
+                - g1.psi(lk, w.zero, ls, l1, l2, t, sd, -1.0, w)
+                - k * g0.psi(l1, w.dL1, ls, l1, l2, t, sd, -k, w)
+                + k * g0.psi(lk, w.zero, ls, l1, l2, t, sd, k, w);
+        if (spot) {
+            for (int j = 0; j < w.directions; j++) {
+                double dl1 = w.dL1[j];
+                double dl2 = w.dL2[j];
+                double dBeta = w.dBeta[j];
+                // α = (I − K)·e^{−β ln I}
+                double dAlpha1 = dl1 * i1 * u1 - alpha1 * (dBeta * l1 + beta * dl1);
+                double dAlpha2 = dl2 * i2 * u2 - alpha2 * (dBeta * l2 + beta * dl2);
+                w.dp[j] += dAlpha2 * (sBeta - phiBeta2) + dAlpha1 * (phiBeta1 - psiBeta1);
+            }
+        }
+        return value;
     }
 
     /**
@@ -238,7 +410,9 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
      * <p>With {@code spot} set, φ and ψ also add their first and second derivatives in x = ln S, times
      * their coefficient in the formula, to the workspace. The triggers I1, I2, α1, α2 and β do not depend
      * on S; e_i and ψ's f_i move by ±1/(σ√t1) and ±1/(σ√T) per unit of x, and ∂M(a, b; ρ)/∂a =
-     * n(a)·Φ((b − ρa)/√(1 − ρ²)), ∂²M/∂a∂b = the bivariate density.
+     * n(a)·Φ((b − ρa)/√(1 − ρ²)), ∂²M/∂a∂b = the bivariate density. They add their tangents along σ, rate
+     * and T likewise: the powers by their logarithmic tangents (g…), the arguments by theirs (de…), the
+     * bivariate normals through their partials in a and b.
      */
     static final class Terms {
         double gamma;
@@ -260,17 +434,33 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         /** ln of pow2, for the derivative term P·n(d') whose exponentials are merged. */
         double logPow2;
 
-        /** The densities n(e_i), set with {@code spot} only. */
+        /** The densities n(e_i). */
         double p1;
 
         double p2;
         double p3;
         double p4;
-        /** A bivariate value and its two x-derivatives. */
-        final double[] bv = new double[3];
+        /** A bivariate value, its two x-derivatives and its partials in a and b. */
+        final double[] bv = new double[5];
+        /** Logarithmic tangents of S^γe^{λt1}, S^γe^{λT}, (I2/S)^κ, (I1/S)^κ, (I1/I2)^κ. */
+        final double[] gS1 = new double[3];
+
+        final double[] gS = new double[3];
+        final double[] g2 = new double[3];
+        final double[] g1 = new double[3];
+        final double[] g12 = new double[3];
+        /** Tangents of drift·t1, drift·T and of e1..e4. */
+        final double[] dm1 = new double[3];
+
+        final double[] dmT = new double[3];
+        final double[] de1 = new double[3];
+        final double[] de2 = new double[3];
+        final double[] de3 = new double[3];
+        final double[] de4 = new double[3];
 
         Terms set(
                 double gamma,
+                double[] dGamma,
                 double ls,
                 double l1,
                 double l2,
@@ -280,7 +470,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                 double t1,
                 double t,
                 double sd1,
-                boolean spot) {
+                Workspace w) {
             this.gamma = gamma;
             double lambda = -r + gamma * b + 0.5 * gamma * (gamma - 1.0) * v2;
             drift = b + (gamma - 0.5) * v2;
@@ -297,31 +487,60 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             e2 = (2.0 * l2 - ls - l1 + m) / sd1;
             e3 = (ls - l1 - m) / sd1;
             e4 = (2.0 * l2 - ls - l1 - m) / sd1;
-            n1 = StandardNormal.cdf(-e1);
-            n2 = StandardNormal.cdf(-e2);
-            n3 = StandardNormal.cdf(-e3);
-            n4 = StandardNormal.cdf(-e4);
-            if (spot) {
-                p1 = StandardNormal.pdf(e1);
-                p2 = StandardNormal.pdf(e2);
-                p3 = StandardNormal.pdf(e3);
-                p4 = StandardNormal.pdf(e4);
+            // every Φ of the kernel is its density times the Mills ratio, as in the Black–Scholes kernel
+            p1 = StandardNormal.pdfInline(e1);
+            p2 = StandardNormal.pdfInline(e2);
+            p3 = StandardNormal.pdfInline(e3);
+            p4 = StandardNormal.pdfInline(e4);
+            n1 = StandardNormal.cdfFromDensity(-e1, p1);
+            n2 = StandardNormal.cdfFromDensity(-e2, p2);
+            n3 = StandardNormal.cdfFromDensity(-e3, p3);
+            n4 = StandardNormal.cdfFromDensity(-e4, p4);
+            if (w.spot) {
+                for (int j = 0; j < w.directions; j++) {
+                    double dg = dGamma[j];
+                    double dv2 = w.dV2[j];
+                    double dLambda = -w.dR[j]
+                            + dg * b
+                            + gamma * w.dB[j]
+                            + (gamma - 0.5) * dg * v2
+                            + 0.5 * gamma * (gamma - 1.0) * dv2;
+                    double dDrift = w.dB[j] + dg * v2 + (gamma - 0.5) * dv2;
+                    double dKappa = 2.0 * (w.dBv[j] + dg);
+                    double dl1 = w.dL1[j];
+                    double dl2 = w.dL2[j];
+                    gS1[j] = dg * ls + dLambda * t1 + lambda * w.dT1[j];
+                    gS[j] = dg * ls + dLambda * t + lambda * w.dT[j];
+                    g2[j] = dKappa * (l2 - ls) + kappa * dl2;
+                    g1[j] = dKappa * (l1 - ls) + kappa * dl1;
+                    g12[j] = dKappa * (l1 - l2) + kappa * (dl1 - dl2);
+                    double dm = dDrift * t1 + drift * w.dT1[j];
+                    dm1[j] = dm;
+                    dmT[j] = dDrift * t + drift * w.dT[j];
+                    double dsd1 = w.dSd1[j];
+                    de1[j] = (-dl1 + dm - e1 * dsd1) / sd1;
+                    de2[j] = (2.0 * dl2 - dl1 + dm - e2 * dsd1) / sd1;
+                    de3[j] = (-dl1 - dm - e3 * dsd1) / sd1;
+                    de4[j] = (2.0 * dl2 - dl1 - dm - e4 * dsd1) / sd1;
+                }
             }
             return this;
         }
 
         /**
-         * φ(S, t1, γ, H, I2) for ln H = {@code lh}; with the workspace's {@code spot} set, adds {@code coef}
-         * times its x-derivatives to it.
+         * φ(S, t1, γ, H, I2) for ln H = {@code lh} with tangents {@code dlh}; with the workspace's {@code
+         * spot} set, adds {@code coef} times its derivatives to it.
          */
-        double phi(double lh, double ls, double l2, double t1, double sd1, double coef, Workspace w) {
+        double phi(double lh, double[] dlh, double ls, double l2, double t1, double sd1, double coef, Workspace w) {
             double d = -(ls - lh + drift * t1) / sd1;
             double dr = d - 2.0 * (l2 - ls) / sd1;
+            double pd = StandardNormal.pdfInline(d); // Φ(d) and the derivative's n(d) share it
+            double pdr = StandardNormal.pdfInline(dr);
+            double ndr = StandardNormal.cdfFromDensity(dr, pdr);
             if (!w.spot) {
-                return scaleT1 * (StandardNormal.cdf(d) - pow2 * StandardNormal.cdf(dr));
+                return scaleT1 * (StandardNormal.cdfFromDensity(d, pd) - pow2 * ndr);
             }
-            double gd = StandardNormal.gaussian(d); // Φ(d) and the derivative's n(d) share it
-            return phi(d, dr, StandardNormal.cdf(d, gd), StandardNormal.cdf(dr), gd, sd1, coef, w);
+            return phi(d, dr, StandardNormal.cdfFromDensity(d, pd), ndr, pd, pdr, dlh, ls, l2, sd1, coef, w);
         }
 
         /**
@@ -331,36 +550,69 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double phiI1(double ls, double l2, double sd1, double coef, Workspace w) {
             double d = -e1;
             double dr = d - 2.0 * (l2 - ls) / sd1;
+            double pdr = StandardNormal.pdfInline(dr);
+            double ndr = StandardNormal.cdfFromDensity(dr, pdr);
             if (!w.spot) {
-                return scaleT1 * (n1 - pow2 * StandardNormal.cdf(dr));
+                return scaleT1 * (n1 - pow2 * ndr);
             }
-            return phi(d, dr, n1, StandardNormal.cdf(dr), StandardNormal.gaussian(d), sd1, coef, w);
+            return phi(d, dr, n1, ndr, p1, pdr, w.dL1, ls, l2, sd1, coef, w);
         }
 
         /**
          * φ = S^γe^{λt1}·(N(d) − P·N(d')) from its arguments and their probabilities, adding {@code coef}
-         * times its x-derivatives to the workspace; {@code gd} = exp(−d²/2).
+         * times its derivatives to the workspace; {@code pn} = n(d).
          */
         private double phi(
-                double d, double dr, double nd, double ndr, double gd, double sd1, double coef, Workspace w) {
+                double d,
+                double dr,
+                double nd,
+                double ndr,
+                double pn,
+                double pdr,
+                double[] dlh,
+                double ls,
+                double l2,
+                double sd1,
+                double coef,
+                Workspace w) {
             double f = nd - pow2 * ndr;
             // F = N(d) − P·N(d'), P = e^{κ(l2 − x)}, ∂d/∂x = −1/sd1, ∂d'/∂x = +1/sd1
             double inv = 1.0 / sd1;
-            double pn = StandardNormal.INV_SQRT_2PI * gd;
-            double ppn = StandardNormal.INV_SQRT_2PI * Math.exp(logPow2 - 0.5 * dr * dr); // P·n(d'), no overflow
+            // P·n(d'): where P is large, from one summed exponent so that it cannot overflow
+            double ppn = pow2 <= 1e300 ? pow2 * pdr : StandardNormal.INV_SQRT_2PI * Math.exp(logPow2 - 0.5 * dr * dr);
             double pN = pow2 * ndr;
-            double fx = -pn * inv + kappa * pN - ppn * inv;
-            double fxx = -d * pn * inv * inv - kappa * kappa * pN + 2.0 * kappa * ppn * inv + dr * ppn * inv * inv;
-            w.dx += coef * scaleT1 * (gamma * f + fx);
-            w.dxx += coef * scaleT1 * (gamma * gamma * f + 2.0 * gamma * fx + fxx);
+            double c = coef * scaleT1;
+            if (w.directions == 3) {
+                double fx = -pn * inv + kappa * pN - ppn * inv;
+                double fxx = -d * pn * inv * inv - kappa * kappa * pN + 2.0 * kappa * ppn * inv + dr * ppn * inv * inv;
+                w.dx += c * (gamma * f + fx);
+                w.dxx += c * (gamma * gamma * f + 2.0 * gamma * fx + fxx);
+            }
+            // d = (ln H − ls − drift·t1)/sd1, d' = d − 2(l2 − ls)/sd1
+            double spread = 2.0 * (l2 - ls) * inv;
+            for (int j = 0; j < w.directions; j++) {
+                double dsd1 = w.dSd1[j];
+                double dd = (dlh[j] - dm1[j] - d * dsd1) * inv;
+                double ddr = dd - (2.0 * w.dL2[j] - spread * dsd1) * inv;
+                w.dp[j] += c * (gS1[j] * f + pn * dd - pN * g2[j] - ppn * ddr);
+            }
             return scaleT1 * f;
         }
 
         /**
-         * ψ(S, T, γ, H, I2, I1, t1) for ln H = {@code lh}; with the workspace's {@code spot} set, adds
-         * {@code coef} times its x-derivatives to it.
+         * ψ(S, T, γ, H, I2, I1, t1) for ln H = {@code lh} with tangents {@code dlh}; with the workspace's
+         * {@code spot} set, adds {@code coef} times its derivatives to it.
          */
-        double psi(double lh, double ls, double l1, double l2, double t, double sd, double coef, Workspace w) {
+        double psi(
+                double lh,
+                double[] dlh,
+                double ls,
+                double l1,
+                double l2,
+                double t,
+                double sd,
+                double coef,
+                Workspace w) {
             double m = drift * t;
             double f1 = (ls - lh + m) / sd;
             double f2 = (2.0 * l2 - ls - lh + m) / sd;
@@ -373,30 +625,77 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                                 - pow1 * MINUS.cdf(-e3, -f3, n3)
                                 + pow12 * MINUS.cdf(-e4, -f4, n4));
             }
+            double ib = 1.0 / sd;
+            double[] v = bv;
+            double c = coef * scaleT;
+            if (w.directions != 3) {
+                // vega alone: the bivariate values and their partials, no spot derivatives
+                PLUS.cdfAndGradient(-e1, -f1, n1, p1, v);
+                double m1 = v[0];
+                double dM1 = -(v[3] * de1[0] + v[4] * (-dlh[0] + dmT[0] - f1 * w.dSd[0]) * ib);
+                PLUS.cdfAndGradient(-e2, -f2, n2, p2, v);
+                double m2 = v[0];
+                double dM2 = -(v[3] * de2[0] + v[4] * (2.0 * w.dL2[0] - dlh[0] + dmT[0] - f2 * w.dSd[0]) * ib);
+                MINUS.cdfAndGradient(-e3, -f3, n3, p3, v);
+                double m3 = v[0];
+                double dM3 = -(v[3] * de3[0] + v[4] * (2.0 * w.dL1[0] - dlh[0] + dmT[0] - f3 * w.dSd[0]) * ib);
+                MINUS.cdfAndGradient(-e4, -f4, n4, p4, v);
+                double m4 = v[0];
+                double dM4 = -(v[3] * de4[0]
+                        + v[4] * (2.0 * w.dL1[0] - dlh[0] - 2.0 * w.dL2[0] + dmT[0] - f4 * w.dSd[0]) * ib);
+                double g = m1 - pow2 * m2 - pow1 * m3 + pow12 * m4;
+                double dg = dM1 - pow2 * (g2[0] * m2 + dM2) - pow1 * (g1[0] * m3 + dM3) + pow12 * (g12[0] * m4 + dM4);
+                w.dp[0] += c * (gS[0] * g + dg);
+                return scaleT * g;
+            }
             // a = −e_i moves by ∓1/sd1 and b = −f_i by ∓1/sd per unit of x; (P·M)' = P·(M' − κM) where P =
             // (I/S)^κ, and P·(M'' − 2κM' + κ²M)
             double ia = 1.0 / (sd * SQRT_SPLIT);
-            double ib = 1.0 / sd;
-            double[] v = bv;
-            PLUS.cdfAndDerivatives(-e1, -f1, n1, p1, -ia, -ib, v);
+            PLUS.cdfAndPartials(-e1, -f1, n1, p1, -ia, -ib, v);
             double m1 = v[0];
             double gx = v[1];
             double gxx = v[2];
-            PLUS.cdfAndDerivatives(-e2, -f2, n2, p2, ia, ib, v);
+            double a1 = v[3];
+            double b1 = v[4];
+            PLUS.cdfAndPartials(-e2, -f2, n2, p2, ia, ib, v);
             double m2 = v[0];
             gx -= pow2 * (v[1] - kappa * m2);
             gxx -= pow2 * (v[2] - 2.0 * kappa * v[1] + kappa * kappa * m2);
-            MINUS.cdfAndDerivatives(-e3, -f3, n3, p3, -ia, ib, v);
+            double a2 = v[3];
+            double b2 = v[4];
+            MINUS.cdfAndPartials(-e3, -f3, n3, p3, -ia, ib, v);
             double m3 = v[0];
             gx -= pow1 * (v[1] - kappa * m3);
             gxx -= pow1 * (v[2] - 2.0 * kappa * v[1] + kappa * kappa * m3);
-            MINUS.cdfAndDerivatives(-e4, -f4, n4, p4, ia, -ib, v);
+            double a3 = v[3];
+            double b3 = v[4];
+            MINUS.cdfAndPartials(-e4, -f4, n4, p4, ia, -ib, v);
             double m4 = v[0];
             gx += pow12 * v[1];
             gxx += pow12 * v[2];
+            double a4 = v[3];
+            double b4 = v[4];
             double g = m1 - pow2 * m2 - pow1 * m3 + pow12 * m4;
-            w.dx += coef * scaleT * (gamma * g + gx);
-            w.dxx += coef * scaleT * (gamma * gamma * g + 2.0 * gamma * gx + gxx);
+            w.dx += c * (gamma * g + gx);
+            w.dxx += c * (gamma * gamma * g + 2.0 * gamma * gx + gxx);
+            for (int j = 0; j < w.directions; j++) {
+                double dm = dmT[j];
+                double dsd = w.dSd[j];
+                double dl1 = w.dL1[j];
+                double dl2 = w.dL2[j];
+                double dh = dlh[j];
+                double df1 = (-dh + dm - f1 * dsd) * ib;
+                double df2 = (2.0 * dl2 - dh + dm - f2 * dsd) * ib;
+                double df3 = (2.0 * dl1 - dh + dm - f3 * dsd) * ib;
+                double df4 = (2.0 * dl1 - dh - 2.0 * dl2 + dm - f4 * dsd) * ib;
+                // M_i = M(−e_i, −f_i)
+                double dM1 = -(a1 * de1[j] + b1 * df1);
+                double dM2 = -(a2 * de2[j] + b2 * df2);
+                double dM3 = -(a3 * de3[j] + b3 * df3);
+                double dM4 = -(a4 * de4[j] + b4 * df4);
+                double dg = dM1 - pow2 * (g2[j] * m2 + dM2) - pow1 * (g1[j] * m3 + dM3) + pow12 * (g12[j] * m4 + dM4);
+                w.dp[j] += c * (gS[j] * g + dg);
+            }
             return scaleT * g;
         }
     }
@@ -418,8 +717,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double t = in.expiry();
         double r = in.rate();
         double q = in.dividendYield();
-        Workspace w = WORKSPACE.get();
-        return AmericanImpliedVolatilitySolver.solveFromEuropean(
-                this, in, marketPrice, vol -> price(sign, s, k, t, r, q, vol, w));
+        return AmericanImpliedVolatilitySolver.solveWithVega(
+                this, in, marketPrice, WORKSPACE.get().contract(sign, s, k, t, r, q));
     }
 }

@@ -1,0 +1,78 @@
+package dev.paperdesk.engine.pricing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The quadrature's inlined exponential against {@link Math#exp} and 40-digit values. */
+class ExponentialTest {
+
+    @Test
+    void withinAFewUlpsOfMathExpOverTheWholeRange() {
+        SplittableRandom rng = new SplittableRandom(7);
+        double worst = 0;
+        for (int i = 0; i < 2_000_000; i++) {
+            // uniform over [−708, 0] and, for the quadrature's usual exponents, over [−5, 0]
+            double x = i % 2 == 0 ? -708.0 * rng.nextDouble() : -5.0 * rng.nextDouble();
+            double e = Math.exp(x);
+            worst = Math.max(worst, Math.abs(Exponential.ofNonPositive(x) - e) / Math.ulp(e));
+        }
+        // Math.exp is itself within 1 ulp of e^x
+        assertThat(worst).isLessThanOrEqualTo(2.5);
+    }
+
+    @Test
+    void exactAtTheEndsAndTheTableNodes() {
+        assertThat(Exponential.ofNonPositive(0.0)).isEqualTo(1.0);
+        assertThat(Exponential.ofNonPositive(-0.0)).isEqualTo(1.0);
+        assertThat(Exponential.ofNonPositive(-Math.log(2.0)))
+                .isCloseTo(0.5, org.assertj.core.api.Assertions.within(2e-16));
+        double x = -708.0;
+        assertThat(Exponential.ofNonPositive(x)).isGreaterThanOrEqualTo(Double.MIN_NORMAL);
+        assertThat(Math.abs(Exponential.ofNonPositive(x) - Math.exp(x)) / Math.ulp(Math.exp(x)))
+                .isLessThanOrEqualTo(2.5);
+    }
+
+    @Test
+    void agreesWithFortyDigitValues() {
+        MathContext mc = new MathContext(40);
+        for (double x : new double[] {-1e-9, -0.001, -0.5, -1.0, -2.302585092994046, -17.25, -100.0, -261.9, -466.0}) {
+            // e^x = (e^{x/2^m})^{2^m}, the series converging at once for the small argument
+            int m = 12;
+            BigDecimal y = new BigDecimal(x).divide(BigDecimal.valueOf(1L << m), mc);
+            BigDecimal term = BigDecimal.ONE;
+            BigDecimal sum = BigDecimal.ONE;
+            for (int n = 1; n < 30; n++) {
+                term = term.multiply(y, mc).divide(BigDecimal.valueOf(n), mc);
+                sum = sum.add(term, mc);
+            }
+            for (int i = 0; i < m; i++) {
+                sum = sum.multiply(sum, mc);
+            }
+            double exact = sum.doubleValue();
+            assertThat(Math.abs(Exponential.ofNonPositive(x) - exact) / Math.ulp(exact))
+                    .as("e^%s", x)
+                    .isLessThanOrEqualTo(2.5);
+        }
+    }
+
+    @Test
+    void theInlinedDensityIsWithinAFewUlpsOfTheDensityEverywhere() {
+        SplittableRandom rng = new SplittableRandom(11);
+        double worst = 0;
+        for (int i = 0; i < 1_000_000; i++) {
+            double x = (rng.nextDouble() - 0.5) * 2 * (i % 2 == 0 ? 40.0 : 4.0);
+            double p = StandardNormal.pdf(x);
+            if (p > 0) {
+                worst = Math.max(worst, Math.abs(StandardNormal.pdfInline(x) - p) / Math.ulp(p));
+            } else {
+                assertThat(StandardNormal.pdfInline(x)).isZero();
+            }
+        }
+        // the exponential's 2.5 ulps and the two roundings after it
+        assertThat(worst).isLessThanOrEqualTo(4.0);
+    }
+}
