@@ -115,6 +115,17 @@ public final class MarginBook {
     private boolean diverged;
     private BigDecimal[] publishedMarks;
     private boolean marksMoved;
+    /** {@link #equity()} at the current marks, or null once a mark moved since it was worked out. */
+    private BigDecimal equity;
+
+    /**
+     * The cross pool's value sum (fixed point, at {@link #crossSafeScale}) at or above which its
+     * level is NONE without any division; {@code crossSafeScale} −1: not worked out for the current
+     * terms, −2: no such bound (several currencies, a sum past 64 bits...).
+     */
+    private long crossSafe;
+
+    private int crossSafeScale = -1;
     private boolean moved;
     private final boolean breachedAtBuild;
 
@@ -311,6 +322,7 @@ public final class MarginBook {
         marks[i] = mark;
         marksMoved = true;
         moved = true;
+        equity = null;
         if (!fixedPoint) {
             return;
         }
@@ -332,6 +344,7 @@ public final class MarginBook {
             if (wasPriced != (mark != null)) {
                 atCost[c] = unpricedCost(c, false);
                 crossAtCost[c] = unpricedCost(c, true);
+                crossSafeScale = -1;
             }
             if (valueScale[i] > sumScale[c]) {
                 fixedPoint = resum(c);
@@ -389,9 +402,24 @@ public final class MarginBook {
         return out;
     }
 
-    /** Equity in the base currency at the current marks. */
+    /** Equity in the base currency at the current marks (worked out once per change of a mark). */
     public BigDecimal equity() {
-        return built.cash().add(marketValue());
+        BigDecimal e = equity;
+        if (e == null) {
+            e = built.cash().add(marketValue());
+            equity = e;
+        }
+        return e;
+    }
+
+    /** Positions valued, flat ones included (each holds a mark). */
+    public int positionCount() {
+        return n;
+    }
+
+    /** True when the book values a position in {@code instrument}. */
+    public boolean values(InstrumentId instrument) {
+        return slots.containsKey(instrument);
     }
 
     /** Unrealized P&amp;L in the base currency at the current marks. */
@@ -537,7 +565,16 @@ public final class MarginBook {
         while (top > 0 && counts[top] == 0) {
             top--;
         }
-        BigDecimal priced = decimal(valueHi[c], valueLo[c], sumScale[c]).setScale(top, RoundingMode.UNNECESSARY);
+        long hi = valueHi[c];
+        long lo = valueLo[c];
+        int shift = sumScale[c] - top;
+        BigDecimal priced;
+        if (hi == (lo >> 63) && shift >= 0 && shift < POW10.length && lo % POW10[shift] == 0) {
+            // the headroom digits are zeros: dropping them in long arithmetic is that setScale
+            priced = BigDecimal.valueOf(lo / POW10[shift], top);
+        } else {
+            priced = decimal(hi, lo, sumScale[c]).setScale(top, RoundingMode.UNNECESSARY);
+        }
         return atCost[c] == null ? priced : priced.add(atCost[c]);
     }
 
@@ -724,6 +761,58 @@ public final class MarginBook {
     }
 
     /**
+     * The currency whose fixed-point sum alone moves the cross pool's equity, with {@link #crossSafe}
+     * current for its sum's scale; −1 when there is none (no bound then). Cross equity is {@code
+     * crossBase + (V + crossAtCost) × rate} with V the sum of the cross positions' values; with a
+     * maintenance M > 0, an equity of at least {@code M / 0.79} has a ratio at most 0.7912..., below
+     * the first warning (0.80) after any rounding of the 34-digit quotient: its level is NONE. So V
+     * at or above {@code ceil(((M / 0.79 − crossBase) / rate − crossAtCost) × 10^scale)} is NONE,
+     * decided by one comparison of longs. The bound is worked out again when the sum's scale or the
+     * unpriced terms change.
+     */
+    private int crossSafeCurrency() {
+        if (crossSafeScale == -2) {
+            return -1;
+        }
+        int only = -1;
+        for (int c = 0; c < rates.length; c++) {
+            if (hasTerms[c]) {
+                if (only >= 0) {
+                    crossSafeScale = -2;
+                    return -1;
+                }
+                only = c;
+            }
+        }
+        if (only < 0 || rates[only] == null || rates[only].signum() <= 0) {
+            crossSafeScale = -2;
+            return -1;
+        }
+        if (crossSafeScale != sumScale[only]) {
+            try {
+                BigDecimal target = poolMaintenance[0]
+                        .divide(CROSS_SAFE_RATIO, WIDE)
+                        .subtract(crossBase)
+                        .divide(rates[only], WIDE);
+                if (crossAtCost[only] != null) {
+                    target = target.subtract(crossAtCost[only]);
+                }
+                crossSafe = target.movePointRight(sumScale[only])
+                        .setScale(0, RoundingMode.CEILING)
+                        .longValueExact();
+                crossSafeScale = sumScale[only];
+            } catch (ArithmeticException tooLarge) {
+                crossSafeScale = -2;
+                return -1;
+            }
+        }
+        return only;
+    }
+
+    /** A maintenance ratio safely below the first warning level (0.80). */
+    private static final BigDecimal CROSS_SAFE_RATIO = new BigDecimal("0.79");
+
+    /**
      * The cross pool's level as MarginCalculator decides it. A ratio that doubles put below 0.79 is
      * below the first warning (0.80) exactly too (each conversion and the quotient are within a
      * few parts in 10^16), so the exact division is made only near or above a threshold: an
@@ -731,6 +820,19 @@ public final class MarginBook {
      */
     private WarningLevel crossLevel() {
         BigDecimal maintenance = poolMaintenance[0];
+        if (fixedPoint && maintenance.signum() > 0) {
+            int c = crossSafeCurrency();
+            if (c >= 0) {
+                long hi = valueHi[c];
+                long lo = valueLo[c];
+                long nlo = lo - isolatedLo[c];
+                long borrow = Long.compareUnsigned(lo, isolatedLo[c]) < 0 ? 1 : 0;
+                long nhi = hi - isolatedHi[c] - borrow;
+                if (nhi == (nlo >> 63) && nlo >= crossSafe) {
+                    return WarningLevel.NONE; // equity at or above maintenance / 0.79
+                }
+            }
+        }
         BigDecimal equity = crossEquity();
         if (maintenance.signum() > 0 && equity.signum() > 0) {
             double screen = maintenance.doubleValue() / equity.doubleValue();
