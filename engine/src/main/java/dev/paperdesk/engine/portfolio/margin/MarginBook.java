@@ -126,6 +126,11 @@ public final class MarginBook {
     private long crossSafe;
 
     private int crossSafeScale = -1;
+
+    /** The cash's unscaled value when {@code cashState} is 1 (0: not looked at yet, 2: past 18 digits). */
+    private long cashUnscaled;
+
+    private int cashState;
     private boolean moved;
     private final boolean breachedAtBuild;
 
@@ -406,10 +411,67 @@ public final class MarginBook {
     public BigDecimal equity() {
         BigDecimal e = equity;
         if (e == null) {
-            e = built.cash().add(marketValue());
+            e = fixedPoint ? longEquity() : null;
+            if (e == null) {
+                e = built.cash().add(marketValue());
+            }
             equity = e;
         }
         return e;
+    }
+
+    /**
+     * {@code cash + marketValue()} in long arithmetic when the positions are in one currency at a
+     * rate of exactly 1 (scale 0), all priced, and every term fits: the same value and scale (the
+     * larger of the cash's and the sum's) with one object made; {@code null} otherwise.
+     */
+    private BigDecimal longEquity() {
+        int only = -1;
+        for (int c = 0; c < rates.length; c++) {
+            if (hasTerms[c]) {
+                if (only >= 0) {
+                    return null;
+                }
+                only = c;
+            }
+        }
+        BigDecimal cash = built.cash();
+        if (cashState == 0) {
+            boolean fits = cash.scale() >= 0 && cash.precision() <= 18;
+            cashUnscaled = fits ? cash.unscaledValue().longValue() : 0;
+            cashState = fits ? 1 : 2;
+        }
+        if (only < 0
+                || cashState != 1
+                || atCost[only] != null
+                || rates[only] == null
+                || rates[only].scale() != 0
+                || rates[only].compareTo(BigDecimal.ONE) != 0) {
+            return null;
+        }
+        int top = MAX_SCALE;
+        int[] counts = scaleCount[only];
+        while (top > 0 && counts[top] == 0) {
+            top--;
+        }
+        long hi = valueHi[only];
+        long lo = valueLo[only];
+        int shift = sumScale[only] - top;
+        if (hi != (lo >> 63) || shift < 0 || shift >= POW10.length || lo % POW10[shift] != 0) {
+            return null;
+        }
+        long sum = lo / POW10[shift];
+        int scale = Math.max(cash.scale(), top);
+        long a = align(cashUnscaled, cash.scale(), scale);
+        long b = align(sum, top, scale);
+        if (a == Long.MIN_VALUE || b == Long.MIN_VALUE) {
+            return null;
+        }
+        long total = a + b;
+        if (((a ^ total) & (b ^ total)) < 0) {
+            return null; // overflow
+        }
+        return BigDecimal.valueOf(total, scale);
     }
 
     /** Positions valued, flat ones included (each holds a mark). */
@@ -767,8 +829,8 @@ public final class MarginBook {
      * maintenance M > 0, an equity of at least {@code M / 0.79} has a ratio at most 0.7912..., below
      * the first warning (0.80) after any rounding of the 34-digit quotient: its level is NONE. So V
      * at or above {@code ceil(((M / 0.79 − crossBase) / rate − crossAtCost) × 10^scale)} is NONE,
-     * decided by one comparison of longs. The bound is worked out again when the sum's scale or the
-     * unpriced terms change.
+     * decided by one comparison of longs. The bound is rounded up at each inexact step (never below
+     * the exact one) and worked out again when the sum's scale or the unpriced terms change.
      */
     private int crossSafeCurrency() {
         if (crossSafeScale == -2) {
@@ -790,10 +852,11 @@ public final class MarginBook {
         }
         if (crossSafeScale != sumScale[only]) {
             try {
+                // rounded up at each inexact step: the bound is never below the exact one
                 BigDecimal target = poolMaintenance[0]
-                        .divide(CROSS_SAFE_RATIO, WIDE)
+                        .divide(CROSS_SAFE_RATIO, UP)
                         .subtract(crossBase)
-                        .divide(rates[only], WIDE);
+                        .divide(rates[only], UP);
                 if (crossAtCost[only] != null) {
                     target = target.subtract(crossAtCost[only]);
                 }
@@ -808,6 +871,8 @@ public final class MarginBook {
         }
         return only;
     }
+
+    private static final MathContext UP = new MathContext(34, RoundingMode.CEILING);
 
     /** A maintenance ratio safely below the first warning level (0.80). */
     private static final BigDecimal CROSS_SAFE_RATIO = new BigDecimal("0.79");
