@@ -520,19 +520,29 @@ public final class AccountService {
      */
     public void remark(InstrumentId instrument, Collection<PortfolioId> holders) {
         BigDecimal mark = valuationMark(instrument, mid(instrument));
-        for (PortfolioId id : holders) {
-            MarginBook book = books.get(id);
-            Portfolio live = host.portfolios().get(id);
-            if (live == null) {
-                books.remove(id);
-            } else if (book != null && book.isFor(live, host.fx())) {
-                book.remark(instrument, mark);
-            } else {
-                // Missing or stale (the portfolio or a rate changed since): built now, at the marks
-                // that already include this price, so that the ticks that follow re-value it.
-                books.remove(id);
-                book(live);
+        if (holders instanceof List<PortfolioId> list) {
+            for (int k = 0, n = list.size(); k < n; k++) { // no iterator per price
+                remark(instrument, mark, list.get(k));
             }
+        } else {
+            for (PortfolioId id : holders) {
+                remark(instrument, mark, id);
+            }
+        }
+    }
+
+    private void remark(InstrumentId instrument, BigDecimal mark, PortfolioId id) {
+        MarginBook book = books.get(id);
+        Portfolio live = host.portfolios().get(id);
+        if (live == null) {
+            books.remove(id);
+        } else if (book != null && book.isFor(live, host.fx())) {
+            book.remark(instrument, mark);
+        } else {
+            // Missing or stale (the portfolio or a rate changed since): built now, at the marks
+            // that already include this price, so that the ticks that follow re-value it.
+            books.remove(id);
+            book(live);
         }
     }
 

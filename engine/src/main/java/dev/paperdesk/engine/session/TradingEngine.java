@@ -1396,7 +1396,11 @@ public final class TradingEngine implements MarketDataSink {
     /** The mid of each instrument's latest quote, worked out once per quote (engine thread). */
     private final Map<InstrumentId, QuoteMid> mids = new HashMap<>();
 
-    private record QuoteMid(Quote quote, BigDecimal mid) {}
+    /** Updated in place for each new quote (engine thread): no object per quote. */
+    private static final class QuoteMid {
+        Quote quote;
+        BigDecimal mid;
+    }
 
     /** The mid of the latest quote of {@code id}, or {@code null} without one; engine thread. */
     private BigDecimal mid(InstrumentId id) {
@@ -1406,8 +1410,12 @@ public final class TradingEngine implements MarketDataSink {
         }
         QuoteMid m = mids.get(id);
         if (m == null || m.quote != q) {
-            m = new QuoteMid(q, q.mid().value());
-            mids.put(id, m);
+            if (m == null) {
+                m = new QuoteMid();
+                mids.put(id, m);
+            }
+            m.mid = q.mid().value();
+            m.quote = q;
         }
         return m.mid;
     }

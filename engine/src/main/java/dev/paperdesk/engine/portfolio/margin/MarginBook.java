@@ -872,7 +872,7 @@ public final class MarginBook {
         return only;
     }
 
-    private static final MathContext UP = new MathContext(34, RoundingMode.CEILING);
+    private static final MathContext UP = new MathContext(20, RoundingMode.CEILING);
 
     /** A maintenance ratio safely below the first warning level (0.80). */
     private static final BigDecimal CROSS_SAFE_RATIO = new BigDecimal("0.79");

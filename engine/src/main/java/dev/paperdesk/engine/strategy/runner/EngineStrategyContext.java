@@ -287,6 +287,11 @@ final class EngineStrategyContext implements StrategyContext {
     }
 
     @Override
+    public BigDecimal positionQuantity(InstrumentId instrument) {
+        return engine.position(portfolio, instrument).quantity(); // no average price (a division)
+    }
+
+    @Override
     public StrategyPosition position(InstrumentId instrument) {
         // The live position, as the portfolio snapshot shows it; immutable, so one object per fill
         // and its average price (a division) is worked out once, not on every bar.
