@@ -826,11 +826,12 @@ public final class MarginBook {
      * The currency whose fixed-point sum alone moves the cross pool's equity, with {@link #crossSafe}
      * current for its sum's scale; −1 when there is none (no bound then). Cross equity is {@code
      * crossBase + (V + crossAtCost) × rate} with V the sum of the cross positions' values; with a
-     * maintenance M > 0, an equity of at least {@code M / 0.79} has a ratio at most 0.7912..., below
+     * maintenance M > 0, an equity of at least {@code M / 0.79} has a ratio of at most 0.79, below
      * the first warning (0.80) after any rounding of the 34-digit quotient: its level is NONE. So V
      * at or above {@code ceil(((M / 0.79 − crossBase) / rate − crossAtCost) × 10^scale)} is NONE,
-     * decided by one comparison of longs. The bound is rounded up at each inexact step (never below
-     * the exact one) and worked out again when the sum's scale or the unpriced terms change.
+     * decided by one comparison of longs. The bound is worked out in doubles with a slack far larger
+     * than their rounding (so never below the exact one) and again when the sum's scale or the
+     * unpriced terms change.
      */
     private int crossSafeCurrency() {
         if (crossSafeScale == -2) {
@@ -851,31 +852,25 @@ public final class MarginBook {
             return -1;
         }
         if (crossSafeScale != sumScale[only]) {
-            try {
-                // rounded up at each inexact step: the bound is never below the exact one
-                BigDecimal target = poolMaintenance[0]
-                        .divide(CROSS_SAFE_RATIO, UP)
-                        .subtract(crossBase)
-                        .divide(rates[only], UP);
-                if (crossAtCost[only] != null) {
-                    target = target.subtract(crossAtCost[only]);
-                }
-                crossSafe = target.movePointRight(sumScale[only])
-                        .setScale(0, RoundingMode.CEILING)
-                        .longValueExact();
-                crossSafeScale = sumScale[only];
-            } catch (ArithmeticException tooLarge) {
-                crossSafeScale = -2;
+            // In doubles, each term within a few units of its 16th digit: a slack of 10⁻¹² of the
+            // terms' size, plus two units, keeps the bound above the exact one (it is a sufficient
+            // condition only; below it the exact check decides).
+            double m = poolMaintenance[0].doubleValue() / 0.79;
+            double base = crossBase.doubleValue();
+            double r = rates[only].doubleValue();
+            double a = crossAtCost[only] == null ? 0 : crossAtCost[only].doubleValue();
+            double target = (m - base) / r - a;
+            double slack = 1e-12 * ((Math.abs(m) + Math.abs(base)) / r + Math.abs(a));
+            double bound = Math.ceil((target + slack) * Math.pow(10, sumScale[only])) + 2;
+            if (!(r > 0) || !(Math.abs(bound) < 9.0e18)) {
+                crossSafeScale = -2; // not finite, or past a long
                 return -1;
             }
+            crossSafe = (long) bound;
+            crossSafeScale = sumScale[only];
         }
         return only;
     }
-
-    private static final MathContext UP = new MathContext(20, RoundingMode.CEILING);
-
-    /** A maintenance ratio safely below the first warning level (0.80). */
-    private static final BigDecimal CROSS_SAFE_RATIO = new BigDecimal("0.79");
 
     /**
      * The cross pool's level as MarginCalculator decides it. A ratio that doubles put below 0.79 is
@@ -885,7 +880,10 @@ public final class MarginBook {
      */
     private WarningLevel crossLevel() {
         BigDecimal maintenance = poolMaintenance[0];
-        if (fixedPoint && maintenance.signum() > 0) {
+        if (maintenance.signum() <= 0) {
+            return WarningLevel.NONE; // the ratio is 0 whatever the equity
+        }
+        if (fixedPoint) {
             int c = crossSafeCurrency();
             if (c >= 0) {
                 long hi = valueHi[c];

@@ -433,7 +433,7 @@ final class EngineStrategyContext implements StrategyContext {
         if (!r.reduceOnly() || instrument instanceof Instrument.Perpetual) {
             return r;
         }
-        BigDecimal pos = position(r.instrumentId()).quantity();
+        BigDecimal pos = positionQuantity(r.instrumentId());
         boolean reduces = r.side() == Side.SELL ? pos.signum() > 0 : pos.signum() < 0;
         if (!reduces) {
             return r;
