@@ -746,7 +746,11 @@ public final class AccountService {
             }
             AccountSnapshot a = book.builtAccount();
             observe(live, a.equity());
-            boolean breached = recordLevels(live, a);
+            Map<String, WarningLevel> recorded = levels.get(id);
+            // A new book (after a fill) of an account with one pool at NONE, where nothing else is
+            // recorded: recording the levels would change nothing, so its division is not made.
+            boolean breached =
+                    book.quietAtBuild() && (recorded == null || recorded.isEmpty()) ? false : recordLevels(live, a);
             supervised.put(id, book);
             if (breached) {
                 liquidate(id);

@@ -297,6 +297,14 @@ public final class MarginBook {
         return true;
     }
 
+    /**
+     * True when the account it was built from has only a cross pool and that pool's level was NONE
+     * (the level {@link WarningLevel#of(BigDecimal)} gives on its exact ratio).
+     */
+    public boolean quietAtBuild() {
+        return poolSlot.length == 1 && known[0] == WarningLevel.NONE;
+    }
+
     /** The valuation and account it was built from (the account at the build-time marks). */
     public AccountSnapshot builtAccount() {
         return account;
