@@ -86,6 +86,11 @@ public final class AccountService {
     public interface Host {
         Instant now();
 
+        /** Whole seconds of {@link #now()} since the epoch (floor); a host may give them without an {@code Instant}. */
+        default long nowEpochSecond() {
+            return now().getEpochSecond();
+        }
+
         /** The live portfolios (engine thread only), deleted ones excluded. */
         Map<PortfolioId, Portfolio> portfolios();
 
@@ -482,10 +487,31 @@ public final class AccountService {
 
     /** A quote: samples returns for correlations, rolls the day and supervises the affected accounts. */
     public void onQuote(Quote quote) {
+        onQuote(quote, null);
+    }
+
+    /**
+     * {@link #onQuote(Quote)} when the caller has just listed the portfolios holding the instrument
+     * ({@code null}: listed here); the list is only read.
+     */
+    public void onQuote(Quote quote, List<PortfolioId> holders) {
         correlations.onPrice(
                 quote.instrumentId(), quote.timestamp(), quote.mid().toDouble());
         rollDay();
-        supervise(holders(quote.instrumentId()));
+        supervise(holders != null ? holders : holders(quote.instrumentId()));
+    }
+
+    /**
+     * The equity of {@code live} from its running book when that book is current and values only
+     * the one position {@code instrument} (so every mark it holds is the engine's latest): equal,
+     * value and scale, to the snapshot's equity; {@code null} otherwise. Engine thread.
+     */
+    public BigDecimal bookEquity(Portfolio live, InstrumentId instrument) {
+        MarginBook book = books.get(live.id());
+        if (book == null || book.positionCount() != 1 || !book.isFor(live, host.fx()) || !book.values(instrument)) {
+            return null;
+        }
+        return book.equity();
     }
 
     /**
@@ -494,19 +520,29 @@ public final class AccountService {
      */
     public void remark(InstrumentId instrument, Collection<PortfolioId> holders) {
         BigDecimal mark = valuationMark(instrument, mid(instrument));
-        for (PortfolioId id : holders) {
-            MarginBook book = books.get(id);
-            Portfolio live = host.portfolios().get(id);
-            if (live == null) {
-                books.remove(id);
-            } else if (book != null && book.isFor(live, host.fx())) {
-                book.remark(instrument, mark);
-            } else {
-                // Missing or stale (the portfolio or a rate changed since): built now, at the marks
-                // that already include this price, so that the ticks that follow re-value it.
-                books.remove(id);
-                book(live);
+        if (holders instanceof List<PortfolioId> list) {
+            for (int k = 0, n = list.size(); k < n; k++) { // no iterator per price
+                remark(instrument, mark, list.get(k));
             }
+        } else {
+            for (PortfolioId id : holders) {
+                remark(instrument, mark, id);
+            }
+        }
+    }
+
+    private void remark(InstrumentId instrument, BigDecimal mark, PortfolioId id) {
+        MarginBook book = books.get(id);
+        Portfolio live = host.portfolios().get(id);
+        if (live == null) {
+            books.remove(id);
+        } else if (book != null && book.isFor(live, host.fx())) {
+            book.remark(instrument, mark);
+        } else {
+            // Missing or stale (the portfolio or a rate changed since): built now, at the marks
+            // that already include this price, so that the ticks that follow re-value it.
+            books.remove(id);
+            book(live);
         }
     }
 
@@ -675,7 +711,7 @@ public final class AccountService {
 
     /** {@link #day} of the engine's time now. */
     private LocalDate today() {
-        long second = host.now().getEpochSecond();
+        long second = host.nowEpochSecond();
         if (second < todayFrom || second >= todayUntil) {
             long epochDay = Math.floorDiv(second, 86_400L);
             today = LocalDate.ofEpochDay(epochDay);
@@ -691,8 +727,9 @@ public final class AccountService {
      * Checks the accounts' pools: publishes and records level changes (warnings at 80/90/95% of
      * maintenance, breach, restore), raises equity peaks, and liquidates breached pools step by step.
      */
-    void supervise(Collection<PortfolioId> ids) {
-        for (PortfolioId id : ids) {
+    void supervise(List<PortfolioId> ids) {
+        for (int k = 0, count = ids.size(); k < count; k++) { // no iterator per price
+            PortfolioId id = ids.get(k);
             Portfolio live = host.portfolios().get(id);
             if (live == null) {
                 continue;
@@ -709,7 +746,11 @@ public final class AccountService {
             }
             AccountSnapshot a = book.builtAccount();
             observe(live, a.equity());
-            boolean breached = recordLevels(live, a);
+            Map<String, WarningLevel> recorded = levels.get(id);
+            // A new book (after a fill) of an account with one pool at NONE, where nothing else is
+            // recorded: recording the levels would change nothing, so its division is not made.
+            boolean breached =
+                    book.quietAtBuild() && (recorded == null || recorded.isEmpty()) ? false : recordLevels(live, a);
             supervised.put(id, book);
             if (breached) {
                 liquidate(id);

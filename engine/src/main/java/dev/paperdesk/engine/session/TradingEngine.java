@@ -994,18 +994,21 @@ public final class TradingEngine implements MarketDataSink {
             fx.onQuote(instrument, quote);
         }
         quoteView.put(quote.instrumentId(), quote);
-        inStep(() -> {
-            venue.onQuote(quote);
-            return null;
-        });
+        venueQuote = quote;
+        inStep(venueQuoteStep);
         reserveRestored(quote.instrumentId());
         // Announced once the venue has it: a strategy that trades on this quote must trade against it.
         publish(new EngineEvent.QuoteUpdated(quote));
-        List<PortfolioId> affected = null; // most quotes move no portfolio: no list for them
+        // Most quotes move no portfolio, and a backtest's move one: the holders go in a list kept for
+        // the next quote (taken while in use, so a quote handled meanwhile makes its own).
+        List<PortfolioId> affected = null;
+        List<PortfolioId> spare = spareHolders;
         for (Portfolio p : portfolios.values()) {
             if (!p.position(quote.instrumentId()).isFlat()) {
                 if (affected == null) {
-                    affected = new ArrayList<>();
+                    affected = spare != null ? spare : new ArrayList<>();
+                    spareHolders = null;
+                    affected.clear();
                 }
                 affected.add(p.id());
             }
@@ -1022,13 +1025,21 @@ public final class TradingEngine implements MarketDataSink {
                 }
             } else {
                 // nobody follows: the equity of record is marked now, the snapshot when it is read
-                for (PortfolioId id : affected) {
+                for (int k = 0, n = affected.size(); k < n; k++) {
+                    PortfolioId id = affected.get(k);
+                    Portfolio p = portfolios.get(id);
                     stale.add(id);
-                    markedEquity.put(id, equity(portfolios.get(id)));
+                    // the account's running book, just re-marked, when it values this position alone
+                    BigDecimal booked = accounts.bookEquity(p, quote.instrumentId());
+                    markedEquity.put(id, booked != null ? booked : equity(p));
                 }
             }
         }
-        accounts.onQuote(quote);
+        // Without followers nothing ran since the holders were listed; a follower may have traded.
+        accounts.onQuote(quote, affected == null ? List.of() : portfolioFollowers.get() > 0 ? null : affected);
+        if (affected != null) {
+            spareHolders = affected;
+        }
         if (options.underlying(quote.instrumentId()).isPresent()) {
             for (OptionMarket.Update u :
                     options.requote(quote.instrumentId(), loop.clock().now())) {
@@ -1036,6 +1047,29 @@ public final class TradingEngine implements MarketDataSink {
                 onQuote(u.quote());
             }
         }
+    }
+
+    /** The holders list of the previous quote, for the next one (engine thread); null while in use. */
+    private List<PortfolioId> spareHolders;
+
+    /** The quote the venue step below handles: a step without a capturing lambda per quote. */
+    private Quote venueQuote;
+
+    private final Supplier<Void> venueQuoteStep = this::venueQuoteStep;
+
+    private Void venueQuoteStep() {
+        venue.onQuote(venueQuote);
+        return null;
+    }
+
+    /** The bar the venue step below handles. */
+    private Bar venueBar;
+
+    private final Supplier<Void> venueBarStep = this::venueBarStep;
+
+    private Void venueBarStep() {
+        venue.onBar(venueBar);
+        return null;
     }
 
     @Override
@@ -1077,10 +1111,8 @@ public final class TradingEngine implements MarketDataSink {
 
     @Override
     public void onBar(Bar bar) {
-        inStep(() -> {
-            venue.onBar(bar);
-            return null;
-        });
+        venueBar = bar;
+        inStep(venueBarStep);
     }
 
     /** The latest L2 book of an instrument, if its feed publishes books. */
@@ -1364,7 +1396,11 @@ public final class TradingEngine implements MarketDataSink {
     /** The mid of each instrument's latest quote, worked out once per quote (engine thread). */
     private final Map<InstrumentId, QuoteMid> mids = new HashMap<>();
 
-    private record QuoteMid(Quote quote, BigDecimal mid) {}
+    /** Updated in place for each new quote (engine thread): no object per quote. */
+    private static final class QuoteMid {
+        Quote quote;
+        BigDecimal mid;
+    }
 
     /** The mid of the latest quote of {@code id}, or {@code null} without one; engine thread. */
     private BigDecimal mid(InstrumentId id) {
@@ -1374,8 +1410,12 @@ public final class TradingEngine implements MarketDataSink {
         }
         QuoteMid m = mids.get(id);
         if (m == null || m.quote != q) {
-            m = new QuoteMid(q, q.mid().value());
-            mids.put(id, m);
+            if (m == null) {
+                m = new QuoteMid();
+                mids.put(id, m);
+            }
+            m.mid = q.mid().value();
+            m.quote = q;
         }
         return m.mid;
     }
@@ -1555,6 +1595,11 @@ public final class TradingEngine implements MarketDataSink {
         @Override
         public Instant now() {
             return loop.clock().now();
+        }
+
+        @Override
+        public long nowEpochSecond() {
+            return Math.floorDiv(loop.clock().nowNanos(), 1_000_000_000L); // no Instant per price
         }
 
         private final Map<PortfolioId, Portfolio> portfoliosView = java.util.Collections.unmodifiableMap(portfolios);

@@ -115,6 +115,22 @@ public final class MarginBook {
     private boolean diverged;
     private BigDecimal[] publishedMarks;
     private boolean marksMoved;
+    /** {@link #equity()} at the current marks, or null once a mark moved since it was worked out. */
+    private BigDecimal equity;
+
+    /**
+     * The cross pool's value sum (fixed point, at {@link #crossSafeScale}) at or above which its
+     * level is NONE without any division; {@code crossSafeScale} −1: not worked out for the current
+     * terms, −2: no such bound (several currencies, a sum past 64 bits...).
+     */
+    private long crossSafe;
+
+    private int crossSafeScale = -1;
+
+    /** The cash's unscaled value when {@code cashState} is 1 (0: not looked at yet, 2: past 18 digits). */
+    private long cashUnscaled;
+
+    private int cashState;
     private boolean moved;
     private final boolean breachedAtBuild;
 
@@ -281,6 +297,14 @@ public final class MarginBook {
         return true;
     }
 
+    /**
+     * True when the account it was built from has only a cross pool and that pool's level was NONE
+     * (the level {@link WarningLevel#of(BigDecimal)} gives on its exact ratio).
+     */
+    public boolean quietAtBuild() {
+        return poolSlot.length == 1 && known[0] == WarningLevel.NONE;
+    }
+
     /** The valuation and account it was built from (the account at the build-time marks). */
     public AccountSnapshot builtAccount() {
         return account;
@@ -311,6 +335,7 @@ public final class MarginBook {
         marks[i] = mark;
         marksMoved = true;
         moved = true;
+        equity = null;
         if (!fixedPoint) {
             return;
         }
@@ -332,6 +357,7 @@ public final class MarginBook {
             if (wasPriced != (mark != null)) {
                 atCost[c] = unpricedCost(c, false);
                 crossAtCost[c] = unpricedCost(c, true);
+                crossSafeScale = -1;
             }
             if (valueScale[i] > sumScale[c]) {
                 fixedPoint = resum(c);
@@ -389,9 +415,81 @@ public final class MarginBook {
         return out;
     }
 
-    /** Equity in the base currency at the current marks. */
+    /** Equity in the base currency at the current marks (worked out once per change of a mark). */
     public BigDecimal equity() {
-        return built.cash().add(marketValue());
+        BigDecimal e = equity;
+        if (e == null) {
+            e = fixedPoint ? longEquity() : null;
+            if (e == null) {
+                e = built.cash().add(marketValue());
+            }
+            equity = e;
+        }
+        return e;
+    }
+
+    /**
+     * {@code cash + marketValue()} in long arithmetic when the positions are in one currency at a
+     * rate of exactly 1 (scale 0), all priced, and every term fits: the same value and scale (the
+     * larger of the cash's and the sum's) with one object made; {@code null} otherwise.
+     */
+    private BigDecimal longEquity() {
+        int only = -1;
+        for (int c = 0; c < rates.length; c++) {
+            if (hasTerms[c]) {
+                if (only >= 0) {
+                    return null;
+                }
+                only = c;
+            }
+        }
+        BigDecimal cash = built.cash();
+        if (cashState == 0) {
+            boolean fits = cash.scale() >= 0 && cash.precision() <= 18;
+            cashUnscaled = fits ? cash.unscaledValue().longValue() : 0;
+            cashState = fits ? 1 : 2;
+        }
+        if (only < 0
+                || cashState != 1
+                || atCost[only] != null
+                || rates[only] == null
+                || rates[only].scale() != 0
+                || rates[only].compareTo(BigDecimal.ONE) != 0) {
+            return null;
+        }
+        int top = MAX_SCALE;
+        int[] counts = scaleCount[only];
+        while (top > 0 && counts[top] == 0) {
+            top--;
+        }
+        long hi = valueHi[only];
+        long lo = valueLo[only];
+        int shift = sumScale[only] - top;
+        if (hi != (lo >> 63) || shift < 0 || shift >= POW10.length || lo % POW10[shift] != 0) {
+            return null;
+        }
+        long sum = lo / POW10[shift];
+        int scale = Math.max(cash.scale(), top);
+        long a = align(cashUnscaled, cash.scale(), scale);
+        long b = align(sum, top, scale);
+        if (a == Long.MIN_VALUE || b == Long.MIN_VALUE) {
+            return null;
+        }
+        long total = a + b;
+        if (((a ^ total) & (b ^ total)) < 0) {
+            return null; // overflow
+        }
+        return BigDecimal.valueOf(total, scale);
+    }
+
+    /** Positions valued, flat ones included (each holds a mark). */
+    public int positionCount() {
+        return n;
+    }
+
+    /** True when the book values a position in {@code instrument}. */
+    public boolean values(InstrumentId instrument) {
+        return slots.containsKey(instrument);
     }
 
     /** Unrealized P&amp;L in the base currency at the current marks. */
@@ -537,7 +635,16 @@ public final class MarginBook {
         while (top > 0 && counts[top] == 0) {
             top--;
         }
-        BigDecimal priced = decimal(valueHi[c], valueLo[c], sumScale[c]).setScale(top, RoundingMode.UNNECESSARY);
+        long hi = valueHi[c];
+        long lo = valueLo[c];
+        int shift = sumScale[c] - top;
+        BigDecimal priced;
+        if (hi == (lo >> 63) && shift >= 0 && shift < POW10.length && lo % POW10[shift] == 0) {
+            // the headroom digits are zeros: dropping them in long arithmetic is that setScale
+            priced = BigDecimal.valueOf(lo / POW10[shift], top);
+        } else {
+            priced = decimal(hi, lo, sumScale[c]).setScale(top, RoundingMode.UNNECESSARY);
+        }
         return atCost[c] == null ? priced : priced.add(atCost[c]);
     }
 
@@ -724,6 +831,56 @@ public final class MarginBook {
     }
 
     /**
+     * The currency whose fixed-point sum alone moves the cross pool's equity, with {@link #crossSafe}
+     * current for its sum's scale; −1 when there is none (no bound then). Cross equity is {@code
+     * crossBase + (V + crossAtCost) × rate} with V the sum of the cross positions' values; with a
+     * maintenance M > 0, an equity of at least {@code M / 0.79} has a ratio of at most 0.79, below
+     * the first warning (0.80) after any rounding of the 34-digit quotient: its level is NONE. So V
+     * at or above {@code ceil(((M / 0.79 − crossBase) / rate − crossAtCost) × 10^scale)} is NONE,
+     * decided by one comparison of longs. The bound is worked out in doubles with a slack far larger
+     * than their rounding (so never below the exact one) and again when the sum's scale or the
+     * unpriced terms change.
+     */
+    private int crossSafeCurrency() {
+        if (crossSafeScale == -2) {
+            return -1;
+        }
+        int only = -1;
+        for (int c = 0; c < rates.length; c++) {
+            if (hasTerms[c]) {
+                if (only >= 0) {
+                    crossSafeScale = -2;
+                    return -1;
+                }
+                only = c;
+            }
+        }
+        if (only < 0 || rates[only] == null || rates[only].signum() <= 0) {
+            crossSafeScale = -2;
+            return -1;
+        }
+        if (crossSafeScale != sumScale[only]) {
+            // In doubles, each term within a few units of its 16th digit: a slack of 10⁻¹² of the
+            // terms' size, plus two units, keeps the bound above the exact one (it is a sufficient
+            // condition only; below it the exact check decides).
+            double m = poolMaintenance[0].doubleValue() / 0.79;
+            double base = crossBase.doubleValue();
+            double r = rates[only].doubleValue();
+            double a = crossAtCost[only] == null ? 0 : crossAtCost[only].doubleValue();
+            double target = (m - base) / r - a;
+            double slack = 1e-12 * ((Math.abs(m) + Math.abs(base)) / r + Math.abs(a));
+            double bound = Math.ceil((target + slack) * Math.pow(10, sumScale[only])) + 2;
+            if (!(r > 0) || !(Math.abs(bound) < 9.0e18)) {
+                crossSafeScale = -2; // not finite, or past a long
+                return -1;
+            }
+            crossSafe = (long) bound;
+            crossSafeScale = sumScale[only];
+        }
+        return only;
+    }
+
+    /**
      * The cross pool's level as MarginCalculator decides it. A ratio that doubles put below 0.79 is
      * below the first warning (0.80) exactly too (each conversion and the quotient are within a
      * few parts in 10^16), so the exact division is made only near or above a threshold: an
@@ -731,6 +888,22 @@ public final class MarginBook {
      */
     private WarningLevel crossLevel() {
         BigDecimal maintenance = poolMaintenance[0];
+        if (maintenance.signum() <= 0) {
+            return WarningLevel.NONE; // the ratio is 0 whatever the equity
+        }
+        if (fixedPoint) {
+            int c = crossSafeCurrency();
+            if (c >= 0) {
+                long hi = valueHi[c];
+                long lo = valueLo[c];
+                long nlo = lo - isolatedLo[c];
+                long borrow = Long.compareUnsigned(lo, isolatedLo[c]) < 0 ? 1 : 0;
+                long nhi = hi - isolatedHi[c] - borrow;
+                if (nhi == (nlo >> 63) && nlo >= crossSafe) {
+                    return WarningLevel.NONE; // equity at or above maintenance / 0.79
+                }
+            }
+        }
         BigDecimal equity = crossEquity();
         if (maintenance.signum() > 0 && equity.signum() > 0) {
             double screen = maintenance.doubleValue() / equity.doubleValue();

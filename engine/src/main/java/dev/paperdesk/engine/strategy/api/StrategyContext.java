@@ -9,6 +9,7 @@ import dev.paperdesk.engine.model.Quantity;
 import dev.paperdesk.engine.model.Side;
 import dev.paperdesk.engine.model.TimeInForce;
 import dev.paperdesk.engine.model.Timeframe;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,6 +66,14 @@ public interface StrategyContext {
     /** This strategy's position in {@code instrument}. */
     StrategyPosition position(InstrumentId instrument);
 
+    /**
+     * The signed quantity of {@code position(instrument)} (zero when flat); a host may give it
+     * without working out the average price.
+     */
+    default BigDecimal positionQuantity(InstrumentId instrument) {
+        return position(instrument).quantity();
+    }
+
     /** Cash available to the strategy, in the portfolio's base currency. */
     Money cash();
 
@@ -110,13 +119,12 @@ public interface StrategyContext {
         for (WorkingOrder w : openOrders(instrument)) {
             cancel(w.id());
         }
-        StrategyPosition p = position(instrument);
-        if (p.isFlat()) {
+        BigDecimal quantity = positionQuantity(instrument);
+        if (quantity.signum() == 0) {
             return Optional.empty();
         }
-        Side side = p.isLong() ? Side.SELL : Side.BUY;
-        return Optional.of(submit(new StrategyOrder.Market(
-                instrument, side, new Quantity(p.quantity().abs()), true, tag)));
+        Side side = quantity.signum() > 0 ? Side.SELL : Side.BUY;
+        return Optional.of(submit(new StrategyOrder.Market(instrument, side, new Quantity(quantity.abs()), true, tag)));
     }
 
     // --- timers ---

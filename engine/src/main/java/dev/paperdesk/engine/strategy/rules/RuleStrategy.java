@@ -20,7 +20,6 @@ import dev.paperdesk.engine.strategy.api.PositionState;
 import dev.paperdesk.engine.strategy.api.Strategy;
 import dev.paperdesk.engine.strategy.api.StrategyContext;
 import dev.paperdesk.engine.strategy.api.StrategyOrder;
-import dev.paperdesk.engine.strategy.api.StrategyPosition;
 import dev.paperdesk.engine.strategy.api.WorkingOrder;
 import dev.paperdesk.engine.strategy.rules.CompiledRules.IndicatorDecl;
 import dev.paperdesk.engine.strategy.rules.CompiledRules.Rule;
@@ -109,7 +108,7 @@ public final class RuleStrategy implements Strategy {
     @Override
     public void onFill(Fill fill) {
         InstrumentState s = states.get(fill.instrumentId());
-        if (s != null && ctx.position(fill.instrumentId()).isFlat()) {
+        if (s != null && ctx.positionQuantity(fill.instrumentId()).signum() == 0) {
             s.cooldownLeft = rules.cooldownBars();
         }
     }
@@ -117,8 +116,9 @@ public final class RuleStrategy implements Strategy {
     private void evaluate(InstrumentState s, Bar bar) {
         s.barIndex++;
         InstrumentId id = s.id;
-        StrategyPosition pos = ctx.position(id);
-        s.position = pos.state();
+        // the quantity's sign is all the rules ask of the position: no average price per fill
+        int held = ctx.positionQuantity(id).signum();
+        s.position = PositionState.of(held);
         s.time = null; // the close time, made when a condition asks for it
 
         // Expire limit entries that have waited their valid_bars; forget those no longer working.
@@ -150,15 +150,15 @@ public final class RuleStrategy implements Strategy {
             RuleAction a = rule.then();
             boolean applies =
                     switch (a.kind()) {
-                        case BUY, SELL -> pos.isFlat()
+                        case BUY, SELL -> held == 0
                                 && !pendingEntry
                                 && !cooling
                                 && openPositions() < rules.maxPositions();
-                        case CLOSE -> !pos.isFlat() || pendingEntry;
-                        case REVERSE -> !pos.isFlat() && !cooling;
+                        case CLOSE -> held != 0 || pendingEntry;
+                        case REVERSE -> held != 0 && !cooling;
                     };
             if (applies && rule.when().test(s)) {
-                act(s, rule, bar, pos);
+                act(s, rule, bar, held);
                 return;
             }
         }
@@ -167,7 +167,7 @@ public final class RuleStrategy implements Strategy {
     private int openPositions() {
         int n = 0;
         for (InstrumentId id : states.keySet()) {
-            if (!ctx.position(id).isFlat()) {
+            if (ctx.positionQuantity(id).signum() != 0) {
                 n++;
                 continue;
             }
@@ -181,7 +181,7 @@ public final class RuleStrategy implements Strategy {
         return n;
     }
 
-    private void act(InstrumentState s, Rule rule, Bar bar, StrategyPosition pos) {
+    private void act(InstrumentState s, Rule rule, Bar bar, int held) {
         RuleAction a = rule.then();
         switch (a.kind()) {
             case CLOSE -> {
@@ -193,7 +193,7 @@ public final class RuleStrategy implements Strategy {
             case REVERSE -> {
                 ctx.closePosition(s.id, rule.name());
                 s.limitEntries.clear();
-                enter(s, rule, bar, pos.isLong() ? Side.SELL : Side.BUY);
+                enter(s, rule, bar, held > 0 ? Side.SELL : Side.BUY);
             }
         }
     }

@@ -287,6 +287,11 @@ final class EngineStrategyContext implements StrategyContext {
     }
 
     @Override
+    public BigDecimal positionQuantity(InstrumentId instrument) {
+        return engine.position(portfolio, instrument).quantity(); // no average price (a division)
+    }
+
+    @Override
     public StrategyPosition position(InstrumentId instrument) {
         // The live position, as the portfolio snapshot shows it; immutable, so one object per fill
         // and its average price (a division) is worked out once, not on every bar.
@@ -428,7 +433,7 @@ final class EngineStrategyContext implements StrategyContext {
         if (!r.reduceOnly() || instrument instanceof Instrument.Perpetual) {
             return r;
         }
-        BigDecimal pos = position(r.instrumentId()).quantity();
+        BigDecimal pos = positionQuantity(r.instrumentId());
         boolean reduces = r.side() == Side.SELL ? pos.signum() > 0 : pos.signum() < 0;
         if (!reduces) {
             return r;

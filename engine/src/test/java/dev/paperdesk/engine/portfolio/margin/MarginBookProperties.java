@@ -291,6 +291,102 @@ class MarginBookProperties {
                 ins);
     }
 
+    /**
+     * One currency's cross positions: the cross pool's level is decided by comparing the fixed-point
+     * value sum with a bound worked out once (equity at maintenance / 0.79), and by the exact ratio
+     * below it. Marks are put at, and one unit either side of, the prices where the cross equity is
+     * maintenance / 0.79, / 0.80, / 0.90, / 0.95 and / 1: the level is the reference's at every tick.
+     */
+    @Property(tries = 300)
+    void theCrossPoolsLevelIsExactAroundItsBoundaries(@ForAll long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Portfolio p = new Portfolio(
+                new PortfolioId(1),
+                "B",
+                "",
+                Currency.USD,
+                decimal(r, 50_000, 0, 2),
+                CostBasisMethod.FIFO,
+                Instant.EPOCH);
+        List<Instrument> usdt = INSTRUMENTS.subList(0, 4); // USDT at par with USD: one currency of terms
+        Map<InstrumentId, BigDecimal> marks = new HashMap<>();
+        int fillId = 1;
+        for (Instrument ins : usdt) {
+            if (r.nextInt(3) == 0) {
+                continue;
+            }
+            BigDecimal price = decimal(r, 5_000_000, 0, 4);
+            p.applyFill(
+                    new Fill(
+                            new FillId(fillId),
+                            new OrderId(fillId++),
+                            p.id(),
+                            ins.id(),
+                            r.nextBoolean() ? Side.BUY : Side.SELL,
+                            Quantity.of(decimal(r, 20_000, 0, 3)),
+                            Price.of(price),
+                            Money.zero(ins.quoteCurrency()),
+                            Liquidity.TAKER,
+                            BigDecimal.ZERO,
+                            Instant.EPOCH),
+                    ins);
+            p.setMargin(ins.id(), PositionMargin.cross(1 + r.nextInt(100)));
+            marks.put(ins.id(), price);
+        }
+        if (marks.isEmpty()) {
+            return;
+        }
+        Reference built = Reference.of(p, marks, BigDecimal.ZERO);
+        MarginBook book = MarginBook.of(p, built.snapshot, built.account, MarginBookProperties::multiplier, FX);
+        BigDecimal maintenance = built.account.crossMaintenance();
+        BigDecimal[] ratios = {
+            new BigDecimal("0.79"),
+            new BigDecimal("0.80"),
+            new BigDecimal("0.90"),
+            new BigDecimal("0.95"),
+            BigDecimal.ONE
+        };
+        List<InstrumentId> held = new ArrayList<>(marks.keySet());
+        held.sort(java.util.Comparator.comparing(InstrumentId::toString));
+        for (int t = 0; t < 30; t++) {
+            InstrumentId id = held.get(r.nextInt(held.size()));
+            BigDecimal qm = p.position(id).quantity().multiply(multiplier(id));
+            int scale = r.nextInt(7);
+            BigDecimal mark = null;
+            if (maintenance.signum() > 0 && qm.signum() != 0 && r.nextInt(4) != 0) {
+                // cross equity moves by qm per unit of price: the price at which it is maintenance / ratio
+                BigDecimal equityNow =
+                        Reference.of(p, marks, BigDecimal.ZERO).account.crossEquity();
+                BigDecimal target = marks.get(id)
+                        .add(maintenance
+                                .divide(ratios[r.nextInt(ratios.length)], MathContext.DECIMAL128)
+                                .subtract(equityNow)
+                                .divide(qm, MathContext.DECIMAL128));
+                mark = target.setScale(scale, RoundingMode.HALF_EVEN).add(BigDecimal.valueOf(r.nextInt(3) - 1, scale));
+            }
+            if (mark == null || mark.signum() <= 0) {
+                mark = marks.get(id)
+                        .multiply(BigDecimal.valueOf(80 + r.nextInt(41), 2))
+                        .setScale(scale, RoundingMode.HALF_EVEN);
+                if (mark.signum() <= 0) {
+                    mark = BigDecimal.ONE;
+                }
+            }
+            marks.put(id, mark);
+            book.remark(id, mark);
+            Reference now = Reference.of(p, marks, BigDecimal.ZERO);
+            Map<String, WarningLevel> levels = now.levels();
+            assertThat(book.levels()).isEqualTo(levels);
+            assertThat(book.equity()).isEqualTo(now.snapshot.equity());
+            Statistics.label("cross level").collect(levels.get("cross"));
+        }
+        Statistics.label("cross level").coverage(c -> {
+            c.check(WarningLevel.NONE).percentage(pct -> pct > 5);
+            c.check(WarningLevel.WARNING_80).count(n -> n > 0);
+            c.check(WarningLevel.LIQUIDATION).count(n -> n > 0);
+        });
+    }
+
     /** Views of a published snapshot are those of the reference, built on the first read only. */
     @Property(tries = 50)
     void viewsAreBuiltOnFirstReadFromTheMarksOfTheirInstant(@ForAll long seed) {
