@@ -383,14 +383,12 @@ public final class Portfolio {
         BigDecimal tradeCash = book(fill, instrument);
         Currency currency = instrument.quoteCurrency();
         BigDecimal fee = fill.fee().amount();
-        List<LedgerEntry> entries = new ArrayList<>(2);
-        String ref = fill.id().toString();
-        String what = fill.side() + " " + fill.quantity() + " " + fill.instrumentId() + " @ " + fill.price();
-        entries.add(new LedgerEntry(id, fill.timestamp(), LedgerKind.TRADE, tradeCash, currency, ref, what));
-        if (fee.signum() != 0) {
-            entries.add(new LedgerEntry(id, fill.timestamp(), LedgerKind.FEE, fee.negate(), currency, ref, "fee"));
+        // The entries' texts ("F12", "BUY 1 ACME@sim @ 100.05") are written when first read.
+        LedgerEntry trade = LedgerEntry.ofFill(id, LedgerKind.TRADE, tradeCash, currency, fill);
+        if (fee.signum() == 0) {
+            return List.of(trade);
         }
-        return entries;
+        return List.of(trade, LedgerEntry.ofFill(id, LedgerKind.FEE, fee.negate(), currency, fill));
     }
 
     /**

@@ -70,6 +70,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The account side of the engine: pre-trade margin and risk checks, margin terms of new positions,
@@ -169,6 +170,13 @@ public final class AccountService {
     private LocalDate accrualDay;
 
     private record Cached(PortfolioSnapshot source, AccountSnapshot account) {}
+
+    // The engine's lookups as functions, made once: a method reference is a new object per
+    // evaluation, and the pre-trade checks pass four of them per pass, two passes per order.
+    private final Function<InstrumentId, BigDecimal> currentMarks = this::currentMark;
+    private final Function<InstrumentId, BigDecimal> multipliers = this::multiplier;
+    private final Function<InstrumentId, BigDecimal> mids = this::mid;
+    private final Function<InstrumentId, Instrument> instrumentLookup = this::instrument;
 
     public AccountService(Host host, WorkspaceStore store, Duration correlationInterval, int correlationWindow) {
         this.host = host;
@@ -419,15 +427,7 @@ public final class AccountService {
      */
     private PreTradeFigures figures(Portfolio p, InstrumentId focus, BigDecimal price, BigDecimal reserved) {
         return calculator.preTrade(
-                p,
-                focus,
-                price,
-                this::currentMark,
-                this::multiplier,
-                host.fx(),
-                host.instruments()::get,
-                this::mid,
-                reserved);
+                p, focus, price, currentMarks, multipliers, host.fx(), instrumentLookup, mids, reserved);
     }
 
     /**
@@ -537,6 +537,10 @@ public final class AccountService {
         book = MarginBook.of(live, s, a, this::multiplier, host.fx());
         books.put(live.id(), book);
         return book;
+    }
+
+    private Instrument instrument(InstrumentId id) {
+        return host.instruments().get(id);
     }
 
     private BigDecimal multiplier(InstrumentId id) {

@@ -132,8 +132,8 @@ public final class TradingEngine implements MarketDataSink {
     }
     // Read-side mirrors for other threads, updated after each commit. Readers copy on demand, so a
     // step costs O(changes), not O(all orders ever placed). The engine thread looks orders up in
-    // orderView too: one sorted map of every order, not two.
-    private final Map<OrderId, Order> orderView = new java.util.concurrent.ConcurrentSkipListMap<>();
+    // orderView too: one table of every order (slot = id), not two.
+    private final OrderTable orderView = new OrderTable();
     private final java.util.Queue<Fill> fillView = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Map<Long, OrderGroup> groupView = new java.util.concurrent.ConcurrentSkipListMap<>();
     private volatile ExecutionSettings settingsView;
@@ -224,7 +224,7 @@ public final class TradingEngine implements MarketDataSink {
             }
         }
         for (Order o : state.orders()) {
-            orderView.put(o.id(), o);
+            orderView.put(o);
             nextOrderId = Math.max(nextOrderId, o.id().value() + 1);
         }
         for (Fill f : state.fills()) {
@@ -341,7 +341,9 @@ public final class TradingEngine implements MarketDataSink {
         store.commit(s.changes);
         portfolios.putAll(s.portfolios);
         groups.putAll(s.groups);
-        orderView.putAll(s.orders);
+        for (Order o : s.orders.values()) {
+            orderView.put(o);
+        }
         groupView.putAll(s.groups);
         fillView.addAll(s.fills);
         releaseEnded(s.orders.values());
@@ -542,10 +544,14 @@ public final class TradingEngine implements MarketDataSink {
                 }
                 Order o = Order.create(ids.get(i), r, now, links.isEmpty() ? null : links.get(i));
                 created.add(o);
+                // The journal's words for the order are written when read (the journal of a busy
+                // session is mostly never read); the request and link are immutable.
+                OrderRequest described = r;
+                OrderLink link = o.link();
                 report(
                         o,
-                        new OrderEvent.Created(
-                                o.id(), now, describe(r) + (o.link() == null ? "" : " [" + o.link() + "]")));
+                        OrderEvent.Created.describing(
+                                o.id(), now, () -> describe(described) + (link == null ? "" : " [" + link + "]")));
             }
             Optional<Rejection> problem = PlacementValidator.check(placement);
             int culprit = -1;
@@ -1482,7 +1488,7 @@ public final class TradingEngine implements MarketDataSink {
 
     /** Every order by id (a copy; any thread). */
     public List<Order> orders() {
-        return List.copyOf(orderView.values());
+        return java.util.Collections.unmodifiableList(orderView.values());
     }
 
     /** Every fill in booking order (a copy; any thread). */
@@ -1653,7 +1659,7 @@ public final class TradingEngine implements MarketDataSink {
                 }
             }
             for (Order o : changes.orders()) {
-                orderView.put(o.id(), o);
+                orderView.put(o);
             }
             fillView.addAll(changes.fills());
             releaseEnded(changes.orders());
