@@ -399,9 +399,23 @@ public final class Portfolio {
         book(fill, instrument);
     }
 
-    /** Moves the position, cash, realized P&amp;L and fees of a fill; returns the trade's cash flow. */
-    private BigDecimal book(Fill fill, Instrument instrument) {
-        revision++;
+    /**
+     * What booking {@code fill} would leave, without changing this portfolio: the position and the
+     * quote-currency bucket exactly as {@link #applyFill} would leave them (the same checks, values
+     * and scales). For what-if checks that value the portfolio with an order booked without copying
+     * the portfolio.
+     */
+    public Booking whatIf(Fill fill, Instrument instrument) {
+        return booking(fill, instrument);
+    }
+
+    /**
+     * A fill's effect on a portfolio: the position it leaves, the bucket of {@code currency} (the
+     * instrument's quote currency) it leaves, and the trade's cash flow (fee excluded).
+     */
+    public record Booking(Position position, Currency currency, CurrencyBalance balance, BigDecimal tradeCash) {}
+
+    private Booking booking(Fill fill, Instrument instrument) {
         if (!fill.portfolioId().equals(id)) {
             throw new IllegalArgumentException("fill " + fill.id() + " belongs to " + fill.portfolioId());
         }
@@ -410,7 +424,7 @@ public final class Portfolio {
             throw new IllegalStateException(
                     "fill " + fill.id() + " charges its fee in " + fill.fee().currency() + ", not " + currency);
         }
-        Currency held = positionCurrency.putIfAbsent(fill.instrumentId(), currency);
+        Currency held = positionCurrency.get(fill.instrumentId());
         if (held != null && !held.equals(currency)) {
             throw new IllegalStateException(fill.instrumentId() + " changed quote currency");
         }
@@ -423,11 +437,20 @@ public final class Portfolio {
                         instrument.multiplier(),
                         settings.costBasisMethod(),
                         fill.timestamp());
-        positions.put(fill.instrumentId(), trade.position());
         BigDecimal tradeCash = signedQty.negate().multiply(fill.price().value()).multiply(instrument.multiplier());
         BigDecimal fee = fill.fee().amount();
-        balances.put(currency, balance(currency).book(tradeCash, trade.realizedPnl(), fee));
-        return tradeCash;
+        return new Booking(
+                trade.position(), currency, balance(currency).book(tradeCash, trade.realizedPnl(), fee), tradeCash);
+    }
+
+    /** Moves the position, cash, realized P&amp;L and fees of a fill; returns the trade's cash flow. */
+    private BigDecimal book(Fill fill, Instrument instrument) {
+        revision++;
+        Booking b = booking(fill, instrument);
+        positionCurrency.putIfAbsent(fill.instrumentId(), b.currency());
+        positions.put(fill.instrumentId(), b.position());
+        balances.put(b.currency(), b.balance());
+        return b.tradeCash();
     }
 
     /** Adds money to a currency bucket, tracked apart from P&amp;L; returns its TOP_UP ledger entry. */
