@@ -43,7 +43,12 @@ public final class Portfolio {
     private final TreeMap<InstrumentId, Currency> positionCurrency = new TreeMap<>();
     /** Counts changes to what a valuation reads (positions, buckets, terms, names); risk marks excluded. */
     private long revision;
-    /** The last {@link #account()} and the revision it was taken at. */
+    /**
+     * Counts changes to what {@link #account()} holds (settings and margin terms), not to positions
+     * or cash: a fill that leaves the terms as they were keeps the frozen account terms.
+     */
+    private long termsRevision;
+    /** The last {@link #account()} and the terms revision it was taken at; shared with copies. */
     private PortfolioAccount account;
 
     private long accountRevision;
@@ -194,6 +199,10 @@ public final class Portfolio {
         this.balances.putAll(source.balances);
         this.positions.putAll(source.positions);
         this.positionCurrency.putAll(source.positionCurrency);
+        // The account terms are an immutable value of equal settings and terms: the copy shares them.
+        this.termsRevision = source.termsRevision;
+        this.account = source.account;
+        this.accountRevision = source.accountRevision;
     }
 
     public PortfolioId id() {
@@ -227,6 +236,7 @@ public final class Portfolio {
     /** Replaces the settings; a new cost-basis method applies to later closing trades. */
     public void setSettings(PortfolioSettings next) {
         revision++;
+        termsRevision++;
         this.settings = Objects.requireNonNull(next, "settings");
     }
 
@@ -285,7 +295,9 @@ public final class Portfolio {
 
     public void setMargin(InstrumentId instrument, PositionMargin margin) {
         revision++;
-        margins.put(instrument, Objects.requireNonNull(margin, "margin"));
+        if (!Objects.requireNonNull(margin, "margin").equals(margins.put(instrument, margin))) {
+            termsRevision++;
+        }
     }
 
     /** The account terms as an immutable value. */
@@ -293,9 +305,9 @@ public final class Portfolio {
         // The frozen copy of the margin terms is kept while settings and terms stay (every change of
         // either moves the revision); only the risk marks move without one.
         PortfolioAccount a = account;
-        if (a == null || accountRevision != revision) {
+        if (a == null || accountRevision != termsRevision) {
             a = new PortfolioAccount(settings, margins, riskMarks);
-            accountRevision = revision;
+            accountRevision = termsRevision;
         } else if (a.marks() != riskMarks) {
             a = a.withMarks(riskMarks);
         }
@@ -482,6 +494,7 @@ public final class Portfolio {
         positions.clear();
         positionCurrency.clear();
         margins.clear();
+        termsRevision++;
         riskMarks = RiskMarks.start(at.atZone(java.time.ZoneOffset.UTC).toLocalDate(), startingBalance);
         return entries;
     }
@@ -497,6 +510,7 @@ public final class Portfolio {
         PositionMargin m = margins.get(instrument);
         if (m != null && m.mode() == MarginMode.ISOLATED) {
             margins.put(instrument, m.withIsolatedMargin(m.isolatedMargin().add(signedAmount)));
+            termsRevision++;
         }
         return new LedgerEntry(id, at, LedgerKind.FUNDING, signedAmount, currency, instrument.toString(), note);
     }
@@ -546,14 +560,8 @@ public final class Portfolio {
             Function<InstrumentId, BigDecimal> multipliers,
             FxRates fx,
             BigDecimal reservedForOrders) {
-        List<Currency> unconvertible = new ArrayList<>();
-        Function<Currency, BigDecimal> toBase = c -> {
-            BigDecimal r = fx.rate(c, baseCurrency).orElse(null);
-            if (r == null && !unconvertible.contains(c)) {
-                unconvertible.add(c);
-            }
-            return r;
-        };
+        // Made only when a currency has no rate (rarely): most snapshots need neither list nor lambda.
+        List<Currency> unconvertible = null;
         PendingView[] pending = new PendingView[positions.size()];
         int n = 0;
         BigDecimal unrealizedBase = BigDecimal.ZERO;
@@ -571,7 +579,10 @@ public final class Portfolio {
                     ? cost
                     : dev.paperdesk.engine.model.Decimals.times(quantity.multiply(mark), multiplier);
             BigDecimal upnl = value.subtract(cost);
-            BigDecimal rate = toBase.apply(currency);
+            BigDecimal rate = fx.rate(currency, baseCurrency).orElse(null);
+            if (rate == null) {
+                unconvertible = noRate(unconvertible, currency);
+            }
             BigDecimal upnlBase = rate == null ? null : dev.paperdesk.engine.model.Decimals.times(upnl, rate);
             if (rate != null) {
                 unrealizedBase = unrealizedBase.add(upnlBase);
@@ -583,11 +594,18 @@ public final class Portfolio {
         BigDecimal realizedBase = BigDecimal.ZERO;
         BigDecimal feesBase = BigDecimal.ZERO;
         // Every position's currency has a bucket (fills book cash there), so the buckets cover all rates.
-        Map<Currency, BigDecimal> rates = new java.util.HashMap<>();
+        // One bucket (the usual case) makes an immutable one-entry map, which the snapshot keeps as is.
+        Map<Currency, BigDecimal> rates = balances.size() == 1 ? null : new java.util.HashMap<>();
         for (CurrencyBalance b : balances.values()) {
-            BigDecimal rate = toBase.apply(b.currency());
-            if (rate != null) {
-                rates.put(b.currency(), rate);
+            BigDecimal rate = fx.rate(b.currency(), baseCurrency).orElse(null);
+            if (rate == null) {
+                unconvertible = noRate(unconvertible, b.currency());
+            } else {
+                if (rates == null) {
+                    rates = Map.of(b.currency(), rate);
+                } else {
+                    rates.put(b.currency(), rate);
+                }
                 cashBase = cashBase.add(dev.paperdesk.engine.model.Decimals.times(b.cash(), rate));
                 realizedBase = realizedBase.add(dev.paperdesk.engine.model.Decimals.times(b.realizedPnl(), rate));
                 feesBase = feesBase.add(dev.paperdesk.engine.model.Decimals.times(b.feesPaid(), rate));
@@ -618,8 +636,8 @@ public final class Portfolio {
                 createdAt,
                 balances(),
                 views,
-                unconvertible,
-                rates,
+                unconvertible == null ? List.of() : unconvertible,
+                rates == null ? Map.of() : rates,
                 account(),
                 reservedForOrders);
     }
@@ -654,6 +672,15 @@ public final class Portfolio {
     }
 
     /** Single-currency valuation (every rate must be the identity). */
+    /** {@code list} (made when {@code null}) with {@code currency} added once: the currencies without a rate. */
+    private static List<Currency> noRate(List<Currency> list, Currency currency) {
+        List<Currency> out = list == null ? new ArrayList<>(1) : list;
+        if (!out.contains(currency)) {
+            out.add(currency);
+        }
+        return out;
+    }
+
     public PortfolioSnapshot snapshot(
             Function<InstrumentId, BigDecimal> marks, Function<InstrumentId, BigDecimal> multipliers) {
         return snapshot(marks, multipliers, FxRates.IDENTITY);
