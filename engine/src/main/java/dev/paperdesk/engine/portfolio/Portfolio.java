@@ -325,7 +325,8 @@ public final class Portfolio {
 
     /** Every currency bucket, base currency included, in currency-code order. */
     public List<CurrencyBalance> balances() {
-        return List.copyOf(balances.values());
+        // One bucket is the usual case (a snapshot is made after every fill): no array copied for it.
+        return balances.size() == 1 ? List.of(balances.firstEntry().getValue()) : List.copyOf(balances.values());
     }
 
     public CurrencyBalance balance(Currency currency) {

@@ -911,9 +911,12 @@ public final class TradingEngine implements MarketDataSink {
 
     /** What the working orders of {@code id} hold back, plus those of a placement being validated. */
     private BigDecimal reserved(PortfolioId id) {
-        BigDecimal held = reservations.total(id, this::currentOrder, scale(id));
+        BigDecimal held = reservations.total(id, currentOrders, scale(id));
         return id.equals(placing) ? held.add(placingReserve) : held;
     }
+
+    /** {@link #currentOrder} as a function, made once: the reservation total reads it on every order. */
+    private final java.util.function.Function<OrderId, Order> currentOrders = this::currentOrder;
 
     private Order currentOrder(OrderId id) {
         return orderView.get(id);
