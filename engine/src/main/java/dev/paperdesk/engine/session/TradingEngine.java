@@ -270,7 +270,7 @@ public final class TradingEngine implements MarketDataSink {
 
         final List<EngineEvent> events = new ArrayList<>();
         final Map<PortfolioId, Portfolio> portfolios = new LinkedHashMap<>();
-        final Map<OrderId, Order> orders = new LinkedHashMap<>();
+        final StepOrders orders = new StepOrders();
         final Map<Long, OrderGroup> groups = new LinkedHashMap<>();
         final List<Fill> fills = new ArrayList<>();
         final Set<PortfolioId> touched = new LinkedHashSet<>();
@@ -341,12 +341,12 @@ public final class TradingEngine implements MarketDataSink {
         store.commit(s.changes);
         portfolios.putAll(s.portfolios);
         groups.putAll(s.groups);
-        for (Order o : s.orders.values()) {
-            orderView.put(o);
+        for (int i = 0; i < s.orders.size(); i++) {
+            orderView.put(s.orders.get(i));
         }
         groupView.putAll(s.groups);
         fillView.addAll(s.fills);
-        releaseEnded(s.orders.values());
+        releaseEnded(s.orders);
         if (listeners.isEmpty()) {
             refreshViews(s.touched);
             return; // nobody to tell
@@ -409,7 +409,7 @@ public final class TradingEngine implements MarketDataSink {
         @Override
         public void report(Order order, OrderEvent event) {
             Step s = requireStep();
-            s.orders.put(order.id(), order);
+            s.orders.put(order);
             s.touched.add(order.request().portfolioId());
             s.changes.order(order).event(event);
             if (event instanceof OrderEvent.Filled filled) {
@@ -438,7 +438,7 @@ public final class TradingEngine implements MarketDataSink {
         @Override
         public void updated(Order order, String note) {
             Step s = requireStep();
-            s.orders.put(order.id(), order);
+            s.orders.put(order);
             s.touched.add(order.request().portfolioId());
             s.changes.order(order);
             // Not a transition: persisted and shown, but not appended to the journal.
@@ -928,8 +928,9 @@ public final class TradingEngine implements MarketDataSink {
         return p == null ? 2 : p.baseCurrency().minorUnits();
     }
 
-    private void releaseEnded(java.util.Collection<Order> changed) {
-        for (Order o : changed) {
+    private void releaseEnded(List<Order> changed) {
+        for (int i = 0; i < changed.size(); i++) { // by index: no iterator per step
+            Order o = changed.get(i);
             if (!o.status().isOpen()) {
                 reservations.release(o.id());
             }
