@@ -1,6 +1,7 @@
 package dev.paperdesk.engine.model;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
@@ -26,6 +27,22 @@ public final class Decimals {
         return factor == BigDecimal.ONE || (factor.scale() == 0 && factor.equals(BigDecimal.ONE))
                 ? x
                 : x.multiply(factor);
+    }
+
+    /**
+     * Whether {@code value} is a whole multiple of {@code unit} ({@code value.remainder(unit)} is zero),
+     * exactly. Ticks and lots are mostly a power of ten (0.01, 1, 0.001): then {@code value} is a
+     * multiple when it has no digit below the unit's, read from its scale (stripping trailing zeros
+     * only when the scale is finer), with no division; other units take the remainder.
+     */
+    public static boolean isMultipleOf(BigDecimal value, BigDecimal unit) {
+        if (unit.signum() > 0 && unit.precision() == 1 && unit.unscaledValue().equals(BigInteger.ONE)) {
+            int k = unit.scale();
+            return value.scale() <= k
+                    || value.signum() == 0
+                    || value.stripTrailingZeros().scale() <= k;
+        }
+        return value.remainder(unit).signum() == 0;
     }
 
     /** Strips trailing zeros but never returns scientific notation for integers. */

@@ -1,6 +1,8 @@
 package dev.paperdesk.engine.model;
 
 import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * One transition in an order's life, as appended to the order journal. Sealed, so consumers
@@ -32,10 +34,76 @@ public sealed interface OrderEvent {
         };
     }
 
-    record Created(OrderId orderId, Instant timestamp, String reason) implements OrderEvent {
+    /**
+     * The order was created; its reason is the order in words. A value: equal to another creation of
+     * the same order at the same instant with the same words. The engine writes the words when they
+     * are first read ({@link #describing}): the journal of a busy session is mostly never read.
+     */
+    final class Created implements OrderEvent {
+        private final OrderId orderId;
+        private final Instant timestamp;
+        /** Writes the reason while it is still {@code null}; a pure function of immutable values. */
+        private final Supplier<String> words;
+        // Written at most once per thread: a racing second write stores an equal String.
+        private String reason;
+
+        public Created(OrderId orderId, Instant timestamp, String reason) {
+            this(orderId, timestamp, reason, null);
+        }
+
+        private Created(OrderId orderId, Instant timestamp, String reason, Supplier<String> words) {
+            this.orderId = orderId;
+            this.timestamp = timestamp;
+            this.reason = reason;
+            this.words = words;
+        }
+
+        /** A creation whose reason {@code words} writes when first read; it must always give the same text. */
+        public static Created describing(OrderId orderId, Instant timestamp, Supplier<String> words) {
+            return new Created(orderId, timestamp, null, Objects.requireNonNull(words, "words"));
+        }
+
+        @Override
+        public OrderId orderId() {
+            return orderId;
+        }
+
+        @Override
+        public Instant timestamp() {
+            return timestamp;
+        }
+
+        @Override
+        public String reason() {
+            String r = reason;
+            if (r == null && words != null) {
+                r = words.get();
+                reason = r;
+            }
+            return r;
+        }
+
         @Override
         public OrderStatus status() {
             return OrderStatus.NEW;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Created c
+                    && Objects.equals(orderId, c.orderId)
+                    && Objects.equals(timestamp, c.timestamp)
+                    && Objects.equals(reason(), c.reason());
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(orderId, timestamp, reason());
+        }
+
+        @Override
+        public String toString() {
+            return "Created[orderId=" + orderId + ", timestamp=" + timestamp + ", reason=" + reason() + "]";
         }
     }
 

@@ -26,7 +26,7 @@ public record Price(BigDecimal value) implements Comparable<Price> {
 
     /** True when this price is an exact multiple of {@code tick}. */
     public boolean isOnTick(BigDecimal tick) {
-        return value.remainder(tick).signum() == 0;
+        return Decimals.isMultipleOf(value, tick);
     }
 
     public double toDouble() {

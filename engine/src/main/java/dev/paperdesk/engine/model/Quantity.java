@@ -53,7 +53,7 @@ public record Quantity(BigDecimal value) implements Comparable<Quantity> {
     }
 
     public boolean isMultipleOf(BigDecimal lot) {
-        return value.remainder(lot).signum() == 0;
+        return Decimals.isMultipleOf(value, lot);
     }
 
     @Override

@@ -43,7 +43,12 @@ public final class Portfolio {
     private final TreeMap<InstrumentId, Currency> positionCurrency = new TreeMap<>();
     /** Counts changes to what a valuation reads (positions, buckets, terms, names); risk marks excluded. */
     private long revision;
-    /** The last {@link #account()} and the revision it was taken at. */
+    /**
+     * Counts changes to what {@link #account()} holds (settings and margin terms), not to positions
+     * or cash: a fill that leaves the terms as they were keeps the frozen account terms.
+     */
+    private long termsRevision;
+    /** The last {@link #account()} and the terms revision it was taken at; shared with copies. */
     private PortfolioAccount account;
 
     private long accountRevision;
@@ -194,6 +199,10 @@ public final class Portfolio {
         this.balances.putAll(source.balances);
         this.positions.putAll(source.positions);
         this.positionCurrency.putAll(source.positionCurrency);
+        // The account terms are an immutable value of equal settings and terms: the copy shares them.
+        this.termsRevision = source.termsRevision;
+        this.account = source.account;
+        this.accountRevision = source.accountRevision;
     }
 
     public PortfolioId id() {
@@ -227,6 +236,7 @@ public final class Portfolio {
     /** Replaces the settings; a new cost-basis method applies to later closing trades. */
     public void setSettings(PortfolioSettings next) {
         revision++;
+        termsRevision++;
         this.settings = Objects.requireNonNull(next, "settings");
     }
 
@@ -285,7 +295,9 @@ public final class Portfolio {
 
     public void setMargin(InstrumentId instrument, PositionMargin margin) {
         revision++;
-        margins.put(instrument, Objects.requireNonNull(margin, "margin"));
+        if (!Objects.requireNonNull(margin, "margin").equals(margins.put(instrument, margin))) {
+            termsRevision++;
+        }
     }
 
     /** The account terms as an immutable value. */
@@ -293,9 +305,9 @@ public final class Portfolio {
         // The frozen copy of the margin terms is kept while settings and terms stay (every change of
         // either moves the revision); only the risk marks move without one.
         PortfolioAccount a = account;
-        if (a == null || accountRevision != revision) {
+        if (a == null || accountRevision != termsRevision) {
             a = new PortfolioAccount(settings, margins, riskMarks);
-            accountRevision = revision;
+            accountRevision = termsRevision;
         } else if (a.marks() != riskMarks) {
             a = a.withMarks(riskMarks);
         }
@@ -313,7 +325,8 @@ public final class Portfolio {
 
     /** Every currency bucket, base currency included, in currency-code order. */
     public List<CurrencyBalance> balances() {
-        return List.copyOf(balances.values());
+        // One bucket is the usual case (a snapshot is made after every fill): no array copied for it.
+        return balances.size() == 1 ? List.of(balances.firstEntry().getValue()) : List.copyOf(balances.values());
     }
 
     public CurrencyBalance balance(Currency currency) {
@@ -383,14 +396,12 @@ public final class Portfolio {
         BigDecimal tradeCash = book(fill, instrument);
         Currency currency = instrument.quoteCurrency();
         BigDecimal fee = fill.fee().amount();
-        List<LedgerEntry> entries = new ArrayList<>(2);
-        String ref = fill.id().toString();
-        String what = fill.side() + " " + fill.quantity() + " " + fill.instrumentId() + " @ " + fill.price();
-        entries.add(new LedgerEntry(id, fill.timestamp(), LedgerKind.TRADE, tradeCash, currency, ref, what));
-        if (fee.signum() != 0) {
-            entries.add(new LedgerEntry(id, fill.timestamp(), LedgerKind.FEE, fee.negate(), currency, ref, "fee"));
+        // The entries' texts ("F12", "BUY 1 ACME@sim @ 100.05") are written when first read.
+        LedgerEntry trade = LedgerEntry.ofFill(id, LedgerKind.TRADE, tradeCash, currency, fill);
+        if (fee.signum() == 0) {
+            return List.of(trade);
         }
-        return entries;
+        return List.of(trade, LedgerEntry.ofFill(id, LedgerKind.FEE, fee.negate(), currency, fill));
     }
 
     /**
@@ -401,9 +412,23 @@ public final class Portfolio {
         book(fill, instrument);
     }
 
-    /** Moves the position, cash, realized P&amp;L and fees of a fill; returns the trade's cash flow. */
-    private BigDecimal book(Fill fill, Instrument instrument) {
-        revision++;
+    /**
+     * What booking {@code fill} would leave, without changing this portfolio: the position and the
+     * quote-currency bucket exactly as {@link #applyFill} would leave them (the same checks, values
+     * and scales). For what-if checks that value the portfolio with an order booked without copying
+     * the portfolio.
+     */
+    public Booking whatIf(Fill fill, Instrument instrument) {
+        return booking(fill, instrument);
+    }
+
+    /**
+     * A fill's effect on a portfolio: the position it leaves, the bucket of {@code currency} (the
+     * instrument's quote currency) it leaves, and the trade's cash flow (fee excluded).
+     */
+    public record Booking(Position position, Currency currency, CurrencyBalance balance, BigDecimal tradeCash) {}
+
+    private Booking booking(Fill fill, Instrument instrument) {
         if (!fill.portfolioId().equals(id)) {
             throw new IllegalArgumentException("fill " + fill.id() + " belongs to " + fill.portfolioId());
         }
@@ -412,7 +437,7 @@ public final class Portfolio {
             throw new IllegalStateException(
                     "fill " + fill.id() + " charges its fee in " + fill.fee().currency() + ", not " + currency);
         }
-        Currency held = positionCurrency.putIfAbsent(fill.instrumentId(), currency);
+        Currency held = positionCurrency.get(fill.instrumentId());
         if (held != null && !held.equals(currency)) {
             throw new IllegalStateException(fill.instrumentId() + " changed quote currency");
         }
@@ -425,11 +450,20 @@ public final class Portfolio {
                         instrument.multiplier(),
                         settings.costBasisMethod(),
                         fill.timestamp());
-        positions.put(fill.instrumentId(), trade.position());
         BigDecimal tradeCash = signedQty.negate().multiply(fill.price().value()).multiply(instrument.multiplier());
         BigDecimal fee = fill.fee().amount();
-        balances.put(currency, balance(currency).book(tradeCash, trade.realizedPnl(), fee));
-        return tradeCash;
+        return new Booking(
+                trade.position(), currency, balance(currency).book(tradeCash, trade.realizedPnl(), fee), tradeCash);
+    }
+
+    /** Moves the position, cash, realized P&amp;L and fees of a fill; returns the trade's cash flow. */
+    private BigDecimal book(Fill fill, Instrument instrument) {
+        revision++;
+        Booking b = booking(fill, instrument);
+        positionCurrency.putIfAbsent(fill.instrumentId(), b.currency());
+        positions.put(fill.instrumentId(), b.position());
+        balances.put(b.currency(), b.balance());
+        return b.tradeCash();
     }
 
     /** Adds money to a currency bucket, tracked apart from P&amp;L; returns its TOP_UP ledger entry. */
@@ -461,6 +495,7 @@ public final class Portfolio {
         positions.clear();
         positionCurrency.clear();
         margins.clear();
+        termsRevision++;
         riskMarks = RiskMarks.start(at.atZone(java.time.ZoneOffset.UTC).toLocalDate(), startingBalance);
         return entries;
     }
@@ -476,6 +511,7 @@ public final class Portfolio {
         PositionMargin m = margins.get(instrument);
         if (m != null && m.mode() == MarginMode.ISOLATED) {
             margins.put(instrument, m.withIsolatedMargin(m.isolatedMargin().add(signedAmount)));
+            termsRevision++;
         }
         return new LedgerEntry(id, at, LedgerKind.FUNDING, signedAmount, currency, instrument.toString(), note);
     }
@@ -525,14 +561,8 @@ public final class Portfolio {
             Function<InstrumentId, BigDecimal> multipliers,
             FxRates fx,
             BigDecimal reservedForOrders) {
-        List<Currency> unconvertible = new ArrayList<>();
-        Function<Currency, BigDecimal> toBase = c -> {
-            BigDecimal r = fx.rate(c, baseCurrency).orElse(null);
-            if (r == null && !unconvertible.contains(c)) {
-                unconvertible.add(c);
-            }
-            return r;
-        };
+        // Made only when a currency has no rate (rarely): most snapshots need neither list nor lambda.
+        List<Currency> unconvertible = null;
         PendingView[] pending = new PendingView[positions.size()];
         int n = 0;
         BigDecimal unrealizedBase = BigDecimal.ZERO;
@@ -550,7 +580,10 @@ public final class Portfolio {
                     ? cost
                     : dev.paperdesk.engine.model.Decimals.times(quantity.multiply(mark), multiplier);
             BigDecimal upnl = value.subtract(cost);
-            BigDecimal rate = toBase.apply(currency);
+            BigDecimal rate = fx.rate(currency, baseCurrency).orElse(null);
+            if (rate == null) {
+                unconvertible = noRate(unconvertible, currency);
+            }
             BigDecimal upnlBase = rate == null ? null : dev.paperdesk.engine.model.Decimals.times(upnl, rate);
             if (rate != null) {
                 unrealizedBase = unrealizedBase.add(upnlBase);
@@ -562,11 +595,18 @@ public final class Portfolio {
         BigDecimal realizedBase = BigDecimal.ZERO;
         BigDecimal feesBase = BigDecimal.ZERO;
         // Every position's currency has a bucket (fills book cash there), so the buckets cover all rates.
-        Map<Currency, BigDecimal> rates = new java.util.HashMap<>();
+        // One bucket (the usual case) makes an immutable one-entry map, which the snapshot keeps as is.
+        Map<Currency, BigDecimal> rates = balances.size() == 1 ? null : new java.util.HashMap<>();
         for (CurrencyBalance b : balances.values()) {
-            BigDecimal rate = toBase.apply(b.currency());
-            if (rate != null) {
-                rates.put(b.currency(), rate);
+            BigDecimal rate = fx.rate(b.currency(), baseCurrency).orElse(null);
+            if (rate == null) {
+                unconvertible = noRate(unconvertible, b.currency());
+            } else {
+                if (rates == null) {
+                    rates = Map.of(b.currency(), rate);
+                } else {
+                    rates.put(b.currency(), rate);
+                }
                 cashBase = cashBase.add(dev.paperdesk.engine.model.Decimals.times(b.cash(), rate));
                 realizedBase = realizedBase.add(dev.paperdesk.engine.model.Decimals.times(b.realizedPnl(), rate));
                 feesBase = feesBase.add(dev.paperdesk.engine.model.Decimals.times(b.feesPaid(), rate));
@@ -597,8 +637,8 @@ public final class Portfolio {
                 createdAt,
                 balances(),
                 views,
-                unconvertible,
-                rates,
+                unconvertible == null ? List.of() : unconvertible,
+                rates == null ? Map.of() : rates,
                 account(),
                 reservedForOrders);
     }
@@ -633,6 +673,15 @@ public final class Portfolio {
     }
 
     /** Single-currency valuation (every rate must be the identity). */
+    /** {@code list} (made when {@code null}) with {@code currency} added once: the currencies without a rate. */
+    private static List<Currency> noRate(List<Currency> list, Currency currency) {
+        List<Currency> out = list == null ? new ArrayList<>(1) : list;
+        if (!out.contains(currency)) {
+            out.add(currency);
+        }
+        return out;
+    }
+
     public PortfolioSnapshot snapshot(
             Function<InstrumentId, BigDecimal> marks, Function<InstrumentId, BigDecimal> multipliers) {
         return snapshot(marks, multipliers, FxRates.IDENTITY);

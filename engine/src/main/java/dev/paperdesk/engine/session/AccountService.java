@@ -70,6 +70,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The account side of the engine: pre-trade margin and risk checks, margin terms of new positions,
@@ -174,6 +175,13 @@ public final class AccountService {
     private LocalDate accrualDay;
 
     private record Cached(PortfolioSnapshot source, AccountSnapshot account) {}
+
+    // The engine's lookups as functions, made once: a method reference is a new object per
+    // evaluation, and the pre-trade checks pass four of them per pass, two passes per order.
+    private final Function<InstrumentId, BigDecimal> currentMarks = this::currentMark;
+    private final Function<InstrumentId, BigDecimal> multipliers = this::multiplier;
+    private final Function<InstrumentId, BigDecimal> mids = this::mid;
+    private final Function<InstrumentId, Instrument> instrumentLookup = this::instrument;
 
     public AccountService(Host host, WorkspaceStore store, Duration correlationInterval, int correlationWindow) {
         this.host = host;
@@ -285,13 +293,13 @@ public final class AccountService {
                     RejectReason.NO_MARKET_PRICE,
                     "no exchange rate from " + instrument.quoteCurrency() + " to " + live.baseCurrency() + " yet"));
         }
-        Portfolio trial = trial(live, request, instrument, expectedPrice, fee, held);
+        Trial trial = trial(live, request, instrument, expectedPrice, fee, held);
         // Only the figures the checks read, not full margin accounts (MarginCalculator.preTrade
         // equals compute's figures exactly): the order path builds no snapshot and no position view.
         BigDecimal reserved = host.reservedForOrders(live.id());
         BigDecimal price = expectedPrice.value();
         PreTradeFigures before = figures(live, instrument.id(), price, reserved);
-        PreTradeFigures after = figures(trial, instrument.id(), price, reserved);
+        PreTradeFigures after = figures(live, trial, instrument.id(), price, reserved);
         Map<InstrumentId, Double> rho = Map.of(); // a map only when another position correlates
         for (Position p : live.positionsView()) {
             if (!p.isFlat() && !p.instrumentId().equals(instrument.id())) {
@@ -340,10 +348,15 @@ public final class AccountService {
         return verdict;
     }
 
-    /** A copy of {@code live} with {@code request} booked in full at {@code price} and {@code fee}. */
-    private Portfolio trial(
+    /**
+     * {@code live} with {@code request} booked in full at {@code price} and {@code fee}, as the
+     * position and bucket the fill would leave and the margin terms the position would get: what a
+     * copy of the portfolio with the fill booked would hold, without copying the portfolio.
+     */
+    private record Trial(Portfolio.Booking booking, PositionMargin terms) {}
+
+    private Trial trial(
             Portfolio live, OrderRequest request, Instrument instrument, Price price, Money fee, BigDecimal held) {
-        Portfolio trial = live.copy();
         Fill fill = new Fill(
                 new FillId(Long.MAX_VALUE),
                 new OrderId(Long.MAX_VALUE),
@@ -356,9 +369,8 @@ public final class AccountService {
                 Liquidity.TAKER,
                 BigDecimal.ZERO,
                 host.now());
-        trial.applyHypotheticalFill(fill, instrument);
-        assignMargin(trial, fill, instrument, held);
-        return trial;
+        Portfolio.Booking booking = live.whatIf(fill, instrument);
+        return new Trial(booking, marginAfter(live, fill, instrument, held, booking.position()));
     }
 
     /**
@@ -375,11 +387,11 @@ public final class AccountService {
                         == 0) {
             return BigDecimal.ZERO;
         }
-        Portfolio trial = trial(live, request, instrument, price, fee, held);
+        Trial trial = trial(live, request, instrument, price, fee, held);
         BigDecimal before =
                 figures(live, instrument.id(), price.value(), BigDecimal.ZERO).freeMarginAtPrice();
-        BigDecimal after =
-                figures(trial, instrument.id(), price.value(), BigDecimal.ZERO).freeMarginAtPrice();
+        BigDecimal after = figures(live, trial, instrument.id(), price.value(), BigDecimal.ZERO)
+                .freeMarginAtPrice();
         return before.subtract(after).max(BigDecimal.ZERO);
     }
 
@@ -424,14 +436,23 @@ public final class AccountService {
      */
     private PreTradeFigures figures(Portfolio p, InstrumentId focus, BigDecimal price, BigDecimal reserved) {
         return calculator.preTrade(
-                p,
+                p, focus, price, currentMarks, multipliers, host.fx(), instrumentLookup, mids, reserved);
+    }
+
+    /** The pre-trade figures of {@code live} with {@code trial} booked, as {@link #figures} of such a copy. */
+    private PreTradeFigures figures(
+            Portfolio live, Trial trial, InstrumentId focus, BigDecimal price, BigDecimal reserved) {
+        return calculator.preTrade(
+                live,
+                trial.booking(),
+                trial.terms(),
                 focus,
                 price,
-                this::currentMark,
-                this::multiplier,
+                currentMarks,
+                multipliers,
                 host.fx(),
-                host.instruments()::get,
-                this::mid,
+                instrumentLookup,
+                mids,
                 reserved);
     }
 
@@ -448,15 +469,21 @@ public final class AccountService {
     }
 
     private void assignMargin(Portfolio p, Fill fill, Instrument instrument, BigDecimal before) {
+        p.setMargin(instrument.id(), marginAfter(p, fill, instrument, before, p.position(instrument.id())));
+    }
+
+    /**
+     * The margin terms of the position in {@code instrument} after {@code fill} left it at {@code
+     * pos} (from {@code before} units), given the terms {@code p} holds for it now.
+     */
+    private PositionMargin marginAfter(Portfolio p, Fill fill, Instrument instrument, BigDecimal before, Position pos) {
         PositionMargin terms = p.marginTerms(instrument.id());
         if (terms == null) { // the defaults are made only for a position without terms of its own
             terms = MarginCalculator.defaultMargin(p.settings(), instrument);
         }
-        Position pos = p.position(instrument.id());
         BigDecimal after = pos.quantity();
         if (terms.mode() == MarginMode.CROSS) {
-            p.setMargin(instrument.id(), terms);
-            return;
+            return terms;
         }
         BigDecimal margin;
         if (after.signum() == 0) {
@@ -474,7 +501,7 @@ public final class AccountService {
         } else {
             margin = terms.isolatedMargin().multiply(after.abs()).divide(before.abs(), Decimals.DIVISION);
         }
-        p.setMargin(instrument.id(), terms.withIsolatedMargin(margin));
+        return terms.withIsolatedMargin(margin);
     }
 
     private BigDecimal initialMargin(
@@ -573,6 +600,10 @@ public final class AccountService {
         book = MarginBook.of(live, s, a, this::multiplier, host.fx());
         books.put(live.id(), book);
         return book;
+    }
+
+    private Instrument instrument(InstrumentId id) {
+        return host.instruments().get(id);
     }
 
     private BigDecimal multiplier(InstrumentId id) {

@@ -98,9 +98,22 @@ final class OrderReservations {
      *
      * @param orders the engine's current view of an order (orders that have ended hold nothing)
      */
+    /** Zero at the scales of currencies' minor units, made once (a total is worked out on every order). */
+    private static final BigDecimal[] ZEROS = new BigDecimal[10];
+
+    static {
+        for (int i = 0; i < ZEROS.length; i++) {
+            ZEROS[i] = BigDecimal.ZERO.setScale(i);
+        }
+    }
+
+    private static BigDecimal zero(int scale) {
+        return scale >= 0 && scale < ZEROS.length ? ZEROS[scale] : BigDecimal.ZERO.setScale(scale);
+    }
+
     BigDecimal total(PortfolioId portfolio, Function<OrderId, Order> orders, int scale) {
         Map<OrderId, Held> held = byPortfolio.get(portfolio);
-        BigDecimal sum = BigDecimal.ZERO.setScale(scale);
+        BigDecimal sum = zero(scale);
         if (held == null || held.isEmpty()) {
             return sum;
         }

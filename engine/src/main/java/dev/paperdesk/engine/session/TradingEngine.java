@@ -132,8 +132,8 @@ public final class TradingEngine implements MarketDataSink {
     }
     // Read-side mirrors for other threads, updated after each commit. Readers copy on demand, so a
     // step costs O(changes), not O(all orders ever placed). The engine thread looks orders up in
-    // orderView too: one sorted map of every order, not two.
-    private final Map<OrderId, Order> orderView = new java.util.concurrent.ConcurrentSkipListMap<>();
+    // orderView too: one table of every order (slot = id), not two.
+    private final OrderTable orderView = new OrderTable();
     private final java.util.Queue<Fill> fillView = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Map<Long, OrderGroup> groupView = new java.util.concurrent.ConcurrentSkipListMap<>();
     private volatile ExecutionSettings settingsView;
@@ -224,7 +224,7 @@ public final class TradingEngine implements MarketDataSink {
             }
         }
         for (Order o : state.orders()) {
-            orderView.put(o.id(), o);
+            orderView.put(o);
             nextOrderId = Math.max(nextOrderId, o.id().value() + 1);
         }
         for (Fill f : state.fills()) {
@@ -270,7 +270,7 @@ public final class TradingEngine implements MarketDataSink {
 
         final List<EngineEvent> events = new ArrayList<>();
         final Map<PortfolioId, Portfolio> portfolios = new LinkedHashMap<>();
-        final Map<OrderId, Order> orders = new LinkedHashMap<>();
+        final StepOrders orders = new StepOrders();
         final Map<Long, OrderGroup> groups = new LinkedHashMap<>();
         final List<Fill> fills = new ArrayList<>();
         final Set<PortfolioId> touched = new LinkedHashSet<>();
@@ -341,10 +341,12 @@ public final class TradingEngine implements MarketDataSink {
         store.commit(s.changes);
         portfolios.putAll(s.portfolios);
         groups.putAll(s.groups);
-        orderView.putAll(s.orders);
+        for (int i = 0; i < s.orders.size(); i++) {
+            orderView.put(s.orders.get(i));
+        }
         groupView.putAll(s.groups);
         fillView.addAll(s.fills);
-        releaseEnded(s.orders.values());
+        releaseEnded(s.orders);
         if (listeners.isEmpty()) {
             refreshViews(s.touched);
             return; // nobody to tell
@@ -407,7 +409,7 @@ public final class TradingEngine implements MarketDataSink {
         @Override
         public void report(Order order, OrderEvent event) {
             Step s = requireStep();
-            s.orders.put(order.id(), order);
+            s.orders.put(order);
             s.touched.add(order.request().portfolioId());
             s.changes.order(order).event(event);
             if (event instanceof OrderEvent.Filled filled) {
@@ -436,7 +438,7 @@ public final class TradingEngine implements MarketDataSink {
         @Override
         public void updated(Order order, String note) {
             Step s = requireStep();
-            s.orders.put(order.id(), order);
+            s.orders.put(order);
             s.touched.add(order.request().portfolioId());
             s.changes.order(order);
             // Not a transition: persisted and shown, but not appended to the journal.
@@ -542,10 +544,14 @@ public final class TradingEngine implements MarketDataSink {
                 }
                 Order o = Order.create(ids.get(i), r, now, links.isEmpty() ? null : links.get(i));
                 created.add(o);
+                // The journal's words for the order are written when read (the journal of a busy
+                // session is mostly never read); the request and link are immutable.
+                OrderRequest described = r;
+                OrderLink link = o.link();
                 report(
                         o,
-                        new OrderEvent.Created(
-                                o.id(), now, describe(r) + (o.link() == null ? "" : " [" + o.link() + "]")));
+                        OrderEvent.Created.describing(
+                                o.id(), now, () -> describe(described) + (link == null ? "" : " [" + link + "]")));
             }
             Optional<Rejection> problem = PlacementValidator.check(placement);
             int culprit = -1;
@@ -905,9 +911,12 @@ public final class TradingEngine implements MarketDataSink {
 
     /** What the working orders of {@code id} hold back, plus those of a placement being validated. */
     private BigDecimal reserved(PortfolioId id) {
-        BigDecimal held = reservations.total(id, this::currentOrder, scale(id));
+        BigDecimal held = reservations.total(id, currentOrders, scale(id));
         return id.equals(placing) ? held.add(placingReserve) : held;
     }
+
+    /** {@link #currentOrder} as a function, made once: the reservation total reads it on every order. */
+    private final java.util.function.Function<OrderId, Order> currentOrders = this::currentOrder;
 
     private Order currentOrder(OrderId id) {
         return orderView.get(id);
@@ -919,8 +928,9 @@ public final class TradingEngine implements MarketDataSink {
         return p == null ? 2 : p.baseCurrency().minorUnits();
     }
 
-    private void releaseEnded(java.util.Collection<Order> changed) {
-        for (Order o : changed) {
+    private void releaseEnded(List<Order> changed) {
+        for (int i = 0; i < changed.size(); i++) { // by index: no iterator per step
+            Order o = changed.get(i);
             if (!o.status().isOpen()) {
                 reservations.release(o.id());
             }
@@ -1522,7 +1532,7 @@ public final class TradingEngine implements MarketDataSink {
 
     /** Every order by id (a copy; any thread). */
     public List<Order> orders() {
-        return List.copyOf(orderView.values());
+        return java.util.Collections.unmodifiableList(orderView.values());
     }
 
     /** Every fill in booking order (a copy; any thread). */
@@ -1698,7 +1708,7 @@ public final class TradingEngine implements MarketDataSink {
                 }
             }
             for (Order o : changes.orders()) {
-                orderView.put(o.id(), o);
+                orderView.put(o);
             }
             fillView.addAll(changes.fills());
             releaseEnded(changes.orders());

@@ -285,4 +285,42 @@ class PortfolioAccountTest {
         assertThat(single.equity()).isEqualByComparingTo("10000");
         assertThat(single.rates()).doesNotContainKey(Currency.USDT);
     }
+
+    /** What the account terms must be: the portfolio's settings, terms and marks right now. */
+    private static void accountIsCurrent(Portfolio p) {
+        assertThat(p.account()).isEqualTo(new PortfolioAccount(p.settings(), p.margins(), p.riskMarks()));
+    }
+
+    @Test
+    void accountTermsFollowEveryChangeOfSettingsAndTermsAndAreSharedWhileTheyStay() {
+        Portfolio p = portfolio();
+        PositionMargin isolated = new PositionMargin(MarginMode.ISOLATED, 10, new BigDecimal("100.00"));
+        p.setMargin(PERP.id(), isolated);
+        PortfolioAccount before = p.account();
+        accountIsCurrent(p);
+
+        // A fill and equal terms set again leave the terms: the frozen account terms are kept, also by copies.
+        Portfolio copy = p.copy();
+        copy.applyFill(fill(copy, PERP, Side.BUY, "0.5", "60000", "1"), PERP);
+        copy.setMargin(PERP.id(), new PositionMargin(MarginMode.ISOLATED, 10, new BigDecimal("100.00")));
+        assertThat(copy.account()).isSameAs(before);
+        accountIsCurrent(copy);
+
+        // Equal in value but not in scale is another term.
+        copy.setMargin(PERP.id(), new PositionMargin(MarginMode.ISOLATED, 10, new BigDecimal("100.0")));
+        accountIsCurrent(copy);
+        assertThat(copy.account().margins().get(PERP.id()).isolatedMargin()).hasToString("100.0");
+        assertThat(p.account()).isSameAs(before); // the source keeps its own
+
+        copy.bookFunding(PERP.id(), new BigDecimal("-2.5"), T0, "funding");
+        accountIsCurrent(copy);
+        assertThat(copy.account().margins().get(PERP.id()).isolatedMargin()).isEqualByComparingTo("97.5");
+
+        copy.setSettings(copy.settings().withLimits(RiskLimits.DEFAULTS));
+        accountIsCurrent(copy);
+
+        copy.reset(T0.plusSeconds(60));
+        accountIsCurrent(copy);
+        assertThat(copy.account().margins()).isEmpty();
+    }
 }

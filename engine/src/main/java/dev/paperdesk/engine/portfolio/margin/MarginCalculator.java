@@ -239,94 +239,118 @@ public final class MarginCalculator {
             Function<InstrumentId, Instrument> instruments,
             Function<InstrumentId, BigDecimal> underlyingMarks,
             BigDecimal reserved) {
+        return preTrade(
+                portfolio,
+                null,
+                null,
+                focus,
+                focusPrice,
+                marks,
+                multipliers,
+                fx,
+                instruments,
+                underlyingMarks,
+                reserved);
+    }
+
+    /**
+     * {@link #preTrade(Portfolio, InstrumentId, BigDecimal, Function, Function, FxRates, Function,
+     * Function, BigDecimal) preTrade} of the portfolio as it would be with a fill in {@code focus}
+     * booked ({@code booked}, from {@link Portfolio#whatIf}) and the position given {@code bookedTerms}
+     * ({@code null}: none): the same figures, value and scale, as those of a copy of the portfolio the
+     * fill was booked into and the terms set on, without making the copy.
+     */
+    public PreTradeFigures preTrade(
+            Portfolio portfolio,
+            Portfolio.Booking booked,
+            PositionMargin bookedTerms,
+            InstrumentId focus,
+            BigDecimal focusPrice,
+            Function<InstrumentId, BigDecimal> marks,
+            Function<InstrumentId, BigDecimal> multipliers,
+            FxRates fx,
+            Function<InstrumentId, Instrument> instruments,
+            Function<InstrumentId, BigDecimal> underlyingMarks,
+            BigDecimal reserved) {
         Currency base = portfolio.baseCurrency();
         PortfolioSettings settings = portfolio.settings();
         // The terms of Portfolio.snapshot and MarginCalculator.compute, each computed by the same
         // expression: exact sums do not depend on their order, so the totals have the reference's
-        // value and scale. The second set values the focus instrument at focusPrice.
-        BigDecimal marketValueBase = BigDecimal.ZERO;
-        BigDecimal crossInitial = BigDecimal.ZERO;
-        BigDecimal isolatedEquity = BigDecimal.ZERO;
-        BigDecimal marketValueAtPrice = BigDecimal.ZERO;
-        BigDecimal crossInitialAtPrice = BigDecimal.ZERO;
-        BigDecimal isolatedEquityAtPrice = BigDecimal.ZERO;
-        BigDecimal focusNotional = null;
-        int open = 0;
+        // value and scale (and a booked position or bucket may be added after the others). The
+        // second set values the focus instrument at focusPrice.
+        Sums sums = new Sums();
+        boolean bookedSeen = false;
         for (Position p : portfolio.positionsView()) {
-            InstrumentId id = p.instrumentId();
-            Currency currency = portfolio.positionCurrency(id);
-            BigDecimal multiplier = multipliers.apply(id);
-            BigDecimal mark = marks.apply(id);
-            BigDecimal quantity = p.quantity();
-            BigDecimal cost = p.costBasis();
-            // Position.marketValue's expression, on the quantity read once.
-            // (× 1 returns its operand: the same value and scale, without a new object.)
-            BigDecimal value = mark == null ? cost : Decimals.times(quantity.multiply(mark), multiplier);
-            boolean repriced = focusPrice != null && id.equals(focus);
-            BigDecimal valueAtPrice = repriced ? Decimals.times(quantity.multiply(focusPrice), multiplier) : value;
-            // The snapshot converts with fx; the account with the snapshot's rates (one for the base).
-            BigDecimal snapshotRate = fx.rate(currency, base).orElse(null);
-            if (snapshotRate != null) {
-                marketValueBase = marketValueBase.add(Decimals.times(value, snapshotRate));
-                marketValueAtPrice = marketValueAtPrice.add(Decimals.times(valueAtPrice, snapshotRate));
-            }
-            if (quantity.signum() == 0) {
-                continue;
-            }
-            open++;
-            BigDecimal rate = currency.equals(base) ? BigDecimal.ONE : snapshotRate;
-            if (rate == null) {
-                continue;
-            }
-            if (id.equals(focus)) {
-                focusNotional = Decimals.times(value.abs(), rate);
-            }
-            Instrument instrument = instruments.apply(id);
-            if (instrument == null) {
-                crossInitial = crossInitial.add(Decimals.times(value.abs(), rate));
-                crossInitialAtPrice = crossInitialAtPrice.add(Decimals.times(valueAtPrice.abs(), rate));
-                continue;
-            }
-            PositionMargin terms = portfolio.marginTerms(id);
-            PositionMargin margin = terms != null ? terms : defaultMargin(settings, instrument);
-            if (margin.mode() == MarginMode.ISOLATED) {
-                isolatedEquity = isolatedEquity.add(
-                        Decimals.times(margin.isolatedMargin().add(value.subtract(cost)), rate));
-                isolatedEquityAtPrice = isolatedEquityAtPrice.add(
-                        Decimals.times(margin.isolatedMargin().add(valueAtPrice.subtract(cost)), rate));
+            if (booked != null && p.instrumentId().equals(focus)) {
+                bookedSeen = true;
+                add(
+                        sums,
+                        booked.position(),
+                        booked.currency(),
+                        bookedTerms,
+                        base,
+                        settings,
+                        focus,
+                        focusPrice,
+                        marks,
+                        multipliers,
+                        fx,
+                        instruments,
+                        underlyingMarks);
             } else {
-                BigDecimal initial =
-                        crossInitial(p, instrument, margin, multiplier, quantity, cost, value, mark, underlyingMarks);
-                crossInitial = crossInitial.add(Decimals.times(initial, rate));
-                BigDecimal initialAtPrice = repriced
-                        ? crossInitial(
-                                p,
-                                instrument,
-                                margin,
-                                multiplier,
-                                quantity,
-                                cost,
-                                valueAtPrice,
-                                focusPrice,
-                                underlyingMarks)
-                        : initial;
-                crossInitialAtPrice = crossInitialAtPrice.add(Decimals.times(initialAtPrice, rate));
+                add(
+                        sums,
+                        p,
+                        portfolio.positionCurrency(p.instrumentId()),
+                        portfolio.marginTerms(p.instrumentId()),
+                        base,
+                        settings,
+                        focus,
+                        focusPrice,
+                        marks,
+                        multipliers,
+                        fx,
+                        instruments,
+                        underlyingMarks);
             }
+        }
+        if (booked != null && !bookedSeen) {
+            add(
+                    sums,
+                    booked.position(),
+                    booked.currency(),
+                    bookedTerms,
+                    base,
+                    settings,
+                    focus,
+                    focusPrice,
+                    marks,
+                    multipliers,
+                    fx,
+                    instruments,
+                    underlyingMarks);
         }
         BigDecimal cashBase = BigDecimal.ZERO;
+        boolean bucketSeen = false;
         for (CurrencyBalance b : portfolio.balancesView()) {
-            BigDecimal r = fx.rate(b.currency(), base).orElse(null);
-            if (r != null) {
-                cashBase = cashBase.add(Decimals.times(b.cash(), r));
+            CurrencyBalance bucket = b;
+            if (booked != null && b.currency().equals(booked.currency())) {
+                bucketSeen = true;
+                bucket = booked.balance();
             }
+            cashBase = addCash(cashBase, bucket, base, fx);
         }
-        BigDecimal equity = cashBase.add(marketValueBase);
-        BigDecimal free = equity.subtract(isolatedEquity).subtract(crossInitial).subtract(reserved);
+        if (booked != null && !bucketSeen) {
+            cashBase = addCash(cashBase, booked.balance(), base, fx);
+        }
+        BigDecimal equity = cashBase.add(sums.marketValueBase);
+        BigDecimal free =
+                equity.subtract(sums.isolatedEquity).subtract(sums.crossInitial).subtract(reserved);
         BigDecimal freeAtPrice = null;
         if (focusPrice != null) {
-            freeAtPrice = cashBase.add(marketValueAtPrice)
-                    .subtract(isolatedEquityAtPrice)
-                    .subtract(crossInitialAtPrice);
+            freeAtPrice = cashBase.add(sums.marketValueAtPrice)
+                    .subtract(sums.isolatedEquityAtPrice)
+                    .subtract(sums.crossInitialAtPrice);
             // − 0 (nothing reserved) moves only a negative scale up to 0
             if (freeAtPrice.scale() < 0) {
                 freeAtPrice = freeAtPrice.subtract(BigDecimal.ZERO);
@@ -339,9 +363,100 @@ public final class MarginCalculator {
                 reserved,
                 portfolio.riskMarks(),
                 settings.limits(),
-                open,
-                focusNotional,
+                sums.open,
+                sums.focusNotional,
                 freeAtPrice);
+    }
+
+    /** The running totals of one pre-trade pass. */
+    private static final class Sums {
+        BigDecimal marketValueBase = BigDecimal.ZERO;
+        BigDecimal crossInitial = BigDecimal.ZERO;
+        BigDecimal isolatedEquity = BigDecimal.ZERO;
+        BigDecimal marketValueAtPrice = BigDecimal.ZERO;
+        BigDecimal crossInitialAtPrice = BigDecimal.ZERO;
+        BigDecimal isolatedEquityAtPrice = BigDecimal.ZERO;
+        BigDecimal focusNotional;
+        int open;
+    }
+
+    private static BigDecimal addCash(BigDecimal cashBase, CurrencyBalance b, Currency base, FxRates fx) {
+        BigDecimal r = fx.rate(b.currency(), base).orElse(null);
+        return r == null ? cashBase : cashBase.add(Decimals.times(b.cash(), r));
+    }
+
+    /** Adds one position's terms (held in {@code currency}, with margin {@code terms} or the defaults). */
+    private void add(
+            Sums sums,
+            Position p,
+            Currency currency,
+            PositionMargin terms,
+            Currency base,
+            PortfolioSettings settings,
+            InstrumentId focus,
+            BigDecimal focusPrice,
+            Function<InstrumentId, BigDecimal> marks,
+            Function<InstrumentId, BigDecimal> multipliers,
+            FxRates fx,
+            Function<InstrumentId, Instrument> instruments,
+            Function<InstrumentId, BigDecimal> underlyingMarks) {
+        InstrumentId id = p.instrumentId();
+        BigDecimal multiplier = multipliers.apply(id);
+        BigDecimal mark = marks.apply(id);
+        BigDecimal quantity = p.quantity();
+        BigDecimal cost = p.costBasis();
+        // Position.marketValue's expression, on the quantity read once.
+        // (× 1 returns its operand: the same value and scale, without a new object.)
+        BigDecimal value = mark == null ? cost : Decimals.times(quantity.multiply(mark), multiplier);
+        boolean repriced = focusPrice != null && id.equals(focus);
+        BigDecimal valueAtPrice = repriced ? Decimals.times(quantity.multiply(focusPrice), multiplier) : value;
+        // The snapshot converts with fx; the account with the snapshot's rates (one for the base).
+        BigDecimal snapshotRate = fx.rate(currency, base).orElse(null);
+        if (snapshotRate != null) {
+            sums.marketValueBase = sums.marketValueBase.add(Decimals.times(value, snapshotRate));
+            sums.marketValueAtPrice = sums.marketValueAtPrice.add(Decimals.times(valueAtPrice, snapshotRate));
+        }
+        if (quantity.signum() == 0) {
+            return;
+        }
+        sums.open++;
+        BigDecimal rate = currency.equals(base) ? BigDecimal.ONE : snapshotRate;
+        if (rate == null) {
+            return;
+        }
+        if (id.equals(focus)) {
+            sums.focusNotional = Decimals.times(value.abs(), rate);
+        }
+        Instrument instrument = instruments.apply(id);
+        if (instrument == null) {
+            sums.crossInitial = sums.crossInitial.add(Decimals.times(value.abs(), rate));
+            sums.crossInitialAtPrice = sums.crossInitialAtPrice.add(Decimals.times(valueAtPrice.abs(), rate));
+            return;
+        }
+        PositionMargin margin = terms != null ? terms : defaultMargin(settings, instrument);
+        if (margin.mode() == MarginMode.ISOLATED) {
+            sums.isolatedEquity = sums.isolatedEquity.add(
+                    Decimals.times(margin.isolatedMargin().add(value.subtract(cost)), rate));
+            sums.isolatedEquityAtPrice = sums.isolatedEquityAtPrice.add(
+                    Decimals.times(margin.isolatedMargin().add(valueAtPrice.subtract(cost)), rate));
+        } else {
+            BigDecimal initial =
+                    crossInitial(p, instrument, margin, multiplier, quantity, cost, value, mark, underlyingMarks);
+            sums.crossInitial = sums.crossInitial.add(Decimals.times(initial, rate));
+            BigDecimal initialAtPrice = repriced
+                    ? crossInitial(
+                            p,
+                            instrument,
+                            margin,
+                            multiplier,
+                            quantity,
+                            cost,
+                            valueAtPrice,
+                            focusPrice,
+                            underlyingMarks)
+                    : initial;
+            sums.crossInitialAtPrice = sums.crossInitialAtPrice.add(Decimals.times(initialAtPrice, rate));
+        }
     }
 
     /** The initial margin of an open cross position as {@link #working} computes it. */

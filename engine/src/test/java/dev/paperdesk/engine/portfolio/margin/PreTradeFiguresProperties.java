@@ -42,7 +42,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 
 /**
- * The lean pre-trade figures equal the full margin account's, value and scale, and the checks
+ * The lean pre-trade figures equal the full margin account's, value and scale (also when the order
+ * is laid over the portfolio instead of booked into a copy of it), and the checks
  * decide, reject and warn exactly alike on either, with zero tolerance: over cross and isolated
  * perpetuals, equities, long and short options, an unlisted instrument, a currency without a rate,
  * a currency at a rate other than one, missing marks, reservations, risk marks whose daily loss or
@@ -123,7 +124,22 @@ class PreTradeFiguresProperties {
 
         Portfolio trial = p.copy();
         Fill order = fill(r, p, k, 99);
+        long revision = p.revision();
+        Portfolio.Booking booking = p.whatIf(order, focus);
+        assertThat(p.revision()).isEqualTo(revision); // a what-if leaves the portfolio as it was
         trial.applyFill(order, focus);
+        // The what-if position and bucket are the ones booking leaves, value and scale.
+        assertThat(booking.position()).isEqualTo(trial.position(focus.id()));
+        assertThat(booking.balance()).isEqualTo(trial.balance(focus.quoteCurrency()));
+        if (r.nextInt(3) == 0) { // terms the checks give the position after the fill
+            boolean isolated = r.nextBoolean();
+            trial.setMargin(
+                    focus.id(),
+                    new PositionMargin(
+                            isolated ? MarginMode.ISOLATED : MarginMode.CROSS,
+                            1 + r.nextInt(50),
+                            isolated ? BigDecimal.valueOf(r.nextInt(100_000), r.nextInt(4)) : BigDecimal.ZERO));
+        }
 
         MarginCalculator calc = MarginCalculator.DEFAULT;
         AccountSnapshot fullBefore = calc.compute(
@@ -139,6 +155,26 @@ class PreTradeFiguresProperties {
                 p, focus.id(), price, marks::get, multipliers, fx, instruments::get, id -> underlying, reserved);
         PreTradeFigures after = calc.preTrade(
                 trial, focus.id(), price, marks::get, multipliers, fx, instruments::get, id -> underlying, reserved);
+        // Without the copy: the portfolio with the booked position, bucket and terms laid over it.
+        PreTradeFigures overlaid = calc.preTrade(
+                p,
+                booking,
+                trial.marginTerms(focus.id()),
+                focus.id(),
+                price,
+                marks::get,
+                multipliers,
+                fx,
+                instruments::get,
+                id -> underlying,
+                reserved);
+        assertThat(overlaid).isEqualTo(after);
+        assertThat(overlaid.equity().scale()).isEqualTo(after.equity().scale());
+        assertThat(overlaid.freeMargin().scale()).isEqualTo(after.freeMargin().scale());
+        if (price != null) {
+            assertThat(overlaid.freeMarginAtPrice().scale())
+                    .isEqualTo(after.freeMarginAtPrice().scale());
+        }
         Function<InstrumentId, BigDecimal> atPrice = id -> id.equals(focus.id()) ? price : marks.get(id);
         for (Portfolio q : List.of(p, trial)) {
             PreTradeFigures lean = q == p ? before : after;
