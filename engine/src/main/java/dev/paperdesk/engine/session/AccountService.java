@@ -496,12 +496,26 @@ public final class AccountService {
                     .subtract(before.abs())
                     .multiply(fill.price().value())
                     .multiply(instrument.multiplier());
-            margin = terms.isolatedMargin()
-                    .add(initialMargin(instrument, terms, pos.costBasis().abs(), added));
+            BigDecimal entry = pos.costBasis().abs();
+            margin = terms.isolatedMargin().add(initialMargin(instrument, terms, entry, added));
+            if (rate(instrument, terms, entry).compareTo(rate(instrument, terms, entry.subtract(added))) > 0) {
+                // The addition moved the position into a tier with a higher initial rate, which then applies
+                // to the whole position (its maintenance rate rose with it): the margin posted for the part
+                // held before is topped up, so an order never leaves its own pool below maintenance.
+                margin = margin.max(initialMargin(instrument, terms, entry, entry));
+            }
         } else {
             margin = terms.isolatedMargin().multiply(after.abs()).divide(before.abs(), Decimals.DIVISION);
         }
         return terms.withIsolatedMargin(margin);
+    }
+
+    /** The initial-margin rate of a position of {@code entryNotional} under {@code terms}. */
+    private BigDecimal rate(Instrument i, PositionMargin terms, BigDecimal entryNotional) {
+        return calculator
+                .schedule()
+                .rates(i.assetClass(), terms.leverage(), entryNotional)
+                .initialRate();
     }
 
     private BigDecimal initialMargin(

@@ -32,6 +32,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -109,6 +110,17 @@ class AccountExactnessProperties {
                 net.jqwik.api.Tuple.of(1, topUp),
                 net.jqwik.api.Tuple.of(1, reset),
                 net.jqwik.api.Tuple.of(1, day));
+    }
+
+    /**
+     * An addition that moves an isolated position into the next margin tier (16.36 ETH, then 0.31 more: past
+     * 50,000 of notional) raises the whole position's maintenance rate; the margin posted for the part held
+     * before is topped up to the new tier, so the order does not leave its pool breached.
+     */
+    @Example
+    void anAdditionIntoTheNextTierTopsUpTheIsolatedMargin() {
+        accountsStayExactWhateverHappens(
+                List.of(new Trade(1, 1, Side.BUY, 1636), new Trade(1, 1, Side.BUY, 31), new Move(0, 0)));
     }
 
     @Property(tries = 200)

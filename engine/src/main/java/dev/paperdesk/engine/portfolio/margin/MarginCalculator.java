@@ -281,38 +281,22 @@ public final class MarginCalculator {
         Sums sums = new Sums();
         boolean bookedSeen = false;
         for (Position p : portfolio.positionsView()) {
-            if (booked != null && p.instrumentId().equals(focus)) {
-                bookedSeen = true;
-                add(
-                        sums,
-                        booked.position(),
-                        booked.currency(),
-                        bookedTerms,
-                        base,
-                        settings,
-                        focus,
-                        focusPrice,
-                        marks,
-                        multipliers,
-                        fx,
-                        instruments,
-                        underlyingMarks);
-            } else {
-                add(
-                        sums,
-                        p,
-                        portfolio.positionCurrency(p.instrumentId()),
-                        portfolio.marginTerms(p.instrumentId()),
-                        base,
-                        settings,
-                        focus,
-                        focusPrice,
-                        marks,
-                        multipliers,
-                        fx,
-                        instruments,
-                        underlyingMarks);
-            }
+            boolean isBooked = booked != null && p.instrumentId().equals(focus);
+            bookedSeen |= isBooked;
+            add(
+                    sums,
+                    isBooked ? booked.position() : p,
+                    isBooked ? booked.currency() : portfolio.positionCurrency(p.instrumentId()),
+                    isBooked ? bookedTerms : portfolio.marginTerms(p.instrumentId()),
+                    base,
+                    settings,
+                    focus,
+                    focusPrice,
+                    marks,
+                    multipliers,
+                    fx,
+                    instruments,
+                    underlyingMarks);
         }
         if (booked != null && !bookedSeen) {
             add(

@@ -1,8 +1,6 @@
 package dev.paperdesk.engine.pricing.option;
 
-import dev.paperdesk.engine.pricing.StandardNormal;
 import java.util.Locale;
-import java.util.function.DoubleUnaryOperator;
 
 /**
  * Implied volatility for any pricer without a closed-form inverse (the American ones): Brent's method on
@@ -13,11 +11,8 @@ import java.util.function.DoubleUnaryOperator;
  * forward intrinsic value when that is larger) or above the value at the highest volatility have no
  * solution. The search is bounded to {@value #MAX_ITERATIONS} evaluations.
  *
- * <p>{@link #solveFromEuropean} is the quick path for pricers that are cheap to evaluate at any
- * volatility: a safeguarded secant from the European volatility and the premium-corrected European
- * volatility, typically three or four values instead of Brent's ten. {@link #solveWithVega} is the path
- * for a pricer that gives its vega with each value (Bjerksund–Stensland): Halley steps, typically two
- * evaluations.
+ * <p>{@link #solveWithVega} is the quick path for a pricer that gives its vega with each value
+ * (Bjerksund–Stensland): Halley steps, typically two evaluations instead of Brent's ten.
  */
 final class AmericanImpliedVolatilitySolver {
     static final double MIN_VOL = 1e-3;
@@ -82,146 +77,6 @@ final class AmericanImpliedVolatilitySolver {
             }
         }
         return brent(pricer, in, price, lo, flo, hi, fhi, evaluations);
-    }
-
-    /**
-     * The implied volatility of {@code pricer}, whose value at volatility σ is {@code value}(σ), started
-     * where the American value is nearly known: the European implied volatility σ0 of the price (an
-     * upper estimate, A(σ0) ≥ E(σ0) = price) and then σ1, the European implied volatility of the price
-     * less the early-exercise premium A(σ0) − E(σ0), which is almost flat in σ (when that moves σ0 by less
-     * than the tolerance, σ1 is the answer); from there steps on the European value plus the premium
-     * interpolated through the last two values (a Halley step on that model; the secant on ln(A/price) when
-     * the model has no slope). A value within eight ulps of the price ends the search at that volatility.
-     * Every step stays inside the bracket the values have shown (bisection otherwise), the bounds are
-     * evaluated only when a step leaves [{@value #MIN_VOL}, {@value #MAX_VOL}] (giving the same
-     * no-solution answers as {@link #solve}), and the search stops when a step from a local secant is
-     * below Brent's tolerance. Anything unusual (no European volatility, a time value within 1e-10 of the
-     * price, no progress) takes {@link #solve}.
-     */
-    static ImpliedVolatility solveFromEuropean(
-            OptionPricer pricer, OptionInputs in, double price, DoubleUnaryOperator value) {
-        if (!Double.isFinite(price) || price < 0.0 || !(in.expiry() > 0.0) || price <= in.intrinsicValue()) {
-            return solve(pricer, in, price); // the same rejections, worded once
-        }
-        double forwardIntrinsic = Math.max(
-                in.sign()
-                        * (in.spot() * Math.exp(-in.dividendYield() * in.expiry())
-                                - in.strike() * Math.exp(-in.rate() * in.expiry())),
-                0.0);
-        if (price - Math.max(in.intrinsicValue(), forwardIntrinsic) <= 1e-10 * price) {
-            // a time value at the price's rounding: whether any volatility exists is decided by the value at
-            // the lowest volatility, as Brent's path does
-            return solve(pricer, in, price);
-        }
-        if (!(BlackScholesEuropeanPricer.DEFAULT.impliedVolatility(in, price) instanceof ImpliedVolatility.Solved e
-                && e.value() > MIN_VOL
-                && e.value() < MAX_VOL)) {
-            return solve(pricer, in, price);
-        }
-        double lo = MIN_VOL;
-        double flo = Double.NaN; // NaN: that end is not evaluated yet
-        double hi = MAX_VOL;
-        double fhi = Double.NaN;
-        // The bracket is kept on ln(A(σ)/price) (the sign of A − price), which is also the fallback secant's
-        // function: out of the money the value is close to exponential in σ, so the logarithm is nearly
-        // linear where the value itself is violently convex.
-        double x0 = e.value();
-        double a0 = value.applyAsDouble(x0);
-        double premium0 = a0 - price; // the European value at its own implied volatility is the price
-        double f0 = Math.log(a0 / price);
-        int evaluations = 1;
-        // a value within eight ulps of the price reprices it to its rounding (the European volatility's own
-        // round trip is of that order): the volatility is then known to that rounding over vega, as well as
-        // any further step could know it
-        double repriced = 8.0 * Math.ulp(price);
-        if (Math.abs(a0 - price) <= repriced) {
-            return new ImpliedVolatility.Solved(x0, evaluations);
-        }
-        if (f0 > 0.0) {
-            hi = x0;
-            fhi = f0;
-        } else {
-            lo = x0;
-            flo = f0;
-        }
-        double x1 = Double.NaN;
-        if (f0 > 0.0
-                && BlackScholesEuropeanPricer.DEFAULT.impliedVolatility(in, 2.0 * price - a0)
-                        instanceof ImpliedVolatility.Solved corrected) {
-            x1 = corrected.value();
-            if (Math.abs(x1 - x0) <= 2.0 * Math.ulp(x0) + 0.5 * VOL_TOLERANCE) {
-                // the premium moves the European volatility by less than the tolerance, and it is nearly
-                // flat in σ, so it moves the root by less still
-                return new ImpliedVolatility.Solved(x1, evaluations);
-            }
-        }
-        if (!(x1 > lo && x1 < hi)) {
-            x1 = Double.isNaN(flo) ? Math.max(0.5 * x0, lo) : 0.5 * (lo + hi);
-        }
-        while (evaluations < MAX_ITERATIONS) {
-            if (x1 <= MIN_VOL || x1 >= MAX_VOL) {
-                // a step out of range: evaluate that bound, which either brackets the root or has no solution
-                boolean low = x1 <= MIN_VOL;
-                double bound = low ? MIN_VOL : MAX_VOL;
-                double fb = value.applyAsDouble(bound) - price;
-                evaluations++;
-                if (low && fb >= 0.0) {
-                    return belowIntrinsic(price, fb + price);
-                }
-                if (!low && fb <= 0.0) {
-                    return aboveMaximum(price, fb + price);
-                }
-                if (low) {
-                    flo = Math.log((fb + price) / price);
-                } else {
-                    fhi = Math.log((fb + price) / price);
-                }
-                x1 = 0.5 * (lo + hi);
-            }
-            double a1 = value.applyAsDouble(x1);
-            double f1 = Math.log(a1 / price);
-            evaluations++;
-            if (Math.abs(a1 - price) <= repriced) {
-                return new ImpliedVolatility.Solved(x1, evaluations);
-            }
-            if (f1 > 0.0) {
-                hi = x1;
-                fhi = f1;
-            } else {
-                lo = x1;
-                flo = f1;
-            }
-            double premium1 = a1
-                    - BlackScholesEuropeanPricer.price(
-                            in.sign(), in.spot(), in.strike(), in.expiry(), in.rate(), in.dividendYield(), x1);
-            double step = premiumStep(in, price, x0, premium0, x1, a1, premium1);
-            if (!Double.isFinite(step)) {
-                step = f1 * (x1 - x0) / (f1 - f0);
-            }
-            double x2 = x1 - step;
-            double tol = 2.0 * Math.ulp(x1) + 0.5 * VOL_TOLERANCE;
-            // accepted only from a local secant (the previous step small too), whose error is then far
-            // below the step; a tiny step along a long chord of a convex curve proves nothing
-            if (Math.abs(step) <= tol && Math.abs(x1 - x0) <= 1e-6 && x2 >= lo && x2 <= hi) {
-                return new ImpliedVolatility.Solved(x2, evaluations);
-            }
-            if (!(x2 > lo && x2 < hi)) {
-                // outside what the values bracket: bisect a known bracket, or test the open end
-                if (!Double.isNaN(flo) && !Double.isNaN(fhi)) {
-                    x2 = 0.5 * (lo + hi);
-                } else {
-                    x2 = Double.isNaN(flo) ? MIN_VOL : MAX_VOL;
-                }
-            }
-            if (hi - lo <= tol) {
-                return new ImpliedVolatility.Solved(Math.abs(flo) < Math.abs(fhi) ? lo : hi, evaluations);
-            }
-            x0 = x1;
-            f0 = f1;
-            premium0 = premium1;
-            x1 = x2;
-        }
-        return solve(pricer, in, price);
     }
 
     /** A model's value at a volatility together with its vega there, from one evaluation. */
@@ -354,32 +209,6 @@ final class AmericanImpliedVolatilitySolver {
         double sd = vol * Math.sqrt(t);
         double d1 = (Math.log(in.spot() / in.strike()) + (in.rate() - in.dividendYield()) * t) / sd + 0.5 * sd;
         return vega * d1 * (d1 - sd) / vol;
-    }
-
-    /**
-     * The step x1 − x2 towards the volatility where the European value plus the early-exercise premium,
-     * interpolated linearly through the premiums A − E at x0 and x1, equals the price. That model's
-     * European part is exact and cheap, so only the premium's curvature (small: the premium is nearly flat
-     * in σ) is left in the step's error instead of the whole value's; one Halley step on it, with the
-     * European vega and volga at x1, leaves a cubic error besides. NaN when the model has no usable slope
-     * (the caller then takes the secant step).
-     */
-    private static double premiumStep(
-            OptionInputs in, double price, double x0, double premium0, double x1, double a1, double premium1) {
-        double slope = (premium1 - premium0) / (x1 - x0);
-        double t = in.expiry();
-        double sqrtT = Math.sqrt(t);
-        double sd = x1 * sqrtT;
-        double d1 = (Math.log(in.spot() / in.strike()) + (in.rate() - in.dividendYield()) * t) / sd + 0.5 * sd;
-        double vega = in.spot() * Math.exp(-in.dividendYield() * t) * sqrtT * StandardNormal.pdf(d1);
-        double volga = vega * d1 * (d1 - sd) / x1;
-        double g = a1 - price; // the model equals the value at x1
-        double dg = vega + slope;
-        if (!(dg > 0.0)) {
-            return Double.NaN;
-        }
-        double step = g / (dg - 0.5 * g * volga / dg);
-        return Double.isFinite(step) && step < x1 ? step : Double.NaN;
     }
 
     private static ImpliedVolatility aboveMaximum(double price, double ceiling) {
