@@ -27,6 +27,7 @@ import org.ta4j.core.TradingRecord;
 import org.ta4j.core.backtest.BarSeriesManager;
 import org.ta4j.core.indicators.averages.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.num.DecimalNumFactory;
 import org.ta4j.core.num.DoubleNumFactory;
 import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.CrossedUpIndicatorRule;
@@ -36,7 +37,9 @@ import org.ta4j.core.rules.CrossedUpIndicatorRule;
  * bars. {@code paperdesk}: the full backtest — bar replay through the trading session, the bar fill
  * model, fees, portfolio accounting, the YAML rule strategy, equity sampling, trades and metrics.
  * {@code ta4j}: ta4j 0.22.2's {@code BarSeriesManager} with its default next-open execution on the
- * same bars (double numbers, series built in setup, fresh indicators per run). Score: bars per second.
+ * same bars (double numbers, series built in setup, fresh indicators per run). {@code ta4jDecimal}: the
+ * same with ta4j's default number type, {@code DecimalNum} (exact decimal arithmetic, as in our ledger).
+ * Score: bars per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -47,6 +50,7 @@ public class BacktestBenchmark {
 
     BacktestConfig config;
     BarSeries series;
+    BarSeries decimalSeries;
 
     @Setup
     public void setUp() {
@@ -72,6 +76,22 @@ public class BacktestBenchmark {
                     .volume(b.volume().doubleValue())
                     .add();
         }
+        decimalSeries = new BaseBarSeriesBuilder()
+                .withName("ACME")
+                .withNumFactory(DecimalNumFactory.getInstance())
+                .build();
+        for (Bar b : bars) {
+            decimalSeries
+                    .barBuilder()
+                    .timePeriod(Duration.ofMinutes(1))
+                    .endTime(b.openTime().plus(Duration.ofMinutes(1)))
+                    .openPrice(b.open())
+                    .highPrice(b.high())
+                    .lowPrice(b.low())
+                    .closePrice(b.close())
+                    .volume(b.volume())
+                    .add();
+        }
     }
 
     @Benchmark
@@ -89,6 +109,17 @@ public class BacktestBenchmark {
         BaseStrategy strategy =
                 new BaseStrategy(new CrossedUpIndicatorRule(fast, slow), new CrossedDownIndicatorRule(fast, slow));
         return new BarSeriesManager(series).run(strategy);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public TradingRecord ta4jDecimal() {
+        ClosePriceIndicator close = new ClosePriceIndicator(decimalSeries);
+        SMAIndicator fast = new SMAIndicator(close, 10);
+        SMAIndicator slow = new SMAIndicator(close, 30);
+        BaseStrategy strategy =
+                new BaseStrategy(new CrossedUpIndicatorRule(fast, slow), new CrossedDownIndicatorRule(fast, slow));
+        return new BarSeriesManager(decimalSeries).run(strategy);
     }
 
     /** A random walk with mean reversion, in cents, one bar a minute. */
