@@ -252,13 +252,35 @@ public class PricingBenchmark {
 
     /**
      * The same refresh for an American chain of 1,000 contracts with Bjerksund–Stensland 2002: implied
-     * volatility from each contract's market price (secant from the European and premium-corrected
-     * European volatilities), then value and the five chain Greeks at that volatility through the kernel
-     * live chains use (bumped where the early-exercise premium is in the value). Per call of 1,000.
+     * volatility from each contract's market price, and value and the five chain Greeks at exactly that
+     * volatility, in one call ({@code impliedVolatilityAndGreeks}: the solve's last pass is the Greeks
+     * pass). Per call of 1,000.
      */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public void americanChainRefresh1000(Blackhole bh) {
+        PriceAndGreeks out = holder;
+        for (int i = 0; i < CONTRACTS; i++) {
+            if (BjerksundStenslandAmericanPricer.DEFAULT.impliedVolatilityAndGreeks(
+                            contracts[i], americanPrices[i], out)
+                    instanceof ImpliedVolatility.Solved) {
+                bh.consume(out.value());
+                bh.consume(out.delta());
+                bh.consume(out.gamma());
+                bh.consume(out.vega());
+                bh.consume(out.theta());
+                bh.consume(out.rho());
+            }
+        }
+    }
+
+    /**
+     * {@link #americanChainRefresh1000} as two calls, the implied volatility and then the value and Greeks
+     * at it (how it was measured until 2026-11-21 night), in the same run.
+     */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public void separateAmericanChainRefresh1000(Blackhole bh) {
         PriceAndGreeks out = holder;
         for (int i = 0; i < CONTRACTS; i++) {
             OptionInputs in = contracts[i];

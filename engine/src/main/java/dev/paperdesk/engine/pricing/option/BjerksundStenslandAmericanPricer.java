@@ -124,6 +124,8 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         private double r;
         private double q;
         private double vega;
+        /** Where {@link #valueAndGreeks} writes: the holder this workspace belongs to, or null. */
+        private PriceAndGreeks holder;
 
         Workspace contract(double sign, double s, double k, double t, double r, double q) {
             this.sign = sign;
@@ -132,6 +134,13 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             this.t = t;
             this.r = r;
             this.q = q;
+            this.holder = null;
+            return this;
+        }
+
+        Workspace contract(double sign, double s, double k, double t, double r, double q, PriceAndGreeks holder) {
+            contract(sign, s, k, t, r, q);
+            this.holder = holder;
             return this;
         }
 
@@ -139,6 +148,13 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         public double value(double vol) {
             double value = valueAndVega(sign, s, k, t, r, q, vol, this);
             vega = dp[0];
+            return value;
+        }
+
+        @Override
+        public double valueAndGreeks(double vol) {
+            double value = fillPriceAndGreeks(sign, s, k, t, r, q, vol, holder);
+            vega = holder.vega;
             return value;
         }
 
@@ -201,10 +217,22 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
      */
     public static void priceAndGreeks(
             double sign, double s, double k, double t, double r, double q, double vol, PriceAndGreeks out) {
+        fillPriceAndGreeks(sign, s, k, t, r, q, vol, out);
+    }
+
+    /**
+     * {@link #priceAndGreeks}, returning the value {@link #price} gives at the same point (the approximation
+     * floored at the European and intrinsic values), which the implied-volatility solve compares with the
+     * market price. The holder's value can differ from it only where the premium over the European value
+     * is below 1e-9, where the holder keeps the European value and Greeks.
+     */
+    static double fillPriceAndGreeks(
+            double sign, double s, double k, double t, double r, double q, double vol, PriceAndGreeks out) {
         BlackScholesEuropeanPricer.priceAndGreeks(sign, s, k, t, r, q, vol, out);
+        double european = out.value;
         double intrinsic = Math.max(sign * (s - k), 0.0);
         if (sign > 0 && q <= 0.0) {
-            return; // b ≥ r: never exercised early
+            return Math.max(european, intrinsic); // b ≥ r: never exercised early
         }
         Workspace w = out.bs2002();
         w.spot = true;
@@ -218,16 +246,17 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             w.spot = false;
         }
         double value = Math.max(approx, intrinsic);
+        double floored = Math.max(approx, Math.max(european, intrinsic));
         if (!(value > out.value + 1e-9)) {
-            return;
+            return floored;
         }
         if (!(t > 0.0 && vol > 0.0)) {
             out.set(value, sign, 0.0, 0.0, 0.0, 0.0);
-            return;
+            return floored;
         }
         if (!(approx >= intrinsic)) {
             out.set(value, sign, 0.0, 0.0, 0.0, 0.0); // exercised now: the value is S − K or K − S
-            return;
+            return floored;
         }
         double delta;
         double gamma;
@@ -260,6 +289,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             rho = (price(sign, s, k, t, r + dr, q, vol, w) - value) / dr;
         }
         out.set(value, delta, gamma, vega, theta, rho);
+        return floored;
     }
 
     /**
@@ -707,6 +737,21 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             return new OptionValuation(in.intrinsicValue(), delta, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
         }
         return FiniteDifferenceGreeks.all(this::price, in, FiniteDifferenceGreeks.ANALYTIC);
+    }
+
+    /**
+     * The implied volatility of {@code marketPrice} and, when one is found, the value and five Greeks at
+     * exactly that volatility in {@code out} (what {@link #priceAndGreeks} gives there): a chain refresh
+     * from market prices in one call. The solve is {@link #impliedVolatility}'s, except that the pass
+     * expected to be its last computes the Greeks as well, and a volatility is reported only at a point
+     * where such a full pass was made: one whose own Newton step is within the solve's tolerance (so the
+     * volatility agrees with {@link #impliedVolatility} and Brent's method to that tolerance) or that
+     * reprices the option to within eight ulps. The holder is left as it was when there is no solution.
+     */
+    public ImpliedVolatility impliedVolatilityAndGreeks(OptionInputs in, double marketPrice, PriceAndGreeks out) {
+        Workspace w = out.bs2002()
+                .contract(in.sign(), in.spot(), in.strike(), in.expiry(), in.rate(), in.dividendYield(), out);
+        return AmericanImpliedVolatilitySolver.solveWithVegaAndGreeks(this, in, marketPrice, w);
     }
 
     @Override
