@@ -93,11 +93,6 @@ public final class BivariateNormal {
         private final double[] along;
         private final double[] across;
         private final double[] weight;
-        /** along², along·across and across² per node, for the derivatives' moment sums. */
-        private final double[] alongSq;
-
-        private final double[] alongAcross;
-        private final double[] acrossSq;
 
         /**
          * @throws IllegalArgumentException when |ρ| ≥ 0.925 (the quadrature branch does not apply) or
@@ -129,14 +124,6 @@ public final class BivariateNormal {
                     across[2 * i + side] = 0.5 * inv;
                     weight[2 * i + side] = W[ng][i] * asr / (2.0 * TWO_PI);
                 }
-            }
-            alongSq = new double[2 * half];
-            alongAcross = new double[2 * half];
-            acrossSq = new double[2 * half];
-            for (int i = 0; i < 2 * half; i++) {
-                alongSq[i] = along[i] * along[i];
-                alongAcross[i] = along[i] * across[i];
-                acrossSq[i] = across[i] * across[i];
             }
         }
 
@@ -240,7 +227,8 @@ public final class BivariateNormal {
          * the two), from the same node exponentials; Φ(b) as in {@link #cdf(double, double, double)}.
          * The node exponent E_i = along_i·ab − across_i·(a² + b²) has the partials E_a = along_i·b −
          * 2across_i·a and E_b = along_i·a − 2across_i·b, linear in along_i and across_i, so the loop keeps
-         * only the sums of e_i times along_i, across_i and their products.
+         * only the sums of e_i, e_i·along_i, e_i·across_i and, for the second derivative along (da, db), of
+         * e_i·u_i² with u_i that direction's E_a·da + E_b·db.
          *
          * @param cdfA Φ(a)
          * @param pdfA the density n(a)
@@ -274,32 +262,25 @@ public final class BivariateNormal {
             }
             double hk = a * b;
             double sq = a * a + b * b;
-            double sum = 0.0;
-            double sumAlong = 0.0;
-            double sumAcross = 0.0;
-            double sumAlongSq = 0.0;
-            double sumAlongAcross = 0.0;
-            double sumAcrossSq = 0.0;
-            for (int i = 0; i < weight.length; i++) {
-                double e = weight[i] * Exponential.ofNonPositive(along[i] * hk - across[i] * sq);
-                sum += e;
-                sumAlong += e * along[i];
-                sumAcross += e * across[i];
-                sumAlongSq += e * alongSq[i];
-                sumAlongAcross += e * alongAcross[i];
-                sumAcrossSq += e * acrossSq[i];
-            }
             // along (da, db) the exponent moves by u_i = along_i·p1 − across_i·p2 and bends by along_i·q1 −
-            // across_i·q2
+            // across_i·q2; the second derivative needs Σ e_i·u_i², one sum rather than three moments
             double p1 = da * b + a * db;
             double p2 = 2.0 * (a * da + b * db);
             double q1 = 2.0 * da * db;
             double q2 = 2.0 * (da * da + db * db);
-            double sumXx = p1 * p1 * sumAlongSq
-                    - 2.0 * p1 * p2 * sumAlongAcross
-                    + p2 * p2 * sumAcrossSq
-                    + q1 * sumAlong
-                    - q2 * sumAcross;
+            double sum = 0.0;
+            double sumAlong = 0.0;
+            double sumAcross = 0.0;
+            double sumUu = 0.0;
+            for (int i = 0; i < weight.length; i++) {
+                double e = weight[i] * Exponential.ofNonPositive(along[i] * hk - across[i] * sq);
+                double u = along[i] * p1 - across[i] * p2;
+                sum += e;
+                sumAlong += e * along[i];
+                sumAcross += e * across[i];
+                sumUu += e * u * u;
+            }
+            double sumXx = sumUu + q1 * sumAlong - q2 * sumAcross;
             double ma = b * sumAlong - 2.0 * a * sumAcross + pdfA * cdfB;
             double mb = a * sumAlong - 2.0 * b * sumAcross + cdfA * pdfB;
             double na = da * pdfA;

@@ -177,7 +177,11 @@ final class AmericanImpliedVolatilitySolver {
             lo = x0;
         }
         double x1 = Double.NaN;
-        if (a0 > price
+        if (a0 > price && Double.isFinite(slope0)) {
+            x1 = premiumModelRoot(in, price, x0, a0 - price, slope0, model.vega());
+        }
+        if (Double.isNaN(x1)
+                && a0 > price
                 && Double.isFinite(slope0)
                 && BlackScholesEuropeanPricer.DEFAULT.impliedVolatility(in, 2.0 * price - a0)
                         instanceof ImpliedVolatility.Solved corrected) {
@@ -267,6 +271,44 @@ final class AmericanImpliedVolatilitySolver {
             return solved(s.value(), s.iterations(), model, true);
         }
         return answer;
+    }
+
+    /**
+     * The root near σ0 of the premium's linear model E(σ) + p0 + p'(σ0)(σ − σ0) = price, where E(σ0) is the
+     * price and A'(σ0) = E'(σ0) + p'(σ0) the American vega there: Halley's method on the European value
+     * with its vega and volga, from σ0 (whose first step needs no European value). Usually one or two
+     * European values; NaN when four steps have not settled it to 1e-15, for the European inverse to take
+     * over.
+     */
+    private static double premiumModelRoot(
+            OptionInputs in, double price, double x0, double p0, double slope0, double americanVega) {
+        double y = x0;
+        double f = p0;
+        double df = americanVega;
+        double vega0 = americanVega - slope0;
+        double ddf = europeanVolga(in, x0, vega0);
+        for (int i = 0; i < 4; i++) {
+            double step = f / (df - 0.5 * f * ddf / df);
+            if (!(df > 0.0 && Double.isFinite(step))) {
+                return Double.NaN;
+            }
+            y -= step;
+            if (Math.abs(step) <= 1e-15) {
+                return y;
+            }
+            if (!(y > MIN_VOL && y < MAX_VOL)) {
+                return Double.NaN;
+            }
+            double vega = europeanVega(in, y);
+            f = BlackScholesEuropeanPricer.price(
+                            in.sign(), in.spot(), in.strike(), in.expiry(), in.rate(), in.dividendYield(), y)
+                    - price
+                    + p0
+                    + slope0 * (y - x0);
+            df = vega + slope0;
+            ddf = europeanVolga(in, y, vega);
+        }
+        return Double.NaN;
     }
 
     private static double europeanVega(OptionInputs in, double vol) {
