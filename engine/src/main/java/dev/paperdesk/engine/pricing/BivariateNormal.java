@@ -92,7 +92,13 @@ public final class BivariateNormal {
 
         private final double[] along;
         private final double[] across;
-        private final double[] weight;
+        /**
+         * ln |w_i| of the node weights, folded into the node exponent so that a node costs one exponential
+         * and no multiplication; every weight has the sign of ρ, applied once to the sums.
+         */
+        private final double[] logWeight;
+
+        private final double weightSign;
 
         /**
          * @throws IllegalArgumentException when |ρ| ≥ 0.925 (the quadrature branch does not apply) or
@@ -113,7 +119,8 @@ public final class BivariateNormal {
             int half = W[ng].length;
             along = new double[2 * half];
             across = new double[2 * half];
-            weight = new double[2 * half];
+            logWeight = new double[2 * half];
+            weightSign = Math.signum(asr);
             for (int i = 0; i < half; i++) {
                 for (int side = 0; side < 2; side++) {
                     double node = side == 0 ? X[ng][i] : -X[ng][i];
@@ -122,9 +129,18 @@ public final class BivariateNormal {
                     // exp((sn·hk − (h² + k²)/2)/(1 − sn²)) = exp(along·hk − across·(h² + k²))
                     along[2 * i + side] = sn * inv;
                     across[2 * i + side] = 0.5 * inv;
-                    weight[2 * i + side] = W[ng][i] * asr / (2.0 * TWO_PI);
+                    logWeight[2 * i + side] = Math.log(W[ng][i] * Math.abs(asr) / (2.0 * TWO_PI));
                 }
             }
+        }
+
+        /**
+         * |w_i|·e^{E_i} for E_i = along_i·ab − across_i·(a² + b²): one exponential of E_i + ln|w_i| (at most
+         * about −4, at least −475 inside the tails), whose one-product reduction costs at most 1.3e-17 of
+         * absolute error, below the weights' own rounding.
+         */
+        private double node(int i, double hk, double sq) {
+            return Exponential.ofNonPositiveInSum(along[i] * hk - (across[i] * sq - logWeight[i]));
         }
 
         /** P(X ≤ a, Y ≤ b). */
@@ -161,10 +177,10 @@ public final class BivariateNormal {
             double hk = a * b;
             double sq = a * a + b * b;
             double sum = 0.0;
-            for (int i = 0; i < weight.length; i++) {
-                sum += weight[i] * Exponential.ofNonPositive(along[i] * hk - across[i] * sq);
+            for (int i = 0; i < logWeight.length; i++) {
+                sum += node(i, hk, sq);
             }
-            return sum + cdfA * cdfB;
+            return weightSign * sum + cdfA * cdfB;
         }
 
         /**
@@ -208,13 +224,16 @@ public final class BivariateNormal {
             double sum = 0.0;
             double sumX = 0.0;
             double sumXx = 0.0;
-            for (int i = 0; i < weight.length; i++) {
-                double e = weight[i] * Exponential.ofNonPositive(along[i] * hk - across[i] * sq);
+            for (int i = 0; i < logWeight.length; i++) {
+                double e = node(i, hk, sq);
                 double u = along[i] * p1 - across[i] * p2;
                 sum += e;
                 sumX += e * u;
                 sumXx += e * (u * u + (along[i] * q1 - across[i] * q2));
             }
+            sum *= weightSign;
+            sumX *= weightSign;
+            sumXx *= weightSign;
             double na = da * pdfA;
             double nb = db * pdfB;
             out[0] = sum + cdfA * cdfB;
@@ -272,14 +291,18 @@ public final class BivariateNormal {
             double sumAlong = 0.0;
             double sumAcross = 0.0;
             double sumUu = 0.0;
-            for (int i = 0; i < weight.length; i++) {
-                double e = weight[i] * Exponential.ofNonPositive(along[i] * hk - across[i] * sq);
+            for (int i = 0; i < logWeight.length; i++) {
+                double e = node(i, hk, sq);
                 double u = along[i] * p1 - across[i] * p2;
                 sum += e;
                 sumAlong += e * along[i];
                 sumAcross += e * across[i];
                 sumUu += e * u * u;
             }
+            sum *= weightSign;
+            sumAlong *= weightSign;
+            sumAcross *= weightSign;
+            sumUu *= weightSign;
             double sumXx = sumUu + q1 * sumAlong - q2 * sumAcross;
             double ma = b * sumAlong - 2.0 * a * sumAcross + pdfA * cdfB;
             double mb = a * sumAlong - 2.0 * b * sumAcross + cdfA * pdfB;
@@ -323,12 +346,15 @@ public final class BivariateNormal {
             double sum = 0.0;
             double sumAlong = 0.0;
             double sumAcross = 0.0;
-            for (int i = 0; i < weight.length; i++) {
-                double e = weight[i] * Exponential.ofNonPositive(along[i] * hk - across[i] * sq);
+            for (int i = 0; i < logWeight.length; i++) {
+                double e = node(i, hk, sq);
                 sum += e;
                 sumAlong += e * along[i];
                 sumAcross += e * across[i];
             }
+            sum *= weightSign;
+            sumAlong *= weightSign;
+            sumAcross *= weightSign;
             out[0] = sum + cdfA * cdfB;
             out[3] = b * sumAlong - 2.0 * a * sumAcross + pdfA * cdfB;
             out[4] = a * sumAlong - 2.0 * b * sumAcross + cdfA * pdfB;

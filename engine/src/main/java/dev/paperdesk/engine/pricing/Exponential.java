@@ -39,4 +39,23 @@ final class Exponential {
         double scale = Double.longBitsToDouble(((k >> 6) + 1023) << 52);
         return TWO_TO_J_64[(int) (k & 63)] * p * scale;
     }
+
+    /** ln 2/64 rounded to a double: within 3.7e-19 of the true value. */
+    private static final double LN2_64 = Math.log(2.0) / 64.0;
+
+    /**
+     * e^x for −708 ≤ x ≤ 0 with the reduction r = x − k·ln 2/64 in one fused product: one operation fewer
+     * than {@link #ofNonPositive}, at the price of a relative error of up to 3 ulps + 3.4e-17·|x| (the
+     * rounding of ln 2/64 times k): an absolute error within 3 ulps plus 3.4e-17·|x|·e^x ≤ 1.3e-17. For
+     * terms summed in absolute terms (the bivariate normal's quadrature nodes), not where a tail's
+     * relative precision matters.
+     */
+    static double ofNonPositiveInSum(double x) {
+        double kd = Math.rint(x * SIXTY_FOUR_OVER_LN2);
+        long k = (long) kd;
+        double r = Math.fma(-kd, LN2_64, x);
+        double p = 1.0 + r * (1.0 + r * (0.5 + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0)))));
+        double scale = Double.longBitsToDouble(((k >> 6) + 1023) << 52);
+        return TWO_TO_J_64[(int) (k & 63)] * p * scale;
+    }
 }

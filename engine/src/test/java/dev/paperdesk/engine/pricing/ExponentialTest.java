@@ -25,6 +25,27 @@ class ExponentialTest {
     }
 
     @Test
+    void theQuadratureVariantIsWithinItsBoundOfMathExp() {
+        SplittableRandom rng = new SplittableRandom(13);
+        double worstUlps = 0;
+        double worstAbsolute = 0;
+        for (int i = 0; i < 2_000_000; i++) {
+            // the node exponents: E + ln|w| in [−475, −4], most of them near the top
+            double x = i % 2 == 0 ? -708.0 * rng.nextDouble() : -12.0 * rng.nextDouble();
+            double e = Math.exp(x);
+            double error = Math.abs(Exponential.ofNonPositiveInSum(x) - e);
+            // Math.exp is within 1 ulp; the one-product reduction adds up to 3.4e-17·|x| relative
+            worstUlps = Math.max(worstUlps, (error - 3.4e-17 * -x * e) / Math.ulp(e));
+            worstAbsolute = Math.max(worstAbsolute, error - 3 * Math.ulp(e));
+        }
+        // half an ulp more than ofNonPositive: the fused reduction rounds r once where the two-part one
+        // rounds it twice on smaller parts
+        assertThat(worstUlps).isLessThanOrEqualTo(3.0);
+        assertThat(worstAbsolute).isLessThanOrEqualTo(1.3e-17);
+        assertThat(Exponential.ofNonPositiveInSum(0.0)).isEqualTo(1.0);
+    }
+
+    @Test
     void exactAtTheEndsAndTheTableNodes() {
         assertThat(Exponential.ofNonPositive(0.0)).isEqualTo(1.0);
         assertThat(Exponential.ofNonPositive(-0.0)).isEqualTo(1.0);
