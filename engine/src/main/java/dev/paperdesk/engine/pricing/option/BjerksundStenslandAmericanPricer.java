@@ -580,18 +580,15 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         }
 
         /**
-         * φ(S, t1, γ, I1, I2): its first argument is −e1 (the same operations, so the same bits), whose
-         * probability n1 is already known.
+         * φ(S, t1, γ, I1, I2): its first argument is −e1 (the same operations, so the same bits) and its
+         * second −e1 − 2(ln I2 − ln S)/σ√t1 = −e2, so both probabilities, n1 and n2, and both densities are
+         * already known.
          */
         double phiI1(double ls, double l2, double sd1, double coef, Workspace w) {
-            double d = -e1;
-            double dr = d - 2.0 * (l2 - ls) / sd1;
-            double pdr = StandardNormal.pdfInline(dr);
-            double ndr = StandardNormal.cdfFromDensity(dr, pdr);
             if (!w.spot) {
-                return scaleT1 * (n1 - pow2 * ndr);
+                return scaleT1 * (n1 - pow2 * n2);
             }
-            return phi(d, dr, n1, ndr, p1, pdr, w.dL1, ls, l2, sd1, coef, w);
+            return phi(-e1, -e2, n1, n2, p1, p2, w.dL1, ls, l2, sd1, coef, w);
         }
 
         /**
