@@ -324,26 +324,22 @@ final class AmericanImpliedVolatilitySolver {
         return vega * d1 * (d1 - sd) / vol;
     }
 
+    // messages by concatenation (Double.toString, the same text as %s): a chain refresh meets deep
+    // in-the-money quotes without a volatility every time, and String.format costs about a microsecond
     private static ImpliedVolatility aboveMaximum(double price, double ceiling) {
         return new ImpliedVolatility.NoSolution(
                 ImpliedVolatility.Reason.ABOVE_MAXIMUM,
-                String.format(
-                        Locale.ROOT,
-                        "price %s is above the model value %s at %.0f%% volatility: no implied volatility",
-                        price,
-                        ceiling,
-                        MAX_VOL * 100));
+                "price " + price + " is above the model value " + ceiling + " at " + MAX_VOL_PERCENT
+                        + "% volatility: no implied volatility");
     }
+
+    private static final String MAX_VOL_PERCENT = String.format(Locale.ROOT, "%.0f", MAX_VOL * 100);
 
     private static ImpliedVolatility belowIntrinsic(double price, double bound) {
         return new ImpliedVolatility.NoSolution(
                 ImpliedVolatility.Reason.AT_OR_BELOW_INTRINSIC,
-                String.format(
-                        Locale.ROOT,
-                        "price %s is at or below the lowest value the option can have, %s (intrinsic value):"
-                                + " no implied volatility",
-                        price,
-                        bound));
+                "price " + price + " is at or below the lowest value the option can have, " + bound
+                        + " (intrinsic value): no implied volatility");
     }
 
     /** Brent's zeroin (Brent 1973, ch. 4) on a bracket whose ends have opposite signs. */

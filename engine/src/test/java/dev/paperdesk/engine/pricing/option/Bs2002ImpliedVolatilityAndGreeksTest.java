@@ -118,5 +118,17 @@ class Bs2002ImpliedVolatilityAndGreeksTest {
         assertThat(check(put, Double.NaN)).isFalse();
         assertThat(check(put.withVolatility(0.3), BjerksundStenslandAmericanPricer.DEFAULT.price(put)))
                 .isTrue();
+        // the messages a user reads
+        assertThat(BjerksundStenslandAmericanPricer.DEFAULT.impliedVolatilityAndGreeks(put, 9.0, new PriceAndGreeks()))
+                .isEqualTo(new ImpliedVolatility.NoSolution(
+                        ImpliedVolatility.Reason.AT_OR_BELOW_INTRINSIC,
+                        "price 9.0 is at or below the lowest value the option can have, 10.0 (intrinsic value):"
+                                + " no implied volatility"));
+        OptionInputs call = OptionInputs.call(100, 100, 0.5, 0.04, 0.01, 0.3);
+        ImpliedVolatility high =
+                BjerksundStenslandAmericanPricer.DEFAULT.impliedVolatilityAndGreeks(call, 99.9, new PriceAndGreeks());
+        assertThat(high).isInstanceOfSatisfying(ImpliedVolatility.NoSolution.class, n -> assertThat(n.message())
+                .startsWith("price 99.9 is above the model value ")
+                .endsWith(" at 1000% volatility: no implied volatility"));
     }
 }
