@@ -1,5 +1,6 @@
 package dev.paperdesk.engine.pricing.option;
 
+import dev.paperdesk.engine.pricing.StandardNormal;
 import java.util.Locale;
 
 /**
@@ -164,9 +165,14 @@ final class AmericanImpliedVolatilitySolver {
         double repriced = 8.0 * Math.ulp(price);
         double lo = MIN_VOL;
         double hi = MAX_VOL;
+        // the European vega and volga at each step from the contract's σ-free parts, taken once: the same
+        // operations as BjerksundStenslandAmericanPricer.europeanVega, so the same bits
+        double sqrtT = Math.sqrt(in.expiry());
+        double lnForward = Math.log(in.spot() / in.strike()) + (in.rate() - in.dividendYield()) * in.expiry();
+        double carrySqrtT = in.spot() * Math.exp(-in.dividendYield() * in.expiry()) * sqrtT;
         double x0 = e.value();
         double a0 = model.value(x0);
-        double slope0 = model.vega() - europeanVega(in, x0);
+        double slope0 = model.vega() - europeanVega(lnForward, sqrtT, carrySqrtT, x0);
         int evaluations = 1;
         if (Math.abs(a0 - price) <= repriced) {
             return solved(x0, evaluations, model, greeks);
@@ -178,7 +184,7 @@ final class AmericanImpliedVolatilitySolver {
         }
         double x1 = Double.NaN;
         if (a0 > price && Double.isFinite(slope0)) {
-            x1 = premiumModelRoot(in, price, x0, a0 - price, slope0, model.vega());
+            x1 = premiumModelRoot(in, price, x0, a0 - price, slope0, model.vega(), lnForward, sqrtT, carrySqrtT);
         }
         if (Double.isNaN(x1)
                 && a0 > price
@@ -188,10 +194,10 @@ final class AmericanImpliedVolatilitySolver {
             x1 = corrected.value();
             // the model E(σ) + p(σ0) + p'(σ0)(σ − σ0) − price is p'(σ0)(σ1 − σ0) there
             double g = slope0 * (x1 - x0);
-            double vega = europeanVega(in, x1);
+            double vega = europeanVega(lnForward, sqrtT, carrySqrtT, x1);
             double dg = vega + slope0;
             if (dg > 0.0) {
-                double step = g / (dg - 0.5 * g * europeanVolga(in, x1, vega) / dg);
+                double step = g / (dg - 0.5 * g * europeanVolga(lnForward, sqrtT, x1, vega) / dg);
                 if (Double.isFinite(step)) {
                     x1 -= step;
                 }
@@ -216,9 +222,9 @@ final class AmericanImpliedVolatilitySolver {
             } else {
                 lo = x1;
             }
-            double vega = europeanVega(in, x1);
+            double vega = europeanVega(lnForward, sqrtT, carrySqrtT, x1);
             double slope1 = v1 - vega;
-            double curvature = europeanVolga(in, x1, vega) + (slope1 - slopePrev) / (x1 - xPrev);
+            double curvature = europeanVolga(lnForward, sqrtT, x1, vega) + (slope1 - slopePrev) / (x1 - xPrev);
             double g = a1 - price;
             if (!(v1 > 0.0 && Double.isFinite(curvature))) {
                 return fallback(pricer, in, price, model, greeks, evaluations);
@@ -281,12 +287,20 @@ final class AmericanImpliedVolatilitySolver {
      * over.
      */
     private static double premiumModelRoot(
-            OptionInputs in, double price, double x0, double p0, double slope0, double americanVega) {
+            OptionInputs in,
+            double price,
+            double x0,
+            double p0,
+            double slope0,
+            double americanVega,
+            double lnForward,
+            double sqrtT,
+            double carrySqrtT) {
         double y = x0;
         double f = p0;
         double df = americanVega;
         double vega0 = americanVega - slope0;
-        double ddf = europeanVolga(in, x0, vega0);
+        double ddf = europeanVolga(lnForward, sqrtT, x0, vega0);
         for (int i = 0; i < 4; i++) {
             double step = f / (df - 0.5 * f * ddf / df);
             if (!(df > 0.0 && Double.isFinite(step))) {
@@ -299,28 +313,33 @@ final class AmericanImpliedVolatilitySolver {
             if (!(y > MIN_VOL && y < MAX_VOL)) {
                 return Double.NaN;
             }
-            double vega = europeanVega(in, y);
+            double vega = europeanVega(lnForward, sqrtT, carrySqrtT, y);
             f = BlackScholesEuropeanPricer.price(
                             in.sign(), in.spot(), in.strike(), in.expiry(), in.rate(), in.dividendYield(), y)
                     - price
                     + p0
                     + slope0 * (y - x0);
             df = vega + slope0;
-            ddf = europeanVolga(in, y, vega);
+            ddf = europeanVolga(lnForward, sqrtT, y, vega);
         }
         return Double.NaN;
     }
 
-    private static double europeanVega(OptionInputs in, double vol) {
-        return BjerksundStenslandAmericanPricer.europeanVega(
-                in.spot(), in.strike(), in.expiry(), in.rate(), in.dividendYield(), vol);
+    /**
+     * The Black–Scholes–Merton vega S·e^{−qT}·√T·n(d1) from ln(S/K) + (r − q)T, √T and S·e^{−qT}·√T: the
+     * operations of {@link BjerksundStenslandAmericanPricer#europeanVega} without its logarithm, square
+     * root and exponential.
+     */
+    private static double europeanVega(double lnForward, double sqrtT, double carrySqrtT, double vol) {
+        double sd = vol * sqrtT;
+        double d1 = lnForward / sd + 0.5 * sd;
+        return carrySqrtT * StandardNormal.pdfInline(d1);
     }
 
     /** ∂²E/∂σ² = vega·d1·d2/σ. */
-    private static double europeanVolga(OptionInputs in, double vol, double vega) {
-        double t = in.expiry();
-        double sd = vol * Math.sqrt(t);
-        double d1 = (Math.log(in.spot() / in.strike()) + (in.rate() - in.dividendYield()) * t) / sd + 0.5 * sd;
+    private static double europeanVolga(double lnForward, double sqrtT, double vol, double vega) {
+        double sd = vol * sqrtT;
+        double d1 = lnForward / sd + 0.5 * sd;
         return vega * d1 * (d1 - sd) / vol;
     }
 
