@@ -628,12 +628,35 @@ public final class AccountService {
         }
         book = fromValuation(live, valued.remove(live.id()));
         if (book == null) {
-            PortfolioSnapshot s = host.value(live);
-            AccountSnapshot a = calculator.compute(s, host.instruments()::get, this::mid);
-            book = MarginBook.of(live, s, a, this::multiplier, host.fx());
+            book = bookOf(live, host.value(live));
         }
         books.put(live.id(), book);
         return book;
+    }
+
+    /**
+     * The book of {@code live} valued as {@code s}, with only the margin terms it reads; its full
+     * account is computed when first read. An account with short options (whose maintenance reads
+     * the underlyings' prices now) gets it at once.
+     */
+    private MarginBook bookOf(Portfolio live, PortfolioSnapshot s) {
+        MarginBook.Pools terms = calculator.pools(s, host.instruments()::get, this::mid);
+        boolean shortOptions = false;
+        for (MarginBook.Pool p : terms.positions()) {
+            shortOptions |= p.assetClass() == dev.paperdesk.engine.model.AssetClass.OPTION
+                    && p.quantity().signum() < 0;
+        }
+        if (shortOptions) {
+            AccountSnapshot a = calculator.compute(s, host.instruments()::get, this::mid);
+            return MarginBook.of(live, s, a, this::multiplier, host.fx());
+        }
+        return MarginBook.of(
+                live,
+                s,
+                terms,
+                () -> calculator.compute(s, host.instruments()::get, this::mid),
+                this::multiplier,
+                host.fx());
     }
 
     /**
@@ -665,8 +688,7 @@ public final class AccountService {
                 return null;
             }
         }
-        AccountSnapshot a = calculator.compute(s, host.instruments()::get, this::mid);
-        MarginBook book = MarginBook.of(live, s, a, this::multiplier, fx);
+        MarginBook book = bookOf(live, s);
         List<PositionView> views = s.positions();
         for (int k = 0, n = views.size(); k < n; k++) {
             PositionView view = views.get(k);
