@@ -90,6 +90,9 @@ public final class MarginBook {
     private final long[] isolatedHi;
     private final long[] isolatedLo;
     private final int[][] scaleCount;
+    /** The largest scale with a non-zero count in {@code scaleCount[c]}, or −1 until worked out again. */
+    private final int[] topScale;
+
     private final BigDecimal[] costSum;
     /** Σ cost basis of the currency's positions without a price (valued at cost, outside the long sums). */
     private final BigDecimal[] atCost;
@@ -185,6 +188,8 @@ public final class MarginBook {
         isolatedHi = new long[k];
         isolatedLo = new long[k];
         scaleCount = new int[k][MAX_SCALE + 1];
+        topScale = new int[k];
+        java.util.Arrays.fill(topScale, -1);
         costSum = new BigDecimal[k];
         hasTerms = new boolean[k];
         java.util.Arrays.fill(costSum, BigDecimal.ZERO);
@@ -422,10 +427,14 @@ public final class MarginBook {
         if (c >= 0) {
             // Unpriced positions are carried at cost in BigDecimal; their fixed-point value is 0.
             if (wasPriced) {
-                scaleCount[c][beforeScale]--;
+                if (--scaleCount[c][beforeScale] == 0 && beforeScale == topScale[c]) {
+                    topScale[c] = -1; // the top scale may have emptied
+                }
             }
             if (mark != null) {
-                scaleCount[c][valueScale[i]]++;
+                if (scaleCount[c][valueScale[i]]++ == 0 && topScale[c] >= 0 && valueScale[i] > topScale[c]) {
+                    topScale[c] = valueScale[i];
+                }
             }
             if (wasPriced != (mark != null)) {
                 atCost[c] = unpricedCost(c, false);
@@ -530,11 +539,7 @@ public final class MarginBook {
                 || rates[only].compareTo(BigDecimal.ONE) != 0) {
             return null;
         }
-        int top = MAX_SCALE;
-        int[] counts = scaleCount[only];
-        while (top > 0 && counts[top] == 0) {
-            top--;
-        }
+        int top = top(only);
         long hi = valueHi[only];
         long lo = valueLo[only];
         int shift = sumScale[only] - top;
@@ -701,13 +706,23 @@ public final class MarginBook {
                 : views[i].quantity().multiply(mark).multiply(multipliers[i]);
     }
 
+    /** The largest scale of currency {@code c}'s priced terms (0 when none): kept until a count changes. */
+    private int top(int c) {
+        int top = topScale[c];
+        if (top < 0) {
+            top = MAX_SCALE;
+            int[] counts = scaleCount[c];
+            while (top > 0 && counts[top] == 0) {
+                top--;
+            }
+            topScale[c] = top;
+        }
+        return top;
+    }
+
     /** Σ values of currency {@code c}, at the largest scale of its terms (the scale BigDecimal sums reach). */
     private BigDecimal sum(int c) {
-        int top = MAX_SCALE;
-        int[] counts = scaleCount[c];
-        while (top > 0 && counts[top] == 0) {
-            top--;
-        }
+        int top = top(c);
         long hi = valueHi[c];
         long lo = valueLo[c];
         int shift = sumScale[c] - top;
@@ -781,6 +796,7 @@ public final class MarginBook {
     private boolean resum(int c) {
         int top = 0;
         java.util.Arrays.fill(scaleCount[c], 0);
+        topScale[c] = -1;
         for (int i = 0; i < n; i++) {
             if (currencyOf[i] == c && marks[i] != null) {
                 top = Math.max(top, valueScale[i]);
