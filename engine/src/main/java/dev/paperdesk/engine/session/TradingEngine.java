@@ -363,6 +363,13 @@ public final class TradingEngine implements MarketDataSink {
             refreshViews(s.touched);
             return; // nobody to tell
         }
+        if (portfolioFollowers.get() == 0) {
+            // Nobody takes PortfolioChanged events (a backtest's strategies read their positions when
+            // they need them): the order and fill events only, with no snapshots compared.
+            refreshViews(s.touched);
+            publishAll(s.events);
+            return;
+        }
         Map<PortfolioId, PortfolioSnapshot> prior = new HashMap<>();
         for (PortfolioId id : s.touched) {
             PortfolioSnapshot before = snapshotView.get(id);
