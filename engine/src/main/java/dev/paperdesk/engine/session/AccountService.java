@@ -34,6 +34,7 @@ import dev.paperdesk.engine.portfolio.PortfolioSettings;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
 import dev.paperdesk.engine.portfolio.Position;
 import dev.paperdesk.engine.portfolio.PositionMargin;
+import dev.paperdesk.engine.portfolio.PositionView;
 import dev.paperdesk.engine.portfolio.RiskMarks;
 import dev.paperdesk.engine.portfolio.margin.AccountRecord;
 import dev.paperdesk.engine.portfolio.margin.AccountRecord.PortfolioEventKind;
@@ -100,7 +101,10 @@ public final class AccountService {
         /** The latest quote (engine thread). */
         Optional<Quote> quote(InstrumentId id);
 
-        /** Whether anyone receives what {@link #publish} sends (the funds check then writes its warnings). */
+        /**
+         * Whether anyone takes the order path's warnings ({@link EngineListener#followsAccounts()}):
+         * the funds check then evaluates the limits that only warn and writes their texts.
+         */
         default boolean publishing() {
             return true;
         }
@@ -577,6 +581,7 @@ public final class AccountService {
         Portfolio live = host.portfolios().get(id);
         if (live == null) {
             books.remove(id);
+            valued.remove(id);
         } else if (book != null && book.isFor(live, host.fx())) {
             book.remark(instrument, mark);
         } else {
@@ -600,8 +605,20 @@ public final class AccountService {
             return book.snapshot(live.riskMarks(), reservedForOrders);
         }
         books.remove(live.id());
-        return host.value(live, reservedForOrders);
+        PortfolioSnapshot s = host.value(live, reservedForOrders);
+        valued.put(live.id(), new Valued(live, live.revision(), s));
+        return s;
     }
+
+    /**
+     * The exact valuation {@link #valuation} made of a portfolio's revision that had no current book
+     * (after a fill or a command), at the marks and rates of that moment: the book is built from it
+     * when first needed, re-marked to the prices that moved since, instead of valuing the portfolio a
+     * second time.
+     */
+    private record Valued(Portfolio source, long revision, PortfolioSnapshot snapshot) {}
+
+    private final Map<PortfolioId, Valued> valued = new HashMap<>();
 
     /** The current book of {@code live}, built from an exact valuation when missing or stale. */
     private MarginBook book(Portfolio live) {
@@ -609,10 +626,77 @@ public final class AccountService {
         if (book != null && book.isFor(live, host.fx())) {
             return book;
         }
-        PortfolioSnapshot s = host.value(live);
-        AccountSnapshot a = calculator.compute(s, host.instruments()::get, this::mid);
-        book = MarginBook.of(live, s, a, this::multiplier, host.fx());
+        book = fromValuation(live, valued.remove(live.id()));
+        if (book == null) {
+            book = bookOf(live, host.value(live));
+        }
         books.put(live.id(), book);
+        return book;
+    }
+
+    /**
+     * The book of {@code live} valued as {@code s}, with only the margin terms it reads; its full
+     * account is computed when first read. An account with short options (whose maintenance reads
+     * the underlyings' prices now) gets it at once.
+     */
+    private MarginBook bookOf(Portfolio live, PortfolioSnapshot s) {
+        MarginBook.Pools terms = calculator.pools(s, host.instruments()::get, this::mid);
+        boolean shortOptions = false;
+        for (MarginBook.Pool p : terms.positions()) {
+            shortOptions |= p.assetClass() == dev.paperdesk.engine.model.AssetClass.OPTION
+                    && p.quantity().signum() < 0;
+        }
+        if (shortOptions) {
+            AccountSnapshot a = calculator.compute(s, host.instruments()::get, this::mid);
+            return MarginBook.of(live, s, a, this::multiplier, host.fx());
+        }
+        return MarginBook.of(
+                live,
+                s,
+                terms,
+                () -> calculator.compute(s, host.instruments()::get, this::mid),
+                this::multiplier,
+                host.fx());
+    }
+
+    /**
+     * The book of {@code live} from the valuation made of its current revision, re-marked to the
+     * engine's marks now: equal to one built from a new valuation (the book re-values exactly), or
+     * {@code null} when that valuation is of another revision, or was made at other exchange rates or
+     * with another amount reserved for orders (then valued anew).
+     */
+    private MarginBook fromValuation(Portfolio live, Valued v) {
+        if (v == null || v.source() != live || v.revision() != live.revision()) {
+            return null;
+        }
+        PortfolioSnapshot s = v.snapshot();
+        BigDecimal reserved = host.reservedForOrders(live.id());
+        if (reserved.compareTo(s.reservedForOrders()) != 0
+                || reserved.scale() != s.reservedForOrders().scale()) {
+            return null;
+        }
+        FxRates fx = host.fx();
+        for (int k = 0, n = s.balances().size(); k < n; k++) {
+            Currency c = s.balances().get(k).currency();
+            if (!java.util.Objects.equals(
+                    s.rates().get(c), fx.rate(c, s.baseCurrency()).orElse(null))) {
+                return null;
+            }
+        }
+        for (Currency c : s.unconvertible()) {
+            if (fx.rate(c, s.baseCurrency()).isPresent()) {
+                return null;
+            }
+        }
+        MarginBook book = bookOf(live, s);
+        List<PositionView> views = s.positions();
+        for (int k = 0, n = views.size(); k < n; k++) {
+            PositionView view = views.get(k);
+            BigDecimal now = currentMark(view.instrumentId());
+            if (!java.util.Objects.equals(now, view.mark())) {
+                book.remark(view.instrumentId(), now);
+            }
+        }
         return book;
     }
 
@@ -785,13 +869,24 @@ public final class AccountService {
                 observe(live, book.equity());
                 continue;
             }
+            Map<String, WarningLevel> recorded = levels.get(id);
+            if (supervised.get(id) != book
+                    && book.quietAtBuild()
+                    && (recorded == null || recorded.isEmpty())
+                    && !book.levelsChanged()) {
+                // A new book (after a fill) of an account whose one pool was at NONE when it was built
+                // and still is at the marks now, with nothing recorded: the account at these marks
+                // would record nothing either, so it is neither rebuilt nor divided.
+                observe(live, book.equity());
+                supervised.put(id, book);
+                continue;
+            }
             if (book.moved()) {
                 books.remove(id);
                 book = book(live);
             }
             AccountSnapshot a = book.builtAccount();
             observe(live, a.equity());
-            Map<String, WarningLevel> recorded = levels.get(id);
             // A new book (after a fill) of an account with one pool at NONE, where nothing else is
             // recorded: recording the levels would change nothing, so its division is not made.
             boolean breached =

@@ -13,4 +13,14 @@ public interface EngineListener {
     default boolean followsPortfolios() {
         return true;
     }
+
+    /**
+     * Whether this listener takes the advisory {@link EngineEvent.Account} events of the order path
+     * ({@link AccountEvent.RiskWarnings}): by default, when it follows portfolios. While no listener
+     * does, the funds check neither evaluates the limits that only warn nor writes their texts (an
+     * order's verdict and rejections are the same; see {@link AccountService#checkOrder}).
+     */
+    default boolean followsAccounts() {
+        return followsPortfolios();
+    }
 }

@@ -193,13 +193,25 @@ public final class TradingEngine implements MarketDataSink {
         if (listener.followsPortfolios()) {
             portfolioFollowers.incrementAndGet();
         }
+        if (listener.followsAccounts()) {
+            accountFollowers.incrementAndGet();
+        }
     }
 
     public void removeListener(EngineListener listener) {
-        if (listeners.remove(listener) && listener.followsPortfolios()) {
-            portfolioFollowers.decrementAndGet();
+        if (listeners.remove(listener)) {
+            if (listener.followsPortfolios()) {
+                portfolioFollowers.decrementAndGet();
+            }
+            if (listener.followsAccounts()) {
+                accountFollowers.decrementAndGet();
+            }
         }
     }
+
+    /** Listeners that take the order path's advisory account events (any thread). */
+    private final java.util.concurrent.atomic.AtomicInteger accountFollowers =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /** Listeners that take {@link EngineEvent.PortfolioChanged} events (any thread). */
     private final java.util.concurrent.atomic.AtomicInteger portfolioFollowers =
@@ -350,6 +362,13 @@ public final class TradingEngine implements MarketDataSink {
         if (listeners.isEmpty()) {
             refreshViews(s.touched);
             return; // nobody to tell
+        }
+        if (portfolioFollowers.get() == 0) {
+            // Nobody takes PortfolioChanged events (a backtest's strategies read their positions when
+            // they need them): the order and fill events only, with no snapshots compared.
+            refreshViews(s.touched);
+            publishAll(s.events);
+            return;
         }
         Map<PortfolioId, PortfolioSnapshot> prior = new HashMap<>();
         for (PortfolioId id : s.touched) {
@@ -1638,7 +1657,7 @@ public final class TradingEngine implements MarketDataSink {
 
         @Override
         public boolean publishing() {
-            return !listeners.isEmpty();
+            return accountFollowers.get() > 0;
         }
 
         @Override

@@ -205,6 +205,53 @@ class AccountServiceTest {
     }
 
     @Test
+    void warningsAreWrittenOnlyForListenersThatFollowAccountsAndRejectionsAlways() {
+        try (TradingSession s = open(null)) {
+            SessionAccounts a = s.accounts();
+            PortfolioId id = TradingSession.await(
+                    a.create(new PortfolioSpec("Small", "", Currency.USD, new BigDecimal("10000"), null)));
+            List<EngineEvent> events = new ArrayList<>();
+            // Like a backtest's strategy host: takes order and fill events, follows neither portfolios
+            // nor accounts.
+            s.addListener(new EngineListener() {
+                @Override
+                public void onEvent(EngineEvent event) {
+                    events.add(event);
+                }
+
+                @Override
+                public boolean followsPortfolios() {
+                    return false;
+                }
+            });
+            Order ok = buy(s, id, Side.BUY, "300", ACME);
+            assertThat(ok.status()).isEqualTo(OrderStatus.FILLED);
+            assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOf(EngineEvent.FillBooked.class));
+            assertThat(LiquidationScenarioTest.accountEvents(events, AccountEvent.RiskWarnings.class))
+                    .isEmpty();
+            assertThat(events).noneSatisfy(e -> assertThat(e).isInstanceOf(EngineEvent.PortfolioChanged.class));
+            Order tooBig = buy(s, id, Side.BUY, "200", ACME);
+            assertThat(tooBig.rejection().reason()).isEqualTo(RejectReason.INSUFFICIENT_FUNDS);
+            assertThat(tooBig.rejection().message())
+                    .contains("of margin and fees but only")
+                    .contains("USD is free");
+            assertThat(buy(s, id, Side.SELL, "300", ACME).status()).isEqualTo(OrderStatus.FILLED);
+            RiskLimits blocking = new RiskLimits(
+                    RiskLimits.DEFAULTS.maxPositionPct().withMode(LimitMode.BLOCK),
+                    RiskLimits.DEFAULTS.dailyLossPct(),
+                    RiskLimits.DEFAULTS.maxOpenPositions(),
+                    RiskLimits.DEFAULTS.riskPerTradePct(),
+                    RiskLimits.DEFAULTS.drawdownStopPct(),
+                    RiskLimits.DEFAULTS.correlation());
+            TradingSession.await(a.updateSettings(id, "Small", "", PortfolioSettings.DEFAULTS.withLimits(blocking)));
+            // A blocking limit is checked, and its message written, whoever listens.
+            Order blocked = buy(s, id, Side.BUY, "30", ACME);
+            assertThat(blocked.rejection().reason()).isEqualTo(RejectReason.RISK_LIMIT);
+            assertThat(blocked.rejection().message()).startsWith("max position size: ");
+        }
+    }
+
+    @Test
     void shortsPayADailyBorrowFeeAndCloseAllFlattens() {
         try (TradingSession s = open(null)) {
             PortfolioId id = s.portfolios().get(0).id();

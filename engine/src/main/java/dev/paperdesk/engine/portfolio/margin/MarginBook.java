@@ -61,7 +61,10 @@ public final class MarginBook {
     private final Portfolio source;
     private final long revision;
     private final PortfolioSnapshot built;
-    private final AccountSnapshot account;
+    /** The account at the build-time marks, or null until {@link #builtAccount()} first asks {@code accountSource}. */
+    private AccountSnapshot account;
+
+    private final java.util.function.Supplier<AccountSnapshot> accountSource;
     private final Currency[] held;
     private final BigDecimal[] heldRates;
 
@@ -87,6 +90,9 @@ public final class MarginBook {
     private final long[] isolatedHi;
     private final long[] isolatedLo;
     private final int[][] scaleCount;
+    /** The largest scale with a non-zero count in {@code scaleCount[c]}, or −1 until worked out again. */
+    private final int[] topScale;
+
     private final BigDecimal[] costSum;
     /** Σ cost basis of the currency's positions without a price (valued at cost, outside the long sums). */
     private final BigDecimal[] atCost;
@@ -137,13 +143,16 @@ public final class MarginBook {
     private MarginBook(
             Portfolio source,
             PortfolioSnapshot built,
+            Pools terms,
             AccountSnapshot account,
+            java.util.function.Supplier<AccountSnapshot> accountSource,
             Function<InstrumentId, BigDecimal> multiplierOf,
             FxRates fx) {
         this.source = source;
         this.revision = source.revision();
         this.built = built;
         this.account = account;
+        this.accountSource = accountSource;
         List<Currency> currencies = new ArrayList<>();
         built.balances().forEach(b -> currencies.add(b.currency()));
         built.positions().forEach(v -> {
@@ -179,16 +188,18 @@ public final class MarginBook {
         isolatedHi = new long[k];
         isolatedLo = new long[k];
         scaleCount = new int[k][MAX_SCALE + 1];
+        topScale = new int[k];
+        java.util.Arrays.fill(topScale, -1);
         costSum = new BigDecimal[k];
         hasTerms = new boolean[k];
         java.util.Arrays.fill(costSum, BigDecimal.ZERO);
         atCost = new BigDecimal[k];
         crossAtCost = new BigDecimal[k];
 
-        Map<InstrumentId, PositionMarginView> margins = new HashMap<>();
+        Map<InstrumentId, Pool> margins = new HashMap<>();
         boolean shortOptions = false;
         int isolated = 0;
-        for (PositionMarginView m : account.positions()) {
+        for (Pool m : terms.positions()) {
             margins.put(m.instrumentId(), m);
             shortOptions |= m.assetClass() == AssetClass.OPTION && m.quantity().signum() < 0;
             if (m.mode() == MarginMode.ISOLATED) {
@@ -230,7 +241,7 @@ public final class MarginBook {
                 costSum[c] = costSum[c].add(v.costBasis());
                 hasTerms[c] = true;
             }
-            PositionMarginView m = margins.get(v.instrumentId());
+            Pool m = margins.get(v.instrumentId());
             poolOf[i] = m == null ? -1 : m.mode() == MarginMode.ISOLATED ? next++ : 0;
             if (poolOf[i] > 0) {
                 int p = poolOf[i];
@@ -250,8 +261,8 @@ public final class MarginBook {
         // cross equity = cash + Σ value − Σ isolated (margin + value − cost), all converted
         crossBase = built.cash().subtract(isolatedOffset);
         poolSlot[0] = -1;
-        poolMaintenance[0] = account.crossMaintenance();
-        known[0] = WarningLevel.of(MarginCalculator.ratio(account.crossMaintenance(), account.crossEquity()));
+        poolMaintenance[0] = terms.crossMaintenance();
+        known[0] = crossLevelOf(terms.crossMaintenance(), terms.crossEquity());
         for (int c = 0; c < k; c++) {
             atCost[c] = unpricedCost(c, false);
             crossAtCost[c] = unpricedCost(c, true);
@@ -280,8 +291,72 @@ public final class MarginBook {
             AccountSnapshot account,
             Function<InstrumentId, BigDecimal> multipliers,
             FxRates fx) {
-        return new MarginBook(portfolio, snapshot, account, multipliers, fx);
+        return new MarginBook(portfolio, snapshot, Pools.of(account), account, null, multipliers, fx);
     }
+
+    /**
+     * The book of {@code portfolio} from its exact valuation and only the margin terms the book
+     * reads: the full account is computed by {@code account} when {@link #builtAccount()} is first
+     * read (most books never are), so a book after a fill makes no ratio, liquidation price or risk
+     * percentage.
+     *
+     * @param terms {@link MarginCalculator#pools} of {@code snapshot}
+     * @param account gives {@link MarginCalculator#compute} of {@code snapshot}
+     */
+    public static MarginBook of(
+            Portfolio portfolio,
+            PortfolioSnapshot snapshot,
+            Pools terms,
+            java.util.function.Supplier<AccountSnapshot> account,
+            Function<InstrumentId, BigDecimal> multipliers,
+            FxRates fx) {
+        return new MarginBook(portfolio, snapshot, terms, null, account, multipliers, fx);
+    }
+
+    /**
+     * What a book reads of an account: each open position's margin terms and the cross pool's
+     * maintenance and equity, each equal (value and scale) to the account's own figure.
+     */
+    public record Pools(List<Pool> positions, BigDecimal crossMaintenance, BigDecimal crossEquity) {
+        public Pools {
+            positions = List.copyOf(positions);
+            java.util.Objects.requireNonNull(crossMaintenance, "crossMaintenance");
+            java.util.Objects.requireNonNull(crossEquity, "crossEquity");
+        }
+
+        /** The terms of a full account. */
+        public static Pools of(AccountSnapshot a) {
+            List<Pool> out = new ArrayList<>(a.positions().size());
+            for (PositionMarginView m : a.positions()) {
+                out.add(new Pool(
+                        m.instrumentId(),
+                        m.assetClass(),
+                        m.quantity(),
+                        m.mode(),
+                        m.maintenanceMargin(),
+                        m.isolatedMargin(),
+                        m.mode() == MarginMode.ISOLATED ? m.maintenanceRatio() : null,
+                        m.rate()));
+            }
+            return new Pools(out, a.crossMaintenance(), a.crossEquity());
+        }
+    }
+
+    /**
+     * One open position's margin terms, as in its {@link PositionMarginView}.
+     *
+     * @param maintenanceRatio the isolated pool's ratio; {@code null} for a cross position
+     * @param rate to the base currency, {@code null} without one
+     */
+    public record Pool(
+            InstrumentId instrumentId,
+            AssetClass assetClass,
+            BigDecimal quantity,
+            MarginMode mode,
+            BigDecimal maintenanceMargin,
+            BigDecimal isolatedMargin,
+            BigDecimal maintenanceRatio,
+            BigDecimal rate) {}
 
     /** True while this book values {@code portfolio} as it is now, at the exchange rates of {@code fx}. */
     public boolean isFor(Portfolio portfolio, FxRates fx) {
@@ -307,6 +382,9 @@ public final class MarginBook {
 
     /** The valuation and account it was built from (the account at the build-time marks). */
     public AccountSnapshot builtAccount() {
+        if (account == null) {
+            account = accountSource.get();
+        }
         return account;
     }
 
@@ -349,10 +427,14 @@ public final class MarginBook {
         if (c >= 0) {
             // Unpriced positions are carried at cost in BigDecimal; their fixed-point value is 0.
             if (wasPriced) {
-                scaleCount[c][beforeScale]--;
+                if (--scaleCount[c][beforeScale] == 0 && beforeScale == topScale[c]) {
+                    topScale[c] = -1; // the top scale may have emptied
+                }
             }
             if (mark != null) {
-                scaleCount[c][valueScale[i]]++;
+                if (scaleCount[c][valueScale[i]]++ == 0 && topScale[c] >= 0 && valueScale[i] > topScale[c]) {
+                    topScale[c] = valueScale[i];
+                }
             }
             if (wasPriced != (mark != null)) {
                 atCost[c] = unpricedCost(c, false);
@@ -457,11 +539,7 @@ public final class MarginBook {
                 || rates[only].compareTo(BigDecimal.ONE) != 0) {
             return null;
         }
-        int top = MAX_SCALE;
-        int[] counts = scaleCount[only];
-        while (top > 0 && counts[top] == 0) {
-            top--;
-        }
+        int top = top(only);
         long hi = valueHi[only];
         long lo = valueLo[only];
         int shift = sumScale[only] - top;
@@ -628,13 +706,23 @@ public final class MarginBook {
                 : views[i].quantity().multiply(mark).multiply(multipliers[i]);
     }
 
+    /** The largest scale of currency {@code c}'s priced terms (0 when none): kept until a count changes. */
+    private int top(int c) {
+        int top = topScale[c];
+        if (top < 0) {
+            top = MAX_SCALE;
+            int[] counts = scaleCount[c];
+            while (top > 0 && counts[top] == 0) {
+                top--;
+            }
+            topScale[c] = top;
+        }
+        return top;
+    }
+
     /** Σ values of currency {@code c}, at the largest scale of its terms (the scale BigDecimal sums reach). */
     private BigDecimal sum(int c) {
-        int top = MAX_SCALE;
-        int[] counts = scaleCount[c];
-        while (top > 0 && counts[top] == 0) {
-            top--;
-        }
+        int top = top(c);
         long hi = valueHi[c];
         long lo = valueLo[c];
         int shift = sumScale[c] - top;
@@ -708,6 +796,7 @@ public final class MarginBook {
     private boolean resum(int c) {
         int top = 0;
         java.util.Arrays.fill(scaleCount[c], 0);
+        topScale[c] = -1;
         for (int i = 0; i < n; i++) {
             if (currencyOf[i] == c && marks[i] != null) {
                 top = Math.max(top, valueScale[i]);
@@ -904,8 +993,19 @@ public final class MarginBook {
                 }
             }
         }
-        BigDecimal equity = crossEquity();
-        if (maintenance.signum() > 0 && equity.signum() > 0) {
+        return crossLevelOf(maintenance, crossEquity());
+    }
+
+    /**
+     * {@code WarningLevel.of(MarginCalculator.ratio(maintenance, equity))}, the division made only
+     * when a double screen does not put the ratio below 0.79 (then it is below the first warning,
+     * 0.80, exactly too: each conversion and the quotient are within a few parts in 10^16).
+     */
+    private static WarningLevel crossLevelOf(BigDecimal maintenance, BigDecimal equity) {
+        if (maintenance.signum() <= 0) {
+            return WarningLevel.of(BigDecimal.ZERO);
+        }
+        if (equity.signum() > 0) {
             double screen = maintenance.doubleValue() / equity.doubleValue();
             if (screen < 0.79) {
                 return WarningLevel.NONE;

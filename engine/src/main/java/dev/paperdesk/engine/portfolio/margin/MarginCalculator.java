@@ -172,6 +172,49 @@ public final class MarginCalculator {
     }
 
     /**
+     * What a {@link MarginBook} reads of {@code compute(s, instruments, underlyingMarks)}: each open
+     * position's margin terms and the cross pool's maintenance and equity, by the same expressions
+     * (the same values and scales), without the cross ratio, liquidation prices, exposure, buying
+     * power and risk percentages a full account divides out. An isolated pool's ratio is worked out
+     * as in {@code compute} (those are few).
+     */
+    public MarginBook.Pools pools(
+            PortfolioSnapshot s,
+            Function<InstrumentId, Instrument> instruments,
+            Function<InstrumentId, BigDecimal> underlyingMarks) {
+        PortfolioSettings settings = s.account().settings();
+        List<MarginBook.Pool> out = new ArrayList<>();
+        BigDecimal crossMaintenance = BigDecimal.ZERO;
+        BigDecimal isolatedEquity = BigDecimal.ZERO;
+        for (PositionView p : s.positions()) {
+            if (p.quantity().signum() == 0) {
+                continue;
+            }
+            BigDecimal rate = s.rate(p.currency()).orElse(null);
+            Working w = working(p, instruments.apply(p.instrumentId()), s, settings, underlyingMarks);
+            boolean isolated = w.margin.mode() == MarginMode.ISOLATED;
+            if (rate != null) {
+                if (isolated) {
+                    isolatedEquity = isolatedEquity.add(
+                            w.margin.isolatedMargin().add(p.unrealizedPnl()).multiply(rate));
+                } else {
+                    crossMaintenance = crossMaintenance.add(w.maintenance.multiply(rate));
+                }
+            }
+            out.add(new MarginBook.Pool(
+                    p.instrumentId(),
+                    w.assetClass,
+                    p.quantity(),
+                    w.margin.mode(),
+                    w.maintenance,
+                    w.margin.isolatedMargin(),
+                    isolated ? ratio(w.maintenance, w.margin.isolatedMargin().add(p.unrealizedPnl())) : null,
+                    rate));
+        }
+        return new MarginBook.Pools(out, crossMaintenance, s.equity().subtract(isolatedEquity));
+    }
+
+    /**
      * Only the free margin of {@code s}: exactly {@code compute(s, instruments,
      * underlyingMarks).freeMargin()}, same value and scale, without the position views, ratios,
      * liquidation prices and risk figures that a full account needs and the pre-trade requirement

@@ -274,6 +274,120 @@ class MarginBookProperties {
         assertThat(book.isFor(p, FX)).isFalse();
     }
 
+    /**
+     * After any sequence of fills (opening, adding, reducing, closing and flipping positions, in cross
+     * or isolated margin, in USDT, EUR and JPY) and ticks, a book built the way the engine builds it
+     * after a fill (from the valuation made when the fill was committed, with only the margin terms
+     * of {@link MarginCalculator#pools}, then re-marked to the prices that moved since) reports
+     * exactly what a book built afresh from the reference at the current marks reports: equity,
+     * unrealized P&amp;L, snapshot, cross equity and every pool's level, and its full account, once
+     * read, is the reference's at the valuation's marks. {@code pools} is the account's own terms.
+     */
+    @Property(tries = 300)
+    void aBookFromTheValuationOfAFillIsTheFreshlyBuiltBook(@ForAll long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Portfolio p = new Portfolio(
+                new PortfolioId(1),
+                "B",
+                "",
+                Currency.USD,
+                decimal(r, 2_000_000, 0, 2),
+                r.nextBoolean() ? CostBasisMethod.FIFO : CostBasisMethod.AVERAGE,
+                Instant.EPOCH);
+        Map<InstrumentId, BigDecimal> marks = new HashMap<>();
+        for (Instrument ins : INSTRUMENTS) {
+            marks.put(ins.id(), r.nextInt(8) == 0 ? null : decimal(r, 5_000_000, 0, 4));
+        }
+        BigDecimal reserved = r.nextBoolean() ? BigDecimal.ZERO : decimal(r, 10_000, 0, 3);
+        int fillId = 1;
+        int steps = 1 + r.nextInt(20);
+        for (int step = 0; step < steps; step++) {
+            Instrument ins = INSTRUMENTS.get(r.nextInt(INSTRUMENTS.size()));
+            BigDecimal held = p.position(ins.id()).quantity();
+            BigDecimal qty = held.signum() != 0 && r.nextInt(3) == 0
+                    ? held.abs().multiply(BigDecimal.valueOf(1 + r.nextInt(2))) // closes, or flips
+                    : decimal(r, 20_000, 0, 6);
+            Side side = held.signum() != 0 && r.nextBoolean()
+                    ? (held.signum() > 0 ? Side.SELL : Side.BUY)
+                    : (r.nextBoolean() ? Side.BUY : Side.SELL);
+            BigDecimal base = marks.get(ins.id()) == null ? BigDecimal.valueOf(100) : marks.get(ins.id());
+            BigDecimal price = base.multiply(BigDecimal.valueOf(95 + r.nextInt(11), 2));
+            if (price.signum() <= 0) {
+                price = BigDecimal.ONE;
+            }
+            p.applyFill(
+                    new Fill(
+                            new FillId(fillId),
+                            new OrderId(fillId++),
+                            p.id(),
+                            ins.id(),
+                            side,
+                            Quantity.of(qty),
+                            Price.of(price),
+                            r.nextBoolean()
+                                    ? Money.zero(ins.quoteCurrency())
+                                    : Money.of(decimal(r, 500, 0, 4), ins.quoteCurrency()),
+                            Liquidity.TAKER,
+                            BigDecimal.ZERO,
+                            Instant.EPOCH),
+                    ins);
+            BigDecimal notional = p.position(ins.id()).costBasis().abs();
+            int leverage = 1 + r.nextInt(50);
+            if (r.nextBoolean() && notional.signum() > 0) {
+                p.setMargin(
+                        ins.id(),
+                        new PositionMargin(
+                                MarginMode.ISOLATED,
+                                leverage,
+                                notional.divide(BigDecimal.valueOf(leverage), Decimals.DIVISION)));
+            } else {
+                p.setMargin(ins.id(), PositionMargin.cross(leverage));
+            }
+            // The valuation made when the fill was committed, at the marks of that moment.
+            Reference atFill = Reference.of(p, marks, reserved);
+            MarginBook.Pools terms =
+                    MarginCalculator.DEFAULT.pools(atFill.snapshot, MarginBookProperties::instrument, id -> null);
+            assertThat(terms).isEqualTo(MarginBook.Pools.of(atFill.account));
+            // Prices that move before the book is first needed.
+            int ticks = r.nextInt(4);
+            for (int t = 0; t < ticks; t++) {
+                Instrument moved = INSTRUMENTS.get(r.nextInt(INSTRUMENTS.size()));
+                marks.put(moved.id(), nextMark(r, p, moved, marks.get(moved.id()), atFill.account));
+            }
+            MarginBook book = MarginBook.of(
+                    p, atFill.snapshot, terms, () -> atFill.account, MarginBookProperties::multiplier, FX);
+            for (PositionView v : atFill.snapshot.positions()) {
+                BigDecimal now = marks.get(v.instrumentId());
+                if (!java.util.Objects.equals(now, v.mark())) {
+                    book.remark(v.instrumentId(), now);
+                }
+            }
+            Reference now = Reference.of(p, marks, reserved);
+            MarginBook fresh = MarginBook.of(p, now.snapshot, now.account, MarginBookProperties::multiplier, FX);
+            assertThat(book.isFor(p, FX)).isTrue();
+            assertThat(book.equity()).isEqualTo(fresh.equity()).isEqualTo(now.snapshot.equity());
+            assertThat(book.unrealizedPnl()).isEqualTo(fresh.unrealizedPnl());
+            assertThat(book.snapshot(p.riskMarks(), reserved))
+                    .isEqualTo(fresh.snapshot(p.riskMarks(), reserved))
+                    .isEqualTo(now.snapshot);
+            assertThat(book.crossEquity()).isEqualByComparingTo(fresh.crossEquity());
+            assertThat(book.levels()).isEqualTo(fresh.levels()).isEqualTo(now.levels());
+            Map<String, WarningLevel> quiet = Map.of("cross", WarningLevel.NONE);
+            assertThat(book.quietAtBuild()).isEqualTo(atFill.levels().equals(quiet));
+            assertThat(fresh.quietAtBuild()).isEqualTo(now.levels().equals(quiet));
+            boolean changed = book.levelsChanged();
+            if (book.fixedPoint() && !atFill.levels().containsValue(WarningLevel.LIQUIDATION)) {
+                // Levels known at the fill and at the marks now differ only where a pool crossed a threshold.
+                assertThat(changed).isEqualTo(!now.levels().equals(atFill.levels()));
+            }
+            if (book.quietAtBuild() && !changed) {
+                // What lets the engine keep such a book without recording levels: a fresh one is quiet too.
+                assertThat(fresh.quietAtBuild()).isTrue();
+            }
+            assertThat(book.builtAccount()).isSameAs(atFill.account);
+        }
+    }
+
     private static void buy(Portfolio p, Instrument ins, int id, BigDecimal price) {
         p.applyFill(
                 new Fill(
