@@ -507,6 +507,15 @@ public final class Backtester {
                     // bars that closed while the trade was open: their ranges are after the entry fill
                     Instant from = entry.minus(s.timeframe().duration());
                     Instant to = exit.minus(s.timeframe().duration());
+                    if (data.store() instanceof MemoryBarStore memory) {
+                        // from the store's columns of highs and lows: no bar is read back
+                        MemoryBarStore.Range range = memory.range(BacktestData.key(s), from, to);
+                        if (range != null) {
+                            high = range.high();
+                            low = range.low();
+                        }
+                        break;
+                    }
                     for (Bar b : data.store().read(BacktestData.key(s), from, to, Integer.MAX_VALUE)) {
                         high = high == null ? b.high() : high.max(b.high());
                         low = low == null ? b.low() : low.min(b.low());

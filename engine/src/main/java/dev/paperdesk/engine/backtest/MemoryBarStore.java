@@ -3,6 +3,7 @@ package dev.paperdesk.engine.backtest;
 import dev.paperdesk.engine.model.Bar;
 import dev.paperdesk.engine.store.BarStore;
 import dev.paperdesk.engine.store.BarStore.InsertResult;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,10 +15,15 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Bars held in memory, for backtests on a CSV file or generated data without a workspace. Series
- * are replaced or appended whole; reads are binary searches on open time.
+ * are replaced or appended whole; reads are binary searches on open time and return views of the
+ * stored (immutable) series, not copies. Beside each series its open times and its highs and lows
+ * are kept in primitive columns, so that the price range of a stretch of bars ({@link #range}) is
+ * a scan of two {@code long} arrays rather than of a million bars' {@code BigDecimal}s.
  */
 public final class MemoryBarStore implements BarStore {
     private final Map<SeriesKey, List<Bar>> series = new ConcurrentSkipListMap<>();
+    /** The columns of each series, built with it (and checked against it: a reader may see a new series first). */
+    private final Map<SeriesKey, Columns> columns = new ConcurrentSkipListMap<>();
 
     @Override
     public synchronized InsertResult insert(SeriesKey key, Iterator<Bar> bars, WriteMode mode) {
@@ -57,7 +63,9 @@ public final class MemoryBarStore implements BarStore {
         for (Bar b : incoming) {
             merged.put(b.openTime(), b);
         }
-        series.put(key, List.copyOf(merged.values()));
+        List<Bar> stored = List.copyOf(merged.values());
+        columns.put(key, new Columns(stored));
+        series.put(key, stored);
         return new InsertResult.Inserted(key, incoming.size(), replaced);
     }
 
@@ -88,8 +96,50 @@ public final class MemoryBarStore implements BarStore {
         List<Bar> bars = series.getOrDefault(key, List.of());
         int lo = firstAtOrAfter(bars, fromInclusive);
         int hi = Math.max(lo, firstAtOrAfter(bars, toExclusive));
-        // one exactly sized copy of the page
-        return new ArrayList<>(bars.subList(lo, (int) Math.max(lo, Math.min(hi, (long) lo + limit))));
+        // a view of the immutable series: a replay pages through it without copying
+        return bars.subList(lo, (int) Math.max(lo, Math.min(hi, (long) lo + limit)));
+    }
+
+    /** The highest high and the lowest low of a stretch of bars: each the first bar's value where several are equal. */
+    public record Range(BigDecimal high, BigDecimal low) {}
+
+    /**
+     * The price range of the bars of a series opening in {@code [fromInclusive, toExclusive)}, or
+     * null when none does. The same numbers (value and scale) as folding {@code high.max(b.high())}
+     * and {@code low.min(b.low())} over the bars read in that range.
+     */
+    public Range range(SeriesKey key, Instant fromInclusive, Instant toExclusive) {
+        List<Bar> bars = series.getOrDefault(key, List.of());
+        int lo = firstAtOrAfter(bars, fromInclusive);
+        int hi = firstAtOrAfter(bars, toExclusive);
+        if (hi <= lo) {
+            return null;
+        }
+        Columns c = columns.get(key);
+        if (c == null || c.bars != bars || c.highs == null) {
+            BigDecimal high = null;
+            BigDecimal low = null;
+            for (int i = lo; i < hi; i++) {
+                Bar b = bars.get(i);
+                high = high == null ? b.high() : high.max(b.high());
+                low = low == null ? b.low() : low.min(b.low());
+            }
+            return new Range(high, low);
+        }
+        long[] highs = c.highs;
+        long[] lows = c.lows;
+        int top = lo;
+        int bottom = lo;
+        for (int i = lo + 1; i < hi; i++) {
+            // strictly beyond: on a tie the first bar's number stays, as BigDecimal.max/min keep theirs
+            if (highs[i] > highs[top]) {
+                top = i;
+            }
+            if (lows[i] < lows[bottom]) {
+                bottom = i;
+            }
+        }
+        return new Range(bars.get(top).high(), bars.get(bottom).low());
     }
 
     /** How many bars of the series open in {@code [fromInclusive, toExclusive)}, without reading them. */
@@ -97,6 +147,44 @@ public final class MemoryBarStore implements BarStore {
         List<Bar> bars = series.getOrDefault(key, List.of());
         int lo = firstAtOrAfter(bars, fromInclusive);
         return Math.max(0, firstAtOrAfter(bars, toExclusive) - lo);
+    }
+
+    /**
+     * A series' highs and lows as unscaled longs at one common scale (the largest of the series),
+     * so that comparing two longs is comparing the two numbers; no columns (null) when a number
+     * would not fit in a long at that scale.
+     */
+    private static final class Columns {
+        final List<Bar> bars;
+        final long[] highs;
+        final long[] lows;
+
+        Columns(List<Bar> bars) {
+            this.bars = bars;
+            int scale = 0;
+            for (Bar b : bars) {
+                scale = Math.max(scale, Math.max(b.high().scale(), b.low().scale()));
+            }
+            long[] h = null;
+            long[] l = null;
+            if (scale <= 18) {
+                h = new long[bars.size()];
+                l = new long[bars.size()];
+                try {
+                    for (int i = 0; i < h.length; i++) {
+                        Bar b = bars.get(i);
+                        // exact: the scale is at least the number's own, and longValueExact refuses an overflow
+                        h[i] = b.high().movePointRight(scale).longValueExact();
+                        l[i] = b.low().movePointRight(scale).longValueExact();
+                    }
+                } catch (ArithmeticException tooWide) {
+                    h = null;
+                    l = null;
+                }
+            }
+            this.highs = h;
+            this.lows = l;
+        }
     }
 
     private static int firstAtOrAfter(List<Bar> bars, Instant t) {
