@@ -21,9 +21,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * a scan of two {@code long} arrays rather than of a million bars' {@code BigDecimal}s.
  */
 public final class MemoryBarStore implements BarStore {
-    private final Map<SeriesKey, List<Bar>> series = new ConcurrentSkipListMap<>();
-    /** The columns of each series, built with it (and checked against it: a reader may see a new series first). */
-    private final Map<SeriesKey, Columns> columns = new ConcurrentSkipListMap<>();
+    private final Map<SeriesKey, Columns> series = new ConcurrentSkipListMap<>();
 
     @Override
     public synchronized InsertResult insert(SeriesKey key, Iterator<Bar> bars, WriteMode mode) {
@@ -44,7 +42,8 @@ public final class MemoryBarStore implements BarStore {
             return new InsertResult.Inserted(key, 0, 0);
         }
         TreeMap<Instant, Bar> merged = new TreeMap<>();
-        List<Bar> existing = series.getOrDefault(key, List.of());
+        Columns old = series.get(key);
+        List<Bar> existing = old == null ? List.of() : old.bars;
         long replaced = 0;
         if (mode == WriteMode.REFUSE_OVERLAP) {
             existing.forEach(b -> merged.put(b.openTime(), b));
@@ -63,9 +62,7 @@ public final class MemoryBarStore implements BarStore {
         for (Bar b : incoming) {
             merged.put(b.openTime(), b);
         }
-        List<Bar> stored = List.copyOf(merged.values());
-        columns.put(key, new Columns(stored));
-        series.put(key, stored);
+        series.put(key, new Columns(List.copyOf(merged.values())));
         return new InsertResult.Inserted(key, incoming.size(), replaced);
     }
 
@@ -80,8 +77,9 @@ public final class MemoryBarStore implements BarStore {
 
     @Override
     public Optional<SeriesInfo> info(SeriesKey key) {
-        List<Bar> bars = series.get(key);
-        if (bars == null || bars.isEmpty()) {
+        Columns c = series.get(key);
+        List<Bar> bars = c == null ? List.of() : c.bars;
+        if (bars.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new SeriesInfo(
@@ -93,9 +91,10 @@ public final class MemoryBarStore implements BarStore {
 
     @Override
     public List<Bar> read(SeriesKey key, Instant fromInclusive, Instant toExclusive, int limit) {
-        List<Bar> bars = series.getOrDefault(key, List.of());
-        int lo = firstAtOrAfter(bars, fromInclusive);
-        int hi = Math.max(lo, firstAtOrAfter(bars, toExclusive));
+        Columns c = series.getOrDefault(key, Columns.NONE);
+        List<Bar> bars = c.bars;
+        int lo = c.firstAtOrAfter(fromInclusive);
+        int hi = Math.max(lo, c.firstAtOrAfter(toExclusive));
         // a view of the immutable series: a replay pages through it without copying
         return bars.subList(lo, (int) Math.max(lo, Math.min(hi, (long) lo + limit)));
     }
@@ -109,14 +108,14 @@ public final class MemoryBarStore implements BarStore {
      * and {@code low.min(b.low())} over the bars read in that range.
      */
     public Range range(SeriesKey key, Instant fromInclusive, Instant toExclusive) {
-        List<Bar> bars = series.getOrDefault(key, List.of());
-        int lo = firstAtOrAfter(bars, fromInclusive);
-        int hi = firstAtOrAfter(bars, toExclusive);
+        Columns c = series.getOrDefault(key, Columns.NONE);
+        List<Bar> bars = c.bars;
+        int lo = c.firstAtOrAfter(fromInclusive);
+        int hi = c.firstAtOrAfter(toExclusive);
         if (hi <= lo) {
             return null;
         }
-        Columns c = columns.get(key);
-        if (c == null || c.bars != bars || c.highs == null) {
+        if (c.highs == null) {
             BigDecimal high = null;
             BigDecimal low = null;
             for (int i = lo; i < hi; i++) {
@@ -144,23 +143,35 @@ public final class MemoryBarStore implements BarStore {
 
     /** How many bars of the series open in {@code [fromInclusive, toExclusive)}, without reading them. */
     public long count(SeriesKey key, Instant fromInclusive, Instant toExclusive) {
-        List<Bar> bars = series.getOrDefault(key, List.of());
-        int lo = firstAtOrAfter(bars, fromInclusive);
-        return Math.max(0, firstAtOrAfter(bars, toExclusive) - lo);
+        Columns c = series.getOrDefault(key, Columns.NONE);
+        int lo = c.firstAtOrAfter(fromInclusive);
+        return Math.max(0, c.firstAtOrAfter(toExclusive) - lo);
     }
 
     /**
-     * A series' highs and lows as unscaled longs at one common scale (the largest of the series),
-     * so that comparing two longs is comparing the two numbers; no columns (null) when a number
-     * would not fit in a long at that scale.
+     * A stored series: its bars, their open times (epoch seconds and nanoseconds, for binary searches
+     * that touch no bar), and their highs and lows as unscaled longs at one common scale (the largest
+     * of the series), so that comparing two longs is comparing the two numbers; no highs and lows
+     * (null) when a number would not fit in a long at that scale.
      */
     private static final class Columns {
+        static final Columns NONE = new Columns(List.of());
+
         final List<Bar> bars;
+        final long[] openSeconds;
+        final int[] openNanos;
         final long[] highs;
         final long[] lows;
 
         Columns(List<Bar> bars) {
             this.bars = bars;
+            openSeconds = new long[bars.size()];
+            openNanos = new int[bars.size()];
+            for (int i = 0; i < openSeconds.length; i++) {
+                Instant t = bars.get(i).openTime();
+                openSeconds[i] = t.getEpochSecond();
+                openNanos[i] = t.getNano();
+            }
             int scale = 0;
             for (Bar b : bars) {
                 scale = Math.max(scale, Math.max(b.high().scale(), b.low().scale()));
@@ -185,19 +196,22 @@ public final class MemoryBarStore implements BarStore {
             this.highs = h;
             this.lows = l;
         }
-    }
 
-    private static int firstAtOrAfter(List<Bar> bars, Instant t) {
-        int lo = 0;
-        int hi = bars.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (bars.get(mid).openTime().isBefore(t)) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+        /** The index of the first bar opening at or after {@code t}. */
+        int firstAtOrAfter(Instant t) {
+            long seconds = t.getEpochSecond();
+            int nanos = t.getNano();
+            int lo = 0;
+            int hi = openSeconds.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (openSeconds[mid] < seconds || (openSeconds[mid] == seconds && openNanos[mid] < nanos)) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
             }
+            return lo;
         }
-        return lo;
     }
 }

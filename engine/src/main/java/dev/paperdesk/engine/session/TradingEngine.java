@@ -1008,7 +1008,7 @@ public final class TradingEngine implements MarketDataSink {
         inStep(venueQuoteStep);
         reserveRestored(quote.instrumentId());
         // Announced once the venue has it: a strategy that trades on this quote must trade against it.
-        publish(new EngineEvent.QuoteUpdated(quote));
+        publishQuote(quote);
         // Most quotes move no portfolio, and a backtest's move one: the holders go in a list kept for
         // the next quote (taken while in use, so a quote handled meanwhile makes its own).
         List<PortfolioId> affected = null;
@@ -1567,6 +1567,23 @@ public final class TradingEngine implements MarketDataSink {
                 l.onEvent(event);
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(TradingEngine.class).warn("listener failed on {}", event, e);
+            }
+        }
+    }
+
+    /** Publishes a quote to the listeners following it; the event is made for the first of them. */
+    private void publishQuote(Quote quote) {
+        EngineEvent event = null;
+        for (EngineListener l : listeners) {
+            try {
+                if (l.followsQuotes(quote.instrumentId())) {
+                    if (event == null) {
+                        event = new EngineEvent.QuoteUpdated(quote);
+                    }
+                    l.onEvent(event);
+                }
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(TradingEngine.class).warn("listener failed on {}", quote, e);
             }
         }
     }

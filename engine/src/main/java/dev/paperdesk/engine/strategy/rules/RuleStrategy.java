@@ -153,7 +153,7 @@ public final class RuleStrategy implements Strategy {
                         case BUY, SELL -> held == 0
                                 && !pendingEntry
                                 && !cooling
-                                && openPositions() < rules.maxPositions();
+                                && openPositions(id, held) < rules.maxPositions();
                         case CLOSE -> held != 0 || pendingEntry;
                         case REVERSE -> held != 0 && !cooling;
                     };
@@ -164,10 +164,11 @@ public final class RuleStrategy implements Strategy {
         }
     }
 
-    private int openPositions() {
+    /** Instruments with a position or a working entry; {@code held} is the sign of {@code current}'s position, read this bar. */
+    private int openPositions(InstrumentId current, int held) {
         int n = 0;
         for (InstrumentId id : states.keySet()) {
-            if (ctx.positionQuantity(id).signum() != 0) {
+            if ((id.equals(current) ? held : ctx.positionQuantity(id).signum()) != 0) {
                 n++;
                 continue;
             }
