@@ -108,37 +108,61 @@ public final class MemoryBarStore implements BarStore {
      * and {@code low.min(b.low())} over the bars read in that range.
      */
     public Range range(SeriesKey key, Instant fromInclusive, Instant toExclusive) {
-        Columns c = series.getOrDefault(key, Columns.NONE);
-        List<Bar> bars = c.bars;
-        int lo = c.firstAtOrAfter(fromInclusive);
-        int hi = c.firstAtOrAfter(toExclusive);
-        if (hi <= lo) {
-            return null;
+        return ranges(key).range(fromInclusive, toExclusive);
+    }
+
+    /** A reader of price ranges of the series as it is now, for many stretches (a backtest's trades). */
+    public Ranges ranges(SeriesKey key) {
+        return new Ranges(series.getOrDefault(key, Columns.NONE));
+    }
+
+    /**
+     * Reads price ranges of one series. Each search starts from where the previous one ended, so
+     * stretches that move forward in time (trades in order) find their bars in a few steps instead
+     * of a binary search over the whole series; any order gives the same answers.
+     */
+    public static final class Ranges {
+        private final Columns c;
+        private int hint;
+
+        private Ranges(Columns c) {
+            this.c = c;
         }
-        if (c.highs == null) {
-            BigDecimal high = null;
-            BigDecimal low = null;
-            for (int i = lo; i < hi; i++) {
-                Bar b = bars.get(i);
-                high = high == null ? b.high() : high.max(b.high());
-                low = low == null ? b.low() : low.min(b.low());
+
+        /** As {@link MemoryBarStore#range}. */
+        public Range range(Instant fromInclusive, Instant toExclusive) {
+            List<Bar> bars = c.bars;
+            int lo = c.firstAtOrAfter(fromInclusive, hint);
+            int hi = c.firstAtOrAfter(toExclusive, lo);
+            hint = Math.max(lo, hi);
+            if (hi <= lo) {
+                return null;
             }
-            return new Range(high, low);
+            if (c.highs == null) {
+                BigDecimal high = null;
+                BigDecimal low = null;
+                for (int i = lo; i < hi; i++) {
+                    Bar b = bars.get(i);
+                    high = high == null ? b.high() : high.max(b.high());
+                    low = low == null ? b.low() : low.min(b.low());
+                }
+                return new Range(high, low);
+            }
+            long[] highs = c.highs;
+            long[] lows = c.lows;
+            int top = lo;
+            int bottom = lo;
+            for (int i = lo + 1; i < hi; i++) {
+                // strictly beyond: on a tie the first bar's number stays, as BigDecimal.max/min keep theirs
+                if (highs[i] > highs[top]) {
+                    top = i;
+                }
+                if (lows[i] < lows[bottom]) {
+                    bottom = i;
+                }
+            }
+            return new Range(bars.get(top).high(), bars.get(bottom).low());
         }
-        long[] highs = c.highs;
-        long[] lows = c.lows;
-        int top = lo;
-        int bottom = lo;
-        for (int i = lo + 1; i < hi; i++) {
-            // strictly beyond: on a tie the first bar's number stays, as BigDecimal.max/min keep theirs
-            if (highs[i] > highs[top]) {
-                top = i;
-            }
-            if (lows[i] < lows[bottom]) {
-                bottom = i;
-            }
-        }
-        return new Range(bars.get(top).high(), bars.get(bottom).low());
     }
 
     /** How many bars of the series open in {@code [fromInclusive, toExclusive)}, without reading them. */
@@ -199,13 +223,44 @@ public final class MemoryBarStore implements BarStore {
 
         /** The index of the first bar opening at or after {@code t}. */
         int firstAtOrAfter(Instant t) {
+            return search(0, openSeconds.length, t.getEpochSecond(), t.getNano());
+        }
+
+        /**
+         * The same, searched from index {@code hint}: backwards by a binary search when the bar there
+         * is not before {@code t}, else forwards in steps that double, then a binary search.
+         */
+        int firstAtOrAfter(Instant t, int hint) {
             long seconds = t.getEpochSecond();
             int nanos = t.getNano();
-            int lo = 0;
-            int hi = openSeconds.length;
+            int n = openSeconds.length;
+            if (hint < 0 || hint >= n) {
+                return search(0, n, seconds, nanos);
+            }
+            if (!before(hint, seconds, nanos)) {
+                return search(0, hint, seconds, nanos); // the bar at hint qualifies
+            }
+            // every bar up to hint is before t
+            int lo = hint + 1;
+            int hi = lo;
+            int step = 1;
+            while (hi < n && before(hi, seconds, nanos)) {
+                lo = hi + 1;
+                hi = (int) Math.min((long) lo + step, n);
+                step <<= 1;
+            }
+            return search(lo, Math.min(hi, n), seconds, nanos);
+        }
+
+        private boolean before(int i, long seconds, int nanos) {
+            return openSeconds[i] < seconds || (openSeconds[i] == seconds && openNanos[i] < nanos);
+        }
+
+        /** The first index in {@code [lo, hi)} of a bar not before the time, or {@code hi}. */
+        private int search(int lo, int hi, long seconds, int nanos) {
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (openSeconds[mid] < seconds || (openSeconds[mid] == seconds && openNanos[mid] < nanos)) {
+                if (before(mid, seconds, nanos)) {
                     lo = mid + 1;
                 } else {
                     hi = mid;

@@ -45,17 +45,26 @@ class MemoryBarStoreRangeProperties {
         }
         MemoryBarStore store = new MemoryBarStore();
         store.insert(KEY, bars, BarStore.WriteMode.REPLACE);
-        for (int k = 0; k < 20; k++) {
-            // ranges that start and end between bars, on bars, before and after the series
-            Instant from = T0.plusSeconds(rnd.nextLong(-120, 60L * n + 120));
-            Instant to = from.plusSeconds(rnd.nextLong(0, 60L * n + 60));
+        // one reader for all the ranges: its searches start where the previous one ended
+        MemoryBarStore.Ranges reader = store.ranges(KEY);
+        Instant cursor = T0.minusSeconds(120);
+        for (int k = 0; k < 40; k++) {
+            // ranges that start and end between bars, on bars, before and after the series; half of
+            // them move forward from the last (as trades do), the others anywhere; some end before
+            // they start (empty)
+            Instant from = rnd.nextBoolean()
+                    ? cursor.plusSeconds(rnd.nextLong(0, 600))
+                    : T0.plusSeconds(rnd.nextLong(-120, 60L * n + 120));
+            Instant to = from.plusSeconds(rnd.nextLong(-60, 60L * n + 60));
+            cursor = to;
             BigDecimal high = null;
             BigDecimal low = null;
             for (Bar b : store.read(KEY, from, to, Integer.MAX_VALUE)) {
                 high = high == null ? b.high() : high.max(b.high());
                 low = low == null ? b.low() : low.min(b.low());
             }
-            MemoryBarStore.Range range = store.range(KEY, from, to);
+            MemoryBarStore.Range range = reader.range(from, to);
+            assertThat(store.range(KEY, from, to)).isEqualTo(range);
             if (high == null) {
                 assertThat(range).isNull();
             } else {

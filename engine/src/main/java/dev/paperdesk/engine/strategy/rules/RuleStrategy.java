@@ -87,14 +87,30 @@ public final class RuleStrategy implements Strategy {
             }
             states.put(id, new InstrumentState(id, handles, rules.barHistory()));
         }
+        stateList = states.values().toArray(new InstrumentState[0]);
     }
+
+    /** The states in instrument order, for the per-bar count of open positions. */
+    private InstrumentState[] stateList = new InstrumentState[0];
+
+    /** The instrument of the previous bar and its state: bars of one series look nothing up. */
+    private InstrumentId lastInstrument;
+
+    private InstrumentState lastState;
 
     @Override
     public void onBar(Bar bar) {
         if (bar.timeframe() != rules.timeframe()) {
             return;
         }
-        InstrumentState s = states.get(bar.instrumentId());
+        InstrumentState s;
+        if (bar.instrumentId() == lastInstrument) {
+            s = lastState;
+        } else {
+            s = states.get(bar.instrumentId());
+            lastInstrument = bar.instrumentId();
+            lastState = s;
+        }
         if (s == null) {
             return;
         }
@@ -167,7 +183,8 @@ public final class RuleStrategy implements Strategy {
     /** Instruments with a position or a working entry; {@code held} is the sign of {@code current}'s position, read this bar. */
     private int openPositions(InstrumentId current, int held) {
         int n = 0;
-        for (InstrumentId id : states.keySet()) {
+        for (InstrumentState state : stateList) {
+            InstrumentId id = state.id;
             if ((id.equals(current) ? held : ctx.positionQuantity(id).signum()) != 0) {
                 n++;
                 continue;
