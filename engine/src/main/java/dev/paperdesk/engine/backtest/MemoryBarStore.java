@@ -227,8 +227,9 @@ public final class MemoryBarStore implements BarStore {
         }
 
         /**
-         * The same, searched from index {@code hint}: backwards by a binary search when the bar there
-         * is not before {@code t}, else forwards in steps that double, then a binary search.
+         * The same, searched from index {@code hint} in steps that double (backwards when the bar
+         * there is not before {@code t}, else forwards), then by a binary search between the last two
+         * steps.
          */
         int firstAtOrAfter(Instant t, int hint) {
             long seconds = t.getEpochSecond();
@@ -238,7 +239,16 @@ public final class MemoryBarStore implements BarStore {
                 return search(0, n, seconds, nanos);
             }
             if (!before(hint, seconds, nanos)) {
-                return search(0, hint, seconds, nanos); // the bar at hint qualifies
+                // the bar at hi qualifies; every bar up to lo (when there is one) is before t
+                int hi = hint;
+                int lo = hint - 1;
+                int step = 1;
+                while (lo >= 0 && !before(lo, seconds, nanos)) {
+                    hi = lo;
+                    lo = step > hi ? -1 : hi - step;
+                    step <<= 1;
+                }
+                return search(lo + 1, hi, seconds, nanos);
             }
             // every bar up to hint is before t
             int lo = hint + 1;
