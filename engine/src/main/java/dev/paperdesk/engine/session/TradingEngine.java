@@ -87,6 +87,9 @@ public final class TradingEngine implements MarketDataSink {
     private final Map<PortfolioId, Portfolio> portfolios = new TreeMap<>((a, b) -> Long.compare(a.value(), b.value()));
     private final Map<Long, OrderGroup> groups = new HashMap<>();
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+    /** The listeners as an array, for the per-quote loop without an iterator (written under the list's lock). */
+    private volatile EngineListener[] listenerArray = new EngineListener[0];
+
     private final MarketFxRates fx = new MarketFxRates();
     private final LiveBars liveBars;
     private final Context context = new Context();
@@ -189,14 +192,22 @@ public final class TradingEngine implements MarketDataSink {
     }
 
     public void addListener(EngineListener listener) {
-        listeners.add(listener);
+        synchronized (listeners) {
+            listeners.add(listener);
+            listenerArray = listeners.toArray(new EngineListener[0]);
+        }
         if (listener.followsPortfolios()) {
             portfolioFollowers.incrementAndGet();
         }
     }
 
     public void removeListener(EngineListener listener) {
-        if (listeners.remove(listener) && listener.followsPortfolios()) {
+        boolean removed;
+        synchronized (listeners) {
+            removed = listeners.remove(listener);
+            listenerArray = listeners.toArray(new EngineListener[0]);
+        }
+        if (removed && listener.followsPortfolios()) {
             portfolioFollowers.decrementAndGet();
         }
     }
@@ -1574,7 +1585,7 @@ public final class TradingEngine implements MarketDataSink {
     /** Publishes a quote to the listeners following it; the event is made for the first of them. */
     private void publishQuote(Quote quote) {
         EngineEvent event = null;
-        for (EngineListener l : listeners) {
+        for (EngineListener l : listenerArray) {
             try {
                 if (l.followsQuotes(quote.instrumentId())) {
                     if (event == null) {

@@ -140,7 +140,9 @@ public final class RuleStrategy implements Strategy {
         // Expire limit entries that have waited their valid_bars; forget those no longer working.
         boolean pendingEntry = false;
         Set<OrderId> working = s.limitEntries.isEmpty() ? null : new HashSet<>();
-        for (WorkingOrder w : ctx.openOrders(id)) {
+        List<WorkingOrder> openOrders = ctx.openOrders(id);
+        for (int i = 0, n = openOrders.size(); i < n; i++) {
+            WorkingOrder w = openOrders.get(i);
             if (working != null) {
                 working.add(w.id());
             }
@@ -162,7 +164,9 @@ public final class RuleStrategy implements Strategy {
         if (cooling) {
             s.cooldownLeft--;
         }
-        for (Rule rule : rules.rules()) {
+        List<Rule> ruleList = rules.rules();
+        for (int i = 0, n = ruleList.size(); i < n; i++) {
+            Rule rule = ruleList.get(i);
             RuleAction a = rule.then();
             boolean applies =
                     switch (a.kind()) {
@@ -189,8 +193,9 @@ public final class RuleStrategy implements Strategy {
                 n++;
                 continue;
             }
-            for (WorkingOrder w : ctx.openOrders(id)) {
-                if (!w.reduceOnly()) {
+            List<WorkingOrder> openOrders = ctx.openOrders(id);
+            for (int i = 0, m = openOrders.size(); i < m; i++) {
+                if (!openOrders.get(i).reduceOnly()) {
                     n++;
                     break;
                 }

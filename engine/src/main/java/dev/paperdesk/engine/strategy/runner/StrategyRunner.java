@@ -356,8 +356,9 @@ public final class StrategyRunner {
                 c.deliverBar(bar);
             }
         }
-        for (Consumer<Bar> o : barObservers) {
-            o.accept(bar);
+        // indexed (observers are only ever added): no iterator per bar
+        for (int i = 0, n = barObservers.size(); i < n; i++) {
+            barObservers.get(i).accept(bar);
         }
     }
 
