@@ -439,6 +439,8 @@ public final class Backtester {
 
         static List<BacktestTrade> of(List<Fill> fills, BacktestData data) {
             Map<InstrumentId, Open> open = new HashMap<>();
+            // one reader per series: trades come in order, each search starts where the last ended
+            Map<InstrumentId, MemoryBarStore.Ranges> ranges = new HashMap<>();
             List<BacktestTrade> out = new ArrayList<>();
             for (Fill f : fills) {
                 BigDecimal q = f.quantity().value();
@@ -468,7 +470,7 @@ public final class Backtester {
                         fee = fee.subtract(feePart);
                         signed = signed.signum() > 0 ? signed.subtract(closing) : signed.add(closing);
                         if (o.closed.compareTo(o.qty) == 0) {
-                            out.add(o.finish(f.timestamp(), data));
+                            out.add(o.finish(f.timestamp(), data, ranges));
                             open.remove(f.instrumentId());
                             o = null;
                         }
@@ -494,7 +496,7 @@ public final class Backtester {
                 this.entry = entry;
             }
 
-            BacktestTrade finish(Instant exit, BacktestData data) {
+            BacktestTrade finish(Instant exit, BacktestData data, Map<InstrumentId, MemoryBarStore.Ranges> ranges) {
                 BigDecimal entryPrice = entryCost.divide(qty, MC);
                 BigDecimal exitPrice = exitValue.divide(qty, MC);
                 BigDecimal gross = isLong ? exitValue.subtract(entryCost) : entryCost.subtract(exitValue);
@@ -507,6 +509,17 @@ public final class Backtester {
                     // bars that closed while the trade was open: their ranges are after the entry fill
                     Instant from = entry.minus(s.timeframe().duration());
                     Instant to = exit.minus(s.timeframe().duration());
+                    if (data.store() instanceof MemoryBarStore memory) {
+                        // from the store's columns of highs and lows: no bar is read back
+                        MemoryBarStore.Range range = ranges.computeIfAbsent(
+                                        instrument, i -> memory.ranges(BacktestData.key(s)))
+                                .range(from, to);
+                        if (range != null) {
+                            high = range.high();
+                            low = range.low();
+                        }
+                        break;
+                    }
                     for (Bar b : data.store().read(BacktestData.key(s), from, to, Integer.MAX_VALUE)) {
                         high = high == null ? b.high() : high.max(b.high());
                         low = low == null ? b.low() : low.min(b.low());

@@ -118,6 +118,11 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
         private BigDecimal lastEquity;
         private long lastUnscaled;
         private int lastScale;
+        /** The latest peak as a scaled long when it is one (a peak of more than 18 digits is not). */
+        private boolean peakInLongs;
+
+        private long peakUnscaled;
+        private int peakScale;
         private boolean built;
 
         Builder(BigDecimal capital, int expectedPoints) {
@@ -148,11 +153,35 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
             if (built) {
                 throw new IllegalStateException("the curve is built");
             }
-            if (peakCount == 0 || equity.compareTo(peaks[peakCount - 1]) > 0) {
-                if (peakCount == peaks.length) {
-                    peaks = Arrays.copyOf(peaks, peakCount * 2);
+            // a flat portfolio repeats the same figure bar after bar: the same object, already counted
+            boolean repeated = equity == lastEquity;
+            if (!repeated) {
+                if (equity.precision() > 18) {
+                    lastEquity = null;
+                } else {
+                    // the unscaled digits without a BigInteger: at scale 0 a compact value is its own long
+                    lastUnscaled = equity.scaleByPowerOfTen(equity.scale()).longValue();
+                    lastScale = equity.scale();
+                    lastEquity = equity;
                 }
-                peaks[peakCount++] = equity;
+                boolean inLongs = lastEquity == equity;
+                boolean above;
+                if (peakCount == 0) {
+                    above = true;
+                } else if (inLongs && peakInLongs && lastScale == peakScale) {
+                    above = lastUnscaled > peakUnscaled; // the same comparison at one scale
+                } else {
+                    above = equity.compareTo(peaks[peakCount - 1]) > 0;
+                }
+                if (above) {
+                    if (peakCount == peaks.length) {
+                        peaks = Arrays.copyOf(peaks, peakCount * 2);
+                    }
+                    peaks[peakCount++] = equity;
+                    peakInLongs = inLongs;
+                    peakUnscaled = lastUnscaled;
+                    peakScale = lastScale;
+                }
             }
             int i;
             if (size > 0 && seconds[size - 1] == closeSeconds && nanos[size - 1] == closeNanos) {
@@ -165,20 +194,13 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
                 seconds[i] = closeSeconds;
                 nanos[i] = closeNanos;
             }
-            if (equity.precision() > 18) {
+            if (equity != lastEquity) {
+                // more than 18 digits
                 if (wide == null) {
                     wide = new BigDecimal[seconds.length];
                 }
                 wide[i] = equity;
-                lastEquity = null;
             } else {
-                if (equity != lastEquity) {
-                    // a flat portfolio repeats the same figure bar after bar; else the unscaled digits
-                    // without a BigInteger: at scale 0 a compact value is its own long
-                    lastUnscaled = equity.scaleByPowerOfTen(equity.scale()).longValue();
-                    lastScale = equity.scale();
-                    lastEquity = equity;
-                }
                 unscaled[i] = lastUnscaled;
                 scales[i] = lastScale;
                 if (wide != null) {

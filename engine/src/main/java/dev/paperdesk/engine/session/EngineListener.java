@@ -23,4 +23,14 @@ public interface EngineListener {
     default boolean followsAccounts() {
         return followsPortfolios();
     }
+
+    /**
+     * Whether this listener takes the {@link EngineEvent.QuoteUpdated} event of a quote of {@code
+     * instrument} now; asked on the engine thread at every quote. A quote no listener follows makes
+     * no event (a backtest's strategies that trade on bars take none); a listener that ignores quotes,
+     * or wants them only for some instruments, may say false.
+     */
+    default boolean followsQuotes(dev.paperdesk.engine.model.InstrumentId instrument) {
+        return true;
+    }
 }

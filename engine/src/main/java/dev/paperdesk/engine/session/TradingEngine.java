@@ -87,6 +87,9 @@ public final class TradingEngine implements MarketDataSink {
     private final Map<PortfolioId, Portfolio> portfolios = new TreeMap<>((a, b) -> Long.compare(a.value(), b.value()));
     private final Map<Long, OrderGroup> groups = new HashMap<>();
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+    /** The listeners as an array, for the per-quote loop without an iterator (written under the list's lock). */
+    private volatile EngineListener[] listenerArray = new EngineListener[0];
+
     private final MarketFxRates fx = new MarketFxRates();
     private final LiveBars liveBars;
     private final Context context = new Context();
@@ -189,7 +192,10 @@ public final class TradingEngine implements MarketDataSink {
     }
 
     public void addListener(EngineListener listener) {
-        listeners.add(listener);
+        synchronized (listeners) {
+            listeners.add(listener);
+            listenerArray = listeners.toArray(new EngineListener[0]);
+        }
         if (listener.followsPortfolios()) {
             portfolioFollowers.incrementAndGet();
         }
@@ -199,7 +205,12 @@ public final class TradingEngine implements MarketDataSink {
     }
 
     public void removeListener(EngineListener listener) {
-        if (listeners.remove(listener)) {
+        boolean removed;
+        synchronized (listeners) {
+            removed = listeners.remove(listener);
+            listenerArray = listeners.toArray(new EngineListener[0]);
+        }
+        if (removed) {
             if (listener.followsPortfolios()) {
                 portfolioFollowers.decrementAndGet();
             }
@@ -1027,7 +1038,7 @@ public final class TradingEngine implements MarketDataSink {
         inStep(venueQuoteStep);
         reserveRestored(quote.instrumentId());
         // Announced once the venue has it: a strategy that trades on this quote must trade against it.
-        publish(new EngineEvent.QuoteUpdated(quote));
+        publishQuote(quote);
         // Most quotes move no portfolio, and a backtest's move one: the holders go in a list kept for
         // the next quote (taken while in use, so a quote handled meanwhile makes its own).
         List<PortfolioId> affected = null;
@@ -1586,6 +1597,23 @@ public final class TradingEngine implements MarketDataSink {
                 l.onEvent(event);
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(TradingEngine.class).warn("listener failed on {}", event, e);
+            }
+        }
+    }
+
+    /** Publishes a quote to the listeners following it; the event is made for the first of them. */
+    private void publishQuote(Quote quote) {
+        EngineEvent event = null;
+        for (EngineListener l : listenerArray) {
+            try {
+                if (l.followsQuotes(quote.instrumentId())) {
+                    if (event == null) {
+                        event = new EngineEvent.QuoteUpdated(quote);
+                    }
+                    l.onEvent(event);
+                }
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(TradingEngine.class).warn("listener failed on {}", quote, e);
             }
         }
     }

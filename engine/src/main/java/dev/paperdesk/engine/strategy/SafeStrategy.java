@@ -72,14 +72,23 @@ public final class SafeStrategy implements Strategy {
     @Override
     public void onBar(Bar bar) {
         if (state == State.RUNNING) {
-            guard(StrategyCallback.ON_BAR, () -> delegate.onBar(bar));
+            // guarded in place: a capturing lambda here would be an object per bar
+            try {
+                delegate.onBar(bar);
+            } catch (Exception | Error e) {
+                failed(StrategyCallback.ON_BAR, e);
+            }
         }
     }
 
     @Override
     public void onQuote(Quote quote) {
         if (state == State.RUNNING) {
-            guard(StrategyCallback.ON_QUOTE, () -> delegate.onQuote(quote));
+            try {
+                delegate.onQuote(quote);
+            } catch (Exception | Error e) {
+                failed(StrategyCallback.ON_QUOTE, e);
+            }
         }
     }
 
@@ -125,14 +134,17 @@ public final class SafeStrategy implements Strategy {
     private void guard(StrategyCallback callback, Runnable call) {
         try {
             call.run();
-        } catch (VirtualMachineError fatal) {
-            if (!(fatal instanceof StackOverflowError)) {
-                throw fatal;
-            }
-            fail(callback, fatal);
         } catch (Exception | Error e) {
-            fail(callback, e);
+            failed(callback, e);
         }
+    }
+
+    /** A callback threw: the strategy fails; a virtual machine error other than a stack overflow is rethrown. */
+    private void failed(StrategyCallback callback, Throwable e) {
+        if (e instanceof VirtualMachineError fatal && !(fatal instanceof StackOverflowError)) {
+            throw fatal;
+        }
+        fail(callback, e);
     }
 
     private void fail(StrategyCallback callback, Throwable error) {

@@ -32,14 +32,16 @@ class EquityCurveTest {
                 .edgeCases(c -> c.add(0L))
                 .injectDuplicates(0.2);
         Arbitrary<BigDecimal> equity = Arbitraries.oneOf(
-                Arbitraries.longs()
-                        .between(1, 99_999_999_999L)
-                        .flatMap(u -> Arbitraries.integers().between(-2, 12).map(s -> BigDecimal.valueOf(u, s))),
-                // wider than a long's 18 digits
-                Arbitraries.longs()
-                        .between(1, Long.MAX_VALUE)
-                        .map(u -> new BigDecimal(
-                                java.math.BigInteger.valueOf(u).multiply(java.math.BigInteger.TEN.pow(5)), 9)));
+                        Arbitraries.longs().between(1, 99_999_999_999L).flatMap(u -> Arbitraries.integers()
+                                .between(-2, 12)
+                                .map(s -> BigDecimal.valueOf(u, s))),
+                        // wider than a long's 18 digits
+                        Arbitraries.longs()
+                                .between(1, Long.MAX_VALUE)
+                                .map(u -> new BigDecimal(
+                                        java.math.BigInteger.valueOf(u).multiply(java.math.BigInteger.TEN.pow(5)), 9)))
+                // the same object again, as a flat portfolio's equity comes bar after bar
+                .injectDuplicates(0.3);
         Arbitrary<BigDecimal> close = Arbitraries.longs()
                 .between(1, 10_000_000L)
                 .map(u -> BigDecimal.valueOf(u, 2))

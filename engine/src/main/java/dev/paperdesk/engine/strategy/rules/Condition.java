@@ -18,8 +18,9 @@ sealed interface Condition {
     record All(List<Condition> conditions) implements Condition {
         @Override
         public boolean test(Frame f) {
-            for (Condition c : conditions) {
-                if (!c.test(f)) {
+            // indexed: tested on every bar, and an iterator is an object unless the compiler removes it
+            for (int i = 0, n = conditions.size(); i < n; i++) {
+                if (!conditions.get(i).test(f)) {
                     return false;
                 }
             }
@@ -35,8 +36,8 @@ sealed interface Condition {
     record Any(List<Condition> conditions) implements Condition {
         @Override
         public boolean test(Frame f) {
-            for (Condition c : conditions) {
-                if (c.test(f)) {
+            for (int i = 0, n = conditions.size(); i < n; i++) {
+                if (conditions.get(i).test(f)) {
                     return true;
                 }
             }

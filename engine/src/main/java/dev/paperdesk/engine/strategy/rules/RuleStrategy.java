@@ -87,14 +87,30 @@ public final class RuleStrategy implements Strategy {
             }
             states.put(id, new InstrumentState(id, handles, rules.barHistory()));
         }
+        stateList = states.values().toArray(new InstrumentState[0]);
     }
+
+    /** The states in instrument order, for the per-bar count of open positions. */
+    private InstrumentState[] stateList = new InstrumentState[0];
+
+    /** The instrument of the previous bar and its state: bars of one series look nothing up. */
+    private InstrumentId lastInstrument;
+
+    private InstrumentState lastState;
 
     @Override
     public void onBar(Bar bar) {
         if (bar.timeframe() != rules.timeframe()) {
             return;
         }
-        InstrumentState s = states.get(bar.instrumentId());
+        InstrumentState s;
+        if (bar.instrumentId() == lastInstrument) {
+            s = lastState;
+        } else {
+            s = states.get(bar.instrumentId());
+            lastInstrument = bar.instrumentId();
+            lastState = s;
+        }
         if (s == null) {
             return;
         }
@@ -124,7 +140,9 @@ public final class RuleStrategy implements Strategy {
         // Expire limit entries that have waited their valid_bars; forget those no longer working.
         boolean pendingEntry = false;
         Set<OrderId> working = s.limitEntries.isEmpty() ? null : new HashSet<>();
-        for (WorkingOrder w : ctx.openOrders(id)) {
+        List<WorkingOrder> openOrders = ctx.openOrders(id);
+        for (int i = 0, n = openOrders.size(); i < n; i++) {
+            WorkingOrder w = openOrders.get(i);
             if (working != null) {
                 working.add(w.id());
             }
@@ -146,14 +164,16 @@ public final class RuleStrategy implements Strategy {
         if (cooling) {
             s.cooldownLeft--;
         }
-        for (Rule rule : rules.rules()) {
+        List<Rule> ruleList = rules.rules();
+        for (int i = 0, n = ruleList.size(); i < n; i++) {
+            Rule rule = ruleList.get(i);
             RuleAction a = rule.then();
             boolean applies =
                     switch (a.kind()) {
                         case BUY, SELL -> held == 0
                                 && !pendingEntry
                                 && !cooling
-                                && openPositions() < rules.maxPositions();
+                                && openPositions(id, held) < rules.maxPositions();
                         case CLOSE -> held != 0 || pendingEntry;
                         case REVERSE -> held != 0 && !cooling;
                     };
@@ -164,15 +184,18 @@ public final class RuleStrategy implements Strategy {
         }
     }
 
-    private int openPositions() {
+    /** Instruments with a position or a working entry; {@code held} is the sign of {@code current}'s position, read this bar. */
+    private int openPositions(InstrumentId current, int held) {
         int n = 0;
-        for (InstrumentId id : states.keySet()) {
-            if (ctx.positionQuantity(id).signum() != 0) {
+        for (InstrumentState state : stateList) {
+            InstrumentId id = state.id;
+            if ((id.equals(current) ? held : ctx.positionQuantity(id).signum()) != 0) {
                 n++;
                 continue;
             }
-            for (WorkingOrder w : ctx.openOrders(id)) {
-                if (!w.reduceOnly()) {
+            List<WorkingOrder> openOrders = ctx.openOrders(id);
+            for (int i = 0, m = openOrders.size(); i < m; i++) {
+                if (!openOrders.get(i).reduceOnly()) {
                     n++;
                     break;
                 }

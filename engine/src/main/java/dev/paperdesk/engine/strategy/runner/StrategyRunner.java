@@ -263,6 +263,17 @@ public final class StrategyRunner {
             public boolean followsPortfolios() {
                 return false; // strategies read positions and equity when they need them
             }
+
+            @Override
+            public boolean followsQuotes(InstrumentId instrument) {
+                // strategies trading on bars take no quotes: no event per replayed quote
+                for (EngineStrategyContext c : contexts) {
+                    if (c.active() && c.wantsQuotes(instrument)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
         });
     }
 
@@ -345,8 +356,9 @@ public final class StrategyRunner {
                 c.deliverBar(bar);
             }
         }
-        for (Consumer<Bar> o : barObservers) {
-            o.accept(bar);
+        // indexed (observers are only ever added): no iterator per bar
+        for (int i = 0, n = barObservers.size(); i < n; i++) {
+            barObservers.get(i).accept(bar);
         }
     }
 
