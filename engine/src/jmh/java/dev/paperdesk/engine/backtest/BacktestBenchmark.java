@@ -29,6 +29,7 @@ import org.ta4j.core.indicators.averages.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 import org.ta4j.core.num.DecimalNumFactory;
 import org.ta4j.core.num.DoubleNumFactory;
+import org.ta4j.core.num.NumFactory;
 import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
@@ -61,37 +62,28 @@ public class BacktestBenchmark {
                 StrategySource.load(
                         "builtin:sma-cross", StrategySource.text("builtin:sma-cross"), List.of(SYMBOL), Timeframe.M1),
                 data);
-        series = new BaseBarSeriesBuilder()
+        series = series(bars, DoubleNumFactory.getInstance());
+        decimalSeries = series(bars, DecimalNumFactory.getInstance());
+    }
+
+    /** The bars as a ta4j series with the given number type (doubles or ta4j's exact decimals). */
+    private static BarSeries series(List<Bar> bars, NumFactory numbers) {
+        BarSeries out = new BaseBarSeriesBuilder()
                 .withName("ACME")
-                .withNumFactory(DoubleNumFactory.getInstance())
+                .withNumFactory(numbers)
                 .build();
         for (Bar b : bars) {
-            series.barBuilder()
+            out.barBuilder()
                     .timePeriod(Duration.ofMinutes(1))
                     .endTime(b.openTime().plus(Duration.ofMinutes(1)))
-                    .openPrice(b.open().doubleValue())
-                    .highPrice(b.high().doubleValue())
-                    .lowPrice(b.low().doubleValue())
-                    .closePrice(b.close().doubleValue())
-                    .volume(b.volume().doubleValue())
+                    .openPrice(numbers.numOf(b.open()))
+                    .highPrice(numbers.numOf(b.high()))
+                    .lowPrice(numbers.numOf(b.low()))
+                    .closePrice(numbers.numOf(b.close()))
+                    .volume(numbers.numOf(b.volume()))
                     .add();
         }
-        decimalSeries = new BaseBarSeriesBuilder()
-                .withName("ACME")
-                .withNumFactory(DecimalNumFactory.getInstance())
-                .build();
-        for (Bar b : bars) {
-            decimalSeries
-                    .barBuilder()
-                    .timePeriod(Duration.ofMinutes(1))
-                    .endTime(b.openTime().plus(Duration.ofMinutes(1)))
-                    .openPrice(b.open())
-                    .highPrice(b.high())
-                    .lowPrice(b.low())
-                    .closePrice(b.close())
-                    .volume(b.volume())
-                    .add();
-        }
+        return out;
     }
 
     @Benchmark
@@ -103,23 +95,23 @@ public class BacktestBenchmark {
     @Benchmark
     @OperationsPerInvocation(BARS)
     public TradingRecord ta4j() {
-        ClosePriceIndicator close = new ClosePriceIndicator(series);
-        SMAIndicator fast = new SMAIndicator(close, 10);
-        SMAIndicator slow = new SMAIndicator(close, 30);
-        BaseStrategy strategy =
-                new BaseStrategy(new CrossedUpIndicatorRule(fast, slow), new CrossedDownIndicatorRule(fast, slow));
-        return new BarSeriesManager(series).run(strategy);
+        return smaCross(series);
     }
 
     @Benchmark
     @OperationsPerInvocation(BARS)
     public TradingRecord ta4jDecimal() {
-        ClosePriceIndicator close = new ClosePriceIndicator(decimalSeries);
+        return smaCross(decimalSeries);
+    }
+
+    /** sma-cross on ta4j: fresh indicators and strategy per run, next-open execution. */
+    private static TradingRecord smaCross(BarSeries bars) {
+        ClosePriceIndicator close = new ClosePriceIndicator(bars);
         SMAIndicator fast = new SMAIndicator(close, 10);
         SMAIndicator slow = new SMAIndicator(close, 30);
         BaseStrategy strategy =
                 new BaseStrategy(new CrossedUpIndicatorRule(fast, slow), new CrossedDownIndicatorRule(fast, slow));
-        return new BarSeriesManager(decimalSeries).run(strategy);
+        return new BarSeriesManager(bars).run(strategy);
     }
 
     /** A random walk with mean reversion, in cents, one bar a minute. */

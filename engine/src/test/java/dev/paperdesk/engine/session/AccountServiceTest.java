@@ -186,14 +186,7 @@ class AccountServiceTest {
                     .contains("USD is free");
             // Reducing is always allowed.
             assertThat(buy(s, id, Side.SELL, "300", ACME).status()).isEqualTo(OrderStatus.FILLED);
-            RiskLimits blocking = new RiskLimits(
-                    RiskLimits.DEFAULTS.maxPositionPct().withMode(LimitMode.BLOCK),
-                    RiskLimits.DEFAULTS.dailyLossPct(),
-                    RiskLimits.DEFAULTS.maxOpenPositions(),
-                    RiskLimits.DEFAULTS.riskPerTradePct(),
-                    RiskLimits.DEFAULTS.drawdownStopPct(),
-                    RiskLimits.DEFAULTS.correlation());
-            TradingSession.await(a.updateSettings(id, "Small", "", PortfolioSettings.DEFAULTS.withLimits(blocking)));
+            blockMaxPositionSize(a, id);
             Order blocked = buy(s, id, Side.BUY, "30", ACME);
             assertThat(blocked.rejection().reason()).isEqualTo(RejectReason.RISK_LIMIT);
             assertThat(blocked.rejection().message()).startsWith("max position size: ");
@@ -202,6 +195,18 @@ class AccountServiceTest {
             Order allowed = buy(s, id, Side.BUY, "20", ACME);
             assertThat(allowed.status()).as("%s", allowed.rejection()).isEqualTo(OrderStatus.FILLED);
         }
+    }
+
+    /** Turns the default max-position-size limit of portfolio "Small" from a warning into a block. */
+    private static void blockMaxPositionSize(SessionAccounts a, PortfolioId id) {
+        RiskLimits blocking = new RiskLimits(
+                RiskLimits.DEFAULTS.maxPositionPct().withMode(LimitMode.BLOCK),
+                RiskLimits.DEFAULTS.dailyLossPct(),
+                RiskLimits.DEFAULTS.maxOpenPositions(),
+                RiskLimits.DEFAULTS.riskPerTradePct(),
+                RiskLimits.DEFAULTS.drawdownStopPct(),
+                RiskLimits.DEFAULTS.correlation());
+        TradingSession.await(a.updateSettings(id, "Small", "", PortfolioSettings.DEFAULTS.withLimits(blocking)));
     }
 
     @Test
@@ -236,14 +241,7 @@ class AccountServiceTest {
                     .contains("of margin and fees but only")
                     .contains("USD is free");
             assertThat(buy(s, id, Side.SELL, "300", ACME).status()).isEqualTo(OrderStatus.FILLED);
-            RiskLimits blocking = new RiskLimits(
-                    RiskLimits.DEFAULTS.maxPositionPct().withMode(LimitMode.BLOCK),
-                    RiskLimits.DEFAULTS.dailyLossPct(),
-                    RiskLimits.DEFAULTS.maxOpenPositions(),
-                    RiskLimits.DEFAULTS.riskPerTradePct(),
-                    RiskLimits.DEFAULTS.drawdownStopPct(),
-                    RiskLimits.DEFAULTS.correlation());
-            TradingSession.await(a.updateSettings(id, "Small", "", PortfolioSettings.DEFAULTS.withLimits(blocking)));
+            blockMaxPositionSize(a, id);
             // A blocking limit is checked, and its message written, whoever listens.
             Order blocked = buy(s, id, Side.BUY, "30", ACME);
             assertThat(blocked.rejection().reason()).isEqualTo(RejectReason.RISK_LIMIT);

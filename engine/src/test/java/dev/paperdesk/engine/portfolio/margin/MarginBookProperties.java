@@ -94,17 +94,22 @@ class MarginBookProperties {
         return BigDecimal.valueOf(1 + r.nextLong(maxUnscaled), minScale + r.nextInt(maxScale - minScale + 1));
     }
 
-    @Property(tries = 400)
-    void theBookMatchesTheReferenceAfterEveryTick(@ForAll long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        Portfolio p = new Portfolio(
+    /** A portfolio in USD with up to {@code maxCash} of cash in cents and a random cost-basis method. */
+    static Portfolio randomPortfolio(SplittableRandom r, long maxCash) {
+        return new Portfolio(
                 new PortfolioId(1),
                 "B",
                 "",
                 Currency.USD,
-                decimal(r, 200_000, 0, 2),
+                decimal(r, maxCash, 0, 2),
                 r.nextBoolean() ? CostBasisMethod.FIFO : CostBasisMethod.AVERAGE,
                 Instant.EPOCH);
+    }
+
+    @Property(tries = 400)
+    void theBookMatchesTheReferenceAfterEveryTick(@ForAll long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Portfolio p = randomPortfolio(r, 200_000);
         Map<InstrumentId, BigDecimal> marks = new HashMap<>();
         int fillId = 1;
         for (Instrument ins : INSTRUMENTS) {
@@ -286,14 +291,7 @@ class MarginBookProperties {
     @Property(tries = 300)
     void aBookFromTheValuationOfAFillIsTheFreshlyBuiltBook(@ForAll long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        Portfolio p = new Portfolio(
-                new PortfolioId(1),
-                "B",
-                "",
-                Currency.USD,
-                decimal(r, 2_000_000, 0, 2),
-                r.nextBoolean() ? CostBasisMethod.FIFO : CostBasisMethod.AVERAGE,
-                Instant.EPOCH);
+        Portfolio p = randomPortfolio(r, 2_000_000);
         Map<InstrumentId, BigDecimal> marks = new HashMap<>();
         for (Instrument ins : INSTRUMENTS) {
             marks.put(ins.id(), r.nextInt(8) == 0 ? null : decimal(r, 5_000_000, 0, 4));
