@@ -89,12 +89,7 @@ public class PricingBenchmark {
                     in.dividendYield(),
                     in.volatility(),
                     out);
-            bh.consume(out.value());
-            bh.consume(out.delta());
-            bh.consume(out.gamma());
-            bh.consume(out.vega());
-            bh.consume(out.theta());
-            bh.consume(out.rho());
+            consume(bh, out);
         }
     }
 
@@ -116,12 +111,7 @@ public class PricingBenchmark {
                     in.dividendYield(),
                     in.volatility(),
                     out);
-            bh.consume(out.value());
-            bh.consume(out.delta());
-            bh.consume(out.gamma());
-            bh.consume(out.vega());
-            bh.consume(out.theta());
-            bh.consume(out.rho());
+            consume(bh, out);
         }
     }
 
@@ -272,12 +262,7 @@ public class PricingBenchmark {
             if (BjerksundStenslandAmericanPricer.DEFAULT.impliedVolatilityAndGreeks(
                             contracts[i], americanPrices[i], out)
                     instanceof ImpliedVolatility.Solved) {
-                bh.consume(out.value());
-                bh.consume(out.delta());
-                bh.consume(out.gamma());
-                bh.consume(out.vega());
-                bh.consume(out.theta());
-                bh.consume(out.rho());
+                consume(bh, out);
             }
         }
     }
@@ -296,12 +281,7 @@ public class PricingBenchmark {
                     instanceof ImpliedVolatility.Solved s) {
                 BjerksundStenslandAmericanPricer.priceAndGreeks(
                         in.sign(), in.spot(), in.strike(), in.expiry(), in.rate(), in.dividendYield(), s.value(), out);
-                bh.consume(out.value());
-                bh.consume(out.delta());
-                bh.consume(out.gamma());
-                bh.consume(out.vega());
-                bh.consume(out.theta());
-                bh.consume(out.rho());
+                consume(bh, out);
             }
         }
     }
@@ -316,12 +296,7 @@ public class PricingBenchmark {
             if (Bs2002BaselineKernel.impliedVolatility(in, americanPrices[i]) instanceof ImpliedVolatility.Solved s) {
                 Bs2002BaselineKernel.priceAndGreeks(
                         in.sign(), in.spot(), in.strike(), in.expiry(), in.rate(), in.dividendYield(), s.value(), out);
-                bh.consume(out.value());
-                bh.consume(out.delta());
-                bh.consume(out.gamma());
-                bh.consume(out.vega());
-                bh.consume(out.theta());
-                bh.consume(out.rho());
+                consume(bh, out);
             }
         }
     }
@@ -427,13 +402,18 @@ public class PricingBenchmark {
                     instanceof ImpliedVolatility.Solved s) {
                 Bs2002BumpedGreeks.priceAndGreeks(
                         in.sign(), in.spot(), in.strike(), in.expiry(), in.rate(), in.dividendYield(), s.value(), out);
-                bh.consume(out.value());
-                bh.consume(out.delta());
-                bh.consume(out.gamma());
-                bh.consume(out.vega());
-                bh.consume(out.theta());
-                bh.consume(out.rho());
+                consume(bh, out);
             }
         }
+    }
+
+    /** Hands the value and the five chain Greeks to the blackhole, so none of them can be left out. */
+    private static void consume(Blackhole bh, PriceAndGreeks out) {
+        bh.consume(out.value());
+        bh.consume(out.delta());
+        bh.consume(out.gamma());
+        bh.consume(out.vega());
+        bh.consume(out.theta());
+        bh.consume(out.rho());
     }
 }
