@@ -362,13 +362,20 @@ public final class TradingEngine implements MarketDataSink {
 
     private void commitChanges(Step s) {
         store.commit(s.changes);
-        portfolios.putAll(s.portfolios);
-        groups.putAll(s.groups);
+        // Most steps place or fill one order: no iterator or array copy for what they left empty.
+        if (!s.portfolios.isEmpty()) {
+            portfolios.putAll(s.portfolios);
+        }
+        if (!s.groups.isEmpty()) {
+            groups.putAll(s.groups);
+            groupView.putAll(s.groups);
+        }
         for (int i = 0; i < s.orders.size(); i++) {
             orderView.put(s.orders.get(i));
         }
-        groupView.putAll(s.groups);
-        fillView.addAll(s.fills);
+        if (!s.fills.isEmpty()) {
+            fillView.addAll(s.fills); // at once: readers on other threads see a step's fills together
+        }
         releaseEnded(s.orders);
         if (listeners.isEmpty()) {
             refreshViews(s.touched);
@@ -1619,8 +1626,8 @@ public final class TradingEngine implements MarketDataSink {
     }
 
     private void publishAll(List<EngineEvent> events) {
-        for (EngineEvent e : events) {
-            publish(e);
+        for (int i = 0; i < events.size(); i++) {
+            publish(events.get(i));
         }
     }
 

@@ -8,6 +8,7 @@ import dev.paperdesk.engine.portfolio.LedgerEntry;
 import dev.paperdesk.engine.portfolio.Portfolio;
 import dev.paperdesk.engine.portfolio.margin.AccountRecord;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +153,39 @@ public final class ChangeSet {
 
     public List<Portfolio> portfolios() {
         return portfolios == null ? List.of() : List.copyOf(portfolios);
+    }
+
+    /**
+     * Read-only views of the same lists, for a store that commits this change set and keeps the
+     * elements, not the lists: no copy per list and commit (one is committed per order and per
+     * fill). Unlike the copies above, later changes to this change set show through.
+     */
+    public List<Order> ordersView() {
+        return view(orders);
+    }
+
+    public List<OrderEvent> eventsView() {
+        return view(events);
+    }
+
+    public List<Fill> fillsView() {
+        return view(fills);
+    }
+
+    public List<LedgerEntry> ledgerView() {
+        return view(ledger);
+    }
+
+    public List<Portfolio> portfoliosView() {
+        return view(portfolios);
+    }
+
+    public List<AccountRecord> accountRecordsView() {
+        return view(accountRecords);
+    }
+
+    private static <T> List<T> view(List<T> list) {
+        return list == null ? List.of() : Collections.unmodifiableList(list);
     }
 
     public boolean isEmpty() {

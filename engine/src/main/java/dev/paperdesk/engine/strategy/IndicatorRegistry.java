@@ -60,7 +60,8 @@ public final class IndicatorRegistry {
         double l = bar.low().doubleValue();
         double c = bar.close().doubleValue();
         double v = bar.volume().doubleValue();
-        for (LiveIndicator ind : list) {
+        for (int i = 0; i < list.size(); i++) { // by index: no iterator per bar
+            LiveIndicator ind = list.get(i);
             PriceSource src = ind.request.source();
             if (src == PriceSource.BAR) {
                 ind.update(t, o, h, l, c, v);

@@ -86,4 +86,21 @@ class ChangeSetTest {
         assertThat(before).hasSize(1);
         assertThat(c.orders()).hasSize(2);
     }
+
+    @Test
+    void viewsShowTheSameOrdersReadOnlyAndFollowLaterChanges() {
+        ChangeSet c = new ChangeSet();
+        assertThat(c.ordersView()).isEmpty();
+        assertThat(c.eventsView()).isEmpty();
+        assertThat(c.fillsView()).isEmpty();
+        assertThat(c.ledgerView()).isEmpty();
+        assertThat(c.portfoliosView()).isEmpty();
+        assertThat(c.accountRecordsView()).isEmpty();
+        c.order(order(1));
+        List<Order> view = c.ordersView();
+        c.order(order(2)).order(order(1));
+        assertThat(view).containsExactlyElementsOf(c.orders());
+        assertThat(view).hasSize(2);
+        assertThatThrownBy(() -> view.add(order(3))).isInstanceOf(UnsupportedOperationException.class);
+    }
 }

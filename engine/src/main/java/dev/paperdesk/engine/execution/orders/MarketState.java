@@ -57,8 +57,18 @@ final class MarketState {
 
     boolean liveChecked;
 
+    /**
+     * The reason an arriving order is accepted with, and the same for a market order that waits for
+     * the next bar's open: written once per market, not once per order.
+     */
+    final String acceptedBy;
+
+    final String acceptedByForNextBar;
+
     MarketState(Instrument instrument, ModelSet models, long seed) {
         this.instrument = instrument;
+        this.acceptedBy = "accepted by " + instrument.venue();
+        this.acceptedByForNextBar = acceptedBy + NEXT_BAR;
         this.px = new UnitScale(instrument.tickSize());
         this.qty = new UnitScale(instrument.lotSize());
         this.pxUnscaled = px.unit().unscaledValue().longValueExact();
@@ -66,6 +76,9 @@ final class MarketState {
         this.random = new SplittableRandom(mix(seed, instrument.id().toString()));
         setModels(models);
     }
+
+    /** Appended to an acceptance reason when a market order waits for the next bar's open. */
+    static final String NEXT_BAR = "; fills at the next bar's open";
 
     static long mix(long seed, String name) {
         long h = seed * 0x9E3779B97F4A7C15L + name.hashCode();

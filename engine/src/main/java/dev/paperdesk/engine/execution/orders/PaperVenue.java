@@ -154,8 +154,9 @@ public final class PaperVenue {
      * children wait for their entry; combo legs travel as one.
      */
     public void place(List<Order> orders, OrderGroup group) {
-        List<Working> ws = new ArrayList<>();
-        for (Order o : orders) {
+        List<Working> ws = new ArrayList<>(orders.size());
+        for (int i = 0; i < orders.size(); i++) {
+            Order o = orders.get(i);
             MarketState m = market(o.request().instrumentId());
             if (m == null) {
                 throw new IllegalArgumentException(
@@ -181,12 +182,13 @@ public final class PaperVenue {
             }
             run(at, () -> comboArrived(group));
         } else {
-            for (Working w : ws) {
+            for (int i = 0; i < ws.size(); i++) {
+                Working w = ws.get(i);
                 OrderRole role = w.order.link() == null ? null : w.order.link().role();
                 if (role == OrderRole.TAKE_PROFIT || role == OrderRole.STOP_LOSS) {
                     continue; // waits for the entry
                 }
-                send(w, () -> arrive(w, "accepted by " + w.market.instrument.venue()));
+                send(w, () -> arrive(w, w.market.acceptedBy));
             }
         }
         drain();
@@ -446,7 +448,7 @@ public final class PaperVenue {
         OrderRequest r = w.order.request();
         boolean market = limit == Liquidity.MARKET_BUY || limit == Liquidity.MARKET_SELL;
         if (market && m.defersToNextBar()) {
-            accept(w, acceptReason + "; fills at the next bar's open");
+            accept(w, acceptReason.equals(m.acceptedBy) ? m.acceptedByForNextBar : acceptReason + MarketState.NEXT_BAR);
             w.waitingForBar = true;
             m.waitingForBar.add(w);
             return;

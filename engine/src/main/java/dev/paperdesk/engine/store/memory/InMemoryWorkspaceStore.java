@@ -89,19 +89,30 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
 
     @Override
     public synchronized void commit(ChangeSet changes) {
-        for (Portfolio p : changes.portfolios()) {
+        // By index over the change set's views: no iterator or array copy per list and commit.
+        List<Portfolio> changed = changes.portfoliosView();
+        for (int i = 0; i < changed.size(); i++) {
+            Portfolio p = changed.get(i);
             portfolios.put(p.id().value(), new Committed(p, p.revision(), p.riskMarks()));
         }
         for (OrderGroup g : changes.groups()) {
             groups.put(g.id(), g);
         }
-        for (Order o : changes.orders()) {
+        List<Order> changedOrders = changes.ordersView();
+        for (int i = 0; i < changedOrders.size(); i++) {
+            Order o = changedOrders.get(i);
             orders.put(o.id(), o); // by the id itself: no boxed key per commit
         }
-        journal.addAll(changes.events());
-        fills.addAll(changes.fills());
-        ledger.addAll(changes.ledger());
-        accountHistory.addAll(changes.accountRecords());
+        appendAll(journal, changes.eventsView());
+        appendAll(fills, changes.fillsView());
+        appendAll(ledger, changes.ledgerView());
+        appendAll(accountHistory, changes.accountRecordsView());
+    }
+
+    private static <T> void appendAll(List<T> to, List<? extends T> from) {
+        for (int i = 0; i < from.size(); i++) {
+            to.add(from.get(i));
+        }
     }
 
     @Override
