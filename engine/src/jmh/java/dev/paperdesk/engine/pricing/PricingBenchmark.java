@@ -89,7 +89,12 @@ public class PricingBenchmark {
                     in.dividendYield(),
                     in.volatility(),
                     out);
-            consume(bh, out);
+            bh.consume(out.value());
+            bh.consume(out.delta());
+            bh.consume(out.gamma());
+            bh.consume(out.vega());
+            bh.consume(out.theta());
+            bh.consume(out.rho());
         }
     }
 
@@ -111,7 +116,12 @@ public class PricingBenchmark {
                     in.dividendYield(),
                     in.volatility(),
                     out);
-            consume(bh, out);
+            bh.consume(out.value());
+            bh.consume(out.delta());
+            bh.consume(out.gamma());
+            bh.consume(out.vega());
+            bh.consume(out.theta());
+            bh.consume(out.rho());
         }
     }
 
@@ -262,7 +272,12 @@ public class PricingBenchmark {
             if (BjerksundStenslandAmericanPricer.DEFAULT.impliedVolatilityAndGreeks(
                             contracts[i], americanPrices[i], out)
                     instanceof ImpliedVolatility.Solved) {
-                consume(bh, out);
+                bh.consume(out.value());
+                bh.consume(out.delta());
+                bh.consume(out.gamma());
+                bh.consume(out.vega());
+                bh.consume(out.theta());
+                bh.consume(out.rho());
             }
         }
     }
@@ -281,7 +296,12 @@ public class PricingBenchmark {
                     instanceof ImpliedVolatility.Solved s) {
                 BjerksundStenslandAmericanPricer.priceAndGreeks(
                         in.sign(), in.spot(), in.strike(), in.expiry(), in.rate(), in.dividendYield(), s.value(), out);
-                consume(bh, out);
+                bh.consume(out.value());
+                bh.consume(out.delta());
+                bh.consume(out.gamma());
+                bh.consume(out.vega());
+                bh.consume(out.theta());
+                bh.consume(out.rho());
             }
         }
     }
@@ -296,7 +316,12 @@ public class PricingBenchmark {
             if (Bs2002BaselineKernel.impliedVolatility(in, americanPrices[i]) instanceof ImpliedVolatility.Solved s) {
                 Bs2002BaselineKernel.priceAndGreeks(
                         in.sign(), in.spot(), in.strike(), in.expiry(), in.rate(), in.dividendYield(), s.value(), out);
-                consume(bh, out);
+                bh.consume(out.value());
+                bh.consume(out.delta());
+                bh.consume(out.gamma());
+                bh.consume(out.vega());
+                bh.consume(out.theta());
+                bh.consume(out.rho());
             }
         }
     }
@@ -402,18 +427,13 @@ public class PricingBenchmark {
                     instanceof ImpliedVolatility.Solved s) {
                 Bs2002BumpedGreeks.priceAndGreeks(
                         in.sign(), in.spot(), in.strike(), in.expiry(), in.rate(), in.dividendYield(), s.value(), out);
-                consume(bh, out);
+                bh.consume(out.value());
+                bh.consume(out.delta());
+                bh.consume(out.gamma());
+                bh.consume(out.vega());
+                bh.consume(out.theta());
+                bh.consume(out.rho());
             }
         }
-    }
-
-    /** Hands the value and the five chain Greeks to the blackhole, so none of them can be left out. */
-    private static void consume(Blackhole bh, PriceAndGreeks out) {
-        bh.consume(out.value());
-        bh.consume(out.delta());
-        bh.consume(out.gamma());
-        bh.consume(out.vega());
-        bh.consume(out.theta());
-        bh.consume(out.rho());
     }
 }
