@@ -29,6 +29,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
@@ -86,9 +87,10 @@ public final class DepthView extends VBox {
                 header("Price", Pos.CENTER),
                 header("Ask size", Pos.CENTER_RIGHT));
         int gridRow = 1;
+        HBox spreadLine = spreadLine();
         for (int i = 0; i < 2 * DepthViewModel.LEVELS; i++) {
             if (i == DepthViewModel.LEVELS) {
-                grid.add(spreadLine(), 0, gridRow++, 3, 1);
+                grid.add(spreadLine, 0, gridRow++, 3, 1);
             }
             RowCells rc = new RowCells(i);
             rc.addTo(grid, gridRow++);
@@ -113,6 +115,7 @@ public final class DepthView extends VBox {
         StackPane body = new StackPane(grid, emptyBox);
         StackPane.setAlignment(grid, Pos.TOP_CENTER);
         VBox.setVgrow(body, Priority.ALWAYS);
+        keepTheSpreadInView(body, grid, spreadLine);
         getChildren().setAll(titleBar, body);
 
         vm.rows().addListener((ListChangeListener<LadderRow>) c -> render());
@@ -146,6 +149,34 @@ public final class DepthView extends VBox {
                 staleCheck.play();
             }
         });
+    }
+
+    /**
+     * When the panel is shorter than the ladder, slides the ladder up so that the spread line sits in
+     * the middle of the panel (the inside market is what a trader reads first), never past either end;
+     * when it fits, the ladder stays at the top. The panel clips what it slides out.
+     */
+    private static void keepTheSpreadInView(Region body, Region ladder, Region spreadLine) {
+        body.setMinHeight(0);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(body.widthProperty());
+        clip.heightProperty().bind(body.heightProperty());
+        body.setClip(clip);
+        ladder.translateYProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> {
+                            double overflow = ladder.getHeight() - body.getHeight();
+                            if (overflow <= 0) {
+                                return 0.0;
+                            }
+                            double spreadMiddle = spreadLine.getLayoutY() + spreadLine.getHeight() / 2;
+                            double shift = body.getHeight() / 2 - spreadMiddle;
+                            return Math.max(-overflow, Math.min(0.0, shift));
+                        },
+                        body.heightProperty(),
+                        ladder.heightProperty(),
+                        spreadLine.layoutYProperty(),
+                        spreadLine.heightProperty()));
     }
 
     private static Label header(String text, Pos align) {
