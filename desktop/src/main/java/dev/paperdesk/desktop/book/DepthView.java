@@ -73,20 +73,15 @@ public final class DepthView extends VBox {
         titleBar.setAlignment(Pos.CENTER_LEFT);
         titleBar.getStyleClass().add("depth-title-bar");
 
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("depth-ladder");
-        for (double percent : new double[] {35, 30, 35}) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(percent);
-            c.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(c);
-        }
-        grid.addRow(
+        // the column headings stay put above the ladder, which slides to keep the spread in view
+        GridPane headings = ladderGrid();
+        headings.addRow(
                 0,
                 header("Bid size", Pos.CENTER_RIGHT),
                 header("Price", Pos.CENTER),
                 header("Ask size", Pos.CENTER_RIGHT));
-        int gridRow = 1;
+        GridPane grid = ladderGrid();
+        int gridRow = 0;
         HBox spreadLine = spreadLine();
         for (int i = 0; i < 2 * DepthViewModel.LEVELS; i++) {
             if (i == DepthViewModel.LEVELS) {
@@ -111,12 +106,13 @@ public final class DepthView extends VBox {
         emptyBox.visibleProperty().bind(vm.emptyProperty());
         emptyBox.setMouseTransparent(true);
         grid.visibleProperty().bind(vm.emptyProperty().not());
+        headings.visibleProperty().bind(vm.emptyProperty().not());
 
         StackPane body = new StackPane(grid, emptyBox);
         StackPane.setAlignment(grid, Pos.TOP_CENTER);
         VBox.setVgrow(body, Priority.ALWAYS);
         keepTheSpreadInView(body, grid, spreadLine);
-        getChildren().setAll(titleBar, body);
+        getChildren().setAll(titleBar, headings, body);
 
         vm.rows().addListener((ListChangeListener<LadderRow>) c -> render());
         vm.selectedIndexProperty().addListener((o, a, b) -> renderSelection());
@@ -177,6 +173,19 @@ public final class DepthView extends VBox {
                         ladder.heightProperty(),
                         spreadLine.layoutYProperty(),
                         spreadLine.heightProperty()));
+    }
+
+    /** A grid with the ladder's three columns: bid size 35 %, price 30 %, ask size 35 %. */
+    private static GridPane ladderGrid() {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("depth-ladder");
+        for (double percent : new double[] {35, 30, 35}) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(percent);
+            c.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(c);
+        }
+        return grid;
     }
 
     private static Label header(String text, Pos align) {

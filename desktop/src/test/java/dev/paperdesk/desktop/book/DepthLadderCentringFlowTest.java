@@ -81,8 +81,13 @@ class DepthLadderCentringFlowTest {
         assertThat(bestAsk.getMinY()).isGreaterThanOrEqualTo(panel.getMinY());
         assertThat(bestBid.getMinY()).isGreaterThanOrEqualTo(spread.getMaxY() - 1);
         assertThat(bestBid.getMaxY()).isLessThanOrEqualTo(panel.getMaxY());
-        // the worst ask is slid out of the panel, above its top
+        // the worst ask is slid out of the panel, above its top; the column headings stay in view
         assertThat(onScene(robot, "#depthAsk19").getMaxY()).isLessThan(panel.getMinY() + 40);
+        Node headings = robot.lookup(".depth-header").query();
+        Bounds heading = headings.localToScene(headings.getBoundsInLocal());
+        assertThat(heading.getMinY()).isGreaterThanOrEqualTo(panel.getMinY());
+        assertThat(heading.getMaxY()).isLessThanOrEqualTo(bestAsk.getMinY() + 1);
+        assertThat(headings.isVisible()).isTrue();
 
         // A panel tall enough for the whole ladder keeps it at the top, unshifted.
         robot.interact(() -> stage.setHeight(1400));
