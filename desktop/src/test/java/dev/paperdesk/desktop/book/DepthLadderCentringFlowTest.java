@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,17 +37,18 @@ class DepthLadderCentringFlowTest {
     private FxUiExecutor ui;
     private DepthViewModel depthVm;
     private DepthView view;
-    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         Path dir = Files.createTempDirectory("paperdesk-ladder");
         session = TradingSession.open(SessionConfig.paperTrading(dir.resolve("ladder.paperdesk")));
         ui = new FxUiExecutor();
         depthVm = new DepthViewModel(session, ui, new SimpleObjectProperty<>(BTC));
         view = new DepthView(depthVm);
-        Scene scene = new Scene(view, 420, 260);
+        // a plain pane sizes the view to its preferred size, so the test can make the panel tall
+        // without resizing the stage (which the following test classes share)
+        view.setPrefSize(420, 260);
+        Scene scene = new Scene(new Pane(view), 420, 260);
         Theme.DARK.apply(scene);
         stage.setScene(scene);
         stage.show();
@@ -90,7 +92,7 @@ class DepthLadderCentringFlowTest {
         assertThat(headings.isVisible()).isTrue();
 
         // A panel tall enough for the whole ladder keeps it at the top, unshifted.
-        robot.interact(() -> stage.setHeight(1400));
+        robot.interact(() -> view.setPrefHeight(1400));
         WaitForAsyncUtils.waitForFxEvents();
         Bounds tall = view.localToScene(view.getBoundsInLocal());
         assertThat(onScene(robot, "#depthAsk19").getMinY()).isGreaterThan(tall.getMinY());
