@@ -132,19 +132,15 @@ class MarginBookProperties {
                     side = side == Side.BUY ? Side.SELL : Side.BUY;
                 }
                 p.applyFill(
-                        new Fill(
-                                new FillId(fillId),
-                                new OrderId(fillId++),
-                                p.id(),
-                                ins.id(),
+                        fill(
+                                p,
+                                ins,
+                                fillId++,
                                 side,
-                                Quantity.of(qty),
-                                Price.of(price.multiply(BigDecimal.valueOf(90 + r.nextInt(21)))
-                                        .movePointLeft(2)),
-                                Money.zero(ins.quoteCurrency()),
-                                Liquidity.TAKER,
-                                BigDecimal.ZERO,
-                                Instant.EPOCH),
+                                qty,
+                                price.multiply(BigDecimal.valueOf(90 + r.nextInt(21)))
+                                        .movePointLeft(2),
+                                Money.zero(ins.quoteCurrency())),
                         ins);
             }
             BigDecimal notional = p.position(ins.id()).costBasis().abs();
@@ -314,20 +310,16 @@ class MarginBookProperties {
                 price = BigDecimal.ONE;
             }
             p.applyFill(
-                    new Fill(
-                            new FillId(fillId),
-                            new OrderId(fillId++),
-                            p.id(),
-                            ins.id(),
+                    fill(
+                            p,
+                            ins,
+                            fillId++,
                             side,
-                            Quantity.of(qty),
-                            Price.of(price),
+                            qty,
+                            price,
                             r.nextBoolean()
                                     ? Money.zero(ins.quoteCurrency())
-                                    : Money.of(decimal(r, 500, 0, 4), ins.quoteCurrency()),
-                            Liquidity.TAKER,
-                            BigDecimal.ZERO,
-                            Instant.EPOCH),
+                                    : Money.of(decimal(r, 500, 0, 4), ins.quoteCurrency())),
                     ins);
             BigDecimal notional = p.position(ins.id()).costBasis().abs();
             int leverage = 1 + r.nextInt(50);
@@ -386,21 +378,24 @@ class MarginBookProperties {
         }
     }
 
+    /** A taker fill of {@code p} in {@code ins} at the epoch, its order id the fill's. */
+    static Fill fill(Portfolio p, Instrument ins, int id, Side side, BigDecimal qty, BigDecimal price, Money fee) {
+        return new Fill(
+                new FillId(id),
+                new OrderId(id),
+                p.id(),
+                ins.id(),
+                side,
+                Quantity.of(qty),
+                Price.of(price),
+                fee,
+                Liquidity.TAKER,
+                BigDecimal.ZERO,
+                Instant.EPOCH);
+    }
+
     private static void buy(Portfolio p, Instrument ins, int id, BigDecimal price) {
-        p.applyFill(
-                new Fill(
-                        new FillId(id),
-                        new OrderId(id),
-                        p.id(),
-                        ins.id(),
-                        Side.BUY,
-                        Quantity.of(BigDecimal.ONE),
-                        Price.of(price),
-                        Money.zero(ins.quoteCurrency()),
-                        Liquidity.TAKER,
-                        BigDecimal.ZERO,
-                        Instant.EPOCH),
-                ins);
+        p.applyFill(fill(p, ins, id, Side.BUY, BigDecimal.ONE, price, Money.zero(ins.quoteCurrency())), ins);
     }
 
     /**
@@ -429,18 +424,14 @@ class MarginBookProperties {
             }
             BigDecimal price = decimal(r, 5_000_000, 0, 4);
             p.applyFill(
-                    new Fill(
-                            new FillId(fillId),
-                            new OrderId(fillId++),
-                            p.id(),
-                            ins.id(),
+                    fill(
+                            p,
+                            ins,
+                            fillId++,
                             r.nextBoolean() ? Side.BUY : Side.SELL,
-                            Quantity.of(decimal(r, 20_000, 0, 3)),
-                            Price.of(price),
-                            Money.zero(ins.quoteCurrency()),
-                            Liquidity.TAKER,
-                            BigDecimal.ZERO,
-                            Instant.EPOCH),
+                            decimal(r, 20_000, 0, 3),
+                            price,
+                            Money.zero(ins.quoteCurrency())),
                     ins);
             p.setMargin(ins.id(), PositionMargin.cross(1 + r.nextInt(100)));
             marks.put(ins.id(), price);
