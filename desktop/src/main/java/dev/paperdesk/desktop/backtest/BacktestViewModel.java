@@ -288,7 +288,8 @@ public final class BacktestViewModel {
                 BacktestConfig config = config(data, strat, params, cap, com, slip, sd);
                 long warmUp = data.warmUpBarCount();
                 ui.post(() -> status.set("Running\u2026"));
-                BacktestResult r = Backtester.run(config, p -> ui.coalesce("backtest-progress", () -> show(p)), t);
+                BacktestResult r =
+                        Backtester.run(config, p -> ui.coalesce("backtest-progress", () -> show(p, warmUp)), t);
                 Long id = session.backtests()
                         .map(store -> BacktestArchive.save(store, r, Instant.now()))
                         .orElse(null);
@@ -316,16 +317,36 @@ public final class BacktestViewModel {
         }
     }
 
-    private void show(BacktestProgress p) {
+    private void show(BacktestProgress p, long warmUp) {
         progress.set(p.fraction());
+        eta.set(progressLine(p, warmUp));
+    }
+
+    /**
+     * The progress counts every bar replayed, the warm-up before the range included, so the line says
+     * how many of them are warm-up: "260 of 260 bars (63 warm-up)" then reads as the "197 bars" traded.
+     */
+    static String progressLine(BacktestProgress p, long warmUp) {
         Duration d = p.eta();
-        eta.set(String.format(
+        return String.format(
                 Locale.ROOT,
-                "%d of %d bars, ETA %d.%01d s",
+                "%d of %d bars%s, ETA %d.%01d s",
                 p.barsDone(),
                 p.barsTotal(),
+                warmUp > 0 ? " (" + warmUp + " warm-up)" : "",
                 d.toSeconds(),
-                d.toMillisPart() / 100));
+                d.toMillisPart() / 100);
+    }
+
+    /** The closing status: bars traded in the range, the warm-up replayed before them, the run's time. */
+    static String doneLine(BacktestResult r, long warmUp) {
+        return (r.cancelled() ? "Cancelled: partial result. " : "Done. ")
+                + r.timing().bars()
+                + " bars"
+                + (warmUp > 0 ? " after " + warmUp + " warm-up" : "")
+                + " in "
+                + r.timing().runMs()
+                + " ms";
     }
 
     private void finished(BacktestResult r, long warmUp) {
@@ -336,8 +357,7 @@ public final class BacktestViewModel {
         List<String> lines = new java.util.ArrayList<>(rangeLines(r, warmUp));
         lines.addAll(r.assumptions().render().lines().toList());
         assumptions.setAll(lines);
-        status.set((r.cancelled() ? "Cancelled: partial result. " : "Done. ")
-                + r.timing().bars() + " bars in " + r.timing().runMs() + " ms"
+        status.set(doneLine(r, warmUp)
                 + (r.rejections().isEmpty()
                         ? ""
                         : ". " + r.rejections().size() + " order(s) refused, first: "

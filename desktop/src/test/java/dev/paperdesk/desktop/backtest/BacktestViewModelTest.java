@@ -91,11 +91,21 @@ class BacktestViewModelTest {
         assertThat(r.timing().bars()).isEqualTo(23 + 22); // weekdays of March and April 2021
         assertThat(vm.assumptions().get(0)).isEqualTo("Range: 2021-03-01 to 2021-04-30 (UTC)");
         assertThat(vm.assumptions().get(1)).isEqualTo("Warm-up: 40 earlier bars, indicators only");
+        // the status names the warm-up, so it reads with the progress line's count of every bar replayed
+        assertThat(vm.statusProperty().get()).startsWith("Done. 45 bars after 40 warm-up in ");
         var saved = BacktestArchive.load(
                         session.backtests().orElseThrow(), vm.savedIdProperty().get())
                 .orElseThrow();
         assertThat(saved.config().from()).isEqualTo(r.config().from());
         assertThat(saved.config().to()).isEqualTo(r.config().to());
+    }
+
+    @Test
+    void theProgressLineCountsEveryBarReplayedAndSaysHowManyAreWarmUp() {
+        var halfWay = new dev.paperdesk.engine.backtest.BacktestProgress(
+                130, 260, Instant.parse("2021-06-01T00:00:00Z"), java.time.Duration.ofMillis(1500));
+        assertThat(BacktestViewModel.progressLine(halfWay, 63)).isEqualTo("130 of 260 bars (63 warm-up), ETA 1.5 s");
+        assertThat(BacktestViewModel.progressLine(halfWay, 0)).isEqualTo("130 of 260 bars, ETA 1.5 s");
     }
 
     @Test
