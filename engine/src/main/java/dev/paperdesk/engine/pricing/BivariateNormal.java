@@ -100,6 +100,12 @@ public final class BivariateNormal {
 
         private final double weightSign;
 
+        /**
+         * +1 or −1 when ρ is ±{@link GoldenNodes#RHO} on 12 nodes, so that {@link GoldenNodes}' unrolled
+         * constant nodes serve (−ρ's nodes are +ρ's with ab negated: sin is odd), else 0.
+         */
+        private final double golden;
+
         private final double rho;
         /** 1/(2(1 − ρ²)) and 1/(2π√(1 − ρ²)), for the bivariate density. */
         private final double halfInverseComplement;
@@ -111,6 +117,18 @@ public final class BivariateNormal {
          *     points is not 6, 12 or 20
          */
         public FixedCorrelation(double rho, int points) {
+            this(rho, points, true);
+        }
+
+        /**
+         * The quadrature on the node arrays even at ±{@link GoldenNodes#RHO}: the reference that {@code
+         * BivariateNormalTest} holds the unrolled nodes to.
+         */
+        static FixedCorrelation looped(double rho, int points) {
+            return new FixedCorrelation(rho, points, false);
+        }
+
+        private FixedCorrelation(double rho, int points, boolean unrolled) {
             if (!(Math.abs(rho) < 0.925)) {
                 throw new IllegalArgumentException("fixed-correlation quadrature needs |ρ| < 0.925, got ρ=" + rho);
             }
@@ -141,6 +159,7 @@ public final class BivariateNormal {
                     logWeight[2 * i + side] = Math.log(W[ng][i] * Math.abs(asr) / (2.0 * TWO_PI));
                 }
             }
+            golden = unrolled && points == 12 && Math.abs(rho) == GoldenNodes.RHO ? Math.signum(rho) : 0.0;
         }
 
         /**
@@ -186,8 +205,12 @@ public final class BivariateNormal {
             double hk = a * b;
             double sq = a * a + b * b;
             double sum = 0.0;
-            for (int i = 0; i < logWeight.length; i++) {
-                sum += node(i, hk, sq);
+            if (golden != 0.0) {
+                sum = GoldenNodes.sum(golden * hk, sq);
+            } else {
+                for (int i = 0; i < logWeight.length; i++) {
+                    sum += node(i, hk, sq);
+                }
             }
             return weightSign * sum + cdfA * cdfB;
         }
@@ -294,11 +317,18 @@ public final class BivariateNormal {
             double sum = 0.0;
             double sumAlong = 0.0;
             double sumAcross = 0.0;
-            for (int i = 0; i < logWeight.length; i++) {
-                double e = node(i, hk, sq);
-                sum += e;
-                sumAlong += e * along[i];
-                sumAcross += e * across[i];
+            if (golden != 0.0) {
+                GoldenNodes.moments(golden * hk, sq, out);
+                sum = out[0];
+                sumAlong = golden * out[3];
+                sumAcross = out[4];
+            } else {
+                for (int i = 0; i < logWeight.length; i++) {
+                    double e = node(i, hk, sq);
+                    sum += e;
+                    sumAlong += e * along[i];
+                    sumAcross += e * across[i];
+                }
             }
             sum *= weightSign;
             sumAlong *= weightSign;
@@ -347,11 +377,18 @@ public final class BivariateNormal {
             double sum = 0.0;
             double sumAlong = 0.0;
             double sumAcross = 0.0;
-            for (int i = 0; i < logWeight.length; i++) {
-                double e = node(i, hk, sq);
-                sum += e;
-                sumAlong += e * along[i];
-                sumAcross += e * across[i];
+            if (golden != 0.0) {
+                GoldenNodes.moments(golden * hk, sq, out);
+                sum = out[0];
+                sumAlong = golden * out[3];
+                sumAcross = out[4];
+            } else {
+                for (int i = 0; i < logWeight.length; i++) {
+                    double e = node(i, hk, sq);
+                    sum += e;
+                    sumAlong += e * along[i];
+                    sumAcross += e * across[i];
+                }
             }
             sum *= weightSign;
             sumAlong *= weightSign;
@@ -360,6 +397,127 @@ public final class BivariateNormal {
             out[3] = b * sumAlong - 2.0 * a * sumAcross + pdfA * cdfB;
             out[4] = a * sumAlong - 2.0 * b * sumAcross + cdfA * pdfB;
         }
+    }
+
+    /**
+     * The twelve Gauss–Legendre nodes of {@link FixedCorrelation} for ρ = √((√5 − 1)/2), the correlation of
+     * Bjerksund–Stensland 2002 (ρ² = t1/T, the golden-ratio split), as static constants in straight-line
+     * code: the JIT folds the constants into the instructions and schedules the twelve independent node
+     * exponentials freely, where the loop over the node arrays loads three values per node and sums
+     * along one dependency chain. The exponents are fused products, the sums pairwise (value) or three
+     * fused chains of four (moments), within a few ulps of the loop's sums ({@code BivariateNormalTest}).
+     */
+    static final class GoldenNodes {
+        static final double RHO = Math.sqrt(0.5 * (Math.sqrt(5.0) - 1.0));
+        /** The nodes as {@link FixedCorrelation} computes them, read once into the constants below. */
+        private static final FixedCorrelation NODES = new FixedCorrelation(RHO, 12, false);
+
+        private GoldenNodes() {}
+
+        /** Σ |w_i|·e^{E_i} with E_i = along_i·ab − across_i·(a² + b²) for {@code hk} = ab and {@code sq} = a² + b². */
+        static double sum(double hk, double sq) {
+            double e0 =
+                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_0, hk, Math.fma(-G_ACROSS_0, sq, G_LOG_WEIGHT_0)));
+            double e1 =
+                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_1, hk, Math.fma(-G_ACROSS_1, sq, G_LOG_WEIGHT_1)));
+            double e2 =
+                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_2, hk, Math.fma(-G_ACROSS_2, sq, G_LOG_WEIGHT_2)));
+            double e3 =
+                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_3, hk, Math.fma(-G_ACROSS_3, sq, G_LOG_WEIGHT_3)));
+            double e4 =
+                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_4, hk, Math.fma(-G_ACROSS_4, sq, G_LOG_WEIGHT_4)));
+            double e5 =
+                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_5, hk, Math.fma(-G_ACROSS_5, sq, G_LOG_WEIGHT_5)));
+            double e6 =
+                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_6, hk, Math.fma(-G_ACROSS_6, sq, G_LOG_WEIGHT_6)));
+            double e7 =
+                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_7, hk, Math.fma(-G_ACROSS_7, sq, G_LOG_WEIGHT_7)));
+            double e8 =
+                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_8, hk, Math.fma(-G_ACROSS_8, sq, G_LOG_WEIGHT_8)));
+            double e9 =
+                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_9, hk, Math.fma(-G_ACROSS_9, sq, G_LOG_WEIGHT_9)));
+            double e10 = Exponential.ofNonPositiveInSum(
+                    Math.fma(G_ALONG_10, hk, Math.fma(-G_ACROSS_10, sq, G_LOG_WEIGHT_10)));
+            double e11 = Exponential.ofNonPositiveInSum(
+                    Math.fma(G_ALONG_11, hk, Math.fma(-G_ACROSS_11, sq, G_LOG_WEIGHT_11)));
+            return ((e0 + e1) + (e2 + e3)) + ((e4 + e5) + (e6 + e7)) + ((e8 + e9) + (e10 + e11));
+        }
+
+        /**
+         * The sums of |w_i|·e^{E_i}, |w_i|·e^{E_i}·along_i and |w_i|·e^{E_i}·across_i into {@code m[0]},
+         * {@code m[3]} and {@code m[4]} (the slots the callers write last, so no scratch array is needed).
+         */
+        static void moments(double hk, double sq, double[] m) {
+            double e0 =
+                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_0, hk, Math.fma(-G_ACROSS_0, sq, G_LOG_WEIGHT_0)));
+            double e1 =
+                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_1, hk, Math.fma(-G_ACROSS_1, sq, G_LOG_WEIGHT_1)));
+            double e2 =
+                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_2, hk, Math.fma(-G_ACROSS_2, sq, G_LOG_WEIGHT_2)));
+            double e3 =
+                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_3, hk, Math.fma(-G_ACROSS_3, sq, G_LOG_WEIGHT_3)));
+            double e4 =
+                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_4, hk, Math.fma(-G_ACROSS_4, sq, G_LOG_WEIGHT_4)));
+            double e5 =
+                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_5, hk, Math.fma(-G_ACROSS_5, sq, G_LOG_WEIGHT_5)));
+            double e6 =
+                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_6, hk, Math.fma(-G_ACROSS_6, sq, G_LOG_WEIGHT_6)));
+            double e7 =
+                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_7, hk, Math.fma(-G_ACROSS_7, sq, G_LOG_WEIGHT_7)));
+            double e8 =
+                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_8, hk, Math.fma(-G_ACROSS_8, sq, G_LOG_WEIGHT_8)));
+            double e9 =
+                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_9, hk, Math.fma(-G_ACROSS_9, sq, G_LOG_WEIGHT_9)));
+            double e10 = Exponential.ofNonPositiveInSum(
+                    Math.fma(G_ALONG_10, hk, Math.fma(-G_ACROSS_10, sq, G_LOG_WEIGHT_10)));
+            double e11 = Exponential.ofNonPositiveInSum(
+                    Math.fma(G_ALONG_11, hk, Math.fma(-G_ACROSS_11, sq, G_LOG_WEIGHT_11)));
+            m[0] = ((e0 + e1) + (e2 + e3)) + ((e4 + e5) + (e6 + e7)) + ((e8 + e9) + (e10 + e11));
+            m[3] = (Math.fma(e9, G_ALONG_9, Math.fma(e6, G_ALONG_6, Math.fma(e3, G_ALONG_3, e0 * G_ALONG_0))))
+                    + (Math.fma(e10, G_ALONG_10, Math.fma(e7, G_ALONG_7, Math.fma(e4, G_ALONG_4, e1 * G_ALONG_1))))
+                    + (Math.fma(e11, G_ALONG_11, Math.fma(e8, G_ALONG_8, Math.fma(e5, G_ALONG_5, e2 * G_ALONG_2))));
+            m[4] = (Math.fma(e9, G_ACROSS_9, Math.fma(e6, G_ACROSS_6, Math.fma(e3, G_ACROSS_3, e0 * G_ACROSS_0))))
+                    + (Math.fma(e10, G_ACROSS_10, Math.fma(e7, G_ACROSS_7, Math.fma(e4, G_ACROSS_4, e1 * G_ACROSS_1))))
+                    + (Math.fma(e11, G_ACROSS_11, Math.fma(e8, G_ACROSS_8, Math.fma(e5, G_ACROSS_5, e2 * G_ACROSS_2))));
+        }
+
+        // static final fields, unlike array elements, are constants to the JIT
+        private static final double G_ALONG_0 = NODES.along[0];
+        private static final double G_ACROSS_0 = NODES.across[0];
+        private static final double G_LOG_WEIGHT_0 = NODES.logWeight[0];
+        private static final double G_ALONG_1 = NODES.along[1];
+        private static final double G_ACROSS_1 = NODES.across[1];
+        private static final double G_LOG_WEIGHT_1 = NODES.logWeight[1];
+        private static final double G_ALONG_2 = NODES.along[2];
+        private static final double G_ACROSS_2 = NODES.across[2];
+        private static final double G_LOG_WEIGHT_2 = NODES.logWeight[2];
+        private static final double G_ALONG_3 = NODES.along[3];
+        private static final double G_ACROSS_3 = NODES.across[3];
+        private static final double G_LOG_WEIGHT_3 = NODES.logWeight[3];
+        private static final double G_ALONG_4 = NODES.along[4];
+        private static final double G_ACROSS_4 = NODES.across[4];
+        private static final double G_LOG_WEIGHT_4 = NODES.logWeight[4];
+        private static final double G_ALONG_5 = NODES.along[5];
+        private static final double G_ACROSS_5 = NODES.across[5];
+        private static final double G_LOG_WEIGHT_5 = NODES.logWeight[5];
+        private static final double G_ALONG_6 = NODES.along[6];
+        private static final double G_ACROSS_6 = NODES.across[6];
+        private static final double G_LOG_WEIGHT_6 = NODES.logWeight[6];
+        private static final double G_ALONG_7 = NODES.along[7];
+        private static final double G_ACROSS_7 = NODES.across[7];
+        private static final double G_LOG_WEIGHT_7 = NODES.logWeight[7];
+        private static final double G_ALONG_8 = NODES.along[8];
+        private static final double G_ACROSS_8 = NODES.across[8];
+        private static final double G_LOG_WEIGHT_8 = NODES.logWeight[8];
+        private static final double G_ALONG_9 = NODES.along[9];
+        private static final double G_ACROSS_9 = NODES.across[9];
+        private static final double G_LOG_WEIGHT_9 = NODES.logWeight[9];
+        private static final double G_ALONG_10 = NODES.along[10];
+        private static final double G_ACROSS_10 = NODES.across[10];
+        private static final double G_LOG_WEIGHT_10 = NODES.logWeight[10];
+        private static final double G_ALONG_11 = NODES.along[11];
+        private static final double G_ACROSS_11 = NODES.across[11];
+        private static final double G_LOG_WEIGHT_11 = NODES.logWeight[11];
     }
 
     /** P(X > h, Y > k) with correlation r (Genz's BVND). */

@@ -33,6 +33,13 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         return price(in.sign(), in.spot(), in.strike(), in.expiry(), in.rate(), in.dividendYield(), in.volatility());
     }
 
+    /**
+     * The most tangents a pass carries (σ, rate, T); the tangent loops run to this constant and stop at
+     * the workspace's {@code directions}, so that the JIT unrolls them fully (a loop to a field's value
+     * keeps its counter, bounds checks and pre- and post-loops for one or three iterations).
+     */
+    private static final int TANGENTS = 3;
+
     /** t1/T = (√5 − 1)/2, the golden-ratio split of the two-step boundary. */
     private static final double SPLIT = 0.5 * (Math.sqrt(5.0) - 1.0);
 
@@ -365,7 +372,10 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double sBeta = Math.exp(beta * ls);
         if (spot) {
             // tangents of everything the terms share: direction 0 is σ, 1 the rate, 2 the expiry
-            for (int j = 0; j < w.directions; j++) {
+            for (int j = 0; j < TANGENTS; j++) {
+                if (j == w.directions) {
+                    break;
+                }
                 double dv = j == 0 ? 1.0 : 0.0;
                 double dr = j == 1 ? w.rateR : 0.0;
                 double db = j == 1 ? w.rateB : 0.0;
@@ -425,7 +435,10 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                 - k * g0.psi(l1, w.dL1, ls, l1, l2, t, sd, -k, w)
                 + k * g0.psi(lk, w.zero, ls, l1, l2, t, sd, k, w);
         if (spot) {
-            for (int j = 0; j < w.directions; j++) {
+            for (int j = 0; j < TANGENTS; j++) {
+                if (j == w.directions) {
+                    break;
+                }
                 double dl1 = w.dL1[j];
                 double dl2 = w.dL2[j];
                 double dBeta = w.dBeta[j];
@@ -533,7 +546,10 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             n3 = StandardNormal.cdfFromDensity(-e3, p3);
             n4 = StandardNormal.cdfFromDensity(-e4, p4);
             if (w.spot) {
-                for (int j = 0; j < w.directions; j++) {
+                for (int j = 0; j < TANGENTS; j++) {
+                    if (j == w.directions) {
+                        break;
+                    }
                     double dg = dGamma[j];
                     double dv2 = w.dV2[j];
                     double dLambda = -w.dR[j]
@@ -623,7 +639,10 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             }
             // d = (ln H − ls − drift·t1)/sd1, d' = d − 2(l2 − ls)/sd1
             double spread = 2.0 * (l2 - ls) * inv;
-            for (int j = 0; j < w.directions; j++) {
+            for (int j = 0; j < TANGENTS; j++) {
+                if (j == w.directions) {
+                    break;
+                }
                 double dsd1 = w.dSd1[j];
                 double dd = (dlh[j] - dm1[j] - d * dsd1) * inv;
                 double ddr = dd - (2.0 * w.dL2[j] - spread * dsd1) * inv;
@@ -711,7 +730,10 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             double g = m1 - pow2 * m2 - pow1 * m3 + pow12 * m4;
             w.dx += c * (gamma * g + gx);
             w.dxx += c * (gamma * gamma * g + 2.0 * gamma * gx + gxx);
-            for (int j = 0; j < w.directions; j++) {
+            for (int j = 0; j < TANGENTS; j++) {
+                if (j == w.directions) {
+                    break;
+                }
                 double dm = dmT[j];
                 double dsd = w.dSd[j];
                 double dl1 = w.dL1[j];
