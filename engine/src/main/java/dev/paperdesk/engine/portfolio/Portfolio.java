@@ -330,7 +330,8 @@ public final class Portfolio {
     }
 
     public CurrencyBalance balance(Currency currency) {
-        return balances.getOrDefault(currency, CurrencyBalance.empty(currency));
+        CurrencyBalance b = balances.get(currency); // no empty bucket made when there is one
+        return b != null ? b : CurrencyBalance.empty(currency);
     }
 
     /** Cash in the base currency's bucket (other currencies are in {@link #balances}). */
@@ -339,10 +340,24 @@ public final class Portfolio {
     }
 
     public Position position(InstrumentId instrument) {
+        // Every price asks every portfolio about its instrument, and the strategy host asks again:
+        // the last answer is kept (by the identity of the id asked with) until a position changes.
+        Looked last = looked;
+        if (last != null && last.id == instrument) {
+            return last.position;
+        }
         Position held = positions.get(instrument);
-        // the flat position only when there is none: every price asks about every portfolio
-        return held != null ? held : Position.flat(instrument);
+        // the flat position only when there is none
+        Position p = held != null ? held : Position.flat(instrument);
+        looked = new Looked(instrument, p);
+        return p;
     }
+
+    /** The last {@link #position} looked up, one immutable value so that a reader never sees half of it. */
+    private record Looked(InstrumentId id, Position position) {}
+
+    /** Cleared whenever {@link #positions} changes. */
+    private Looked looked;
 
     /** The currency a position's cost and P&amp;L are booked in (its instrument's quote currency). */
     public Currency positionCurrency(InstrumentId instrument) {
@@ -462,6 +477,7 @@ public final class Portfolio {
         Booking b = booking(fill, instrument);
         positionCurrency.putIfAbsent(fill.instrumentId(), b.currency());
         positions.put(fill.instrumentId(), b.position());
+        looked = null;
         balances.put(b.currency(), b.balance());
         return b.tradeCash();
     }
@@ -493,6 +509,7 @@ public final class Portfolio {
             balances.put(b.currency(), CurrencyBalance.restart(b.currency(), target));
         }
         positions.clear();
+        looked = null;
         positionCurrency.clear();
         margins.clear();
         termsRevision++;
@@ -614,13 +631,16 @@ public final class Portfolio {
         }
         // The views (an average price is a 34-digit division each) are built when first read.
         int size = n;
-        List<PositionView> views = new DeferredPositions(size, () -> {
-            List<PositionView> out = new ArrayList<>(size);
-            for (PendingView v : pending) {
-                out.add(v.view());
-            }
-            return out;
-        });
+        List<PositionView> views = new DeferredPositions(
+                size,
+                () -> {
+                    List<PositionView> out = new ArrayList<>(size);
+                    for (PendingView v : pending) {
+                        out.add(v.view());
+                    }
+                    return out;
+                },
+                java.util.Arrays.asList(pending));
         return new PortfolioSnapshot(
                 id,
                 name,
@@ -643,32 +663,51 @@ public final class Portfolio {
                 reservedForOrders);
     }
 
-    /** What a position view is made of, captured at the snapshot's instant; immutable. */
+    /**
+     * What a position view is made of, captured at the snapshot's instant; immutable. Its figures
+     * are the view's, the average price worked out when asked (margin books never ask).
+     */
     private record PendingView(
             Position position,
             Currency currency,
             BigDecimal quantity,
-            BigDecimal cost,
+            BigDecimal costBasis,
             BigDecimal multiplier,
             BigDecimal mark,
-            BigDecimal value,
-            BigDecimal upnl,
-            BigDecimal upnlBase) {
-        /** The view, its average price by the expression of {@link Position#averagePrice}. */
+            BigDecimal marketValue,
+            BigDecimal unrealizedPnl,
+            BigDecimal unrealizedPnlBase)
+            implements PositionFigures {
+        @Override
+        public InstrumentId instrumentId() {
+            return position.instrumentId();
+        }
+
+        @Override
+        public BigDecimal realizedPnl() {
+            return position.realizedPnl();
+        }
+
+        /** By the expression of {@link Position#averagePrice}. */
+        @Override
+        public BigDecimal averagePrice() {
+            return quantity.signum() == 0
+                    ? BigDecimal.ZERO
+                    : costBasis.divide(quantity.multiply(multiplier), dev.paperdesk.engine.model.Decimals.DIVISION);
+        }
+
         PositionView view() {
             return new PositionView(
                     position.instrumentId(),
                     currency,
                     quantity,
-                    quantity.signum() == 0
-                            ? BigDecimal.ZERO
-                            : cost.divide(quantity.multiply(multiplier), dev.paperdesk.engine.model.Decimals.DIVISION),
-                    cost,
+                    averagePrice(),
+                    costBasis,
                     mark,
-                    value,
-                    upnl,
+                    marketValue,
+                    unrealizedPnl,
                     position.realizedPnl(),
-                    upnlBase);
+                    unrealizedPnlBase);
         }
     }
 

@@ -149,8 +149,30 @@ class PortfolioCopyProperties {
                     pos.realizedPnl(),
                     upnl.multiply(rate)));
         }
+        // The figures before the views are built: the views' own, average price included (value and scale).
+        List<? extends PositionFigures> figures = s.positionFigures();
+        assertThat(figures).hasSameSizeAs(expected);
+        for (int k = 0; k < expected.size(); k++) {
+            PositionFigures f = figures.get(k);
+            PositionView v = expected.get(k);
+            assertThat(new PositionView(
+                            f.instrumentId(),
+                            f.currency(),
+                            f.quantity(),
+                            f.averagePrice(),
+                            f.costBasis(),
+                            f.mark(),
+                            f.marketValue(),
+                            f.unrealizedPnl(),
+                            f.realizedPnl(),
+                            f.unrealizedPnlBase()))
+                    .isEqualTo(v);
+        }
+        assertThat(((DeferredPositions) s.positions()).built()).isFalse();
         assertThat(List.copyOf(s.positions())).containsExactlyElementsOf(expected);
         assertThat(((DeferredPositions) s.positions()).built()).isTrue();
+        // Once built, the figures are the views themselves.
+        assertThat(List.<PositionFigures>copyOf(s.positionFigures())).containsExactlyElementsOf(expected);
     }
 
     private static void assertSame(Portfolio a, Portfolio b) {

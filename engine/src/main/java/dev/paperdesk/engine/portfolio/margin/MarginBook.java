@@ -8,6 +8,7 @@ import dev.paperdesk.engine.portfolio.FxRates;
 import dev.paperdesk.engine.portfolio.MarginMode;
 import dev.paperdesk.engine.portfolio.Portfolio;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
+import dev.paperdesk.engine.portfolio.PositionFigures;
 import dev.paperdesk.engine.portfolio.PositionView;
 import dev.paperdesk.engine.portfolio.RiskMarks;
 import java.math.BigDecimal;
@@ -70,7 +71,9 @@ public final class MarginBook {
 
     // Positions, in the snapshot's order.
     private final int n;
-    private final PositionView[] views;
+    /** The built valuation's positions, read as figures: their views are made only when published. */
+    private final PositionFigures[] views;
+
     private final BigDecimal[] multipliers;
     private final BigDecimal[] marks;
     private final Map<InstrumentId, Integer> slots;
@@ -155,11 +158,13 @@ public final class MarginBook {
         this.accountSource = accountSource;
         List<Currency> currencies = new ArrayList<>();
         built.balances().forEach(b -> currencies.add(b.currency()));
-        built.positions().forEach(v -> {
-            if (!currencies.contains(v.currency())) {
-                currencies.add(v.currency());
+        List<? extends PositionFigures> list = built.positionFigures();
+        for (int i = 0, size = list.size(); i < size; i++) {
+            Currency c = list.get(i).currency();
+            if (!currencies.contains(c)) {
+                currencies.add(c);
             }
-        });
+        }
         held = currencies.toArray(Currency[]::new);
         heldRates = new BigDecimal[held.length];
         for (int c = 0; c < held.length; c++) {
@@ -167,9 +172,8 @@ public final class MarginBook {
         }
         rates = heldRates;
 
-        List<PositionView> list = built.positions();
         n = list.size();
-        views = list.toArray(PositionView[]::new);
+        views = list.toArray(PositionFigures[]::new);
         multipliers = new BigDecimal[n];
         marks = new BigDecimal[n];
         slots = new HashMap<>(n * 2);
@@ -223,7 +227,7 @@ public final class MarginBook {
 
         int next = 1;
         for (int i = 0; i < n; i++) {
-            PositionView v = views[i];
+            PositionFigures v = views[i];
             slots.put(v.instrumentId(), i);
             multipliers[i] = multiplierOf.apply(v.instrumentId());
             marks[i] = v.mark();
@@ -656,8 +660,11 @@ public final class MarginBook {
 
     private List<PositionView> views(BigDecimal[] at) {
         List<PositionView> out = new ArrayList<>(n);
+        // The built valuation's own views, made once for every snapshot of this book that is read:
+        // their average prices (a division each) are not worked out again per published snapshot.
+        List<PositionView> builtViews = built.positions();
         for (int i = 0; i < n; i++) {
-            PositionView v = views[i];
+            PositionView v = builtViews.get(i);
             BigDecimal mark = at[i];
             // The very expressions of Portfolio.snapshot, so the views are equal to its own.
             BigDecimal worth =

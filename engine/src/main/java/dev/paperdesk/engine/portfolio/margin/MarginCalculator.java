@@ -12,6 +12,7 @@ import dev.paperdesk.engine.portfolio.Portfolio;
 import dev.paperdesk.engine.portfolio.PortfolioSettings;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
 import dev.paperdesk.engine.portfolio.Position;
+import dev.paperdesk.engine.portfolio.PositionFigures;
 import dev.paperdesk.engine.portfolio.PositionMargin;
 import dev.paperdesk.engine.portfolio.PositionView;
 import dev.paperdesk.engine.portfolio.RiskMarks;
@@ -186,7 +187,7 @@ public final class MarginCalculator {
         List<MarginBook.Pool> out = new ArrayList<>();
         BigDecimal crossMaintenance = BigDecimal.ZERO;
         BigDecimal isolatedEquity = BigDecimal.ZERO;
-        for (PositionView p : s.positions()) {
+        for (PositionFigures p : s.positionFigures()) {
             if (p.quantity().signum() == 0) {
                 continue;
             }
@@ -227,7 +228,7 @@ public final class MarginCalculator {
         PortfolioSettings settings = s.account().settings();
         BigDecimal crossInitial = BigDecimal.ZERO;
         BigDecimal isolatedEquity = BigDecimal.ZERO;
-        for (PositionView p : s.positions()) {
+        for (PositionFigures p : s.positionFigures()) {
             if (p.quantity().signum() == 0) {
                 continue;
             }
@@ -530,7 +531,7 @@ public final class MarginCalculator {
     }
 
     private record Working(
-            PositionView view,
+            PositionFigures view,
             AssetClass assetClass,
             PositionMargin margin,
             MarginSchedule.Rates rates,
@@ -541,7 +542,7 @@ public final class MarginCalculator {
             BigDecimal multiplier) {}
 
     private Working working(
-            PositionView p,
+            PositionFigures p,
             Instrument instrument,
             PortfolioSnapshot s,
             PortfolioSettings settings,
