@@ -603,8 +603,8 @@ public final class Portfolio {
             }
             BigDecimal upnlBase = rate == null ? null : dev.paperdesk.engine.model.Decimals.times(upnl, rate);
             if (rate != null) {
-                unrealizedBase = unrealizedBase.add(upnlBase);
-                marketValueBase = marketValueBase.add(dev.paperdesk.engine.model.Decimals.times(value, rate));
+                unrealizedBase = plus(unrealizedBase, upnlBase);
+                marketValueBase = plus(marketValueBase, dev.paperdesk.engine.model.Decimals.times(value, rate));
             }
             pending[n++] = new PendingView(p, currency, quantity, cost, multiplier, mark, value, upnl, upnlBase);
         }
@@ -624,9 +624,9 @@ public final class Portfolio {
                 } else {
                     rates.put(b.currency(), rate);
                 }
-                cashBase = cashBase.add(dev.paperdesk.engine.model.Decimals.times(b.cash(), rate));
-                realizedBase = realizedBase.add(dev.paperdesk.engine.model.Decimals.times(b.realizedPnl(), rate));
-                feesBase = feesBase.add(dev.paperdesk.engine.model.Decimals.times(b.feesPaid(), rate));
+                cashBase = plus(cashBase, dev.paperdesk.engine.model.Decimals.times(b.cash(), rate));
+                realizedBase = plus(realizedBase, dev.paperdesk.engine.model.Decimals.times(b.realizedPnl(), rate));
+                feesBase = plus(feesBase, dev.paperdesk.engine.model.Decimals.times(b.feesPaid(), rate));
             }
         }
         // The views (an average price is a 34-digit division each) are built when first read.
@@ -651,7 +651,7 @@ public final class Portfolio {
                 realizedBase,
                 feesBase,
                 unrealizedBase,
-                cashBase.add(marketValueBase),
+                plus(cashBase, marketValueBase),
                 settings.costBasisMethod(),
                 archived,
                 createdAt,
@@ -712,6 +712,19 @@ public final class Portfolio {
     }
 
     /** Single-currency valuation (every rate must be the identity). */
+    /**
+     * {@code total.add(x)}; while {@code total} is still the sum's starting {@link BigDecimal#ZERO},
+     * {@code x} itself when its scale is not negative (0 + x is then x in value and scale), and
+     * {@code total} itself when {@code x} is that zero: a one-bucket, one-position valuation makes
+     * no copies of its figures.
+     */
+    private static BigDecimal plus(BigDecimal total, BigDecimal x) {
+        if (total == BigDecimal.ZERO && x.scale() >= 0) {
+            return x;
+        }
+        return x == BigDecimal.ZERO && total.scale() >= 0 ? total : total.add(x);
+    }
+
     /** {@code list} (made when {@code null}) with {@code currency} added once: the currencies without a rate. */
     private static List<Currency> noRate(List<Currency> list, Currency currency) {
         List<Currency> out = list == null ? new ArrayList<>(1) : list;

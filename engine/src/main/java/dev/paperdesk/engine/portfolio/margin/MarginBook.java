@@ -76,7 +76,9 @@ public final class MarginBook {
 
     private final BigDecimal[] multipliers;
     private final BigDecimal[] marks;
+    /** Slot per instrument when more than one position is valued ({@code null} otherwise: see {@link #slot}). */
     private final Map<InstrumentId, Integer> slots;
+
     private final int[] currencyOf;
     private final BigDecimal[] slotRate;
     private final long[] qm;
@@ -176,7 +178,7 @@ public final class MarginBook {
         views = list.toArray(PositionFigures[]::new);
         multipliers = new BigDecimal[n];
         marks = new BigDecimal[n];
-        slots = new HashMap<>(n * 2);
+        slots = n > 1 ? new HashMap<>(n * 2) : null;
         currencyOf = new int[n];
         slotRate = new BigDecimal[n];
         qm = new long[n];
@@ -228,7 +230,9 @@ public final class MarginBook {
         int next = 1;
         for (int i = 0; i < n; i++) {
             PositionFigures v = views[i];
-            slots.put(v.instrumentId(), i);
+            if (slots != null) {
+                slots.put(v.instrumentId(), i);
+            }
             multipliers[i] = multiplierOf.apply(v.instrumentId());
             marks[i] = v.mark();
             int c = currencies.indexOf(v.currency());
@@ -408,11 +412,10 @@ public final class MarginBook {
 
     /** The portfolio's positions in {@code instrument}, re-valued at {@code mark} ({@code null}: at cost). */
     public void remark(InstrumentId instrument, BigDecimal mark) {
-        Integer slot = slots.get(instrument);
-        if (slot == null) {
+        int i = slot(instrument);
+        if (i < 0) {
             return;
         }
-        int i = slot;
         boolean wasPriced = marks[i] != null;
         marks[i] = mark;
         marksMoved = true;
@@ -571,7 +574,7 @@ public final class MarginBook {
 
     /** True when the book values a position in {@code instrument}. */
     public boolean values(InstrumentId instrument) {
-        return slots.containsKey(instrument);
+        return slot(instrument) >= 0;
     }
 
     /** Unrealized P&amp;L in the base currency at the current marks. */
@@ -686,6 +689,22 @@ public final class MarginBook {
     }
 
     // ------------------------------------------------------------------------------ internals
+
+    /**
+     * The slot of {@code instrument}'s position, or −1. A book of one position (a backtest's, every
+     * price) compares that position's id, the very object the prices carry, instead of hashing it.
+     */
+    private int slot(InstrumentId instrument) {
+        if (slots == null) {
+            if (n == 0) {
+                return -1;
+            }
+            InstrumentId only = views[0].instrumentId();
+            return only == instrument || only.equals(instrument) ? 0 : -1;
+        }
+        Integer slot = slots.get(instrument);
+        return slot == null ? -1 : slot;
+    }
 
     private BigDecimal marketValue() {
         BigDecimal total = BigDecimal.ZERO;
