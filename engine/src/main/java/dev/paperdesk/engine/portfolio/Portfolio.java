@@ -37,10 +37,15 @@ public final class Portfolio {
     /** One comparator for every portfolio, so that a copy's bucket map is built from the sorted source. */
     private static final java.util.Comparator<Currency> BY_CODE = java.util.Comparator.comparing(Currency::code);
 
-    private final TreeMap<InstrumentId, PositionMargin> margins = new TreeMap<>();
+    // The terms and the quote currencies change seldom (a new instrument, a change of terms) while a
+    // portfolio is copied for every fill: a copy shares these two maps with its source until either
+    // side writes to them, which then copies the map it writes (copy-on-write, engine thread).
+    private TreeMap<InstrumentId, PositionMargin> margins = new TreeMap<>();
+    private boolean marginsShared;
     private final TreeMap<Currency, CurrencyBalance> balances = new TreeMap<>(BY_CODE);
     private final TreeMap<InstrumentId, Position> positions = new TreeMap<>();
-    private final TreeMap<InstrumentId, Currency> positionCurrency = new TreeMap<>();
+    private TreeMap<InstrumentId, Currency> positionCurrency = new TreeMap<>();
+    private boolean positionCurrencyShared;
     /** Counts changes to what a valuation reads (positions, buckets, terms, names); risk marks excluded. */
     private long revision;
     /**
@@ -195,10 +200,14 @@ public final class Portfolio {
         this.archived = source.archived;
         this.deleted = source.deleted;
         this.riskMarks = source.riskMarks;
-        this.margins.putAll(source.margins);
+        this.margins = source.margins;
+        this.marginsShared = true;
+        source.marginsShared = true;
         this.balances.putAll(source.balances);
         this.positions.putAll(source.positions);
-        this.positionCurrency.putAll(source.positionCurrency);
+        this.positionCurrency = source.positionCurrency;
+        this.positionCurrencyShared = true;
+        source.positionCurrencyShared = true;
         // The account terms are an immutable value of equal settings and terms: the copy shares them.
         this.termsRevision = source.termsRevision;
         this.account = source.account;
@@ -295,9 +304,29 @@ public final class Portfolio {
 
     public void setMargin(InstrumentId instrument, PositionMargin margin) {
         revision++;
-        if (!Objects.requireNonNull(margin, "margin").equals(margins.put(instrument, margin))) {
-            termsRevision++;
+        if (Objects.requireNonNull(margin, "margin").equals(margins.get(instrument))) {
+            return; // the same terms (a fill of a cross position): the map keeps its equal value
         }
+        ownMargins().put(instrument, margin);
+        termsRevision++;
+    }
+
+    /** The terms map, copied first when it is shared with a copy or the copy's source. */
+    private TreeMap<InstrumentId, PositionMargin> ownMargins() {
+        if (marginsShared) {
+            margins = new TreeMap<>(margins);
+            marginsShared = false;
+        }
+        return margins;
+    }
+
+    /** The quote-currency map, copied first when it is shared with a copy or the copy's source. */
+    private TreeMap<InstrumentId, Currency> ownPositionCurrency() {
+        if (positionCurrencyShared) {
+            positionCurrency = new TreeMap<>(positionCurrency);
+            positionCurrencyShared = false;
+        }
+        return positionCurrency;
     }
 
     /** The account terms as an immutable value. */
@@ -475,7 +504,9 @@ public final class Portfolio {
     private BigDecimal book(Fill fill, Instrument instrument) {
         revision++;
         Booking b = booking(fill, instrument);
-        positionCurrency.putIfAbsent(fill.instrumentId(), b.currency());
+        if (!positionCurrency.containsKey(fill.instrumentId())) {
+            ownPositionCurrency().put(fill.instrumentId(), b.currency());
+        }
         positions.put(fill.instrumentId(), b.position());
         looked = null;
         balances.put(b.currency(), b.balance());
@@ -510,8 +541,10 @@ public final class Portfolio {
         }
         positions.clear();
         looked = null;
-        positionCurrency.clear();
-        margins.clear();
+        positionCurrency = new TreeMap<>();
+        positionCurrencyShared = false;
+        margins = new TreeMap<>();
+        marginsShared = false;
         termsRevision++;
         riskMarks = RiskMarks.start(at.atZone(java.time.ZoneOffset.UTC).toLocalDate(), startingBalance);
         return entries;
@@ -527,7 +560,7 @@ public final class Portfolio {
         balances.put(currency, balance(currency).funding(signedAmount));
         PositionMargin m = margins.get(instrument);
         if (m != null && m.mode() == MarginMode.ISOLATED) {
-            margins.put(instrument, m.withIsolatedMargin(m.isolatedMargin().add(signedAmount)));
+            ownMargins().put(instrument, m.withIsolatedMargin(m.isolatedMargin().add(signedAmount)));
             termsRevision++;
         }
         return new LedgerEntry(id, at, LedgerKind.FUNDING, signedAmount, currency, instrument.toString(), note);
