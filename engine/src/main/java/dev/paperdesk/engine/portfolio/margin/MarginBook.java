@@ -39,6 +39,8 @@ import java.util.function.Function;
 public final class MarginBook {
     /** Largest decimal scale carried in fixed point. */
     static final int MAX_SCALE = 36;
+    /** Scales 0 to {@link #MAX_SCALE}: the row length of {@code scaleCount} (one flat array: no multi-array per build). */
+    private static final int SCALES = MAX_SCALE + 1;
 
     /** Extra decimals of the running sums, so marks with a digit or two more need no re-summing. */
     private static final int HEADROOM = 2;
@@ -94,7 +96,8 @@ public final class MarginBook {
     private final long[] valueLo;
     private final long[] isolatedHi;
     private final long[] isolatedLo;
-    private final int[][] scaleCount;
+    /** Per currency {@code c}, the count of priced terms at each scale: {@code scaleCount[c × SCALES + scale]}. */
+    private final int[] scaleCount;
     /** The largest scale with a non-zero count in {@code scaleCount[c]}, or −1 until worked out again. */
     private final int[] topScale;
 
@@ -112,8 +115,10 @@ public final class MarginBook {
     private final BigDecimal[] poolOffset;
     private final int[] poolScale;
     private final long[] poolZero;
-    private final long[][] poolBelow;
-    private final long[][] poolAbove;
+    /** Isolated pool {@code p}'s boundaries per level, at {@code p × LEVELS.length + level}. */
+    private final long[] poolBelow;
+
+    private final long[] poolAbove;
     private final boolean[] poolLongs;
     private final WarningLevel[] known;
     private final boolean[] dirty;
@@ -193,7 +198,7 @@ public final class MarginBook {
         valueLo = new long[k];
         isolatedHi = new long[k];
         isolatedLo = new long[k];
-        scaleCount = new int[k][MAX_SCALE + 1];
+        scaleCount = new int[k * SCALES];
         topScale = new int[k];
         java.util.Arrays.fill(topScale, -1);
         costSum = new BigDecimal[k];
@@ -219,8 +224,8 @@ public final class MarginBook {
         poolOffset = new BigDecimal[pools];
         poolScale = new int[pools];
         poolZero = new long[pools];
-        poolBelow = new long[pools][LEVELS.length];
-        poolAbove = new long[pools][LEVELS.length];
+        poolBelow = new long[pools * LEVELS.length];
+        poolAbove = new long[pools * LEVELS.length];
         poolLongs = new boolean[pools];
         known = new WarningLevel[pools];
         dirty = new boolean[pools];
@@ -434,12 +439,12 @@ public final class MarginBook {
         if (c >= 0) {
             // Unpriced positions are carried at cost in BigDecimal; their fixed-point value is 0.
             if (wasPriced) {
-                if (--scaleCount[c][beforeScale] == 0 && beforeScale == topScale[c]) {
+                if (--scaleCount[c * SCALES + beforeScale] == 0 && beforeScale == topScale[c]) {
                     topScale[c] = -1; // the top scale may have emptied
                 }
             }
             if (mark != null) {
-                if (scaleCount[c][valueScale[i]]++ == 0 && topScale[c] >= 0 && valueScale[i] > topScale[c]) {
+                if (scaleCount[c * SCALES + valueScale[i]]++ == 0 && topScale[c] >= 0 && valueScale[i] > topScale[c]) {
                     topScale[c] = valueScale[i];
                 }
             }
@@ -737,8 +742,9 @@ public final class MarginBook {
         int top = topScale[c];
         if (top < 0) {
             top = MAX_SCALE;
-            int[] counts = scaleCount[c];
-            while (top > 0 && counts[top] == 0) {
+            int[] counts = scaleCount;
+            int row = c * SCALES;
+            while (top > 0 && counts[row + top] == 0) {
                 top--;
             }
             topScale[c] = top;
@@ -821,12 +827,12 @@ public final class MarginBook {
     /** Re-sums currency {@code c} at a scale above every term's; false when that does not fit. */
     private boolean resum(int c) {
         int top = 0;
-        java.util.Arrays.fill(scaleCount[c], 0);
+        java.util.Arrays.fill(scaleCount, c * SCALES, (c + 1) * SCALES, 0);
         topScale[c] = -1;
         for (int i = 0; i < n; i++) {
             if (currencyOf[i] == c && marks[i] != null) {
                 top = Math.max(top, valueScale[i]);
-                scaleCount[c][valueScale[i]]++;
+                scaleCount[c * SCALES + valueScale[i]]++;
             }
         }
         int scale = Math.min(MAX_SCALE, top + HEADROOM);
@@ -891,11 +897,11 @@ public final class MarginBook {
                 BigDecimal x = mm.divide(LEVELS[l].threshold(), WIDE);
                 BigDecimal b = x.subtract(offset);
                 BigDecimal band = x.abs().multiply(BAND);
-                poolBelow[p][l] = b.subtract(band)
+                poolBelow[p * LEVELS.length + l] = b.subtract(band)
                         .movePointRight(scale)
                         .setScale(0, RoundingMode.FLOOR)
                         .longValueExact();
-                poolAbove[p][l] = b.add(band)
+                poolAbove[p * LEVELS.length + l] = b.add(band)
                         .movePointRight(scale)
                         .setScale(0, RoundingMode.CEILING)
                         .longValueExact();
@@ -925,10 +931,10 @@ public final class MarginBook {
             return WarningLevel.LIQUIDATION;
         }
         for (int l = LEVELS.length - 1; l > 0; l--) {
-            if (v <= poolBelow[p][l]) {
+            if (v <= poolBelow[p * LEVELS.length + l]) {
                 return LEVELS[l];
             }
-            if (v <= poolAbove[p][l]) {
+            if (v <= poolAbove[p * LEVELS.length + l]) {
                 return slowLevel(p);
             }
         }
