@@ -369,24 +369,10 @@ public final class Portfolio {
     }
 
     public Position position(InstrumentId instrument) {
-        // Every price asks every portfolio about its instrument, and the strategy host asks again:
-        // the last answer is kept (by the identity of the id asked with) until a position changes.
-        Looked last = looked;
-        if (last != null && last.id == instrument) {
-            return last.position;
-        }
         Position held = positions.get(instrument);
-        // the flat position only when there is none
-        Position p = held != null ? held : Position.flat(instrument);
-        looked = new Looked(instrument, p);
-        return p;
+        // the flat position only when there is none: every price asks about every portfolio
+        return held != null ? held : Position.flat(instrument);
     }
-
-    /** The last {@link #position} looked up, one immutable value so that a reader never sees half of it. */
-    private record Looked(InstrumentId id, Position position) {}
-
-    /** Cleared whenever {@link #positions} changes. */
-    private Looked looked;
 
     /** The currency a position's cost and P&amp;L are booked in (its instrument's quote currency). */
     public Currency positionCurrency(InstrumentId instrument) {
@@ -508,7 +494,6 @@ public final class Portfolio {
             ownPositionCurrency().put(fill.instrumentId(), b.currency());
         }
         positions.put(fill.instrumentId(), b.position());
-        looked = null;
         balances.put(b.currency(), b.balance());
         return b.tradeCash();
     }
@@ -540,7 +525,6 @@ public final class Portfolio {
             balances.put(b.currency(), CurrencyBalance.restart(b.currency(), target));
         }
         positions.clear();
-        looked = null;
         positionCurrency = new TreeMap<>();
         positionCurrencyShared = false;
         margins = new TreeMap<>();

@@ -910,7 +910,7 @@ public final class AccountService {
     /** Raises the equity peak and rolls the day of the risk marks. */
     private void observe(Portfolio live, BigDecimal equity) {
         RiskMarks observed = live.riskMarks().observe(today(), equity);
-        if (!observed.equals(live.riskMarks())) {
+        if (observed != live.riskMarks() && !observed.equals(live.riskMarks())) {
             // A running statistic, not accounting: kept in place and persisted with the next commit.
             live.setRiskMarks(observed);
         }
