@@ -37,10 +37,15 @@ public final class Portfolio {
     /** One comparator for every portfolio, so that a copy's bucket map is built from the sorted source. */
     private static final java.util.Comparator<Currency> BY_CODE = java.util.Comparator.comparing(Currency::code);
 
-    private final TreeMap<InstrumentId, PositionMargin> margins = new TreeMap<>();
+    // The terms and the quote currencies change seldom (a new instrument, a change of terms) while a
+    // portfolio is copied for every fill: a copy shares these two maps with its source until either
+    // side writes to them, which then copies the map it writes (copy-on-write, engine thread).
+    private TreeMap<InstrumentId, PositionMargin> margins = new TreeMap<>();
+    private boolean marginsShared;
     private final TreeMap<Currency, CurrencyBalance> balances = new TreeMap<>(BY_CODE);
     private final TreeMap<InstrumentId, Position> positions = new TreeMap<>();
-    private final TreeMap<InstrumentId, Currency> positionCurrency = new TreeMap<>();
+    private TreeMap<InstrumentId, Currency> positionCurrency = new TreeMap<>();
+    private boolean positionCurrencyShared;
     /** Counts changes to what a valuation reads (positions, buckets, terms, names); risk marks excluded. */
     private long revision;
     /**
@@ -195,10 +200,14 @@ public final class Portfolio {
         this.archived = source.archived;
         this.deleted = source.deleted;
         this.riskMarks = source.riskMarks;
-        this.margins.putAll(source.margins);
+        this.margins = source.margins;
+        this.marginsShared = true;
+        source.marginsShared = true;
         this.balances.putAll(source.balances);
         this.positions.putAll(source.positions);
-        this.positionCurrency.putAll(source.positionCurrency);
+        this.positionCurrency = source.positionCurrency;
+        this.positionCurrencyShared = true;
+        source.positionCurrencyShared = true;
         // The account terms are an immutable value of equal settings and terms: the copy shares them.
         this.termsRevision = source.termsRevision;
         this.account = source.account;
@@ -295,9 +304,29 @@ public final class Portfolio {
 
     public void setMargin(InstrumentId instrument, PositionMargin margin) {
         revision++;
-        if (!Objects.requireNonNull(margin, "margin").equals(margins.put(instrument, margin))) {
-            termsRevision++;
+        if (Objects.requireNonNull(margin, "margin").equals(margins.get(instrument))) {
+            return; // the same terms (a fill of a cross position): the map keeps its equal value
         }
+        ownMargins().put(instrument, margin);
+        termsRevision++;
+    }
+
+    /** The terms map, copied first when it is shared with a copy or the copy's source. */
+    private TreeMap<InstrumentId, PositionMargin> ownMargins() {
+        if (marginsShared) {
+            margins = new TreeMap<>(margins);
+            marginsShared = false;
+        }
+        return margins;
+    }
+
+    /** The quote-currency map, copied first when it is shared with a copy or the copy's source. */
+    private TreeMap<InstrumentId, Currency> ownPositionCurrency() {
+        if (positionCurrencyShared) {
+            positionCurrency = new TreeMap<>(positionCurrency);
+            positionCurrencyShared = false;
+        }
+        return positionCurrency;
     }
 
     /** The account terms as an immutable value. */
@@ -330,7 +359,8 @@ public final class Portfolio {
     }
 
     public CurrencyBalance balance(Currency currency) {
-        return balances.getOrDefault(currency, CurrencyBalance.empty(currency));
+        CurrencyBalance b = balances.get(currency); // no empty bucket made when there is one
+        return b != null ? b : CurrencyBalance.empty(currency);
     }
 
     /** Cash in the base currency's bucket (other currencies are in {@link #balances}). */
@@ -460,7 +490,9 @@ public final class Portfolio {
     private BigDecimal book(Fill fill, Instrument instrument) {
         revision++;
         Booking b = booking(fill, instrument);
-        positionCurrency.putIfAbsent(fill.instrumentId(), b.currency());
+        if (!positionCurrency.containsKey(fill.instrumentId())) {
+            ownPositionCurrency().put(fill.instrumentId(), b.currency());
+        }
         positions.put(fill.instrumentId(), b.position());
         balances.put(b.currency(), b.balance());
         return b.tradeCash();
@@ -493,8 +525,10 @@ public final class Portfolio {
             balances.put(b.currency(), CurrencyBalance.restart(b.currency(), target));
         }
         positions.clear();
-        positionCurrency.clear();
-        margins.clear();
+        positionCurrency = new TreeMap<>();
+        positionCurrencyShared = false;
+        margins = new TreeMap<>();
+        marginsShared = false;
         termsRevision++;
         riskMarks = RiskMarks.start(at.atZone(java.time.ZoneOffset.UTC).toLocalDate(), startingBalance);
         return entries;
@@ -510,7 +544,7 @@ public final class Portfolio {
         balances.put(currency, balance(currency).funding(signedAmount));
         PositionMargin m = margins.get(instrument);
         if (m != null && m.mode() == MarginMode.ISOLATED) {
-            margins.put(instrument, m.withIsolatedMargin(m.isolatedMargin().add(signedAmount)));
+            ownMargins().put(instrument, m.withIsolatedMargin(m.isolatedMargin().add(signedAmount)));
             termsRevision++;
         }
         return new LedgerEntry(id, at, LedgerKind.FUNDING, signedAmount, currency, instrument.toString(), note);
@@ -586,8 +620,8 @@ public final class Portfolio {
             }
             BigDecimal upnlBase = rate == null ? null : dev.paperdesk.engine.model.Decimals.times(upnl, rate);
             if (rate != null) {
-                unrealizedBase = unrealizedBase.add(upnlBase);
-                marketValueBase = marketValueBase.add(dev.paperdesk.engine.model.Decimals.times(value, rate));
+                unrealizedBase = plus(unrealizedBase, upnlBase);
+                marketValueBase = plus(marketValueBase, dev.paperdesk.engine.model.Decimals.times(value, rate));
             }
             pending[n++] = new PendingView(p, currency, quantity, cost, multiplier, mark, value, upnl, upnlBase);
         }
@@ -607,20 +641,23 @@ public final class Portfolio {
                 } else {
                     rates.put(b.currency(), rate);
                 }
-                cashBase = cashBase.add(dev.paperdesk.engine.model.Decimals.times(b.cash(), rate));
-                realizedBase = realizedBase.add(dev.paperdesk.engine.model.Decimals.times(b.realizedPnl(), rate));
-                feesBase = feesBase.add(dev.paperdesk.engine.model.Decimals.times(b.feesPaid(), rate));
+                cashBase = plus(cashBase, dev.paperdesk.engine.model.Decimals.times(b.cash(), rate));
+                realizedBase = plus(realizedBase, dev.paperdesk.engine.model.Decimals.times(b.realizedPnl(), rate));
+                feesBase = plus(feesBase, dev.paperdesk.engine.model.Decimals.times(b.feesPaid(), rate));
             }
         }
         // The views (an average price is a 34-digit division each) are built when first read.
         int size = n;
-        List<PositionView> views = new DeferredPositions(size, () -> {
-            List<PositionView> out = new ArrayList<>(size);
-            for (PendingView v : pending) {
-                out.add(v.view());
-            }
-            return out;
-        });
+        List<PositionView> views = new DeferredPositions(
+                size,
+                () -> {
+                    List<PositionView> out = new ArrayList<>(size);
+                    for (PendingView v : pending) {
+                        out.add(v.view());
+                    }
+                    return out;
+                },
+                java.util.Arrays.asList(pending));
         return new PortfolioSnapshot(
                 id,
                 name,
@@ -631,7 +668,7 @@ public final class Portfolio {
                 realizedBase,
                 feesBase,
                 unrealizedBase,
-                cashBase.add(marketValueBase),
+                plus(cashBase, marketValueBase),
                 settings.costBasisMethod(),
                 archived,
                 createdAt,
@@ -643,36 +680,68 @@ public final class Portfolio {
                 reservedForOrders);
     }
 
-    /** What a position view is made of, captured at the snapshot's instant; immutable. */
+    /**
+     * What a position view is made of, captured at the snapshot's instant; immutable. Its figures
+     * are the view's, the average price worked out when asked (margin books never ask).
+     */
     private record PendingView(
             Position position,
             Currency currency,
             BigDecimal quantity,
-            BigDecimal cost,
+            BigDecimal costBasis,
             BigDecimal multiplier,
             BigDecimal mark,
-            BigDecimal value,
-            BigDecimal upnl,
-            BigDecimal upnlBase) {
-        /** The view, its average price by the expression of {@link Position#averagePrice}. */
+            BigDecimal marketValue,
+            BigDecimal unrealizedPnl,
+            BigDecimal unrealizedPnlBase)
+            implements PositionFigures {
+        @Override
+        public InstrumentId instrumentId() {
+            return position.instrumentId();
+        }
+
+        @Override
+        public BigDecimal realizedPnl() {
+            return position.realizedPnl();
+        }
+
+        /** By the expression of {@link Position#averagePrice}. */
+        @Override
+        public BigDecimal averagePrice() {
+            return quantity.signum() == 0
+                    ? BigDecimal.ZERO
+                    : costBasis.divide(quantity.multiply(multiplier), dev.paperdesk.engine.model.Decimals.DIVISION);
+        }
+
         PositionView view() {
             return new PositionView(
                     position.instrumentId(),
                     currency,
                     quantity,
-                    quantity.signum() == 0
-                            ? BigDecimal.ZERO
-                            : cost.divide(quantity.multiply(multiplier), dev.paperdesk.engine.model.Decimals.DIVISION),
-                    cost,
+                    averagePrice(),
+                    costBasis,
                     mark,
-                    value,
-                    upnl,
+                    marketValue,
+                    unrealizedPnl,
                     position.realizedPnl(),
-                    upnlBase);
+                    unrealizedPnlBase);
         }
     }
 
     /** Single-currency valuation (every rate must be the identity). */
+    /**
+     * {@code total.add(x)}; while {@code total} is still the sum's starting {@link BigDecimal#ZERO},
+     * {@code x} itself when its scale is not negative (0 + x is then x in value and scale), and
+     * {@code total} itself when {@code x} is that zero: a one-bucket, one-position valuation makes
+     * no copies of its figures.
+     */
+    private static BigDecimal plus(BigDecimal total, BigDecimal x) {
+        if (total == BigDecimal.ZERO && x.scale() >= 0) {
+            return x;
+        }
+        return x == BigDecimal.ZERO && total.scale() >= 0 ? total : total.add(x);
+    }
+
     /** {@code list} (made when {@code null}) with {@code currency} added once: the currencies without a rate. */
     private static List<Currency> noRate(List<Currency> list, Currency currency) {
         List<Currency> out = list == null ? new ArrayList<>(1) : list;

@@ -77,6 +77,14 @@ public record PortfolioSnapshot(
                 reserved);
     }
 
+    /**
+     * The figures of {@link #positions()}, equal to the views' (value and scale) and in their order,
+     * without building deferred views: for readers that need no position view, such as margin books.
+     */
+    public List<? extends PositionFigures> positionFigures() {
+        return positions instanceof DeferredPositions d ? d.figures() : positions;
+    }
+
     /** The rate that converts {@code currency} into the base currency, when known. */
     public java.util.Optional<BigDecimal> rate(Currency currency) {
         return currency.equals(baseCurrency)

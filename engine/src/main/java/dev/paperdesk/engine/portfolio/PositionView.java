@@ -22,4 +22,5 @@ public record PositionView(
         BigDecimal marketValue,
         BigDecimal unrealizedPnl,
         BigDecimal realizedPnl,
-        BigDecimal unrealizedPnlBase) {}
+        BigDecimal unrealizedPnlBase)
+        implements PositionFigures {}

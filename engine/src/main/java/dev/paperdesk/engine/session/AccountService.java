@@ -33,8 +33,8 @@ import dev.paperdesk.engine.portfolio.Portfolio;
 import dev.paperdesk.engine.portfolio.PortfolioSettings;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
 import dev.paperdesk.engine.portfolio.Position;
+import dev.paperdesk.engine.portfolio.PositionFigures;
 import dev.paperdesk.engine.portfolio.PositionMargin;
-import dev.paperdesk.engine.portfolio.PositionView;
 import dev.paperdesk.engine.portfolio.RiskMarks;
 import dev.paperdesk.engine.portfolio.margin.AccountRecord;
 import dev.paperdesk.engine.portfolio.margin.AccountRecord.PortfolioEventKind;
@@ -689,9 +689,10 @@ public final class AccountService {
             }
         }
         MarginBook book = bookOf(live, s);
-        List<PositionView> views = s.positions();
+        // Read as figures: the valuation's position views (an average price each) are not built here.
+        List<? extends PositionFigures> views = s.positionFigures();
         for (int k = 0, n = views.size(); k < n; k++) {
-            PositionView view = views.get(k);
+            PositionFigures view = views.get(k);
             BigDecimal now = currentMark(view.instrumentId());
             if (!java.util.Objects.equals(now, view.mark())) {
                 book.remark(view.instrumentId(), now);
@@ -909,7 +910,7 @@ public final class AccountService {
     /** Raises the equity peak and rolls the day of the risk marks. */
     private void observe(Portfolio live, BigDecimal equity) {
         RiskMarks observed = live.riskMarks().observe(today(), equity);
-        if (!observed.equals(live.riskMarks())) {
+        if (observed != live.riskMarks() && !observed.equals(live.riskMarks())) {
             // A running statistic, not accounting: kept in place and persisted with the next commit.
             live.setRiskMarks(observed);
         }

@@ -41,6 +41,9 @@ final class MarketFxRates implements FxRates {
 
     @Override
     public Optional<BigDecimal> rate(Currency from, Currency to) {
+        if (from == to) {
+            return IDENTITY_RATE; // a held currency into itself: asked on every price of a held position
+        }
         Currency a = canonical(from);
         Currency b = canonical(to);
         if (a.equals(b)) {

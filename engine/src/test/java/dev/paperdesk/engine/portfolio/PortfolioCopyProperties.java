@@ -106,6 +106,95 @@ class PortfolioCopyProperties {
         assertThat(ledger).isNotEmpty();
     }
 
+    /**
+     * A copy shares its terms and quote-currency maps with its source until either writes: whatever
+     * is booked, given terms, funded or reset on one side (in any order) leaves the other exactly as
+     * it was, so a step that books into a copy and fails to commit leaves the live portfolio as it was.
+     */
+    @Property(tries = 300)
+    void aCopyAndItsSourceStayIndependentWhicheverWritesFirst(@ForAll @LongRange(min = 1) long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Portfolio p = new Portfolio(
+                new PortfolioId(5),
+                "Shared",
+                "",
+                Currency.USD,
+                new BigDecimal("250000"),
+                CostBasisMethod.FIFO,
+                Instant.EPOCH);
+        for (int t = 0; t < r.nextInt(6); t++) {
+            int k = r.nextInt(ALL.size());
+            p.applyFill(fill(r, p, k, t + 1), ALL.get(k));
+            if (r.nextBoolean()) {
+                p.setMargin(ALL.get(k).id(), PositionMargin.cross(1 + r.nextInt(3)));
+            }
+        }
+        Portfolio[] sides = {p, p.copy(), null};
+        sides[2] = r.nextBoolean() ? sides[1].copy() : p.copy(); // a copy of a copy shares the maps too
+        Portfolio[] reference = new Portfolio[3];
+        for (int i = 0; i < 3; i++) {
+            reference[i] = restored(sides[i]);
+        }
+        long id = 100;
+        for (int step = 0; step < 12; step++) {
+            int who = r.nextInt(3);
+            Portfolio target = sides[who];
+            Portfolio ref = reference[who];
+            int k = r.nextInt(ALL.size());
+            switch (r.nextInt(5)) {
+                case 0, 1 -> {
+                    Fill f = fill(r, target, k, id++);
+                    target.applyFill(f, ALL.get(k));
+                    ref.applyFill(f, ALL.get(k));
+                }
+                case 2 -> {
+                    PositionMargin m = r.nextBoolean()
+                            ? PositionMargin.cross(1 + r.nextInt(3))
+                            : new PositionMargin(
+                                    MarginMode.ISOLATED, 1 + r.nextInt(5), BigDecimal.valueOf(r.nextInt(90)));
+                    target.setMargin(ALL.get(k).id(), m);
+                    ref.setMargin(ALL.get(k).id(), m);
+                }
+                case 3 -> {
+                    if (!target.position(PERP.id()).isFlat()) {
+                        target.bookFunding(PERP.id(), BigDecimal.ONE, Instant.EPOCH, "f");
+                        ref.bookFunding(PERP.id(), BigDecimal.ONE, Instant.EPOCH, "f");
+                    }
+                }
+                default -> {
+                    if (r.nextInt(4) == 0) {
+                        target.reset(Instant.EPOCH);
+                        ref.reset(Instant.EPOCH);
+                    }
+                }
+            }
+            // Every side holds exactly what was done to it, and nothing done to the others.
+            for (int i = 0; i < 3; i++) {
+                assertSame(sides[i], reference[i]);
+                assertThat(snapshot(sides[i])).isEqualTo(snapshot(reference[i]));
+            }
+        }
+    }
+
+    /** A portfolio rebuilt from its parts by the restoring constructor: shares no map with it. */
+    private static Portfolio restored(Portfolio p) {
+        return new Portfolio(
+                p.id(),
+                p.name(),
+                p.description(),
+                p.baseCurrency(),
+                p.startingBalance(),
+                p.settings(),
+                p.createdAt(),
+                p.archived(),
+                p.deleted(),
+                p.balances(),
+                p.positions(),
+                p.positionCurrencies(),
+                p.margins(),
+                p.riskMarks());
+    }
+
     /** A snapshot builds its position views on first read, each equal to the position's own figures. */
     @Property(tries = 200)
     void snapshotViewsAreBuiltOnReadFromThePositions(@ForAll @LongRange(min = 1) long seed) {
@@ -149,8 +238,30 @@ class PortfolioCopyProperties {
                     pos.realizedPnl(),
                     upnl.multiply(rate)));
         }
+        // The figures before the views are built: the views' own, average price included (value and scale).
+        List<? extends PositionFigures> figures = s.positionFigures();
+        assertThat(figures).hasSameSizeAs(expected);
+        for (int k = 0; k < expected.size(); k++) {
+            PositionFigures f = figures.get(k);
+            PositionView v = expected.get(k);
+            assertThat(new PositionView(
+                            f.instrumentId(),
+                            f.currency(),
+                            f.quantity(),
+                            f.averagePrice(),
+                            f.costBasis(),
+                            f.mark(),
+                            f.marketValue(),
+                            f.unrealizedPnl(),
+                            f.realizedPnl(),
+                            f.unrealizedPnlBase()))
+                    .isEqualTo(v);
+        }
+        assertThat(((DeferredPositions) s.positions()).built()).isFalse();
         assertThat(List.copyOf(s.positions())).containsExactlyElementsOf(expected);
         assertThat(((DeferredPositions) s.positions()).built()).isTrue();
+        // Once built, the figures are the views themselves.
+        assertThat(List.<PositionFigures>copyOf(s.positionFigures())).containsExactlyElementsOf(expected);
     }
 
     private static void assertSame(Portfolio a, Portfolio b) {

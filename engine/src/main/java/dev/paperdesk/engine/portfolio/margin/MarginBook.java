@@ -8,6 +8,7 @@ import dev.paperdesk.engine.portfolio.FxRates;
 import dev.paperdesk.engine.portfolio.MarginMode;
 import dev.paperdesk.engine.portfolio.Portfolio;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
+import dev.paperdesk.engine.portfolio.PositionFigures;
 import dev.paperdesk.engine.portfolio.PositionView;
 import dev.paperdesk.engine.portfolio.RiskMarks;
 import java.math.BigDecimal;
@@ -38,6 +39,8 @@ import java.util.function.Function;
 public final class MarginBook {
     /** Largest decimal scale carried in fixed point. */
     static final int MAX_SCALE = 36;
+    /** Scales 0 to {@link #MAX_SCALE}: the row length of {@code scaleCount} (one flat array: no multi-array per build). */
+    private static final int SCALES = MAX_SCALE + 1;
 
     /** Extra decimals of the running sums, so marks with a digit or two more need no re-summing. */
     private static final int HEADROOM = 2;
@@ -70,10 +73,14 @@ public final class MarginBook {
 
     // Positions, in the snapshot's order.
     private final int n;
-    private final PositionView[] views;
+    /** The built valuation's positions, read as figures: their views are made only when published. */
+    private final PositionFigures[] views;
+
     private final BigDecimal[] multipliers;
     private final BigDecimal[] marks;
+    /** Slot per instrument when more than one position is valued ({@code null} otherwise: see {@link #slot}). */
     private final Map<InstrumentId, Integer> slots;
+
     private final int[] currencyOf;
     private final BigDecimal[] slotRate;
     private final long[] qm;
@@ -89,7 +96,8 @@ public final class MarginBook {
     private final long[] valueLo;
     private final long[] isolatedHi;
     private final long[] isolatedLo;
-    private final int[][] scaleCount;
+    /** Per currency {@code c}, the count of priced terms at each scale: {@code scaleCount[c × SCALES + scale]}. */
+    private final int[] scaleCount;
     /** The largest scale with a non-zero count in {@code scaleCount[c]}, or −1 until worked out again. */
     private final int[] topScale;
 
@@ -107,8 +115,10 @@ public final class MarginBook {
     private final BigDecimal[] poolOffset;
     private final int[] poolScale;
     private final long[] poolZero;
-    private final long[][] poolBelow;
-    private final long[][] poolAbove;
+    /** Isolated pool {@code p}'s boundaries per level, at {@code p × LEVELS.length + level}. */
+    private final long[] poolBelow;
+
+    private final long[] poolAbove;
     private final boolean[] poolLongs;
     private final WarningLevel[] known;
     private final boolean[] dirty;
@@ -155,11 +165,13 @@ public final class MarginBook {
         this.accountSource = accountSource;
         List<Currency> currencies = new ArrayList<>();
         built.balances().forEach(b -> currencies.add(b.currency()));
-        built.positions().forEach(v -> {
-            if (!currencies.contains(v.currency())) {
-                currencies.add(v.currency());
+        List<? extends PositionFigures> list = built.positionFigures();
+        for (int i = 0, size = list.size(); i < size; i++) {
+            Currency c = list.get(i).currency();
+            if (!currencies.contains(c)) {
+                currencies.add(c);
             }
-        });
+        }
         held = currencies.toArray(Currency[]::new);
         heldRates = new BigDecimal[held.length];
         for (int c = 0; c < held.length; c++) {
@@ -167,12 +179,11 @@ public final class MarginBook {
         }
         rates = heldRates;
 
-        List<PositionView> list = built.positions();
         n = list.size();
-        views = list.toArray(PositionView[]::new);
+        views = list.toArray(PositionFigures[]::new);
         multipliers = new BigDecimal[n];
         marks = new BigDecimal[n];
-        slots = new HashMap<>(n * 2);
+        slots = n > 1 ? new HashMap<>(n * 2) : null;
         currencyOf = new int[n];
         slotRate = new BigDecimal[n];
         qm = new long[n];
@@ -187,7 +198,7 @@ public final class MarginBook {
         valueLo = new long[k];
         isolatedHi = new long[k];
         isolatedLo = new long[k];
-        scaleCount = new int[k][MAX_SCALE + 1];
+        scaleCount = new int[k * SCALES];
         topScale = new int[k];
         java.util.Arrays.fill(topScale, -1);
         costSum = new BigDecimal[k];
@@ -213,8 +224,8 @@ public final class MarginBook {
         poolOffset = new BigDecimal[pools];
         poolScale = new int[pools];
         poolZero = new long[pools];
-        poolBelow = new long[pools][LEVELS.length];
-        poolAbove = new long[pools][LEVELS.length];
+        poolBelow = new long[pools * LEVELS.length];
+        poolAbove = new long[pools * LEVELS.length];
         poolLongs = new boolean[pools];
         known = new WarningLevel[pools];
         dirty = new boolean[pools];
@@ -223,8 +234,10 @@ public final class MarginBook {
 
         int next = 1;
         for (int i = 0; i < n; i++) {
-            PositionView v = views[i];
-            slots.put(v.instrumentId(), i);
+            PositionFigures v = views[i];
+            if (slots != null) {
+                slots.put(v.instrumentId(), i);
+            }
             multipliers[i] = multiplierOf.apply(v.instrumentId());
             marks[i] = v.mark();
             int c = currencies.indexOf(v.currency());
@@ -404,11 +417,10 @@ public final class MarginBook {
 
     /** The portfolio's positions in {@code instrument}, re-valued at {@code mark} ({@code null}: at cost). */
     public void remark(InstrumentId instrument, BigDecimal mark) {
-        Integer slot = slots.get(instrument);
-        if (slot == null) {
+        int i = slot(instrument);
+        if (i < 0) {
             return;
         }
-        int i = slot;
         boolean wasPriced = marks[i] != null;
         marks[i] = mark;
         marksMoved = true;
@@ -427,12 +439,12 @@ public final class MarginBook {
         if (c >= 0) {
             // Unpriced positions are carried at cost in BigDecimal; their fixed-point value is 0.
             if (wasPriced) {
-                if (--scaleCount[c][beforeScale] == 0 && beforeScale == topScale[c]) {
+                if (--scaleCount[c * SCALES + beforeScale] == 0 && beforeScale == topScale[c]) {
                     topScale[c] = -1; // the top scale may have emptied
                 }
             }
             if (mark != null) {
-                if (scaleCount[c][valueScale[i]]++ == 0 && topScale[c] >= 0 && valueScale[i] > topScale[c]) {
+                if (scaleCount[c * SCALES + valueScale[i]]++ == 0 && topScale[c] >= 0 && valueScale[i] > topScale[c]) {
                     topScale[c] = valueScale[i];
                 }
             }
@@ -567,7 +579,7 @@ public final class MarginBook {
 
     /** True when the book values a position in {@code instrument}. */
     public boolean values(InstrumentId instrument) {
-        return slots.containsKey(instrument);
+        return slot(instrument) >= 0;
     }
 
     /** Unrealized P&amp;L in the base currency at the current marks. */
@@ -656,8 +668,11 @@ public final class MarginBook {
 
     private List<PositionView> views(BigDecimal[] at) {
         List<PositionView> out = new ArrayList<>(n);
+        // The built valuation's own views, made once for every snapshot of this book that is read:
+        // their average prices (a division each) are not worked out again per published snapshot.
+        List<PositionView> builtViews = built.positions();
         for (int i = 0; i < n; i++) {
-            PositionView v = views[i];
+            PositionView v = builtViews.get(i);
             BigDecimal mark = at[i];
             // The very expressions of Portfolio.snapshot, so the views are equal to its own.
             BigDecimal worth =
@@ -679,6 +694,22 @@ public final class MarginBook {
     }
 
     // ------------------------------------------------------------------------------ internals
+
+    /**
+     * The slot of {@code instrument}'s position, or −1. A book of one position (a backtest's, every
+     * price) compares that position's id, the very object the prices carry, instead of hashing it.
+     */
+    private int slot(InstrumentId instrument) {
+        if (slots == null) {
+            if (n == 0) {
+                return -1;
+            }
+            InstrumentId only = views[0].instrumentId();
+            return only == instrument || only.equals(instrument) ? 0 : -1;
+        }
+        Integer slot = slots.get(instrument);
+        return slot == null ? -1 : slot;
+    }
 
     private BigDecimal marketValue() {
         BigDecimal total = BigDecimal.ZERO;
@@ -711,8 +742,9 @@ public final class MarginBook {
         int top = topScale[c];
         if (top < 0) {
             top = MAX_SCALE;
-            int[] counts = scaleCount[c];
-            while (top > 0 && counts[top] == 0) {
+            int[] counts = scaleCount;
+            int row = c * SCALES;
+            while (top > 0 && counts[row + top] == 0) {
                 top--;
             }
             topScale[c] = top;
@@ -795,12 +827,12 @@ public final class MarginBook {
     /** Re-sums currency {@code c} at a scale above every term's; false when that does not fit. */
     private boolean resum(int c) {
         int top = 0;
-        java.util.Arrays.fill(scaleCount[c], 0);
+        java.util.Arrays.fill(scaleCount, c * SCALES, (c + 1) * SCALES, 0);
         topScale[c] = -1;
         for (int i = 0; i < n; i++) {
             if (currencyOf[i] == c && marks[i] != null) {
                 top = Math.max(top, valueScale[i]);
-                scaleCount[c][valueScale[i]]++;
+                scaleCount[c * SCALES + valueScale[i]]++;
             }
         }
         int scale = Math.min(MAX_SCALE, top + HEADROOM);
@@ -865,11 +897,11 @@ public final class MarginBook {
                 BigDecimal x = mm.divide(LEVELS[l].threshold(), WIDE);
                 BigDecimal b = x.subtract(offset);
                 BigDecimal band = x.abs().multiply(BAND);
-                poolBelow[p][l] = b.subtract(band)
+                poolBelow[p * LEVELS.length + l] = b.subtract(band)
                         .movePointRight(scale)
                         .setScale(0, RoundingMode.FLOOR)
                         .longValueExact();
-                poolAbove[p][l] = b.add(band)
+                poolAbove[p * LEVELS.length + l] = b.add(band)
                         .movePointRight(scale)
                         .setScale(0, RoundingMode.CEILING)
                         .longValueExact();
@@ -899,10 +931,10 @@ public final class MarginBook {
             return WarningLevel.LIQUIDATION;
         }
         for (int l = LEVELS.length - 1; l > 0; l--) {
-            if (v <= poolBelow[p][l]) {
+            if (v <= poolBelow[p * LEVELS.length + l]) {
                 return LEVELS[l];
             }
-            if (v <= poolAbove[p][l]) {
+            if (v <= poolAbove[p * LEVELS.length + l]) {
                 return slowLevel(p);
             }
         }

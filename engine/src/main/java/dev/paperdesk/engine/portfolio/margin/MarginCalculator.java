@@ -12,6 +12,7 @@ import dev.paperdesk.engine.portfolio.Portfolio;
 import dev.paperdesk.engine.portfolio.PortfolioSettings;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
 import dev.paperdesk.engine.portfolio.Position;
+import dev.paperdesk.engine.portfolio.PositionFigures;
 import dev.paperdesk.engine.portfolio.PositionMargin;
 import dev.paperdesk.engine.portfolio.PositionView;
 import dev.paperdesk.engine.portfolio.RiskMarks;
@@ -186,7 +187,7 @@ public final class MarginCalculator {
         List<MarginBook.Pool> out = new ArrayList<>();
         BigDecimal crossMaintenance = BigDecimal.ZERO;
         BigDecimal isolatedEquity = BigDecimal.ZERO;
-        for (PositionView p : s.positions()) {
+        for (PositionFigures p : s.positionFigures()) {
             if (p.quantity().signum() == 0) {
                 continue;
             }
@@ -195,10 +196,11 @@ public final class MarginCalculator {
             boolean isolated = w.margin.mode() == MarginMode.ISOLATED;
             if (rate != null) {
                 if (isolated) {
-                    isolatedEquity = isolatedEquity.add(
+                    isolatedEquity = plus(
+                            isolatedEquity,
                             w.margin.isolatedMargin().add(p.unrealizedPnl()).multiply(rate));
                 } else {
-                    crossMaintenance = crossMaintenance.add(w.maintenance.multiply(rate));
+                    crossMaintenance = plus(crossMaintenance, w.maintenance.multiply(rate));
                 }
             }
             out.add(new MarginBook.Pool(
@@ -211,7 +213,7 @@ public final class MarginCalculator {
                     isolated ? ratio(w.maintenance, w.margin.isolatedMargin().add(p.unrealizedPnl())) : null,
                     rate));
         }
-        return new MarginBook.Pools(out, crossMaintenance, s.equity().subtract(isolatedEquity));
+        return new MarginBook.Pools(out, crossMaintenance, minus(s.equity(), isolatedEquity));
     }
 
     /**
@@ -227,7 +229,7 @@ public final class MarginCalculator {
         PortfolioSettings settings = s.account().settings();
         BigDecimal crossInitial = BigDecimal.ZERO;
         BigDecimal isolatedEquity = BigDecimal.ZERO;
-        for (PositionView p : s.positions()) {
+        for (PositionFigures p : s.positionFigures()) {
             if (p.quantity().signum() == 0) {
                 continue;
             }
@@ -370,14 +372,13 @@ public final class MarginCalculator {
         if (booked != null && !bucketSeen) {
             cashBase = addCash(cashBase, booked.balance(), base, fx);
         }
-        BigDecimal equity = cashBase.add(sums.marketValueBase);
-        BigDecimal free =
-                equity.subtract(sums.isolatedEquity).subtract(sums.crossInitial).subtract(reserved);
+        BigDecimal equity = plus(cashBase, sums.marketValueBase);
+        BigDecimal free = minus(minus(minus(equity, sums.isolatedEquity), sums.crossInitial), reserved);
         BigDecimal freeAtPrice = null;
         if (focusPrice != null) {
-            freeAtPrice = cashBase.add(sums.marketValueAtPrice)
-                    .subtract(sums.isolatedEquityAtPrice)
-                    .subtract(sums.crossInitialAtPrice);
+            freeAtPrice = minus(
+                    minus(plus(cashBase, sums.marketValueAtPrice), sums.isolatedEquityAtPrice),
+                    sums.crossInitialAtPrice);
             // − 0 (nothing reserved) moves only a negative scale up to 0
             if (freeAtPrice.scale() < 0) {
                 freeAtPrice = freeAtPrice.subtract(BigDecimal.ZERO);
@@ -409,7 +410,7 @@ public final class MarginCalculator {
 
     private static BigDecimal addCash(BigDecimal cashBase, CurrencyBalance b, Currency base, FxRates fx) {
         BigDecimal r = fx.rate(b.currency(), base).orElse(null);
-        return r == null ? cashBase : cashBase.add(Decimals.times(b.cash(), r));
+        return r == null ? cashBase : plus(cashBase, Decimals.times(b.cash(), r));
     }
 
     /** Adds one position's terms (held in {@code currency}, with margin {@code terms} or the defaults). */
@@ -440,8 +441,8 @@ public final class MarginCalculator {
         // The snapshot converts with fx; the account with the snapshot's rates (one for the base).
         BigDecimal snapshotRate = fx.rate(currency, base).orElse(null);
         if (snapshotRate != null) {
-            sums.marketValueBase = sums.marketValueBase.add(Decimals.times(value, snapshotRate));
-            sums.marketValueAtPrice = sums.marketValueAtPrice.add(Decimals.times(valueAtPrice, snapshotRate));
+            sums.marketValueBase = plus(sums.marketValueBase, Decimals.times(value, snapshotRate));
+            sums.marketValueAtPrice = plus(sums.marketValueAtPrice, Decimals.times(valueAtPrice, snapshotRate));
         }
         if (quantity.signum() == 0) {
             return;
@@ -456,20 +457,21 @@ public final class MarginCalculator {
         }
         Instrument instrument = instruments.apply(id);
         if (instrument == null) {
-            sums.crossInitial = sums.crossInitial.add(Decimals.times(value.abs(), rate));
-            sums.crossInitialAtPrice = sums.crossInitialAtPrice.add(Decimals.times(valueAtPrice.abs(), rate));
+            sums.crossInitial = plus(sums.crossInitial, Decimals.times(value.abs(), rate));
+            sums.crossInitialAtPrice = plus(sums.crossInitialAtPrice, Decimals.times(valueAtPrice.abs(), rate));
             return;
         }
         PositionMargin margin = terms != null ? terms : defaultMargin(settings, instrument);
         if (margin.mode() == MarginMode.ISOLATED) {
-            sums.isolatedEquity = sums.isolatedEquity.add(
-                    Decimals.times(margin.isolatedMargin().add(value.subtract(cost)), rate));
-            sums.isolatedEquityAtPrice = sums.isolatedEquityAtPrice.add(
+            sums.isolatedEquity = plus(
+                    sums.isolatedEquity, Decimals.times(margin.isolatedMargin().add(value.subtract(cost)), rate));
+            sums.isolatedEquityAtPrice = plus(
+                    sums.isolatedEquityAtPrice,
                     Decimals.times(margin.isolatedMargin().add(valueAtPrice.subtract(cost)), rate));
         } else {
             BigDecimal initial =
                     crossInitial(p, instrument, margin, multiplier, quantity, cost, value, mark, underlyingMarks);
-            sums.crossInitial = sums.crossInitial.add(Decimals.times(initial, rate));
+            sums.crossInitial = plus(sums.crossInitial, Decimals.times(initial, rate));
             BigDecimal initialAtPrice = repriced
                     ? crossInitial(
                             p,
@@ -482,8 +484,28 @@ public final class MarginCalculator {
                             focusPrice,
                             underlyingMarks)
                     : initial;
-            sums.crossInitialAtPrice = sums.crossInitialAtPrice.add(Decimals.times(initialAtPrice, rate));
+            sums.crossInitialAtPrice = plus(sums.crossInitialAtPrice, Decimals.times(initialAtPrice, rate));
         }
+    }
+
+    /**
+     * {@code a.add(b)}, or the operand itself when the other is the {@link BigDecimal#ZERO} a sum
+     * starts from and its scale is not negative: 0 + x is then x in value and scale. A pre-trade pass
+     * over one position in one bucket makes no copies of its terms.
+     */
+    static BigDecimal plus(BigDecimal a, BigDecimal b) {
+        if (a == BigDecimal.ZERO && b.scale() >= 0) {
+            return b;
+        }
+        if (b == BigDecimal.ZERO && a.scale() >= 0) {
+            return a;
+        }
+        return a.add(b);
+    }
+
+    /** {@code a.subtract(b)}, or {@code a} itself when {@code b} is {@link BigDecimal#ZERO} and its scale is not negative. */
+    static BigDecimal minus(BigDecimal a, BigDecimal b) {
+        return b == BigDecimal.ZERO && a.scale() >= 0 ? a : a.subtract(b);
     }
 
     /** The initial margin of an open cross position as {@link #working} computes it. */
@@ -530,7 +552,7 @@ public final class MarginCalculator {
     }
 
     private record Working(
-            PositionView view,
+            PositionFigures view,
             AssetClass assetClass,
             PositionMargin margin,
             MarginSchedule.Rates rates,
@@ -541,7 +563,7 @@ public final class MarginCalculator {
             BigDecimal multiplier) {}
 
     private Working working(
-            PositionView p,
+            PositionFigures p,
             Instrument instrument,
             PortfolioSnapshot s,
             PortfolioSettings settings,

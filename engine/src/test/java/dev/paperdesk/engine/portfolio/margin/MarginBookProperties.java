@@ -21,6 +21,7 @@ import dev.paperdesk.engine.portfolio.FxRates;
 import dev.paperdesk.engine.portfolio.MarginMode;
 import dev.paperdesk.engine.portfolio.Portfolio;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
+import dev.paperdesk.engine.portfolio.PositionFigures;
 import dev.paperdesk.engine.portfolio.PositionMargin;
 import dev.paperdesk.engine.portfolio.PositionView;
 import java.math.BigDecimal;
@@ -335,8 +336,11 @@ class MarginBookProperties {
             }
             // The valuation made when the fill was committed, at the marks of that moment.
             Reference atFill = Reference.of(p, marks, reserved);
+            // The engine's own copy of that valuation, whose position views nobody has read yet.
+            PortfolioSnapshot committed =
+                    p.snapshot(marks::get, MarginBookProperties::multiplier, FX).withReservedForOrders(reserved);
             MarginBook.Pools terms =
-                    MarginCalculator.DEFAULT.pools(atFill.snapshot, MarginBookProperties::instrument, id -> null);
+                    MarginCalculator.DEFAULT.pools(committed, MarginBookProperties::instrument, id -> null);
             assertThat(terms).isEqualTo(MarginBook.Pools.of(atFill.account));
             // Prices that move before the book is first needed.
             int ticks = r.nextInt(4);
@@ -344,14 +348,18 @@ class MarginBookProperties {
                 Instrument moved = INSTRUMENTS.get(r.nextInt(INSTRUMENTS.size()));
                 marks.put(moved.id(), nextMark(r, p, moved, marks.get(moved.id()), atFill.account));
             }
-            MarginBook book = MarginBook.of(
-                    p, atFill.snapshot, terms, () -> atFill.account, MarginBookProperties::multiplier, FX);
-            for (PositionView v : atFill.snapshot.positions()) {
+            MarginBook book =
+                    MarginBook.of(p, committed, terms, () -> atFill.account, MarginBookProperties::multiplier, FX);
+            for (PositionFigures v : committed.positionFigures()) {
                 BigDecimal now = marks.get(v.instrumentId());
                 if (!java.util.Objects.equals(now, v.mark())) {
                     book.remark(v.instrumentId(), now);
                 }
             }
+            // The terms and the book read the valuation's figures: no position view (an average
+            // price each) was built for them.
+            assertThat(((DeferredPositions) committed.positions()).built()).isFalse();
+            assertThat(committed).isEqualTo(atFill.snapshot);
             Reference now = Reference.of(p, marks, reserved);
             MarginBook fresh = MarginBook.of(p, now.snapshot, now.account, MarginBookProperties::multiplier, FX);
             assertThat(book.isFor(p, FX)).isTrue();
