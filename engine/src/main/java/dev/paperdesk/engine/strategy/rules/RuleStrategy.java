@@ -173,7 +173,9 @@ public final class RuleStrategy implements Strategy {
                         case BUY, SELL -> held == 0
                                 && !pendingEntry
                                 && !cooling
-                                && openPositions(id, held) < rules.maxPositions();
+                                // fewer instruments than the limit: nothing to count
+                                && (stateList.length < rules.maxPositions()
+                                        || openPositions(id, held) < rules.maxPositions());
                         case CLOSE -> held != 0 || pendingEntry;
                         case REVERSE -> held != 0 && !cooling;
                     };

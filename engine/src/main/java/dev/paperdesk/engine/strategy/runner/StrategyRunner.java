@@ -336,9 +336,11 @@ public final class StrategyRunner {
 
     private void deliverBar(Bar bar) {
         java.time.Instant[] slot;
-        if (lastSeries != null
-                && lastSeries.instrument().equals(bar.instrumentId())
-                && lastSeries.timeframe().equals(bar.timeframe())) {
+        SeriesKey series = lastSeries;
+        if (series != null
+                && (series.instrument() == bar.instrumentId()
+                        || series.instrument().equals(bar.instrumentId()))
+                && series.timeframe() == bar.timeframe()) {
             slot = lastSlot;
         } else {
             lastSeries = new SeriesKey(bar.instrumentId(), bar.timeframe());
