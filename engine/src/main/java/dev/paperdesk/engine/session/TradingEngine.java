@@ -152,6 +152,8 @@ public final class TradingEngine implements MarketDataSink {
     /** An instrument's latest quote, published to other threads. */
     private static final class QuoteSlot {
         volatile Quote quote;
+        /** The listed instrument (engine thread; instruments are only ever added), once looked up. */
+        Instrument instrument;
     }
 
     /** The slot of the instrument quoted last: a feed of one instrument looks nothing up. */
@@ -165,16 +167,15 @@ public final class TradingEngine implements MarketDataSink {
         return slot == null ? null : slot.quote;
     }
 
-    /** Publishes {@code quote} to other threads (engine thread). */
-    private void viewQuote(Quote quote) {
-        InstrumentId id = quote.instrumentId();
+    /** The view slot of {@code id}, made on its first quote (engine thread). */
+    private QuoteSlot quoteSlot(InstrumentId id) {
         QuoteSlot slot = lastSlot;
         if (id != lastQuoted) {
             slot = quoteView.computeIfAbsent(id, k -> new QuoteSlot());
             lastQuoted = id;
             lastSlot = slot;
         }
-        slot.quote = quote;
+        return slot;
     }
 
     private final Map<InstrumentId, BookSnapshot> bookView = new java.util.concurrent.ConcurrentHashMap<>();
@@ -1078,11 +1079,16 @@ public final class TradingEngine implements MarketDataSink {
     public void onQuote(Quote quote) {
         marketVersion++;
         quotes.put(quote.instrumentId(), quote);
-        Instrument instrument = instruments.get(quote.instrumentId());
+        QuoteSlot slot = quoteSlot(quote.instrumentId());
+        Instrument instrument = slot.instrument;
+        if (instrument == null) {
+            instrument = instruments.get(quote.instrumentId());
+            slot.instrument = instrument;
+        }
         if (instrument != null) {
             fx.onQuote(instrument, quote);
         }
-        viewQuote(quote);
+        slot.quote = quote; // published to other threads
         if (step == null && venue.quietQuote(quote.instrumentId())) {
             venue.onQuote(quote); // only noted: no step to open and commit
         } else {
