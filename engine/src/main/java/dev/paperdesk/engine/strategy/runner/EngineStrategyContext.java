@@ -265,6 +265,7 @@ final class EngineStrategyContext implements StrategyContext {
     @Override
     public void subscribeQuotes(InstrumentId instrument) {
         quoteSubscriptions.add(instrument);
+        runner.quotesFollowed();
     }
 
     @Override

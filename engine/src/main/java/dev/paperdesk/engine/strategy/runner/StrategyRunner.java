@@ -244,6 +244,14 @@ public final class StrategyRunner {
         }
     }
 
+    /** Whether any strategy has subscribed to quotes (set on the engine thread, never cleared). */
+    private volatile boolean quotesFollowed;
+
+    /** A strategy subscribed to quotes: the runner starts asking its strategies about each quote. */
+    void quotesFollowed() {
+        quotesFollowed = true;
+    }
+
     void submitting(EngineStrategyContext c) {
         this.submitting = c;
     }
@@ -267,6 +275,9 @@ public final class StrategyRunner {
             @Override
             public boolean followsQuotes(InstrumentId instrument) {
                 // strategies trading on bars take no quotes: no event per replayed quote
+                if (!quotesFollowed) {
+                    return false; // no strategy has ever subscribed to quotes
+                }
                 for (EngineStrategyContext c : contexts) {
                     if (c.active() && c.wantsQuotes(instrument)) {
                         return true;
