@@ -47,7 +47,7 @@ public final class IndicatorRegistry {
         Series series = new Series(request.instrumentId(), request.timeframe());
         bySeries.computeIfAbsent(series, s -> new ArrayList<>()).add(created);
         inputsBySeries.merge(series, created.barInputs(), (a, b) -> a | b);
-        lastSeries = null;
+        lastInstrument = null;
         return created;
     }
 
@@ -78,20 +78,21 @@ public final class IndicatorRegistry {
     }
 
     /** The series of the previous bar and its indicators: bars of one series look nothing up. */
-    private Series lastSeries;
+    private InstrumentId lastInstrument;
 
+    private Timeframe lastTimeframe;
     private List<LiveIndicator> lastList;
     private int lastInputs;
 
     private List<LiveIndicator> indicatorsOf(Bar bar) {
-        Series s = lastSeries;
-        if (s == null
-                || (s.instrument() != bar.instrumentId() && !s.instrument().equals(bar.instrumentId()))
-                || s.timeframe() != bar.timeframe()) {
-            s = new Series(bar.instrumentId(), bar.timeframe());
+        InstrumentId instrument = bar.instrumentId();
+        Timeframe timeframe = bar.timeframe();
+        if (instrument != lastInstrument || timeframe != lastTimeframe) {
+            Series s = new Series(instrument, timeframe);
             lastList = bySeries.get(s);
             lastInputs = inputsBySeries.getOrDefault(s, StreamingIndicator.ALL);
-            lastSeries = s;
+            lastInstrument = instrument;
+            lastTimeframe = timeframe;
         }
         return lastList;
     }
