@@ -154,34 +154,8 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
                 throw new IllegalStateException("the curve is built");
             }
             // a flat portfolio repeats the same figure bar after bar: the same object, already counted
-            boolean repeated = equity == lastEquity;
-            if (!repeated) {
-                if (equity.precision() > 18) {
-                    lastEquity = null;
-                } else {
-                    // the unscaled digits without a BigInteger: at scale 0 a compact value is its own long
-                    lastUnscaled = equity.scaleByPowerOfTen(equity.scale()).longValue();
-                    lastScale = equity.scale();
-                    lastEquity = equity;
-                }
-                boolean inLongs = lastEquity == equity;
-                boolean above;
-                if (peakCount == 0) {
-                    above = true;
-                } else if (inLongs && peakInLongs && lastScale == peakScale) {
-                    above = lastUnscaled > peakUnscaled; // the same comparison at one scale
-                } else {
-                    above = equity.compareTo(peaks[peakCount - 1]) > 0;
-                }
-                if (above) {
-                    if (peakCount == peaks.length) {
-                        peaks = Arrays.copyOf(peaks, peakCount * 2);
-                    }
-                    peaks[peakCount++] = equity;
-                    peakInLongs = inLongs;
-                    peakUnscaled = lastUnscaled;
-                    peakScale = lastScale;
-                }
+            if (equity != lastEquity) {
+                newFigure(equity);
             }
             int i;
             if (size > 0 && seconds[size - 1] == closeSeconds && nanos[size - 1] == closeNanos) {
@@ -209,6 +183,39 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
             }
             peakIndex[i] = peakCount - 1;
             benchmarkCloses[i] = benchmarkClose;
+        }
+
+        /**
+         * Takes a figure other than the last one: its scaled long when it has one, and the running
+         * peak. Apart from {@link #add} so that add, run at every bar, stays small enough to inline.
+         */
+        private void newFigure(BigDecimal equity) {
+            if (equity.precision() > 18) {
+                lastEquity = null;
+            } else {
+                // the unscaled digits without a BigInteger: at scale 0 a compact value is its own long
+                lastUnscaled = equity.scaleByPowerOfTen(equity.scale()).longValue();
+                lastScale = equity.scale();
+                lastEquity = equity;
+            }
+            boolean inLongs = lastEquity == equity;
+            boolean above;
+            if (peakCount == 0) {
+                above = true;
+            } else if (inLongs && peakInLongs && lastScale == peakScale) {
+                above = lastUnscaled > peakUnscaled; // the same comparison at one scale
+            } else {
+                above = equity.compareTo(peaks[peakCount - 1]) > 0;
+            }
+            if (above) {
+                if (peakCount == peaks.length) {
+                    peaks = Arrays.copyOf(peaks, peakCount * 2);
+                }
+                peaks[peakCount++] = equity;
+                peakInLongs = inLongs;
+                peakUnscaled = lastUnscaled;
+                peakScale = lastScale;
+            }
         }
 
         private void grow() {

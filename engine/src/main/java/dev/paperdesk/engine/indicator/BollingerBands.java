@@ -99,6 +99,11 @@ public final class BollingerBands implements StreamingIndicator {
     }
 
     @Override
+    public int inputs() {
+        return CLOSE; // a single series: the close
+    }
+
+    @Override
     public int outputs() {
         return 3;
     }

@@ -39,6 +39,11 @@ public final class Dema implements StreamingIndicator {
     }
 
     @Override
+    public int inputs() {
+        return CLOSE; // a single series: the close
+    }
+
+    @Override
     public int outputs() {
         return 1;
     }

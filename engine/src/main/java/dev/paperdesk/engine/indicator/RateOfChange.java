@@ -59,6 +59,11 @@ public final class RateOfChange implements StreamingIndicator {
     }
 
     @Override
+    public int inputs() {
+        return CLOSE; // a single series: the close
+    }
+
+    @Override
     public int outputs() {
         return 1;
     }

@@ -63,6 +63,11 @@ public final class Rsi implements StreamingIndicator {
     }
 
     @Override
+    public int inputs() {
+        return CLOSE; // a single series: the close
+    }
+
+    @Override
     public int outputs() {
         return 1;
     }

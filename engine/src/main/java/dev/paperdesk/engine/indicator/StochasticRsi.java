@@ -68,6 +68,11 @@ public final class StochasticRsi implements StreamingIndicator {
     }
 
     @Override
+    public int inputs() {
+        return CLOSE; // a single series: the close
+    }
+
+    @Override
     public int outputs() {
         return 2;
     }

@@ -18,6 +18,36 @@ public interface StreamingIndicator {
      */
     void update(long epochMillis, double open, double high, double low, double close, double volume);
 
+    /** {@link #inputs()}: the bar's time. */
+    int TIME = 1;
+
+    /** {@link #inputs()}: the open. */
+    int OPEN = 1 << 1;
+
+    /** {@link #inputs()}: the high. */
+    int HIGH = 1 << 2;
+
+    /** {@link #inputs()}: the low. */
+    int LOW = 1 << 3;
+
+    /** {@link #inputs()}: the close. */
+    int CLOSE = 1 << 4;
+
+    /** {@link #inputs()}: the volume. */
+    int VOLUME = 1 << 5;
+
+    /** {@link #inputs()}: every field of the bar. */
+    int ALL = TIME | OPEN | HIGH | LOW | CLOSE | VOLUME;
+
+    /**
+     * The arguments of {@link #update} this indicator reads, as a mask of {@link #TIME}, {@link
+     * #OPEN}, ... ({@link #ALL} unless it says otherwise): a host may pass any finite value, or NaN,
+     * for the others, and need not convert them from the bar's decimals.
+     */
+    default int inputs() {
+        return ALL;
+    }
+
     /** The number of output series. */
     int outputs();
 

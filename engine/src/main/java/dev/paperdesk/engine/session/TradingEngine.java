@@ -96,6 +96,9 @@ public final class TradingEngine implements MarketDataSink {
     private final PaperVenue venue;
     private final AccountService accounts;
     private final OptionMarket options;
+    /** Whether any underlying lists options (fixed with the market): most sessions have none. */
+    private final boolean optionsListed;
+
     private final OrderReservations reservations = new OrderReservations();
     /** Working orders restored after a restart whose reservation waits for a price of their instrument. */
     private final Set<OrderId> unreserved = new LinkedHashSet<>();
@@ -140,7 +143,41 @@ public final class TradingEngine implements MarketDataSink {
     private final java.util.Queue<Fill> fillView = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Map<Long, OrderGroup> groupView = new java.util.concurrent.ConcurrentSkipListMap<>();
     private volatile ExecutionSettings settingsView;
-    private final Map<InstrumentId, Quote> quoteView = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The latest quote of each instrument for other threads: one slot per instrument, written in
+     * place, so a quote costs a lock-free lookup and one volatile write (not a locked map update).
+     */
+    private final Map<InstrumentId, QuoteSlot> quoteView = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An instrument's latest quote, published to other threads. */
+    private static final class QuoteSlot {
+        volatile Quote quote;
+        /** The listed instrument (engine thread; instruments are only ever added), once looked up. */
+        Instrument instrument;
+    }
+
+    /** The slot of the instrument quoted last: a feed of one instrument looks nothing up. */
+    private InstrumentId lastQuoted;
+
+    private QuoteSlot lastSlot;
+
+    /** The quote of {@code id} for any thread, or null. */
+    private Quote viewQuote(InstrumentId id) {
+        QuoteSlot slot = quoteView.get(id);
+        return slot == null ? null : slot.quote;
+    }
+
+    /** The view slot of {@code id}, made on its first quote (engine thread). */
+    private QuoteSlot quoteSlot(InstrumentId id) {
+        QuoteSlot slot = lastSlot;
+        if (id != lastQuoted) {
+            slot = quoteView.computeIfAbsent(id, k -> new QuoteSlot());
+            lastQuoted = id;
+            lastSlot = slot;
+        }
+        return slot;
+    }
+
     private final Map<InstrumentId, BookSnapshot> bookView = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TradingEngine(EventLoop loop, WorkspaceStore store, ExecutionSettings settings, MarketDataFeed feed) {
@@ -163,8 +200,9 @@ public final class TradingEngine implements MarketDataSink {
                 ? new OptionMarket(
                         SimulatedOptionUnderlyings.of(sim.universe()),
                         sim.seed(),
-                        id -> Optional.ofNullable(quoteView.get(id)))
+                        id -> Optional.ofNullable(viewQuote(id)))
                 : OptionMarket.none();
+        this.optionsListed = !options.underlyings().isEmpty();
         for (OptionUnderlying u : options.underlyings().stream()
                 .map(id -> options.underlying(id).orElseThrow())
                 .toList()) {
@@ -1032,27 +1070,59 @@ public final class TradingEngine implements MarketDataSink {
 
     // --------------------------------------------------------------------------- market data
 
+    /**
+     * A quote: the books and views take it, the venue works its orders against it, listeners hear of
+     * it, and the portfolios holding the instrument are re-marked. Kept small (the rare parts are
+     * methods of their own) so that a feed's call inlines it.
+     */
     @Override
     public void onQuote(Quote quote) {
         marketVersion++;
         quotes.put(quote.instrumentId(), quote);
-        Instrument instrument = instruments.get(quote.instrumentId());
+        QuoteSlot slot = quoteSlot(quote.instrumentId());
+        Instrument instrument = slot.instrument;
+        if (instrument == null) {
+            instrument = instruments.get(quote.instrumentId());
+            slot.instrument = instrument;
+        }
         if (instrument != null) {
             fx.onQuote(instrument, quote);
         }
-        quoteView.put(quote.instrumentId(), quote);
-        venueQuote = quote;
-        inStep(venueQuoteStep);
+        slot.quote = quote; // published to other threads
+        if (step == null && venue.quietQuote(quote.instrumentId())) {
+            venue.onQuote(quote); // only noted: no step to open and commit
+        } else {
+            venueQuote = quote;
+            inStep(venueQuoteStep);
+        }
         reserveRestored(quote.instrumentId());
         // Announced once the venue has it: a strategy that trades on this quote must trade against it.
         publishQuote(quote);
-        // Most quotes move no portfolio, and a backtest's move one: the holders go in a list kept for
-        // the next quote (taken while in use, so a quote handled meanwhile makes its own).
+        List<PortfolioId> affected = holders(quote.instrumentId());
+        if (affected != null) {
+            remarkHolders(quote, affected);
+        }
+        // Without followers nothing ran since the holders were listed; a follower may have traded.
+        accounts.onQuote(quote, affected == null ? List.of() : portfolioFollowers.get() > 0 ? null : affected);
+        if (affected != null) {
+            spareHolders = affected;
+        }
+        if (optionsListed) {
+            requoteOptions(quote);
+        }
+    }
+
+    /**
+     * The portfolios holding {@code instrument}, or null when none does. Most quotes move no
+     * portfolio, and a backtest's move one: the holders go in a list kept for the next quote (taken
+     * while in use, so a quote handled meanwhile makes its own).
+     */
+    private List<PortfolioId> holders(InstrumentId instrument) {
         List<PortfolioId> affected = null;
-        List<PortfolioId> spare = spareHolders;
         for (Portfolio p : portfolios.values()) {
-            if (!p.position(quote.instrumentId()).isFlat()) {
+            if (!p.position(instrument).isFlat()) {
                 if (affected == null) {
+                    List<PortfolioId> spare = spareHolders;
                     affected = spare != null ? spare : new ArrayList<>();
                     spareHolders = null;
                     affected.clear();
@@ -1060,33 +1130,35 @@ public final class TradingEngine implements MarketDataSink {
                 affected.add(p.id());
             }
         }
-        if (affected != null) {
-            accounts.remark(quote.instrumentId(), affected);
-            if (portfolioFollowers.get() > 0) {
-                if (!stale.isEmpty()) {
-                    refreshStale(); // a follower joined since: it sees no old mark
-                }
-                refreshViews(affected);
-                for (PortfolioId id : affected) {
-                    publish(new EngineEvent.PortfolioChanged(snapshotView.get(id)));
-                }
-            } else {
-                // nobody follows: the equity of record is marked now, the snapshot when it is read
-                for (int k = 0, n = affected.size(); k < n; k++) {
-                    PortfolioId id = affected.get(k);
-                    Portfolio p = portfolios.get(id);
-                    stale.add(id);
-                    // the account's running book, just re-marked, when it values this position alone
-                    BigDecimal booked = accounts.bookEquity(p, quote.instrumentId());
-                    markedEquity.put(id, booked != null ? booked : equity(p));
-                }
+        return affected;
+    }
+
+    /** Re-marks the portfolios holding the quoted instrument and tells their followers, if any. */
+    private void remarkHolders(Quote quote, List<PortfolioId> affected) {
+        accounts.remark(quote.instrumentId(), affected);
+        if (portfolioFollowers.get() > 0) {
+            if (!stale.isEmpty()) {
+                refreshStale(); // a follower joined since: it sees no old mark
+            }
+            refreshViews(affected);
+            for (PortfolioId id : affected) {
+                publish(new EngineEvent.PortfolioChanged(snapshotView.get(id)));
+            }
+        } else {
+            // nobody follows: the equity of record is marked now, the snapshot when it is read
+            for (int k = 0, n = affected.size(); k < n; k++) {
+                PortfolioId id = affected.get(k);
+                Portfolio p = portfolios.get(id);
+                stale.add(id);
+                // the account's running book, just re-marked, when it values this position alone
+                BigDecimal booked = accounts.bookEquity(p, quote.instrumentId());
+                markedEquity.put(id, booked != null ? booked : equity(p));
             }
         }
-        // Without followers nothing ran since the holders were listed; a follower may have traded.
-        accounts.onQuote(quote, affected == null ? List.of() : portfolioFollowers.get() > 0 ? null : affected);
-        if (affected != null) {
-            spareHolders = affected;
-        }
+    }
+
+    /** A quote of an option underlying re-prices its listed contracts. */
+    private void requoteOptions(Quote quote) {
         if (options.underlying(quote.instrumentId()).isPresent()) {
             for (OptionMarket.Update u :
                     options.requote(quote.instrumentId(), loop.clock().now())) {
@@ -1158,6 +1230,10 @@ public final class TradingEngine implements MarketDataSink {
 
     @Override
     public void onBar(Bar bar) {
+        if (step == null && venue.quietBar(bar.instrumentId())) {
+            venue.onBar(bar); // only noted (nothing works on this market): no step to open and commit
+            return;
+        }
         venueBar = bar;
         inStep(venueBarStep);
     }
@@ -1582,7 +1658,7 @@ public final class TradingEngine implements MarketDataSink {
     }
 
     public Optional<Quote> quote(InstrumentId id) {
-        return Optional.ofNullable(quoteView.get(id));
+        return Optional.ofNullable(viewQuote(id));
     }
 
     /**
@@ -1639,7 +1715,7 @@ public final class TradingEngine implements MarketDataSink {
 
     /** The side-independent helper the ticket uses to estimate a fill; null without a quote. */
     public Price estimatePrice(InstrumentId id, dev.paperdesk.engine.model.Side side) {
-        Quote q = quoteView.get(id);
+        Quote q = viewQuote(id);
         return q == null ? null : q.touch(side);
     }
 

@@ -29,6 +29,8 @@ public final class IndicatorRegistry {
 
     private final Map<Key, LiveIndicator> byKey = new LinkedHashMap<>();
     private final Map<Series, List<LiveIndicator>> bySeries = new HashMap<>();
+    /** Per series, the bar fields its indicators read ({@link StreamingIndicator#inputs()} masks). */
+    private final Map<Series, Integer> inputsBySeries = new HashMap<>();
 
     /** The handle for {@code request}, created on first use. */
     public IndicatorHandle register(IndicatorRequest request) {
@@ -42,9 +44,10 @@ public final class IndicatorRegistry {
         }
         LiveIndicator created = new LiveIndicator(request);
         byKey.put(key, created);
-        bySeries.computeIfAbsent(new Series(request.instrumentId(), request.timeframe()), s -> new ArrayList<>())
-                .add(created);
-        lastSeries = null;
+        Series series = new Series(request.instrumentId(), request.timeframe());
+        bySeries.computeIfAbsent(series, s -> new ArrayList<>()).add(created);
+        inputsBySeries.merge(series, created.barInputs(), (a, b) -> a | b);
+        lastInstrument = null;
         return created;
     }
 
@@ -54,12 +57,14 @@ public final class IndicatorRegistry {
         if (list == null) {
             return;
         }
-        long t = bar.openTime().toEpochMilli();
-        double o = bar.open().doubleValue();
-        double h = bar.high().doubleValue();
-        double l = bar.low().doubleValue();
-        double c = bar.close().doubleValue();
-        double v = bar.volume().doubleValue();
+        // only the fields some indicator reads are converted (most read the close alone)
+        int in = lastInputs;
+        long t = (in & StreamingIndicator.TIME) != 0 ? bar.openTime().toEpochMilli() : 0L;
+        double o = (in & StreamingIndicator.OPEN) != 0 ? bar.open().doubleValue() : Double.NaN;
+        double h = (in & StreamingIndicator.HIGH) != 0 ? bar.high().doubleValue() : Double.NaN;
+        double l = (in & StreamingIndicator.LOW) != 0 ? bar.low().doubleValue() : Double.NaN;
+        double c = (in & StreamingIndicator.CLOSE) != 0 ? bar.close().doubleValue() : Double.NaN;
+        double v = (in & StreamingIndicator.VOLUME) != 0 ? bar.volume().doubleValue() : Double.NaN;
         for (int i = 0; i < list.size(); i++) { // by index: no iterator per bar
             LiveIndicator ind = list.get(i);
             PriceSource src = ind.request.source();
@@ -73,18 +78,21 @@ public final class IndicatorRegistry {
     }
 
     /** The series of the previous bar and its indicators: bars of one series look nothing up. */
-    private Series lastSeries;
+    private InstrumentId lastInstrument;
 
+    private Timeframe lastTimeframe;
     private List<LiveIndicator> lastList;
+    private int lastInputs;
 
     private List<LiveIndicator> indicatorsOf(Bar bar) {
-        Series s = lastSeries;
-        if (s == null
-                || !s.instrument().equals(bar.instrumentId())
-                || !s.timeframe().equals(bar.timeframe())) {
-            s = new Series(bar.instrumentId(), bar.timeframe());
+        InstrumentId instrument = bar.instrumentId();
+        Timeframe timeframe = bar.timeframe();
+        if (instrument != lastInstrument || timeframe != lastTimeframe) {
+            Series s = new Series(instrument, timeframe);
             lastList = bySeries.get(s);
-            lastSeries = s;
+            lastInputs = inputsBySeries.getOrDefault(s, StreamingIndicator.ALL);
+            lastInstrument = instrument;
+            lastTimeframe = timeframe;
         }
         return lastList;
     }
@@ -113,6 +121,17 @@ public final class IndicatorRegistry {
             this.indicator = request.spec().create();
             this.outputs = indicator.outputs();
             this.ring = new double[outputs][request.history()];
+        }
+
+        /**
+         * The bar fields the registry converts for this indicator: its own inputs when it is fed the
+         * bar, else its time and volume (the price it is fed is worked out apart).
+         */
+        int barInputs() {
+            int in = indicator.inputs();
+            return request.source() == PriceSource.BAR
+                    ? in
+                    : in & (StreamingIndicator.TIME | StreamingIndicator.VOLUME);
         }
 
         void ensureHistory(int history) {

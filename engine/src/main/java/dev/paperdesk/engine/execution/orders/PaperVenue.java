@@ -100,6 +100,7 @@ public final class PaperVenue {
 
     /** Starts trading an instrument listed after the venue opened (an option contract first traded). */
     public void list(Instrument instrument) {
+        lastMarketId = null; // the instrument looked up last may be the one listed now
         markets.computeIfAbsent(instrument.id(), id -> {
             MarketState m = new MarketState(instrument, settings.resolve(instrument), settings.seed());
             m.barsFeed = barsFeed;
@@ -135,8 +136,20 @@ public final class PaperVenue {
         return w == null ? Optional.empty() : Optional.of(w.order);
     }
 
+    /** The instrument looked up last and its market: a feed of one instrument hashes nothing per event. */
+    private InstrumentId lastMarketId;
+
+    private MarketState lastMarket;
+
     private MarketState market(InstrumentId id) {
-        MarketState m = markets.get(id);
+        MarketState m;
+        if (id == lastMarketId) {
+            m = lastMarket;
+        } else {
+            m = markets.get(id);
+            lastMarketId = id;
+            lastMarket = m;
+        }
         if (m != null && !m.liveChecked) {
             Optional<dev.paperdesk.engine.market.sim.OrderBook> book = ctx.liveBook(id);
             if (book.isPresent()) {
@@ -912,6 +925,32 @@ public final class PaperVenue {
     // ---------------------------------------------------------------------------- market data
 
     /** A new best bid and offer: queued orders go at the open, resting orders traded through fill, triggers fire. */
+    /**
+     * Whether {@link #onQuote} of this instrument would only note the quote: its market is fed bars
+     * (bars decide fills), no order waits to rest again and no work is deferred. Such a quote reports
+     * nothing, so the engine may hand it over outside a step.
+     */
+    public boolean quietQuote(InstrumentId instrument) {
+        MarketState m = market(instrument);
+        return deferred.isEmpty() && (m == null || (m.kind() == DataKind.BARS && m.restoring.isEmpty()));
+    }
+
+    /**
+     * Whether {@link #onBar} of this instrument would only note the bar: no order of its market
+     * waits, rests or is conditional, no combo waits and no work is deferred (most bars of a
+     * backtest). Such a bar reports nothing, so the engine may hand it over outside a step.
+     */
+    public boolean quietBar(InstrumentId instrument) {
+        MarketState m = market(instrument);
+        return deferred.isEmpty()
+                && waitingCombos.isEmpty()
+                && (m == null
+                        || (m.restoring.isEmpty()
+                                && m.waitingForBar.isEmpty()
+                                && m.resting.isEmpty()
+                                && m.conditional.isEmpty()));
+    }
+
     public void onQuote(Quote quote) {
         MarketState m = market(quote.instrumentId());
         if (m == null) {

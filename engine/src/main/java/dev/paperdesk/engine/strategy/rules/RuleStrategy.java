@@ -129,6 +129,8 @@ public final class RuleStrategy implements Strategy {
         }
     }
 
+    // evaluate and the methods it calls are small on purpose: they run on every signal bar, and a
+    // method the compiler finds too big to inline costs a call and its escape analysis per bar.
     private void evaluate(InstrumentState s, Bar bar) {
         s.barIndex++;
         InstrumentId id = s.id;
@@ -136,11 +138,25 @@ public final class RuleStrategy implements Strategy {
         int held = ctx.positionQuantity(id).signum();
         s.position = PositionState.of(held);
         s.time = null; // the close time, made when a condition asks for it
+        List<WorkingOrder> openOrders = ctx.openOrders(id);
+        boolean pendingEntry = (!openOrders.isEmpty() || !s.limitEntries.isEmpty()) && workingEntries(s, openOrders);
+        boolean cooling = s.cooldownLeft > 0;
+        if (cooling) {
+            s.cooldownLeft--;
+        }
+        Rule rule = firstApplying(s, held, pendingEntry, cooling);
+        if (rule != null) {
+            act(s, rule, bar, held);
+        }
+    }
 
-        // Expire limit entries that have waited their valid_bars; forget those no longer working.
+    /**
+     * Expires limit entries that have waited their valid_bars and forgets those no longer working;
+     * true when an entry is still working.
+     */
+    private boolean workingEntries(InstrumentState s, List<WorkingOrder> openOrders) {
         boolean pendingEntry = false;
         Set<OrderId> working = s.limitEntries.isEmpty() ? null : new HashSet<>();
-        List<WorkingOrder> openOrders = ctx.openOrders(id);
         for (int i = 0, n = openOrders.size(); i < n; i++) {
             WorkingOrder w = openOrders.get(i);
             if (working != null) {
@@ -159,29 +175,32 @@ public final class RuleStrategy implements Strategy {
         if (working != null) {
             s.limitEntries.keySet().retainAll(working);
         }
+        return pendingEntry;
+    }
 
-        boolean cooling = s.cooldownLeft > 0;
-        if (cooling) {
-            s.cooldownLeft--;
-        }
+    /** The first rule, in file order, whose action applies and whose condition holds; null when none. */
+    private Rule firstApplying(InstrumentState s, int held, boolean pendingEntry, boolean cooling) {
         List<Rule> ruleList = rules.rules();
         for (int i = 0, n = ruleList.size(); i < n; i++) {
             Rule rule = ruleList.get(i);
-            RuleAction a = rule.then();
-            boolean applies =
-                    switch (a.kind()) {
-                        case BUY, SELL -> held == 0
-                                && !pendingEntry
-                                && !cooling
-                                && openPositions(id, held) < rules.maxPositions();
-                        case CLOSE -> held != 0 || pendingEntry;
-                        case REVERSE -> held != 0 && !cooling;
-                    };
-            if (applies && rule.when().test(s)) {
-                act(s, rule, bar, held);
-                return;
+            if (applies(rule.then().kind(), s.id, held, pendingEntry, cooling)
+                    && rule.when().test(s)) {
+                return rule;
             }
         }
+        return null;
+    }
+
+    private boolean applies(RuleAction.Kind kind, InstrumentId id, int held, boolean pendingEntry, boolean cooling) {
+        return switch (kind) {
+            case BUY, SELL -> held == 0
+                    && !pendingEntry
+                    && !cooling
+                    // fewer instruments than the limit: nothing to count
+                    && (stateList.length < rules.maxPositions() || openPositions(id, held) < rules.maxPositions());
+            case CLOSE -> held != 0 || pendingEntry;
+            case REVERSE -> held != 0 && !cooling;
+        };
     }
 
     /** Instruments with a position or a working entry; {@code held} is the sign of {@code current}'s position, read this bar. */

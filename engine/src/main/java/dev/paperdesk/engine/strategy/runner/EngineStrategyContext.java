@@ -131,7 +131,8 @@ final class EngineStrategyContext implements StrategyContext {
     }
 
     boolean wantsQuotes(InstrumentId instrument) {
-        return quoteSubscriptions.contains(instrument);
+        // asked on every quote: a strategy trading on bars answers without hashing the instrument
+        return !quoteSubscriptions.isEmpty() && quoteSubscriptions.contains(instrument);
     }
 
     boolean wantsTrades(InstrumentId instrument) {
@@ -264,6 +265,7 @@ final class EngineStrategyContext implements StrategyContext {
     @Override
     public void subscribeQuotes(InstrumentId instrument) {
         quoteSubscriptions.add(instrument);
+        runner.quotesFollowed();
     }
 
     @Override

@@ -244,6 +244,14 @@ public final class StrategyRunner {
         }
     }
 
+    /** Whether any strategy has subscribed to quotes (set on the engine thread, never cleared). */
+    private volatile boolean quotesFollowed;
+
+    /** A strategy subscribed to quotes: the runner starts asking its strategies about each quote. */
+    void quotesFollowed() {
+        quotesFollowed = true;
+    }
+
     void submitting(EngineStrategyContext c) {
         this.submitting = c;
     }
@@ -267,6 +275,9 @@ public final class StrategyRunner {
             @Override
             public boolean followsQuotes(InstrumentId instrument) {
                 // strategies trading on bars take no quotes: no event per replayed quote
+                if (!quotesFollowed) {
+                    return false; // no strategy has ever subscribed to quotes
+                }
                 for (EngineStrategyContext c : contexts) {
                     if (c.active() && c.wantsQuotes(instrument)) {
                         return true;
@@ -336,9 +347,11 @@ public final class StrategyRunner {
 
     private void deliverBar(Bar bar) {
         java.time.Instant[] slot;
-        if (lastSeries != null
-                && lastSeries.instrument().equals(bar.instrumentId())
-                && lastSeries.timeframe().equals(bar.timeframe())) {
+        SeriesKey series = lastSeries;
+        if (series != null
+                && (series.instrument() == bar.instrumentId()
+                        || series.instrument().equals(bar.instrumentId()))
+                && series.timeframe() == bar.timeframe()) {
             slot = lastSlot;
         } else {
             lastSeries = new SeriesKey(bar.instrumentId(), bar.timeframe());

@@ -178,7 +178,7 @@ public final class BarReplayFeed implements MarketDataFeed {
         Price bid = new Price(c.half.signum() == 0 && close.scale() >= c.half.scale() ? close : close.subtract(c.half));
         // Without a spread bid and ask are the same number (value and scale): one price serves both.
         Price ask = c.half.signum() == 0 ? bid : new Price(close.add(c.half));
-        sink.onQuote(new Quote(c.series.instrument().id(), Clock.toInstant(c.closeNanos), bid, ask, sizes, sizes));
+        sink.onQuote(new Quote(c.series.instrument().id(), c.closeTime(), bid, ask, sizes, sizes));
         sink.onBar(bar);
         delivered++;
     }
@@ -220,6 +220,23 @@ public final class BarReplayFeed implements MarketDataFeed {
             Instant resumeAt =
                     Clock.toInstant(notBeforeNanos).minus(series.timeframe().duration());
             this.nextFrom = resumeAt.isAfter(from) ? resumeAt : from;
+        }
+
+        /**
+         * The current bar's close instant: the next bar's open time when that is the same instant (bars
+         * without gaps), so no instant is made per bar.
+         */
+        Instant closeTime() {
+            if (index < page.size()) {
+                Instant next = page.get(index).openTime();
+                long seconds = next.getEpochSecond();
+                // the same instant: seconds and nanoseconds both match the close (no overflow: a close exists)
+                if (seconds == Math.floorDiv(closeNanos, 1_000_000_000L)
+                        && next.getNano() == Math.floorMod(closeNanos, 1_000_000_000L)) {
+                    return next;
+                }
+            }
+            return Clock.toInstant(closeNanos);
         }
 
         /** Moves to the next bar due at or after the start time; false when the series is done. */

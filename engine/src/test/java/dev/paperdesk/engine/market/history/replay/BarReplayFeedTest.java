@@ -142,6 +142,34 @@ class BarReplayFeedTest {
     }
 
     @Test
+    void eachQuoteIsStampedAtItsBarsCloseAcrossGapsAndPages() {
+        // bars without gaps, then a gap of an hour, then one more bar; more bars than a page
+        int n = BarReplayFeed.PAGE + 3;
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Instant open = T0.plusSeconds(60L * i + (i == n - 1 ? 3600 : 0));
+            BigDecimal c = new BigDecimal(100 + i % 7);
+            bars.add(new Bar(ACME.id(), Timeframe.M1, open, c, c, c, c, BigDecimal.TEN));
+        }
+        store.insert(new SeriesKey(ACME.id(), Timeframe.M1), bars, WriteMode.REFUSE_OVERLAP);
+        BarReplayFeed feed =
+                new BarReplayFeed(store, List.of(new ReplaySeries(ACME, Timeframe.M1)), Instant.MIN, Instant.MAX, 0);
+        EventLoop loop = new EventLoop(new SimulatedClock(feed.startTime()));
+        Recorder sink = new Recorder(loop, n);
+        feed.start(loop, sink);
+        loop.runUntilIdle();
+
+        assertThat(sink.quotes).hasSize(n);
+        for (int i = 0; i < n; i++) {
+            Instant close = sink.bars.get(i).openTime().plusSeconds(60);
+            assertThat(sink.quotes.get(i).timestamp()).as("quote %d", i).isEqualTo(close);
+        }
+        // before the gap the close is the next bar's open; after it, it is not
+        assertThat(sink.quotes.get(n - 2).timestamp())
+                .isBefore(sink.bars.get(n - 1).openTime());
+    }
+
+    @Test
     void quotesStraddleTheCloseByTheHalfSpreadAndShowTheVolume() {
         series(ACME, Timeframe.M1, 1, "500");
         series(BTC, Timeframe.M1, 1, "0.0001");
