@@ -374,6 +374,16 @@ public final class Portfolio {
         return held != null ? held : Position.flat(instrument);
     }
 
+    /**
+     * The signed quantity held in an instrument, as {@code position(instrument).quantity()} but
+     * without a flat {@link Position} for an instrument not held: {@link BigDecimal#ZERO} then.
+     * Strategies and the venue read it on every bar.
+     */
+    public BigDecimal quantityOf(InstrumentId instrument) {
+        Position held = positions.get(instrument);
+        return held != null ? held.quantity() : BigDecimal.ZERO;
+    }
+
     /** The currency a position's cost and P&amp;L are booked in (its instrument's quote currency). */
     public Currency positionCurrency(InstrumentId instrument) {
         return positionCurrency.getOrDefault(instrument, baseCurrency);

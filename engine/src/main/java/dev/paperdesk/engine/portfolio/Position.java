@@ -33,12 +33,14 @@ public record Position(InstrumentId instrumentId, List<Lot> lots, BigDecimal rea
 
     /** Signed quantity: positive long, negative short. */
     public BigDecimal quantity() {
-        if (lots.size() == 1 && lots.get(0).quantity().scale() >= 0) {
+        int n = lots.size();
+        if (n == 1 && lots.get(0).quantity().scale() >= 0) {
             return lots.get(0).quantity(); // 0 + q: q itself in value and scale
         }
+        // indexed, not an iterator: read per bar, and the JIT does not always elide the iterator
         BigDecimal q = BigDecimal.ZERO;
-        for (Lot lot : lots) {
-            q = q.add(lot.quantity());
+        for (int i = 0; i < n; i++) {
+            q = q.add(lots.get(i).quantity());
         }
         return q;
     }

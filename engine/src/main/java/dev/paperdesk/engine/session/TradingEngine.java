@@ -478,7 +478,7 @@ public final class TradingEngine implements MarketDataSink {
             Portfolio p = step != null && step.portfolios.containsKey(portfolio)
                     ? step.portfolios.get(portfolio)
                     : portfolios.get(portfolio);
-            return p == null ? BigDecimal.ZERO : p.position(instrument).quantity();
+            return p == null ? BigDecimal.ZERO : p.quantityOf(instrument);
         }
 
         @Override
@@ -822,7 +822,7 @@ public final class TradingEngine implements MarketDataSink {
                     "no exchange rate from " + instrument.quoteCurrency() + " to " + portfolio.baseCurrency()
                             + " yet"));
         }
-        BigDecimal held = portfolio.position(request.instrumentId()).quantity();
+        BigDecimal held = portfolio.quantityOf(request.instrumentId());
         boolean bracketChild = order.link() != null
                 && (order.link().role() == OrderRole.TAKE_PROFIT || order.link().role() == OrderRole.STOP_LOSS);
         if (request.reduceOnly()
@@ -1308,7 +1308,7 @@ public final class TradingEngine implements MarketDataSink {
             if (!now.isBefore(u.expiresAt(c.expiry()))) {
                 throw new IllegalArgumentException(contractId + " has expired");
             }
-            BigDecimal held = p.position(contractId).quantity();
+            BigDecimal held = p.quantityOf(contractId);
             if (!quantity.isPositive() || held.compareTo(quantity.value()) < 0) {
                 throw new IllegalArgumentException("cannot exercise " + quantity + " " + contractId + ": " + p.name()
                         + " holds " + held.toPlainString() + " long");
@@ -1635,6 +1635,16 @@ public final class TradingEngine implements MarketDataSink {
     public dev.paperdesk.engine.portfolio.Position position(PortfolioId portfolio, InstrumentId instrument) {
         Portfolio p = portfolios.get(portfolio);
         return p == null ? dev.paperdesk.engine.portfolio.Position.flat(instrument) : p.position(instrument);
+    }
+
+    /**
+     * The live signed quantity of a portfolio in an instrument (engine thread), as {@code
+     * position(portfolio, instrument).quantity()} without building a flat position: {@link
+     * BigDecimal#ZERO} when there is none.
+     */
+    public BigDecimal quantity(PortfolioId portfolio, InstrumentId instrument) {
+        Portfolio p = portfolios.get(portfolio);
+        return p == null ? BigDecimal.ZERO : p.quantityOf(instrument);
     }
 
     /** The contract multiplier of an instrument (1 for one the engine does not list). */

@@ -290,7 +290,7 @@ final class EngineStrategyContext implements StrategyContext {
 
     @Override
     public BigDecimal positionQuantity(InstrumentId instrument) {
-        return engine.position(portfolio, instrument).quantity(); // no average price (a division)
+        return engine.quantity(portfolio, instrument); // no average price (a division), no flat position
     }
 
     @Override
