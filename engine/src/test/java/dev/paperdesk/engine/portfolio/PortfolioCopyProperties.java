@@ -294,7 +294,8 @@ class PortfolioCopyProperties {
                 new BigDecimal("3.00"));
     }
 
-    private static Fill fill(SplittableRandom r, Portfolio p, int k, long id) {
+    /** A random taker fill of instrument {@code k} of {@link #ALL} for {@code p}, near its price. */
+    static Fill fill(SplittableRandom r, Portfolio p, int k, long id) {
         Instrument i = ALL.get(k);
         BigDecimal price = new BigDecimal(PRICES[k]).multiply(BigDecimal.valueOf(90 + r.nextInt(21), 2));
         BigDecimal qty = k == 2 ? BigDecimal.valueOf(1 + r.nextInt(2000), 3) : BigDecimal.valueOf(1 + r.nextInt(20));

@@ -3,19 +3,10 @@ package dev.paperdesk.engine.portfolio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperdesk.engine.model.Currency;
-import dev.paperdesk.engine.model.Fill;
-import dev.paperdesk.engine.model.FillId;
 import dev.paperdesk.engine.model.Instrument;
 import dev.paperdesk.engine.model.InstrumentId;
-import dev.paperdesk.engine.model.Liquidity;
-import dev.paperdesk.engine.model.Money;
-import dev.paperdesk.engine.model.OrderId;
 import dev.paperdesk.engine.model.PortfolioId;
-import dev.paperdesk.engine.model.Price;
-import dev.paperdesk.engine.model.Quantity;
-import dev.paperdesk.engine.model.Side;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
@@ -44,7 +35,7 @@ class PortfolioQuantityOfProperties {
         int fills = r.nextInt(25);
         for (int t = 0; t < fills; t++) {
             int k = r.nextInt(PortfolioCopyProperties.ALL.size());
-            p.applyFill(fill(r, p, k, t + 1), PortfolioCopyProperties.ALL.get(k));
+            p.applyFill(PortfolioCopyProperties.fill(r, p, k, t + 1), PortfolioCopyProperties.ALL.get(k));
             check(p);
         }
         check(p);
@@ -75,24 +66,5 @@ class PortfolioQuantityOfProperties {
             q = q.add(lot.quantity());
         }
         return q;
-    }
-
-    private static Fill fill(SplittableRandom r, Portfolio p, int k, long id) {
-        Instrument i = PortfolioCopyProperties.ALL.get(k);
-        BigDecimal price =
-                new BigDecimal(PortfolioCopyProperties.PRICES[k]).multiply(BigDecimal.valueOf(90 + r.nextInt(21), 2));
-        BigDecimal qty = k == 2 ? BigDecimal.valueOf(1 + r.nextInt(2000), 3) : BigDecimal.valueOf(1 + r.nextInt(20));
-        return new Fill(
-                new FillId(id),
-                new OrderId(id),
-                p.id(),
-                i.id(),
-                r.nextBoolean() ? Side.BUY : Side.SELL,
-                new Quantity(qty),
-                new Price(price.setScale(i.tickSize().scale(), RoundingMode.HALF_EVEN)),
-                new Money(BigDecimal.valueOf(r.nextInt(500), 2), i.quoteCurrency()),
-                Liquidity.TAKER,
-                BigDecimal.ZERO,
-                Instant.EPOCH);
     }
 }
