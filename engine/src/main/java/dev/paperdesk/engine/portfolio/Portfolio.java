@@ -384,6 +384,15 @@ public final class Portfolio {
         return held != null ? held.quantity() : BigDecimal.ZERO;
     }
 
+    /**
+     * Whether a position in {@code instrument} is open, as {@code !position(instrument).isFlat()} but
+     * without a flat {@link Position} for an instrument not held: every quote asks every portfolio.
+     */
+    public boolean holds(InstrumentId instrument) {
+        Position held = positions.get(instrument);
+        return held != null && !held.isFlat();
+    }
+
     /** The currency a position's cost and P&amp;L are booked in (its instrument's quote currency). */
     public Currency positionCurrency(InstrumentId instrument) {
         return positionCurrency.getOrDefault(instrument, baseCurrency);

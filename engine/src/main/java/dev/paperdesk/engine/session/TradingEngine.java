@@ -1120,7 +1120,7 @@ public final class TradingEngine implements MarketDataSink {
     private List<PortfolioId> holders(InstrumentId instrument) {
         List<PortfolioId> affected = null;
         for (Portfolio p : portfolios.values()) {
-            if (!p.position(instrument).isFlat()) {
+            if (p.holds(instrument)) {
                 if (affected == null) {
                     List<PortfolioId> spare = spareHolders;
                     affected = spare != null ? spare : new ArrayList<>();

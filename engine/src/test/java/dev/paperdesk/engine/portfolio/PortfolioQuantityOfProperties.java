@@ -40,6 +40,7 @@ class PortfolioQuantityOfProperties {
         }
         check(p);
         assertThat(p.quantityOf(NEVER)).isSameAs(BigDecimal.ZERO);
+        assertThat(p.holds(NEVER)).isFalse();
     }
 
     private static void check(Portfolio p) {
@@ -50,6 +51,7 @@ class PortfolioQuantityOfProperties {
             assertThat(actual).isEqualTo(expected); // equals: value and scale
             assertThat(actual.scale()).isEqualTo(expected.scale());
             assertThat(position.quantity()).isEqualTo(expected);
+            assertThat(p.holds(i.id())).isEqualTo(!position.isFlat());
             if (position.isFlat()) {
                 assertThat(actual).isSameAs(BigDecimal.ZERO).isSameAs(expected);
             }

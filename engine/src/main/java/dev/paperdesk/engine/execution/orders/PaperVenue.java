@@ -924,7 +924,6 @@ public final class PaperVenue {
 
     // ---------------------------------------------------------------------------- market data
 
-    /** A new best bid and offer: queued orders go at the open, resting orders traded through fill, triggers fire. */
     /**
      * Whether {@link #onQuote} of this instrument would only note the quote: its market is fed bars
      * (bars decide fills), no order waits to rest again and no work is deferred. Such a quote reports
@@ -951,6 +950,7 @@ public final class PaperVenue {
                                 && m.conditional.isEmpty()));
     }
 
+    /** A new best bid and offer: queued orders go at the open, resting orders traded through fill, triggers fire. */
     public void onQuote(Quote quote) {
         MarketState m = market(quote.instrumentId());
         if (m == null) {
