@@ -7,6 +7,7 @@ import dev.paperdesk.engine.pricing.option.Bs2002BaselineKernel;
 import dev.paperdesk.engine.pricing.option.Bs2002BumpedGreeks;
 import dev.paperdesk.engine.pricing.option.Bs2002SecantImpliedVolatility;
 import dev.paperdesk.engine.pricing.option.BsmBaselineKernel;
+import dev.paperdesk.engine.pricing.option.BsmCurrentKernel;
 import dev.paperdesk.engine.pricing.option.CoxRossRubinsteinAmericanPricer;
 import dev.paperdesk.engine.pricing.option.ImpliedVolatility;
 import dev.paperdesk.engine.pricing.option.LeisenReimerAmericanPricer;
@@ -108,6 +109,34 @@ public class PricingBenchmark {
         PriceAndGreeks out = holder;
         for (OptionInputs in : contracts) {
             BsmBaselineKernel.priceAndGreeks(
+                    in.sign(),
+                    in.spot(),
+                    in.strike(),
+                    in.expiry(),
+                    in.rate(),
+                    in.dividendYield(),
+                    in.volatility(),
+                    out);
+            bh.consume(out.value());
+            bh.consume(out.delta());
+            bh.consume(out.gamma());
+            bh.consume(out.vega());
+            bh.consume(out.theta());
+            bh.consume(out.rho());
+        }
+    }
+
+    /**
+     * {@link #bsmPriceAndGreeks} on the kernel as it stood before its inlined exponentials and logarithm
+     * ({@code BsmCurrentKernel} in the test sources), in the same run: the ratio of the two is the
+     * load-insensitive figure.
+     */
+    @Benchmark
+    @OperationsPerInvocation(CONTRACTS)
+    public void currentBsmPriceAndGreeks(Blackhole bh) {
+        PriceAndGreeks out = holder;
+        for (OptionInputs in : contracts) {
+            BsmCurrentKernel.priceAndGreeks(
                     in.sign(),
                     in.spot(),
                     in.strike(),

@@ -1,6 +1,7 @@
 package dev.paperdesk.engine.pricing.option;
 
 import dev.paperdesk.engine.model.Instrument.OptionStyle;
+import dev.paperdesk.engine.pricing.ElementaryFunctions;
 import dev.paperdesk.engine.pricing.StandardNormal;
 
 /**
@@ -38,8 +39,8 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
      * {@link #priceAndGreeks}, so both give the same double.
      */
     public static double price(double sign, double s, double k, double t, double r, double q, double vol) {
-        double disc = Math.exp(-r * t);
-        double carry = Math.exp(-q * t);
+        double disc = ElementaryFunctions.exp(-r * t);
+        double carry = ElementaryFunctions.exp(-q * t);
         double stdDev = vol * Math.sqrt(t);
         if (!(stdDev > 0.0)) {
             return Math.max(sign * (s * carry - k * disc), 0.0);
@@ -47,9 +48,9 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
         double sCarry = s * carry;
         double kDisc = k * disc;
         double invStdDev = 1.0 / stdDev;
-        double d1 = (Math.log(s / k) + (r - q) * t) * invStdDev + 0.5 * stdDev;
+        double d1 = (ElementaryFunctions.log(s / k) + (r - q) * t) * invStdDev + 0.5 * stdDev;
         double d2 = d1 - stdDev;
-        double nd1 = StandardNormal.pdf(d1);
+        double nd1 = StandardNormal.pdfInline(d1);
         double cd1 = StandardNormal.cdfFromDensity(sign * d1, nd1);
         return sign * sCarry * cd1 - sign * discountedStrikeCdf(sign * d2, kDisc, sCarry * nd1);
     }
@@ -73,8 +74,8 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
         double r = in.rate();
         double b = in.costOfCarry();
         double vol = in.volatility();
-        double disc = Math.exp(-r * t);
-        double carry = Math.exp(-in.dividendYield() * t);
+        double disc = ElementaryFunctions.exp(-r * t);
+        double carry = ElementaryFunctions.exp(-in.dividendYield() * t);
         double sqrtT = Math.sqrt(t);
         double stdDev = vol * sqrtT;
         if (!(stdDev > 0.0)) {
@@ -87,10 +88,10 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
         double invVol = sqrtT * invStdDev;
         double volOverStdDev = vol * invStdDev;
         double invT = volOverStdDev * volOverStdDev;
-        double d1 = (Math.log(s / k) + (r - in.dividendYield()) * t) * invStdDev + 0.5 * stdDev;
+        double d1 = (ElementaryFunctions.log(s / k) + (r - in.dividendYield()) * t) * invStdDev + 0.5 * stdDev;
         double d2 = d1 - stdDev;
         // one exponential (the density of d1) serves both tails, see discountedStrikeCdf
-        double nd1 = StandardNormal.pdf(d1);
+        double nd1 = StandardNormal.pdfInline(d1);
         double cd1 = StandardNormal.cdfFromDensity(sign * d1, nd1);
         double kDiscCd2 = discountedStrikeCdf(sign * d2, kDisc, sCarry * nd1);
         double value = sign * sCarry * cd1 - sign * kDiscCd2;
@@ -120,8 +121,8 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
      */
     public static void priceAndGreeks(
             double sign, double s, double k, double t, double r, double q, double vol, PriceAndGreeks out) {
-        double disc = Math.exp(-r * t);
-        double carry = Math.exp(-q * t);
+        double disc = ElementaryFunctions.exp(-r * t);
+        double carry = ElementaryFunctions.exp(-q * t);
         double sqrtT = Math.sqrt(t);
         double stdDev = vol * sqrtT;
         if (!(stdDev > 0.0)) {
@@ -136,9 +137,9 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
         double sCarry = s * carry;
         double kDisc = k * disc;
         double invStdDev = 1.0 / stdDev;
-        double d1 = (Math.log(s / k) + (r - q) * t) * invStdDev + 0.5 * stdDev;
+        double d1 = (ElementaryFunctions.log(s / k) + (r - q) * t) * invStdDev + 0.5 * stdDev;
         double d2 = d1 - stdDev;
-        double nd1 = StandardNormal.pdf(d1);
+        double nd1 = StandardNormal.pdfInline(d1);
         double cd1 = StandardNormal.cdfFromDensity(sign * d1, nd1);
         double sCarryDensity = sCarry * nd1;
         double a = sign * sCarry * cd1;

@@ -1,0 +1,142 @@
+package dev.paperdesk.engine.pricing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kernels' inlined exponential and logarithm against {@link StrictMath} (fdlibm, within 1 ulp of the
+ * exact value) over wide random ranges, 40-digit values, and the edge cases that go to {@link Math}.
+ */
+class ElementaryFunctionsTest {
+
+    private static double ulps(double got, double expected) {
+        return Math.abs(got - expected) / Math.ulp(expected);
+    }
+
+    @Test
+    void expIsWithinAnUlpOfStrictMathOverTheWholeRange() {
+        SplittableRandom rng = new SplittableRandom(19);
+        double worst = 0;
+        for (int i = 0; i < 3_000_000; i++) {
+            // the whole normal range, the kernels' discount and carry exponents (−r·T, either sign), tiny
+            double x =
+                    switch (i % 3) {
+                        case 0 -> 708.0 * (2 * rng.nextDouble() - 1);
+                        case 1 -> 5.0 * (2 * rng.nextDouble() - 1);
+                        default -> 1e-3 * (2 * rng.nextDouble() - 1);
+                    };
+            worst = Math.max(worst, ulps(ElementaryFunctions.exp(x), StrictMath.exp(x)));
+        }
+        assertThat(worst).isLessThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void expAgreesWithFortyDigitValues() {
+        MathContext mc = new MathContext(40);
+        for (double x : new double[] {
+            -700.5, -261.9, -17.25, -2.302585092994046, -1.0, -0.04, -1e-9, 1e-12, 0.01, 0.5, 1.0, 3.7, 88.0, 707.9
+        }) {
+            // e^x = (e^{x/2^m})^{2^m}, the series converging at once for the small argument
+            int m = 12;
+            BigDecimal y = new BigDecimal(x).divide(BigDecimal.valueOf(1L << m), mc);
+            BigDecimal term = BigDecimal.ONE;
+            BigDecimal sum = BigDecimal.ONE;
+            for (int n = 1; n < 30; n++) {
+                term = term.multiply(y, mc).divide(BigDecimal.valueOf(n), mc);
+                sum = sum.add(term, mc);
+            }
+            for (int i = 0; i < m; i++) {
+                sum = sum.multiply(sum, mc);
+            }
+            double exact = sum.doubleValue();
+            assertThat(ulps(ElementaryFunctions.exp(x), exact)).as("e^%s", x).isLessThanOrEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void expAtItsEdges() {
+        assertThat(ElementaryFunctions.exp(0.0)).isEqualTo(1.0);
+        assertThat(ElementaryFunctions.exp(-0.0)).isEqualTo(1.0);
+        assertThat(ElementaryFunctions.exp(Double.MIN_VALUE)).isEqualTo(1.0);
+        assertThat(ElementaryFunctions.exp(-1e-300)).isEqualTo(1.0);
+        assertThat(ElementaryFunctions.exp(Double.NaN)).isNaN();
+        assertThat(ElementaryFunctions.exp(Double.POSITIVE_INFINITY)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(ElementaryFunctions.exp(Double.NEGATIVE_INFINITY)).isZero();
+        // beyond ±708: Math.exp's overflow, subnormals and underflow
+        assertThat(ElementaryFunctions.exp(709.5)).isEqualTo(Math.exp(709.5));
+        assertThat(ElementaryFunctions.exp(710.0)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(ElementaryFunctions.exp(-740.0)).isEqualTo(Math.exp(-740.0)).isPositive();
+        assertThat(ElementaryFunctions.exp(-746.0)).isZero();
+        for (double x : new double[] {708.0, -708.0, Math.log(2.0), -Math.log(2.0), 64 * Math.log(2.0)}) {
+            assertThat(ulps(ElementaryFunctions.exp(x), StrictMath.exp(x)))
+                    .as("e^%s", x)
+                    .isLessThanOrEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void logIsWithinAnUlpOfStrictMathOverEveryNormalDouble() {
+        SplittableRandom rng = new SplittableRandom(23);
+        double worst = 0;
+        for (int i = 0; i < 3_000_000; i++) {
+            double x =
+                    switch (i % 4) {
+                            // any positive normal double, uniform in its bits
+                        case 0 -> Double.longBitsToDouble(0x0010000000000000L + rng.nextLong(0x7fe0000000000000L));
+                            // the kernels' S/K
+                        case 1 -> 0.2 + 4.8 * rng.nextDouble();
+                            // near an at-the-money 1
+                        case 2 -> 1.0 + 0.01 * (2 * rng.nextDouble() - 1);
+                        default -> 1.0 + 1e-9 * (2 * rng.nextDouble() - 1);
+                    };
+            double expected = StrictMath.log(x);
+            if (expected != 0.0) {
+                worst = Math.max(worst, ulps(ElementaryFunctions.log(x), expected));
+            }
+        }
+        assertThat(worst).isLessThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void logAtItsEdges() {
+        assertThat(ElementaryFunctions.log(1.0)).isEqualTo(0.0);
+        assertThat(ElementaryFunctions.log(0.0)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(ElementaryFunctions.log(-0.0)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(ElementaryFunctions.log(-1.0)).isNaN();
+        assertThat(ElementaryFunctions.log(Double.NaN)).isNaN();
+        assertThat(ElementaryFunctions.log(Double.POSITIVE_INFINITY)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(ElementaryFunctions.log(Double.MIN_VALUE)).isEqualTo(Math.log(Double.MIN_VALUE));
+        assertThat(ElementaryFunctions.log(Double.MIN_NORMAL / 3)).isEqualTo(Math.log(Double.MIN_NORMAL / 3));
+        for (double x : new double[] {
+            Double.MIN_NORMAL,
+            Double.MAX_VALUE,
+            Math.nextUp(1.0),
+            Math.nextDown(1.0),
+            0.5,
+            2.0,
+            Math.E,
+            0.6875,
+            1.375,
+            Math.nextDown(1.375),
+            1 - 0x1p-9,
+            1 + 0x1p-8,
+            1e-300,
+            1e300
+        }) {
+            assertThat(ulps(ElementaryFunctions.log(x), StrictMath.log(x)))
+                    .as("ln %s", x)
+                    .isLessThanOrEqualTo(1.0);
+        }
+        // powers of two are k·ln 2 to the rounding of ln 2's two parts
+        for (int k = -1022; k <= 1023; k += 7) {
+            double x = Math.scalb(1.0, k);
+            assertThat(ulps(ElementaryFunctions.log(x), StrictMath.log(x)))
+                    .as("ln 2^%s", k)
+                    .isLessThanOrEqualTo(1.0);
+        }
+    }
+}
