@@ -77,6 +77,66 @@ public final class ElementaryFunctions {
         return hi + (lo + poly);
     }
 
+    /**
+     * ln(x/y) as ln x − ln y, each logarithm carried in two parts, for positive normal x and y (otherwise
+     * {@code Math.log(x / y)}). Without the division the result is within about an ulp of the exact
+     * ln(x/y) for the exact arguments, also when x/y is near 1, where {@code Math.log(x / y)} carries the
+     * quotient's rounding, up to 1.1e-16 absolute. The two logarithms do not wait for each other or for a
+     * division: a short chain for a kernel that needs ln(S/K) first.
+     */
+    public static double logOfRatio(double x, double y) {
+        long ix = Double.doubleToRawLongBits(x);
+        long iy = Double.doubleToRawLongBits(y);
+        if (ix < 0x0010000000000000L
+                || ix >= 0x7ff0000000000000L
+                || iy < 0x0010000000000000L
+                || iy >= 0x7ff0000000000000L) {
+            return Math.log(x / y);
+        }
+        long tx = ix + (1L << 44) - LOG_OFFSET;
+        long ty = iy + (1L << 44) - LOG_OFFSET;
+        int i = (int) ((tx >>> 45) & 127);
+        int j = (int) ((ty >>> 45) & 127);
+        double kx = tx >> 52;
+        double ky = ty >> 52;
+        double zx = Double.longBitsToDouble(ix - (tx & 0xfff0000000000000L));
+        double zy = Double.longBitsToDouble(iy - (ty & 0xfff0000000000000L));
+        // z/c − 1 = r + e exactly: p = z·(1/c) rounded is within 2^-7 of 1, so p − 1 is exact, and e is the
+        // product's rounding error (an fma). Two nearby arguments then differ by exactly rx − ry + ex − ey,
+        // without the ~2^-61 that rounding r itself would leave in a result of any size.
+        double px = zx * LOG_INV_C[i];
+        double py = zy * LOG_INV_C[j];
+        double rx = px - 1.0;
+        double ry = py - 1.0;
+        double ex = Math.fma(zx, LOG_INV_C[i], -px);
+        double ey = Math.fma(zy, LOG_INV_C[j], -py);
+        // each ln as hi + lo as in log(), with e carried in lo through ln(1 + r + e) ≈ ln(1 + r) + e·(1 − r);
+        // hi_x − hi_y is exact when they are within a factor two (S near K, where the relative precision
+        // of a small result matters) and rounds to half an ulp of the result otherwise
+        double ax = kx * LN2_HI;
+        double wx = ax + LOG_C_HI[i];
+        double hx = wx + rx;
+        double lx = ((ax - wx) + LOG_C_HI[i])
+                + ((wx - hx) + rx)
+                + (Math.fma(kx, LN2_LO, LOG_C_LO[i]) + Math.fma(-rx, ex, ex));
+        double ay = ky * LN2_HI;
+        double wy = ay + LOG_C_HI[j];
+        double hy = wy + ry;
+        double ly = ((ay - wy) + LOG_C_HI[j])
+                + ((wy - hy) + ry)
+                + (Math.fma(ky, LN2_LO, LOG_C_LO[j]) + Math.fma(-ry, ey, ey));
+        return (hx - hy) + ((lx - ly) + (log1pMinusIdentity(rx) - log1pMinusIdentity(ry)));
+    }
+
+    /** ln(1 + r) − r for |r| ≤ 2^-8: r²·(−1/2 + r/3 − r²/4 + r³/5 − r⁴/6 + r⁵/7), Estrin's scheme. */
+    private static double log1pMinusIdentity(double r) {
+        double r2 = r * r;
+        double p01 = Math.fma(1.0 / 3.0, r, -0.5);
+        double p23 = Math.fma(1.0 / 5.0, r, -0.25);
+        double p45 = Math.fma(1.0 / 7.0, r, -1.0 / 6.0);
+        return r2 * Math.fma(Math.fma(p45, r2, p23), r2, p01);
+    }
+
     private static final double SHIFTER = 0x1.8p52;
     private static final double SIXTY_FOUR_OVER_LN2 = 0x1.71547652b82fep6;
     /** ln 2/64 in two parts (fdlibm's ln2_hi has 21 trailing zero bits, so k·hi is exact for |k| &lt; 2^21). */

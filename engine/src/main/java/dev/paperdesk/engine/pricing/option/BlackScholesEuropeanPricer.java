@@ -2,6 +2,7 @@ package dev.paperdesk.engine.pricing.option;
 
 import dev.paperdesk.engine.model.Instrument.OptionStyle;
 import dev.paperdesk.engine.pricing.ElementaryFunctions;
+import dev.paperdesk.engine.pricing.MillsRatio;
 import dev.paperdesk.engine.pricing.StandardNormal;
 
 /**
@@ -48,10 +49,10 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
         double sCarry = s * carry;
         double kDisc = k * disc;
         double invStdDev = 1.0 / stdDev;
-        double d1 = (ElementaryFunctions.log(s / k) + (r - q) * t) * invStdDev + 0.5 * stdDev;
+        double d1 = (ElementaryFunctions.logOfRatio(s, k) + (r - q) * t) * invStdDev + 0.5 * stdDev;
         double d2 = d1 - stdDev;
         double nd1 = StandardNormal.pdfInline(d1);
-        double cd1 = StandardNormal.cdfFromDensity(sign * d1, nd1);
+        double cd1 = cdfFromDensity(sign * d1, nd1);
         return sign * sCarry * cd1 - sign * discountedStrikeCdf(sign * d2, kDisc, sCarry * nd1);
     }
 
@@ -62,7 +63,16 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
      */
     private static double discountedStrikeCdf(double z2, double kDisc, double sCarryDensity) {
         double step = 0.5 + Math.copySign(0.5, z2); // 1 in the money, 0 out of it: no branch
-        return kDisc * step + Math.copySign(sCarryDensity * StandardNormal.millsRatio(Math.abs(z2)), -z2);
+        return kDisc * step + Math.copySign(sCarryDensity * MillsRatio.of(Math.abs(z2)), -z2);
+    }
+
+    /**
+     * Φ(x) from the density φ(x) as {@link StandardNormal#cdfFromDensity} takes it, H(x) − sign(x)·φ(x)·R(|x|)
+     * without a branch, but with the short-chain {@link MillsRatio}: the tail is on the kernel's critical
+     * path.
+     */
+    private static double cdfFromDensity(double x, double density) {
+        return 0.5 + Math.copySign(0.5, x) + Math.copySign(density * MillsRatio.of(Math.abs(x)), -x);
     }
 
     @Override
@@ -88,11 +98,11 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
         double invVol = sqrtT * invStdDev;
         double volOverStdDev = vol * invStdDev;
         double invT = volOverStdDev * volOverStdDev;
-        double d1 = (ElementaryFunctions.log(s / k) + (r - in.dividendYield()) * t) * invStdDev + 0.5 * stdDev;
+        double d1 = (ElementaryFunctions.logOfRatio(s, k) + (r - in.dividendYield()) * t) * invStdDev + 0.5 * stdDev;
         double d2 = d1 - stdDev;
         // one exponential (the density of d1) serves both tails, see discountedStrikeCdf
         double nd1 = StandardNormal.pdfInline(d1);
-        double cd1 = StandardNormal.cdfFromDensity(sign * d1, nd1);
+        double cd1 = cdfFromDensity(sign * d1, nd1);
         double kDiscCd2 = discountedStrikeCdf(sign * d2, kDisc, sCarry * nd1);
         double value = sign * sCarry * cd1 - sign * kDiscCd2;
         double delta = sign * carry * cd1;
@@ -137,10 +147,10 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
         double sCarry = s * carry;
         double kDisc = k * disc;
         double invStdDev = 1.0 / stdDev;
-        double d1 = (ElementaryFunctions.log(s / k) + (r - q) * t) * invStdDev + 0.5 * stdDev;
+        double d1 = (ElementaryFunctions.logOfRatio(s, k) + (r - q) * t) * invStdDev + 0.5 * stdDev;
         double d2 = d1 - stdDev;
         double nd1 = StandardNormal.pdfInline(d1);
-        double cd1 = StandardNormal.cdfFromDensity(sign * d1, nd1);
+        double cd1 = cdfFromDensity(sign * d1, nd1);
         double sCarryDensity = sCarry * nd1;
         double a = sign * sCarry * cd1;
         double b = sign * discountedStrikeCdf(sign * d2, kDisc, sCarryDensity);
