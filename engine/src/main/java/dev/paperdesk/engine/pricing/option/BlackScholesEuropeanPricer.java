@@ -49,9 +49,9 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
         double sCarry = s * carry;
         double kDisc = k * disc;
         double invStdDev = 1.0 / stdDev;
-        double d1 = (ElementaryFunctions.logOfRatio(s, k) + (r - q) * t) * invStdDev + 0.5 * stdDev;
+        double d1 = d1(s, k, t, r - q, stdDev, invStdDev);
         double d2 = d1 - stdDev;
-        double nd1 = StandardNormal.pdfInline(d1);
+        double nd1 = density(d1);
         double cd1 = cdfFromDensity(sign * d1, nd1);
         return sign * sCarry * cd1 - sign * discountedStrikeCdf(sign * d2, kDisc, sCarry * nd1);
     }
@@ -64,6 +64,25 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
     private static double discountedStrikeCdf(double z2, double kDisc, double sCarryDensity) {
         double step = 0.5 + Math.copySign(0.5, z2); // 1 in the money, 0 out of it: no branch
         return kDisc * step + Math.copySign(sCarryDensity * MillsRatio.of(Math.abs(z2)), -z2);
+    }
+
+    /**
+     * d1 = ln(S/K)/σ√T + ((b·T)/σ√T + σ√T/2), the drift's share summed while the logarithm runs, so d1
+     * follows it by one fused product. Every entry point takes d1 from here: they give the same value.
+     */
+    private static double d1(double s, double k, double t, double carryRate, double stdDev, double invStdDev) {
+        return Math.fma(
+                ElementaryFunctions.logOfRatio(s, k), invStdDev, Math.fma(carryRate * t, invStdDev, 0.5 * stdDev));
+    }
+
+    /**
+     * n(x) = e^{−x²/2}/√(2π) with x² split into its rounded value and its exact error (an fma) as in
+     * {@link StandardNormal#pdf}, the constant and the error's first-order correction folded into one
+     * factor that {@link ElementaryFunctions#expTimes} applies off the exponential's chain.
+     */
+    private static double density(double x) {
+        double sq = x * x;
+        return ElementaryFunctions.expTimes(-0.5 * sq, StandardNormal.INV_SQRT_2PI * (1.0 - 0.5 * Math.fma(x, x, -sq)));
     }
 
     /**
@@ -98,10 +117,10 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
         double invVol = sqrtT * invStdDev;
         double volOverStdDev = vol * invStdDev;
         double invT = volOverStdDev * volOverStdDev;
-        double d1 = (ElementaryFunctions.logOfRatio(s, k) + (r - in.dividendYield()) * t) * invStdDev + 0.5 * stdDev;
+        double d1 = d1(s, k, t, r - in.dividendYield(), stdDev, invStdDev);
         double d2 = d1 - stdDev;
         // one exponential (the density of d1) serves both tails, see discountedStrikeCdf
-        double nd1 = StandardNormal.pdfInline(d1);
+        double nd1 = density(d1);
         double cd1 = cdfFromDensity(sign * d1, nd1);
         double kDiscCd2 = discountedStrikeCdf(sign * d2, kDisc, sCarry * nd1);
         double value = sign * sCarry * cd1 - sign * kDiscCd2;
@@ -147,20 +166,24 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
         double sCarry = s * carry;
         double kDisc = k * disc;
         double invStdDev = 1.0 / stdDev;
-        double d1 = (ElementaryFunctions.logOfRatio(s, k) + (r - q) * t) * invStdDev + 0.5 * stdDev;
+        double d1 = d1(s, k, t, r - q, stdDev, invStdDev);
         double d2 = d1 - stdDev;
-        double nd1 = StandardNormal.pdfInline(d1);
+        double nd1 = density(d1);
         double cd1 = cdfFromDensity(sign * d1, nd1);
         double sCarryDensity = sCarry * nd1;
         double a = sign * sCarry * cd1;
         double b = sign * discountedStrikeCdf(sign * d2, kDisc, sCarryDensity);
-        // σ/√T = σ²/(σ√T): reuses the one reciprocal
+        // σ/√T = σ²/(σ√T): reuses the one reciprocal. The factors of n(d1) in gamma, vega and theta do not
+        // wait for it (n(d1) is the end of the kernel's longest chain), so each Greek is one product after it.
+        double gammaFactor = carry * invStdDev / s;
+        double vegaFactor = sCarry * sqrtT;
+        double thetaFactor = -0.5 * sCarry * vol * vol * invStdDev;
         out.set(
                 a - b,
                 sign * carry * cd1,
-                carry * nd1 * invStdDev / s,
-                sCarryDensity * sqrtT,
-                -0.5 * sCarryDensity * vol * vol * invStdDev + q * a - r * b,
+                gammaFactor * nd1,
+                vegaFactor * nd1,
+                Math.fma(thetaFactor, nd1, q * a - r * b),
                 t * b);
     }
 
