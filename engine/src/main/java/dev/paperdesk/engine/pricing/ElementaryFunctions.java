@@ -1,20 +1,22 @@
 package dev.paperdesk.engine.pricing;
 
 /**
- * e^x and ln x inlined into a pricing kernel, within about an ulp of {@link Math#exp} and {@link
- * Math#log} for every double: the Black–Scholes–Merton chain kernel takes two exponentials and a
- * logarithm per contract, where {@code Math}'s out-of-line stubs cost several times as much as a table
- * lookup and a short polynomial written into the caller.
+ * e^x, e^x·f, ln x and ln(x/y) inlined into a pricing kernel, within about an ulp of {@link Math}'s for
+ * every double: the Black–Scholes–Merton chain kernel takes three exponentials and ln(S/K) per contract,
+ * where {@code Math}'s out-of-line stubs cost several times as much as a table lookup and a short
+ * polynomial written into the caller, and sit on the kernel's critical path.
  *
- * <p>Both are table methods. {@link #exp}: Tang's, x = (k/64)·ln 2 + r with |r| ≤ ln 2/128 (ln 2/64 in two
- * parts, so r is exact to 1e-20), e^r by its degree-5 Taylor polynomial (truncation below 3.5e-17
- * relative), times 2^{(k mod 64)/64} from a table and 2^{⌊k/64⌋} added to the entry's exponent bits; the
- * same arithmetic as {@link Exponential#ofNonPositive} but for either sign. {@link #log}: x = 2^k·z with z
- * in [0.6855, 1.371), z's leading bits (rounded) choosing one of 128 entries c with ln z = ln c + ln(1 + r),
- * r = z/c − 1 (one fused product, |r| ≤ 2^-8), ln(1 + r) by its degree-7 Taylor polynomial (truncation
- * below 2e-18 relative) and ln c in two parts. The entry around 1.0 has c = 1 exactly, so near x = 1
- * (an at-the-money S/K) the result is r plus the polynomial, relatively accurate without a branch. The
- * tables are 40-digit values rounded to double ({@code elementary_tables.py} beside the tests).
+ * <p>All are table methods. {@link #exp}: Tang's, x = (k/64)·ln 2 + r with |r| ≤ ln 2/128 (ln 2/64 in two
+ * parts, so r is exact to 1e-20), k rounded by the 1.5·2^52 shifter, e^r − 1 by its degree-6 Taylor
+ * polynomial (Estrin's scheme), times 2^{(k mod 64)/64} from a table in two parts and 2^{⌊k/64⌋} built in
+ * the exponent field. {@link #expTimes} is the same with a one-part table and degree 5, the factor applied
+ * to the table value and one fma last (for latency). {@link #log}: x = 2^k·z with z in [0.6855, 1.371),
+ * z's leading bits (rounded) choosing one of 128 entries c with ln z = ln c + ln(1 + r), r = z/c − 1
+ * (|r| ≤ 2^-8), ln(1 + r) by its degree-7 Taylor polynomial (truncation below 2e-18 relative) and ln c in
+ * two parts. The entry around 1.0 has c = 1 exactly, so near x = 1 (an at-the-money S/K) the result is r
+ * plus the polynomial, relatively accurate without a branch. {@link #logOfRatio} takes two such
+ * logarithms and subtracts them in two parts. The tables are 40-digit values rounded to double ({@code
+ * elementary_tables.py} beside the tests).
  *
  * <p>Arguments where the result is not a normal double, and NaN and infinities, go to {@code Math}'s
  * function (a branch that the kernels' inputs never take).

@@ -140,11 +140,12 @@ public final class BlackScholesEuropeanPricer implements OptionPricer {
      * Value, delta, gamma, vega, theta and rho of a European option written into {@code out}, without
      * allocating: the kernel of chain refreshes. θ = +1 call, −1 put; q is the dividend yield.
      *
-     * <p>Three exponentials (discount, carry, the density n(d1)), one logarithm (of S/K, which does not
-     * wait for the exponentials), one square root and two reciprocals. Both tails reuse the density: N(θd1)
-     * = H(θd1) − θ·sign(d1)·n(d1)·R(|d1|) and K·e^{−rT}·N(θd2) likewise from S·e^{−qT}·n(d1) = K·e^{−rT}·n(d2),
-     * with the Mills ratio R a table polynomial ({@link StandardNormal#millsRatio}): no exponential, no
-     * division and no branch between calls and puts or the regions of the distribution. With
+     * <p>Three exponentials (discount, carry, the density n(d1)) and ln(S/K), all inlined table methods
+     * ({@link ElementaryFunctions}; ln(S/K) as ln S − ln K, without a division), one square root and two
+     * divisions, none of them after n(d1). Both tails reuse the density: N(θd1) = H(θd1) −
+     * θ·sign(d1)·n(d1)·R(|d1|) and K·e^{−rT}·N(θd2) likewise from S·e^{−qT}·n(d1) = K·e^{−rT}·n(d2), with
+     * the Mills ratio R a short table polynomial ({@link MillsRatio}): no exponential, no division and no
+     * branch between calls and puts or the regions of the distribution. With
      * A = θ·S·e^{−qT}·N(θd1) and B = θ·K·e^{−rT}·N(θd2): V = A − B, theta = −S·e^{−qT}·n(d1)·σ/(2√T) + q·A − r·B
      * and rho = T·B (Haug's theta with b − r = −q).
      */
