@@ -121,39 +121,68 @@ public final class ElementaryFunctions {
                 || iy >= 0x7ff0000000000000L) {
             return Math.log(x / y);
         }
-        long tx = ix + (1L << 44) - LOG_OFFSET;
-        long ty = iy + (1L << 44) - LOG_OFFSET;
-        int i = (int) ((tx >>> 45) & 127);
-        int j = (int) ((ty >>> 45) & 127);
-        double kx = tx >> 52;
-        double ky = ty >> 52;
-        double zx = Double.longBitsToDouble(ix - (tx & 0xfff0000000000000L));
-        double zy = Double.longBitsToDouble(iy - (ty & 0xfff0000000000000L));
-        // z/c − 1 = r + e exactly: p = z·(1/c) rounded is within 2^-7 of 1, so p − 1 is exact, and e is the
-        // product's rounding error (an fma). Two nearby arguments then differ by exactly rx − ry + ex − ey,
-        // without the ~2^-61 that rounding r itself would leave in a result of any size.
-        double px = zx * LOG_INV_C[i];
-        double py = zy * LOG_INV_C[j];
-        double rx = px - 1.0;
-        double ry = py - 1.0;
-        double ex = Math.fma(zx, LOG_INV_C[i], -px);
-        double ey = Math.fma(zy, LOG_INV_C[j], -py);
-        // each ln as hi + lo as in log(), with e carried in lo through ln(1 + r + e) ≈ ln(1 + r) + e·(1 − r);
-        // hi_x − hi_y is exact when they are within a factor two (S near K, where the relative precision
-        // of a small result matters) and rounds to half an ulp of the result otherwise
-        double ax = kx * LN2_HI;
-        double wx = ax + LOG_C_HI[i];
-        double hx = wx + rx;
-        double lx = ((ax - wx) + LOG_C_HI[i])
-                + ((wx - hx) + rx)
-                + (Math.fma(kx, LN2_LO, LOG_C_LO[i]) + Math.fma(-rx, ex, ex));
-        double ay = ky * LN2_HI;
-        double wy = ay + LOG_C_HI[j];
-        double hy = wy + ry;
-        double ly = ((ay - wy) + LOG_C_HI[j])
-                + ((wy - hy) + ry)
-                + (Math.fma(ky, LN2_LO, LOG_C_LO[j]) + Math.fma(-ry, ey, ey));
-        return (hx - hy) + ((lx - ly) + (log1pMinusIdentity(rx) - log1pMinusIdentity(ry)));
+        // Each ln as hi + lo as in log(), with the reduction's product error e carried in lo (see
+        // reducedProduct). hi_x − hi_y is exact when they are within a factor two (S near K, where the relative
+        // precision of a small result matters) and rounds to half an ulp of the result otherwise. The
+        // parts are small methods that recompute the shared reduction, so that each is inlined into the
+        // kernel (one method of this size would stay a call) and the compiler merges the repeats.
+        double hx = logHi(ix);
+        double hy = logHi(iy);
+        return (hx - hy) + ((logLo(ix, hx) - logLo(iy, hy)) + (logTail(ix) - logTail(iy)));
+    }
+
+    /** The entry index of a positive normal's bits, the 2^44 rounding z's leading bits to the nearest entry. */
+    private static long logShifted(long ix) {
+        return ix + (1L << 44) - LOG_OFFSET;
+    }
+
+    private static int logIndex(long shifted) {
+        return (int) ((shifted >>> 45) & 127);
+    }
+
+    /**
+     * p = z·(1/c) rounded, for z = x/2^k: within 2^-7 of 1, so r = p − 1 is exact, and z/c − 1 = r + e
+     * exactly with e = the product's rounding error ({@link #reductionError}). Two nearby arguments then
+     * differ by exactly rx − ry + ex − ey, without the ~2^-61 that rounding r itself would leave.
+     */
+    private static double reducedProduct(long ix, long shifted) {
+        double z = Double.longBitsToDouble(ix - (shifted & 0xfff0000000000000L));
+        return z * LOG_INV_C[logIndex(shifted)];
+    }
+
+    private static double reductionError(long ix, long shifted) {
+        double z = Double.longBitsToDouble(ix - (shifted & 0xfff0000000000000L));
+        double invC = LOG_INV_C[logIndex(shifted)];
+        return Math.fma(z, invC, -(z * invC));
+    }
+
+    /** k·ln 2 + ln c + r rounded (k·LN2_HI is exact: 21 trailing zero bits). */
+    private static double logHi(long ix) {
+        long shifted = logShifted(ix);
+        double k = shifted >> 52;
+        double r = reducedProduct(ix, shifted) - 1.0;
+        return (k * LN2_HI + LOG_C_HI[logIndex(shifted)]) + r;
+    }
+
+    /**
+     * The rounding errors of {@link #logHi}'s two sums (Fast2Sums: |k·ln 2| exceeds |ln c| unless k = 0,
+     * |ln c| exceeds |r| unless c = 1), the low parts of k·ln 2 and ln c, and e·(1 − r) for ln(1 + r + e) −
+     * ln(1 + r).
+     */
+    private static double logLo(long ix, double hi) {
+        long shifted = logShifted(ix);
+        int i = logIndex(shifted);
+        double k = shifted >> 52;
+        double r = reducedProduct(ix, shifted) - 1.0;
+        double e = reductionError(ix, shifted);
+        double a = k * LN2_HI;
+        double w = a + LOG_C_HI[i];
+        return ((a - w) + LOG_C_HI[i]) + ((w - hi) + r) + (Math.fma(k, LN2_LO, LOG_C_LO[i]) + Math.fma(-r, e, e));
+    }
+
+    /** ln(1 + r) − r of the reduction. */
+    private static double logTail(long ix) {
+        return log1pMinusIdentity(reducedProduct(ix, logShifted(ix)) - 1.0);
     }
 
     /** ln(1 + r) − r for |r| ≤ 2^-8: r²·(−1/2 + r/3 − r²/4 + r³/5 − r⁴/6 + r⁵/7), Estrin's scheme. */
