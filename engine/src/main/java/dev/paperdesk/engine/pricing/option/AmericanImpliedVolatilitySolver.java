@@ -89,6 +89,12 @@ final class AmericanImpliedVolatilitySolver {
         double vega();
 
         /**
+         * The European value at the volatility of the last {@link #value} or {@link #valueAndGreeks}, which
+         * the pass computed for its floor (so the premium over it costs nothing more).
+         */
+        double european();
+
+        /**
          * The value at {@code vol} as {@link #value} gives it, with the value and the chain Greeks there
          * written to the model's holder (a fuller, dearer pass); {@link #vega()} is then the holder's vega.
          */
@@ -208,6 +214,7 @@ final class AmericanImpliedVolatilitySolver {
         }
         double xPrev = x0;
         double slopePrev = slope0;
+        double premiumPrev = a0 - price; // p(σ0) = A(σ0) − E(σ0), and E(σ0) is the price
         // the premium's linear model leaves an error of about 1e-2·(σ1 − σ0)²: a small correction lands at the root
         boolean full = greeks && Math.abs(x1 - x0) <= NEAR;
         while (evaluations < 20) {
@@ -224,7 +231,9 @@ final class AmericanImpliedVolatilitySolver {
             }
             double vega = europeanVega(lnForward, sqrtT, carrySqrtT, x1);
             double slope1 = v1 - vega;
-            double curvature = europeanVolga(lnForward, sqrtT, x1, vega) + (slope1 - slopePrev) / (x1 - xPrev);
+            double premium1 = a1 - model.european();
+            double curvature = europeanVolga(lnForward, sqrtT, x1, vega)
+                    + premiumCurvature(xPrev, premiumPrev, slopePrev, x1, premium1, slope1);
             double g = a1 - price;
             if (!(v1 > 0.0 && Double.isFinite(curvature))) {
                 return fallback(pricer, in, price, model, greeks, evaluations);
@@ -255,9 +264,26 @@ final class AmericanImpliedVolatilitySolver {
             }
             xPrev = x1;
             slopePrev = slope1;
+            premiumPrev = premium1;
             x1 = x2;
         }
         return fallback(pricer, in, price, model, greeks, evaluations);
+    }
+
+    /**
+     * The premium's second derivative at σ1 from its values and slopes at σ0 and σ1: the cubic through
+     * them (Hermite), exact for a cubic premium, where the slopes' difference quotient is only exact for a
+     * quadratic one (it is the curvature at the midpoint, off by about ½p'''·(σ1 − σ0) at σ1). Where the
+     * two points are so close that the values' rounding over (σ1 − σ0)² would dominate, the difference
+     * quotient.
+     */
+    static double premiumCurvature(double x0, double p0, double d0, double x1, double p1, double d1) {
+        double h = x1 - x0;
+        double secant = (d1 - d0) / h;
+        if (!(Math.abs(h) >= 1e-4)) {
+            return secant;
+        }
+        return (6.0 * (p0 - p1) / h + 2.0 * d0 + 4.0 * d1) / h;
     }
 
     /** A volatility found on a lite pass; with {@code greeks}, one full pass there fills the holder. */

@@ -118,6 +118,11 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         final double[] dL2 = new double[3];
         final double[] dSd1 = new double[3];
         final double[] dSd = new double[3];
+        /** 1/σ√t1, 1/σ√T and 1/(σ√T·√(t1/T)) of the last call, for the tangents and the spot derivatives. */
+        double invSd1;
+
+        double invSd;
+        double invSdSplit;
         /** The tangents of a constant (γ = 1 and 0, ln K). */
         final double[] zero = new double[3];
 
@@ -130,6 +135,8 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         private double r;
         private double q;
         private double vega;
+        /** The European value at the volatility of the last {@link #value} or {@link #valueAndGreeks}. */
+        double european;
         /** Where {@link #valueAndGreeks} writes: the holder this workspace belongs to, or null. */
         private PriceAndGreeks holder;
 
@@ -168,6 +175,11 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         public double vega() {
             return vega;
         }
+
+        @Override
+        public double european() {
+            return european;
+        }
     }
 
     /**
@@ -179,6 +191,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
     static double valueAndVega(double sign, double s, double k, double t, double r, double q, double vol, Workspace w) {
         double intrinsic = Math.max(sign * (s - k), 0.0);
         double european = BlackScholesEuropeanPricer.price(sign, s, k, t, r, q, vol);
+        w.european = european;
         w.spot = true;
         w.directions = 1;
         w.rateR = sign > 0 ? 1.0 : 0.0;
@@ -236,6 +249,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             double sign, double s, double k, double t, double r, double q, double vol, PriceAndGreeks out) {
         BlackScholesEuropeanPricer.priceAndGreeks(sign, s, k, t, r, q, vol, out);
         double european = out.value;
+        out.bs2002().european = european;
         double intrinsic = Math.max(sign * (s - k), 0.0);
         if (sign > 0 && q <= 0.0) {
             return Math.max(european, intrinsic); // b ≥ r: never exercised early
@@ -371,6 +385,9 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double alpha2 = (i2 - k) * u2;
         double sBeta = Math.exp(beta * ls);
         if (spot) {
+            w.invSd1 = 1.0 / sd1;
+            w.invSd = 1.0 / sd;
+            w.invSdSplit = 1.0 / (sd * SQRT_SPLIT);
             // tangents of everything the terms share: direction 0 is σ, 1 the rate, 2 the expiry
             for (int j = 0; j < TANGENTS; j++) {
                 if (j == w.directions) {
@@ -498,14 +515,10 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         final double[] g2 = new double[3];
         final double[] g1 = new double[3];
         final double[] g12 = new double[3];
-        /** Tangents of drift·t1, drift·T and of e1..e4. */
+        /** Tangents of drift·t1 and drift·T. */
         final double[] dm1 = new double[3];
 
         final double[] dmT = new double[3];
-        final double[] de1 = new double[3];
-        final double[] de2 = new double[3];
-        final double[] de3 = new double[3];
-        final double[] de4 = new double[3];
 
         Terms set(
                 double gamma,
@@ -566,14 +579,8 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                     g2[j] = dKappa * (l2 - ls) + kappa * dl2;
                     g1[j] = dKappa * (l1 - ls) + kappa * dl1;
                     g12[j] = dKappa * (l1 - l2) + kappa * (dl1 - dl2);
-                    double dm = dDrift * t1 + drift * w.dT1[j];
-                    dm1[j] = dm;
+                    dm1[j] = dDrift * t1 + drift * w.dT1[j];
                     dmT[j] = dDrift * t + drift * w.dT[j];
-                    double dsd1 = w.dSd1[j];
-                    de1[j] = (-dl1 + dm - e1 * dsd1) / sd1;
-                    de2[j] = (2.0 * dl2 - dl1 + dm - e2 * dsd1) / sd1;
-                    de3[j] = (-dl1 - dm - e3 * dsd1) / sd1;
-                    de4[j] = (2.0 * dl2 - dl1 - dm - e4 * dsd1) / sd1;
                 }
             }
             return this;
@@ -626,7 +633,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                 Workspace w) {
             double f = nd - pow2 * ndr;
             // F = N(d) − P·N(d'), P = e^{κ(l2 − x)}, ∂d/∂x = −1/sd1, ∂d'/∂x = +1/sd1
-            double inv = 1.0 / sd1;
+            double inv = w.invSd1;
             // P·n(d'): where P is large, from one summed exponent so that it cannot overflow
             double ppn = pow2 <= 1e300 ? pow2 * pdr : StandardNormal.INV_SQRT_2PI * Math.exp(logPow2 - 0.5 * dr * dr);
             double pN = pow2 * ndr;
@@ -677,78 +684,97 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                                 - pow1 * MINUS.cdf(-e3, -f3, n3)
                                 + pow12 * MINUS.cdf(-e4, -f4, n4));
             }
-            double ib = 1.0 / sd;
             double[] v = bv;
             double c = coef * scaleT;
+            double m1;
+            double m2;
+            double m3;
+            double m4;
+            // the tangents' coefficients: dg = Σ A_i·de_i + Σ B_i·df_i + the powers' tangents, where M_i =
+            // M(−e_i, −f_i) gives A_i, B_i = ∓(coefficient of M_i)·(∂M/∂a, ∂M/∂b)
+            double ca1;
+            double ca2;
+            double ca3;
+            double ca4;
+            double cb1;
+            double cb2;
+            double cb3;
+            double cb4;
             if (w.directions != 3) {
                 // vega alone: the bivariate values and their partials, no spot derivatives
                 PLUS.cdfAndGradient(-e1, -f1, n1, p1, v);
-                double m1 = v[0];
-                double dM1 = -(v[3] * de1[0] + v[4] * (-dlh[0] + dmT[0] - f1 * w.dSd[0]) * ib);
+                m1 = v[0];
+                ca1 = -v[3];
+                cb1 = -v[4];
                 PLUS.cdfAndGradient(-e2, -f2, n2, p2, v);
-                double m2 = v[0];
-                double dM2 = -(v[3] * de2[0] + v[4] * (2.0 * w.dL2[0] - dlh[0] + dmT[0] - f2 * w.dSd[0]) * ib);
+                m2 = v[0];
+                ca2 = pow2 * v[3];
+                cb2 = pow2 * v[4];
                 MINUS.cdfAndGradient(-e3, -f3, n3, p3, v);
-                double m3 = v[0];
-                double dM3 = -(v[3] * de3[0] + v[4] * (2.0 * w.dL1[0] - dlh[0] + dmT[0] - f3 * w.dSd[0]) * ib);
+                m3 = v[0];
+                ca3 = pow1 * v[3];
+                cb3 = pow1 * v[4];
                 MINUS.cdfAndGradient(-e4, -f4, n4, p4, v);
-                double m4 = v[0];
-                double dM4 = -(v[3] * de4[0]
-                        + v[4] * (2.0 * w.dL1[0] - dlh[0] - 2.0 * w.dL2[0] + dmT[0] - f4 * w.dSd[0]) * ib);
+                m4 = v[0];
+                ca4 = -pow12 * v[3];
+                cb4 = -pow12 * v[4];
+            } else {
+                // a = −e_i moves by ∓1/sd1 and b = −f_i by ∓1/sd per unit of x; (P·M)' = P·(M' − κM) where P
+                // = (I/S)^κ, and P·(M'' − 2κM' + κ²M)
+                double ib = w.invSd;
+                double ia = w.invSdSplit;
+                PLUS.cdfAndPartials(-e1, -f1, n1, p1, -ia, -ib, v);
+                m1 = v[0];
+                double gx = v[1];
+                double gxx = v[2];
+                ca1 = -v[3];
+                cb1 = -v[4];
+                PLUS.cdfAndPartials(-e2, -f2, n2, p2, ia, ib, v);
+                m2 = v[0];
+                gx -= pow2 * (v[1] - kappa * m2);
+                gxx -= pow2 * (v[2] - 2.0 * kappa * v[1] + kappa * kappa * m2);
+                ca2 = pow2 * v[3];
+                cb2 = pow2 * v[4];
+                MINUS.cdfAndPartials(-e3, -f3, n3, p3, -ia, ib, v);
+                m3 = v[0];
+                gx -= pow1 * (v[1] - kappa * m3);
+                gxx -= pow1 * (v[2] - 2.0 * kappa * v[1] + kappa * kappa * m3);
+                ca3 = pow1 * v[3];
+                cb3 = pow1 * v[4];
+                MINUS.cdfAndPartials(-e4, -f4, n4, p4, ia, -ib, v);
+                m4 = v[0];
+                gx += pow12 * v[1];
+                gxx += pow12 * v[2];
+                ca4 = -pow12 * v[3];
+                cb4 = -pow12 * v[4];
                 double g = m1 - pow2 * m2 - pow1 * m3 + pow12 * m4;
-                double dg = dM1 - pow2 * (g2[0] * m2 + dM2) - pow1 * (g1[0] * m3 + dM3) + pow12 * (g12[0] * m4 + dM4);
-                w.dp[0] += c * (gS[0] * g + dg);
-                return scaleT * g;
+                w.dx += c * (gamma * g + gx);
+                w.dxx += c * (gamma * gamma * g + 2.0 * gamma * gx + gxx);
             }
-            // a = −e_i moves by ∓1/sd1 and b = −f_i by ∓1/sd per unit of x; (P·M)' = P·(M' − κM) where P =
-            // (I/S)^κ, and P·(M'' − 2κM' + κ²M)
-            double ia = 1.0 / (sd * SQRT_SPLIT);
-            PLUS.cdfAndPartials(-e1, -f1, n1, p1, -ia, -ib, v);
-            double m1 = v[0];
-            double gx = v[1];
-            double gxx = v[2];
-            double a1 = v[3];
-            double b1 = v[4];
-            PLUS.cdfAndPartials(-e2, -f2, n2, p2, ia, ib, v);
-            double m2 = v[0];
-            gx -= pow2 * (v[1] - kappa * m2);
-            gxx -= pow2 * (v[2] - 2.0 * kappa * v[1] + kappa * kappa * m2);
-            double a2 = v[3];
-            double b2 = v[4];
-            MINUS.cdfAndPartials(-e3, -f3, n3, p3, -ia, ib, v);
-            double m3 = v[0];
-            gx -= pow1 * (v[1] - kappa * m3);
-            gxx -= pow1 * (v[2] - 2.0 * kappa * v[1] + kappa * kappa * m3);
-            double a3 = v[3];
-            double b3 = v[4];
-            MINUS.cdfAndPartials(-e4, -f4, n4, p4, ia, -ib, v);
-            double m4 = v[0];
-            gx += pow12 * v[1];
-            gxx += pow12 * v[2];
-            double a4 = v[3];
-            double b4 = v[4];
             double g = m1 - pow2 * m2 - pow1 * m3 + pow12 * m4;
-            w.dx += c * (gamma * g + gx);
-            w.dxx += c * (gamma * gamma * g + 2.0 * gamma * gx + gxx);
+            // e_i = (±(ls − l1) [+ 2 l2] ± drift·t1)/sd1 and f_i = (… − lh + drift·T)/sd, so with de_i =
+            // (lin_i − e_i·dsd1)/sd1 and df_i = (lin'_i − f_i·dsd)/sd the four tangents fold into sums taken
+            // once for every direction
+            double sumA = ca1 + ca2 + ca3 + ca4;
+            double driftA = ca1 + ca2 - ca3 - ca4;
+            double l2A = 2.0 * (ca2 + ca4);
+            double scaleA = ca1 * e1 + ca2 * e2 + ca3 * e3 + ca4 * e4;
+            double sumB = cb1 + cb2 + cb3 + cb4;
+            double l2B = 2.0 * (cb2 - cb4);
+            double l1B = 2.0 * (cb3 + cb4);
+            double scaleB = cb1 * f1 + cb2 * f2 + cb3 * f3 + cb4 * f4;
+            double pm2 = pow2 * m2;
+            double pm3 = pow1 * m3;
+            double pm4 = pow12 * m4;
             for (int j = 0; j < TANGENTS; j++) {
                 if (j == w.directions) {
                     break;
                 }
-                double dm = dmT[j];
-                double dsd = w.dSd[j];
                 double dl1 = w.dL1[j];
                 double dl2 = w.dL2[j];
-                double dh = dlh[j];
-                double df1 = (-dh + dm - f1 * dsd) * ib;
-                double df2 = (2.0 * dl2 - dh + dm - f2 * dsd) * ib;
-                double df3 = (2.0 * dl1 - dh + dm - f3 * dsd) * ib;
-                double df4 = (2.0 * dl1 - dh - 2.0 * dl2 + dm - f4 * dsd) * ib;
-                // M_i = M(−e_i, −f_i)
-                double dM1 = -(a1 * de1[j] + b1 * df1);
-                double dM2 = -(a2 * de2[j] + b2 * df2);
-                double dM3 = -(a3 * de3[j] + b3 * df3);
-                double dM4 = -(a4 * de4[j] + b4 * df4);
-                double dg = dM1 - pow2 * (g2[j] * m2 + dM2) - pow1 * (g1[j] * m3 + dM3) + pow12 * (g12[j] * m4 + dM4);
+                double de = (dm1[j] * driftA - dl1 * sumA + dl2 * l2A - w.dSd1[j] * scaleA) * w.invSd1;
+                double df = ((dmT[j] - dlh[j]) * sumB + dl2 * l2B + dl1 * l1B - w.dSd[j] * scaleB) * w.invSd;
+                double dg = de + df - pm2 * g2[j] - pm3 * g1[j] + pm4 * g12[j];
                 w.dp[j] += c * (gS[j] * g + dg);
             }
             return scaleT * g;
