@@ -42,6 +42,28 @@ class PremiumCurvatureTest {
         assertThat(Math.abs(hermite - exact)).isLessThan(0.05 * Math.abs(secant - exact));
     }
 
+    @Test
+    void theFirstPassBendIsExactForAPowerOfTheVolatility() {
+        // p = 0.2·(σ/0.3)^k: p' = k·p/σ, p'' = k(k − 1)·p/σ²
+        for (double k : new double[] {-1.5, 0.5, 2.0, 3.7}) {
+            double x0 = 0.3;
+            double p0 = 0.2;
+            double slope = k * p0 / x0;
+            assertThat(AmericanImpliedVolatilitySolver.premiumBend(x0, p0, slope))
+                    .as("k %s", k)
+                    .isCloseTo(k * (k - 1.0) * p0 / (x0 * x0), within(1e-12));
+        }
+    }
+
+    @Test
+    void noPositivePremiumNoBend() {
+        assertThat(AmericanImpliedVolatilitySolver.premiumBend(0.3, 0.0, 0.5)).isZero();
+        assertThat(AmericanImpliedVolatilitySolver.premiumBend(0.3, -1e-12, 0.5))
+                .isZero();
+        assertThat(AmericanImpliedVolatilitySolver.premiumBend(0.3, 1e-320, 0.5))
+                .isZero(); // not finite
+    }
+
     private static double cubic(double x) {
         return 0.3 - 2.0 * x + 5.0 * x * x - 7.0 * x * x * x;
     }
