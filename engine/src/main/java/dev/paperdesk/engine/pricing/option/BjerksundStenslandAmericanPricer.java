@@ -123,6 +123,19 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
 
         double invSd;
         double invSdSplit;
+        /**
+         * The call's S, K, T, r, b of the last value that reached the closed form's terms, with ln S and ln K
+         * (NaN at first, so that nothing matches): while they repeat, γ = 0's and 1's S^γe^{λt} in {@link
+         * #g0} and {@link #g1} are still those of the contract.
+         */
+        double keyS = Double.NaN;
+
+        double keyK = Double.NaN;
+        double keyT = Double.NaN;
+        double keyR = Double.NaN;
+        double keyB = Double.NaN;
+        double keyLogS;
+        double keyLogK;
         /** The tangents of a constant (γ = 1 and 0, ln K). */
         final double[] zero = new double[3];
 
@@ -373,8 +386,25 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             }
             return s - k;
         }
-        double ls = Math.log(s);
-        double lk = Math.log(k);
+        // ln S, ln K and γ = 0's and 1's S^γe^{λt} (λ = −r, b − r) do not depend on σ: an implied-volatility
+        // solve's passes on one contract compute them once (the same operations, so the same bits)
+        boolean sameContract = s == w.keyS && k == w.keyK && t == w.keyT && r == w.keyR && b == w.keyB;
+        double ls;
+        double lk;
+        if (sameContract) {
+            ls = w.keyLogS;
+            lk = w.keyLogK;
+        } else {
+            ls = Math.log(s);
+            lk = Math.log(k);
+            w.keyS = s;
+            w.keyK = k;
+            w.keyT = t;
+            w.keyR = r;
+            w.keyB = b;
+            w.keyLogS = ls;
+            w.keyLogK = lk;
+        }
         double l1 = Math.log(i1);
         double l2 = Math.log(i2);
         double sd1 = v * sqrtT1;
@@ -429,9 +459,9 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                 w.dp[j] = alpha2 * sBeta * ls * dBeta;
             }
         }
-        Terms gb = w.gb.set(beta, w.dBeta, ls, l1, l2, r, b, v2, t1, t, sd1, w);
-        Terms g1 = w.g1.set(1.0, w.zero, ls, l1, l2, r, b, v2, t1, t, sd1, w);
-        Terms g0 = w.g0.set(0.0, w.zero, ls, l1, l2, r, b, v2, t1, t, sd1, w);
+        Terms gb = w.gb.set(beta, w.dBeta, ls, l1, l2, r, b, v2, t1, t, sd1, false, w);
+        Terms g1 = w.g1.set(1.0, w.zero, ls, l1, l2, r, b, v2, t1, t, sd1, sameContract, w);
+        Terms g0 = w.g0.set(0.0, w.zero, ls, l1, l2, r, b, v2, t1, t, sd1, sameContract, w);
         if (spot) {
             w.dx = alpha2 * beta * sBeta; // the φ and ψ below add theirs
             w.dxx = alpha2 * beta * beta * sBeta;
@@ -532,14 +562,18 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                 double t1,
                 double t,
                 double sd1,
+                boolean sameScales,
                 Workspace w) {
             this.gamma = gamma;
             double lambda = -r + gamma * b + 0.5 * gamma * (gamma - 1.0) * v2;
             drift = b + (gamma - 0.5) * v2;
             kappa = 2.0 * b / v2 + (2.0 * gamma - 1.0);
-            double sGamma = gamma * ls;
-            scaleT1 = Math.exp(sGamma + lambda * t1);
-            scaleT = Math.exp(sGamma + lambda * t);
+            if (!sameScales) {
+                // for γ = 0 and 1 these are kept while the contract is the same (a σ-free λ)
+                double sGamma = gamma * ls;
+                scaleT1 = Math.exp(sGamma + lambda * t1);
+                scaleT = Math.exp(sGamma + lambda * t);
+            }
             logPow2 = kappa * (l2 - ls);
             pow2 = Math.exp(logPow2);
             pow1 = Math.exp(kappa * (l1 - ls));
