@@ -189,7 +189,10 @@ final class AmericanImpliedVolatilitySolver {
             lo = x0;
         }
         double x1 = Double.NaN;
-        if (a0 > price && Double.isFinite(slope0)) {
+        // A(σ0) ≥ E(σ0) = price in exact arithmetic; below it only by σ0's own rounding (a premium of zero,
+        // the European floor binding, and the European inverse a few 1e-16 off: tens of ulps of the price
+        // where vega is large), where the same model's root lies just above σ0 (Brent's method otherwise)
+        if (Double.isFinite(slope0)) {
             x1 = premiumModelRoot(in, price, x0, a0 - price, slope0, model.vega(), lnForward, sqrtT, carrySqrtT);
         }
         if (Double.isNaN(x1)
