@@ -418,7 +418,18 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             w.invSd1 = 1.0 / sd1;
             w.invSd = 1.0 / sd;
             w.invSdSplit = 1.0 / (sd * SQRT_SPLIT);
-            // tangents of everything the terms share: direction 0 is σ, 1 the rate, 2 the expiry
+            // tangents of everything the terms share: direction 0 is σ, 1 the rate, 2 the expiry; the
+            // reciprocals once, off the tangents' dependency chain (a division per step would sit on it)
+            double iv2 = 1.0 / v2;
+            double iRoot = 1.0 / root;
+            double betaM1 = beta - 1.0;
+            double dBInfPerBeta = -k / (betaM1 * betaM1);
+            double dB0PerRate = carry > k ? k / ((r - b) * (r - b)) : 0.0;
+            double iSpread = 1.0 / spread;
+            double iB0 = 1.0 / b0;
+            double halfInvSqrtT = 0.5 / sqrtT;
+            double iI1 = 1.0 / i1;
+            double iI2 = 1.0 / i2;
             for (int j = 0; j < TANGENTS; j++) {
                 if (j == w.directions) {
                     break;
@@ -428,22 +439,22 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                 double db = j == 1 ? w.rateB : 0.0;
                 double dt = j == 2 ? 1.0 : 0.0;
                 double dv2 = 2.0 * v * dv;
-                double dbv = (db - bv * dv2) / v2;
-                double dRoot = ((bv - 0.5) * dbv + (dr - r * dv2 / v2) / v2) / root;
+                double dbv = (db - bv * dv2) * iv2;
+                double dRoot = ((bv - 0.5) * dbv + (dr - r * dv2 * iv2) * iv2) * iRoot;
                 double dBeta = -dbv + dRoot;
-                double dBInf = -k * dBeta / ((beta - 1.0) * (beta - 1.0));
-                double dB0 = carry > k ? k * (r * db - b * dr) / ((r - b) * (r - b)) : 0.0;
+                double dBInf = dBInfPerBeta * dBeta;
+                double dB0 = dB0PerRate * (r * db - b * dr);
                 double dSpread = dBInf - dB0;
-                double dScale = -scale * (dSpread / spread + dB0 / b0);
+                double dScale = -scale * (dSpread * iSpread + dB0 * iB0);
                 double dt1 = SPLIT * dt;
-                double dSqrtT = 0.5 * dt / sqrtT;
+                double dSqrtT = halfInvSqrtT * dt;
                 double dSqrtT1 = SQRT_SPLIT * dSqrtT;
                 double dh1 = db * t1 + b * dt1 + 2.0 * (dv * sqrtT1 + v * dSqrtT1);
                 double dh2 = db * t + b * dt + 2.0 * (dv * sqrtT + v * dSqrtT);
                 double di1 = dB0 + dSpread * (1.0 - x1) + spread * x1 * (dh1 * scale + h1 * dScale);
                 double di2 = dB0 + dSpread * (1.0 - x2) + spread * x2 * (dh2 * scale + h2 * dScale);
-                double dl1 = di1 / i1;
-                double dl2 = di2 / i2;
+                double dl1 = di1 * iI1;
+                double dl2 = di2 * iI2;
                 w.dR[j] = dr;
                 w.dB[j] = db;
                 w.dV2[j] = dv2;
