@@ -118,6 +118,24 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         final double[] dL2 = new double[3];
         final double[] dSd1 = new double[3];
         final double[] dSd = new double[3];
+        /** 1/σ√t1, 1/σ√T and 1/(σ√T·√(t1/T)) of the last call, for the tangents and the spot derivatives. */
+        double invSd1;
+
+        double invSd;
+        double invSdSplit;
+        /**
+         * The call's S, K, T, r, b of the last value that reached the closed form's terms, with ln S and ln K
+         * (NaN at first, so that nothing matches): while they repeat, γ = 0's and 1's S^γe^{λt} in {@link
+         * #g0} and {@link #g1} are still those of the contract.
+         */
+        double keyS = Double.NaN;
+
+        double keyK = Double.NaN;
+        double keyT = Double.NaN;
+        double keyR = Double.NaN;
+        double keyB = Double.NaN;
+        double keyLogS;
+        double keyLogK;
         /** The tangents of a constant (γ = 1 and 0, ln K). */
         final double[] zero = new double[3];
 
@@ -130,6 +148,8 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         private double r;
         private double q;
         private double vega;
+        /** The European value at the volatility of the last {@link #value} or {@link #valueAndGreeks}. */
+        double european;
         /** Where {@link #valueAndGreeks} writes: the holder this workspace belongs to, or null. */
         private PriceAndGreeks holder;
 
@@ -168,6 +188,11 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         public double vega() {
             return vega;
         }
+
+        @Override
+        public double european() {
+            return european;
+        }
     }
 
     /**
@@ -179,6 +204,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
     static double valueAndVega(double sign, double s, double k, double t, double r, double q, double vol, Workspace w) {
         double intrinsic = Math.max(sign * (s - k), 0.0);
         double european = BlackScholesEuropeanPricer.price(sign, s, k, t, r, q, vol);
+        w.european = european;
         w.spot = true;
         w.directions = 1;
         w.rateR = sign > 0 ? 1.0 : 0.0;
@@ -236,6 +262,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             double sign, double s, double k, double t, double r, double q, double vol, PriceAndGreeks out) {
         BlackScholesEuropeanPricer.priceAndGreeks(sign, s, k, t, r, q, vol, out);
         double european = out.value;
+        out.bs2002().european = european;
         double intrinsic = Math.max(sign * (s - k), 0.0);
         if (sign > 0 && q <= 0.0) {
             return Math.max(european, intrinsic); // b ≥ r: never exercised early
@@ -359,8 +386,25 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             }
             return s - k;
         }
-        double ls = Math.log(s);
-        double lk = Math.log(k);
+        // ln S, ln K and γ = 0's and 1's S^γe^{λt} (λ = −r, b − r) do not depend on σ: an implied-volatility
+        // solve's passes on one contract compute them once (the same operations, so the same bits)
+        boolean sameContract = s == w.keyS && k == w.keyK && t == w.keyT && r == w.keyR && b == w.keyB;
+        double ls;
+        double lk;
+        if (sameContract) {
+            ls = w.keyLogS;
+            lk = w.keyLogK;
+        } else {
+            ls = Math.log(s);
+            lk = Math.log(k);
+            w.keyS = s;
+            w.keyK = k;
+            w.keyT = t;
+            w.keyR = r;
+            w.keyB = b;
+            w.keyLogS = ls;
+            w.keyLogK = lk;
+        }
         double l1 = Math.log(i1);
         double l2 = Math.log(i2);
         double sd1 = v * sqrtT1;
@@ -371,7 +415,21 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double alpha2 = (i2 - k) * u2;
         double sBeta = Math.exp(beta * ls);
         if (spot) {
-            // tangents of everything the terms share: direction 0 is σ, 1 the rate, 2 the expiry
+            w.invSd1 = 1.0 / sd1;
+            w.invSd = 1.0 / sd;
+            w.invSdSplit = 1.0 / (sd * SQRT_SPLIT);
+            // tangents of everything the terms share: direction 0 is σ, 1 the rate, 2 the expiry; the
+            // reciprocals once, off the tangents' dependency chain (a division per step would sit on it)
+            double iv2 = 1.0 / v2;
+            double iRoot = 1.0 / root;
+            double betaM1 = beta - 1.0;
+            double dBInfPerBeta = -k / (betaM1 * betaM1);
+            double dB0PerRate = carry > k ? k / ((r - b) * (r - b)) : 0.0;
+            double iSpread = 1.0 / spread;
+            double iB0 = 1.0 / b0;
+            double halfInvSqrtT = 0.5 / sqrtT;
+            double iI1 = 1.0 / i1;
+            double iI2 = 1.0 / i2;
             for (int j = 0; j < TANGENTS; j++) {
                 if (j == w.directions) {
                     break;
@@ -381,22 +439,22 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                 double db = j == 1 ? w.rateB : 0.0;
                 double dt = j == 2 ? 1.0 : 0.0;
                 double dv2 = 2.0 * v * dv;
-                double dbv = (db - bv * dv2) / v2;
-                double dRoot = ((bv - 0.5) * dbv + (dr - r * dv2 / v2) / v2) / root;
+                double dbv = (db - bv * dv2) * iv2;
+                double dRoot = ((bv - 0.5) * dbv + (dr - r * dv2 * iv2) * iv2) * iRoot;
                 double dBeta = -dbv + dRoot;
-                double dBInf = -k * dBeta / ((beta - 1.0) * (beta - 1.0));
-                double dB0 = carry > k ? k * (r * db - b * dr) / ((r - b) * (r - b)) : 0.0;
+                double dBInf = dBInfPerBeta * dBeta;
+                double dB0 = dB0PerRate * (r * db - b * dr);
                 double dSpread = dBInf - dB0;
-                double dScale = -scale * (dSpread / spread + dB0 / b0);
+                double dScale = -scale * (dSpread * iSpread + dB0 * iB0);
                 double dt1 = SPLIT * dt;
-                double dSqrtT = 0.5 * dt / sqrtT;
+                double dSqrtT = halfInvSqrtT * dt;
                 double dSqrtT1 = SQRT_SPLIT * dSqrtT;
                 double dh1 = db * t1 + b * dt1 + 2.0 * (dv * sqrtT1 + v * dSqrtT1);
                 double dh2 = db * t + b * dt + 2.0 * (dv * sqrtT + v * dSqrtT);
                 double di1 = dB0 + dSpread * (1.0 - x1) + spread * x1 * (dh1 * scale + h1 * dScale);
                 double di2 = dB0 + dSpread * (1.0 - x2) + spread * x2 * (dh2 * scale + h2 * dScale);
-                double dl1 = di1 / i1;
-                double dl2 = di2 / i2;
+                double dl1 = di1 * iI1;
+                double dl2 = di2 * iI2;
                 w.dR[j] = dr;
                 w.dB[j] = db;
                 w.dV2[j] = dv2;
@@ -412,9 +470,9 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                 w.dp[j] = alpha2 * sBeta * ls * dBeta;
             }
         }
-        Terms gb = w.gb.set(beta, w.dBeta, ls, l1, l2, r, b, v2, t1, t, sd1, w);
-        Terms g1 = w.g1.set(1.0, w.zero, ls, l1, l2, r, b, v2, t1, t, sd1, w);
-        Terms g0 = w.g0.set(0.0, w.zero, ls, l1, l2, r, b, v2, t1, t, sd1, w);
+        Terms gb = w.gb.set(beta, w.dBeta, ls, l1, l2, r, b, v2, t1, t, sd1, false, w);
+        Terms g1 = w.g1.set(1.0, w.zero, ls, l1, l2, r, b, v2, t1, t, sd1, sameContract, w);
+        Terms g0 = w.g0.set(0.0, w.zero, ls, l1, l2, r, b, v2, t1, t, sd1, sameContract, w);
         if (spot) {
             w.dx = alpha2 * beta * sBeta; // the φ and ψ below add theirs
             w.dxx = alpha2 * beta * beta * sBeta;
@@ -498,14 +556,10 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         final double[] g2 = new double[3];
         final double[] g1 = new double[3];
         final double[] g12 = new double[3];
-        /** Tangents of drift·t1, drift·T and of e1..e4. */
+        /** Tangents of drift·t1 and drift·T. */
         final double[] dm1 = new double[3];
 
         final double[] dmT = new double[3];
-        final double[] de1 = new double[3];
-        final double[] de2 = new double[3];
-        final double[] de3 = new double[3];
-        final double[] de4 = new double[3];
 
         Terms set(
                 double gamma,
@@ -519,14 +573,18 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                 double t1,
                 double t,
                 double sd1,
+                boolean sameScales,
                 Workspace w) {
             this.gamma = gamma;
             double lambda = -r + gamma * b + 0.5 * gamma * (gamma - 1.0) * v2;
             drift = b + (gamma - 0.5) * v2;
             kappa = 2.0 * b / v2 + (2.0 * gamma - 1.0);
-            double sGamma = gamma * ls;
-            scaleT1 = Math.exp(sGamma + lambda * t1);
-            scaleT = Math.exp(sGamma + lambda * t);
+            if (!sameScales) {
+                // for γ = 0 and 1 these are kept while the contract is the same (a σ-free λ)
+                double sGamma = gamma * ls;
+                scaleT1 = Math.exp(sGamma + lambda * t1);
+                scaleT = Math.exp(sGamma + lambda * t);
+            }
             logPow2 = kappa * (l2 - ls);
             pow2 = Math.exp(logPow2);
             pow1 = Math.exp(kappa * (l1 - ls));
@@ -566,14 +624,8 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                     g2[j] = dKappa * (l2 - ls) + kappa * dl2;
                     g1[j] = dKappa * (l1 - ls) + kappa * dl1;
                     g12[j] = dKappa * (l1 - l2) + kappa * (dl1 - dl2);
-                    double dm = dDrift * t1 + drift * w.dT1[j];
-                    dm1[j] = dm;
+                    dm1[j] = dDrift * t1 + drift * w.dT1[j];
                     dmT[j] = dDrift * t + drift * w.dT[j];
-                    double dsd1 = w.dSd1[j];
-                    de1[j] = (-dl1 + dm - e1 * dsd1) / sd1;
-                    de2[j] = (2.0 * dl2 - dl1 + dm - e2 * dsd1) / sd1;
-                    de3[j] = (-dl1 - dm - e3 * dsd1) / sd1;
-                    de4[j] = (2.0 * dl2 - dl1 - dm - e4 * dsd1) / sd1;
                 }
             }
             return this;
@@ -626,7 +678,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                 Workspace w) {
             double f = nd - pow2 * ndr;
             // F = N(d) − P·N(d'), P = e^{κ(l2 − x)}, ∂d/∂x = −1/sd1, ∂d'/∂x = +1/sd1
-            double inv = 1.0 / sd1;
+            double inv = w.invSd1;
             // P·n(d'): where P is large, from one summed exponent so that it cannot overflow
             double ppn = pow2 <= 1e300 ? pow2 * pdr : StandardNormal.INV_SQRT_2PI * Math.exp(logPow2 - 0.5 * dr * dr);
             double pN = pow2 * ndr;
@@ -677,78 +729,97 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
                                 - pow1 * MINUS.cdf(-e3, -f3, n3)
                                 + pow12 * MINUS.cdf(-e4, -f4, n4));
             }
-            double ib = 1.0 / sd;
             double[] v = bv;
             double c = coef * scaleT;
+            double m1;
+            double m2;
+            double m3;
+            double m4;
+            // the tangents' coefficients: dg = Σ A_i·de_i + Σ B_i·df_i + the powers' tangents, where M_i =
+            // M(−e_i, −f_i) gives A_i, B_i = ∓(coefficient of M_i)·(∂M/∂a, ∂M/∂b)
+            double ca1;
+            double ca2;
+            double ca3;
+            double ca4;
+            double cb1;
+            double cb2;
+            double cb3;
+            double cb4;
             if (w.directions != 3) {
                 // vega alone: the bivariate values and their partials, no spot derivatives
                 PLUS.cdfAndGradient(-e1, -f1, n1, p1, v);
-                double m1 = v[0];
-                double dM1 = -(v[3] * de1[0] + v[4] * (-dlh[0] + dmT[0] - f1 * w.dSd[0]) * ib);
+                m1 = v[0];
+                ca1 = -v[3];
+                cb1 = -v[4];
                 PLUS.cdfAndGradient(-e2, -f2, n2, p2, v);
-                double m2 = v[0];
-                double dM2 = -(v[3] * de2[0] + v[4] * (2.0 * w.dL2[0] - dlh[0] + dmT[0] - f2 * w.dSd[0]) * ib);
+                m2 = v[0];
+                ca2 = pow2 * v[3];
+                cb2 = pow2 * v[4];
                 MINUS.cdfAndGradient(-e3, -f3, n3, p3, v);
-                double m3 = v[0];
-                double dM3 = -(v[3] * de3[0] + v[4] * (2.0 * w.dL1[0] - dlh[0] + dmT[0] - f3 * w.dSd[0]) * ib);
+                m3 = v[0];
+                ca3 = pow1 * v[3];
+                cb3 = pow1 * v[4];
                 MINUS.cdfAndGradient(-e4, -f4, n4, p4, v);
-                double m4 = v[0];
-                double dM4 = -(v[3] * de4[0]
-                        + v[4] * (2.0 * w.dL1[0] - dlh[0] - 2.0 * w.dL2[0] + dmT[0] - f4 * w.dSd[0]) * ib);
+                m4 = v[0];
+                ca4 = -pow12 * v[3];
+                cb4 = -pow12 * v[4];
+            } else {
+                // a = −e_i moves by ∓1/sd1 and b = −f_i by ∓1/sd per unit of x; (P·M)' = P·(M' − κM) where P
+                // = (I/S)^κ, and P·(M'' − 2κM' + κ²M)
+                double ib = w.invSd;
+                double ia = w.invSdSplit;
+                PLUS.cdfAndPartials(-e1, -f1, n1, p1, -ia, -ib, v);
+                m1 = v[0];
+                double gx = v[1];
+                double gxx = v[2];
+                ca1 = -v[3];
+                cb1 = -v[4];
+                PLUS.cdfAndPartials(-e2, -f2, n2, p2, ia, ib, v);
+                m2 = v[0];
+                gx -= pow2 * (v[1] - kappa * m2);
+                gxx -= pow2 * (v[2] - 2.0 * kappa * v[1] + kappa * kappa * m2);
+                ca2 = pow2 * v[3];
+                cb2 = pow2 * v[4];
+                MINUS.cdfAndPartials(-e3, -f3, n3, p3, -ia, ib, v);
+                m3 = v[0];
+                gx -= pow1 * (v[1] - kappa * m3);
+                gxx -= pow1 * (v[2] - 2.0 * kappa * v[1] + kappa * kappa * m3);
+                ca3 = pow1 * v[3];
+                cb3 = pow1 * v[4];
+                MINUS.cdfAndPartials(-e4, -f4, n4, p4, ia, -ib, v);
+                m4 = v[0];
+                gx += pow12 * v[1];
+                gxx += pow12 * v[2];
+                ca4 = -pow12 * v[3];
+                cb4 = -pow12 * v[4];
                 double g = m1 - pow2 * m2 - pow1 * m3 + pow12 * m4;
-                double dg = dM1 - pow2 * (g2[0] * m2 + dM2) - pow1 * (g1[0] * m3 + dM3) + pow12 * (g12[0] * m4 + dM4);
-                w.dp[0] += c * (gS[0] * g + dg);
-                return scaleT * g;
+                w.dx += c * (gamma * g + gx);
+                w.dxx += c * (gamma * gamma * g + 2.0 * gamma * gx + gxx);
             }
-            // a = −e_i moves by ∓1/sd1 and b = −f_i by ∓1/sd per unit of x; (P·M)' = P·(M' − κM) where P =
-            // (I/S)^κ, and P·(M'' − 2κM' + κ²M)
-            double ia = 1.0 / (sd * SQRT_SPLIT);
-            PLUS.cdfAndPartials(-e1, -f1, n1, p1, -ia, -ib, v);
-            double m1 = v[0];
-            double gx = v[1];
-            double gxx = v[2];
-            double a1 = v[3];
-            double b1 = v[4];
-            PLUS.cdfAndPartials(-e2, -f2, n2, p2, ia, ib, v);
-            double m2 = v[0];
-            gx -= pow2 * (v[1] - kappa * m2);
-            gxx -= pow2 * (v[2] - 2.0 * kappa * v[1] + kappa * kappa * m2);
-            double a2 = v[3];
-            double b2 = v[4];
-            MINUS.cdfAndPartials(-e3, -f3, n3, p3, -ia, ib, v);
-            double m3 = v[0];
-            gx -= pow1 * (v[1] - kappa * m3);
-            gxx -= pow1 * (v[2] - 2.0 * kappa * v[1] + kappa * kappa * m3);
-            double a3 = v[3];
-            double b3 = v[4];
-            MINUS.cdfAndPartials(-e4, -f4, n4, p4, ia, -ib, v);
-            double m4 = v[0];
-            gx += pow12 * v[1];
-            gxx += pow12 * v[2];
-            double a4 = v[3];
-            double b4 = v[4];
             double g = m1 - pow2 * m2 - pow1 * m3 + pow12 * m4;
-            w.dx += c * (gamma * g + gx);
-            w.dxx += c * (gamma * gamma * g + 2.0 * gamma * gx + gxx);
+            // e_i = (±(ls − l1) [+ 2 l2] ± drift·t1)/sd1 and f_i = (… − lh + drift·T)/sd, so with de_i =
+            // (lin_i − e_i·dsd1)/sd1 and df_i = (lin'_i − f_i·dsd)/sd the four tangents fold into sums taken
+            // once for every direction
+            double sumA = ca1 + ca2 + ca3 + ca4;
+            double driftA = ca1 + ca2 - ca3 - ca4;
+            double l2A = 2.0 * (ca2 + ca4);
+            double scaleA = ca1 * e1 + ca2 * e2 + ca3 * e3 + ca4 * e4;
+            double sumB = cb1 + cb2 + cb3 + cb4;
+            double l2B = 2.0 * (cb2 - cb4);
+            double l1B = 2.0 * (cb3 + cb4);
+            double scaleB = cb1 * f1 + cb2 * f2 + cb3 * f3 + cb4 * f4;
+            double pm2 = pow2 * m2;
+            double pm3 = pow1 * m3;
+            double pm4 = pow12 * m4;
             for (int j = 0; j < TANGENTS; j++) {
                 if (j == w.directions) {
                     break;
                 }
-                double dm = dmT[j];
-                double dsd = w.dSd[j];
                 double dl1 = w.dL1[j];
                 double dl2 = w.dL2[j];
-                double dh = dlh[j];
-                double df1 = (-dh + dm - f1 * dsd) * ib;
-                double df2 = (2.0 * dl2 - dh + dm - f2 * dsd) * ib;
-                double df3 = (2.0 * dl1 - dh + dm - f3 * dsd) * ib;
-                double df4 = (2.0 * dl1 - dh - 2.0 * dl2 + dm - f4 * dsd) * ib;
-                // M_i = M(−e_i, −f_i)
-                double dM1 = -(a1 * de1[j] + b1 * df1);
-                double dM2 = -(a2 * de2[j] + b2 * df2);
-                double dM3 = -(a3 * de3[j] + b3 * df3);
-                double dM4 = -(a4 * de4[j] + b4 * df4);
-                double dg = dM1 - pow2 * (g2[j] * m2 + dM2) - pow1 * (g1[j] * m3 + dM3) + pow12 * (g12[j] * m4 + dM4);
+                double de = (dm1[j] * driftA - dl1 * sumA + dl2 * l2A - w.dSd1[j] * scaleA) * w.invSd1;
+                double df = ((dmT[j] - dlh[j]) * sumB + dl2 * l2B + dl1 * l1B - w.dSd[j] * scaleB) * w.invSd;
+                double dg = de + df - pm2 * g2[j] - pm3 * g1[j] + pm4 * g12[j];
                 w.dp[j] += c * (gS[j] * g + dg);
             }
             return scaleT * g;
