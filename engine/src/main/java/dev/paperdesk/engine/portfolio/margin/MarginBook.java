@@ -438,14 +438,16 @@ public final class MarginBook {
         }
         if (c >= 0) {
             // Unpriced positions are carried at cost in BigDecimal; their fixed-point value is 0.
-            if (wasPriced) {
-                if (--scaleCount[c * SCALES + beforeScale] == 0 && beforeScale == topScale[c]) {
-                    topScale[c] = -1; // the top scale may have emptied
-                }
-            }
+            // The new scale is counted before the old one is released: a mark of the same scale
+            // (nearly every price) then never empties the top scale, which would cost a rescan.
             if (mark != null) {
                 if (scaleCount[c * SCALES + valueScale[i]]++ == 0 && topScale[c] >= 0 && valueScale[i] > topScale[c]) {
                     topScale[c] = valueScale[i];
+                }
+            }
+            if (wasPriced) {
+                if (--scaleCount[c * SCALES + beforeScale] == 0 && beforeScale == topScale[c]) {
+                    topScale[c] = -1; // the top scale may have emptied
                 }
             }
             if (wasPriced != (mark != null)) {
@@ -795,7 +797,7 @@ public final class MarginBook {
         if (scale > MAX_SCALE) {
             return false;
         }
-        long unscaled = mark.scaleByPowerOfTen(mark.scale()).longValue();
+        long unscaled = unscaled(mark);
         long hi = Math.multiplyHigh(qm[i], unscaled);
         long lo = qm[i] * unscaled;
         if (hi != (lo >> 63)) {
@@ -804,6 +806,27 @@ public final class MarginBook {
         value[i] = lo;
         valueScale[i] = scale;
         return true;
+    }
+
+    private static final double[] DOUBLE_POW10 = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22
+    };
+
+    /**
+     * The unscaled digits of {@code mark} (scale ≥ 0, at most 18 digits) without a scaled copy per
+     * price. For at most 15 digits at a scale up to 22 (10^s exact in a double) the double round trip
+     * is exact: {@code doubleValue()} is {@code v / 10^s} of exact operands rounded once, times the
+     * exact {@code 10^s} rounded once more, so within {@code |v| · 2^-52 < 0.23} of {@code v}, and
+     * rounding gives {@code v} back (the same argument as the venue's tick count). Other values take
+     * the decimal path.
+     */
+    static long unscaled(BigDecimal mark) {
+        int s = mark.scale();
+        if (s >= 0 && s < DOUBLE_POW10.length && mark.precision() <= 15) {
+            return Math.round(mark.doubleValue() * DOUBLE_POW10[s]);
+        }
+        return mark.scaleByPowerOfTen(s).longValue();
     }
 
     private static boolean fits(BigDecimal d) {
