@@ -133,6 +133,14 @@ public final class MarginBook {
     private boolean marksMoved;
     /** {@link #equity()} at the current marks, or null once a mark moved since it was worked out. */
     private BigDecimal equity;
+    /**
+     * {@link #equity()} as a scaled long: 0 not worked out since a mark moved, 1 it is
+     * {@code equityUnscaled} at {@code equityScale}, 2 it is not one (only the BigDecimal).
+     */
+    private int equityState;
+
+    private long equityUnscaled;
+    private int equityScale;
 
     /**
      * The cross pool's value sum (fixed point, at {@link #crossSafeScale}) at or above which its
@@ -426,6 +434,7 @@ public final class MarginBook {
         marksMoved = true;
         moved = true;
         equity = null;
+        equityState = 0;
         if (!fixedPoint) {
             return;
         }
@@ -515,26 +524,48 @@ public final class MarginBook {
     public BigDecimal equity() {
         BigDecimal e = equity;
         if (e == null) {
-            e = fixedPoint ? longEquity() : null;
-            if (e == null) {
-                e = built.cash().add(marketValue());
-            }
+            e = equityInLongs()
+                    ? BigDecimal.valueOf(equityUnscaled, equityScale)
+                    : built.cash().add(marketValue());
             equity = e;
         }
         return e;
     }
 
     /**
+     * True when {@link #equity()} at the current marks is {@link #equityUnscaled()} at {@link
+     * #equityScale()} (worked out in long arithmetic: positions in one currency at a rate of exactly
+     * 1, all priced, every term fitting), so a reader that keeps scaled longs needs no object per price.
+     */
+    public boolean equityInLongs() {
+        if (equityState == 0) {
+            equityState = fixedPoint && longEquity() ? 1 : 2;
+        }
+        return equityState == 1;
+    }
+
+    /** The unscaled digits of {@link #equity()}; read only while {@link #equityInLongs()} is true. */
+    public long equityUnscaled() {
+        return equityUnscaled;
+    }
+
+    /** The scale of {@link #equity()}; read only while {@link #equityInLongs()} is true. */
+    public int equityScale() {
+        return equityScale;
+    }
+
+    /**
      * {@code cash + marketValue()} in long arithmetic when the positions are in one currency at a
      * rate of exactly 1 (scale 0), all priced, and every term fits: the same value and scale (the
-     * larger of the cash's and the sum's) with one object made; {@code null} otherwise.
+     * larger of the cash's and the sum's) into {@code equityUnscaled} and {@code equityScale}; false
+     * otherwise.
      */
-    private BigDecimal longEquity() {
+    private boolean longEquity() {
         int only = -1;
         for (int c = 0; c < rates.length; c++) {
             if (hasTerms[c]) {
                 if (only >= 0) {
-                    return null;
+                    return false;
                 }
                 only = c;
             }
@@ -551,27 +582,29 @@ public final class MarginBook {
                 || rates[only] == null
                 || rates[only].scale() != 0
                 || rates[only].compareTo(BigDecimal.ONE) != 0) {
-            return null;
+            return false;
         }
         int top = top(only);
         long hi = valueHi[only];
         long lo = valueLo[only];
         int shift = sumScale[only] - top;
         if (hi != (lo >> 63) || shift < 0 || shift >= POW10.length || lo % POW10[shift] != 0) {
-            return null;
+            return false;
         }
         long sum = lo / POW10[shift];
         int scale = Math.max(cash.scale(), top);
         long a = align(cashUnscaled, cash.scale(), scale);
         long b = align(sum, top, scale);
         if (a == Long.MIN_VALUE || b == Long.MIN_VALUE) {
-            return null;
+            return false;
         }
         long total = a + b;
         if (((a ^ total) & (b ^ total)) < 0) {
-            return null; // overflow
+            return false; // overflow
         }
-        return BigDecimal.valueOf(total, scale);
+        equityUnscaled = total;
+        equityScale = scale;
+        return true;
     }
 
     /** Positions valued, flat ones included (each holds a mark). */
