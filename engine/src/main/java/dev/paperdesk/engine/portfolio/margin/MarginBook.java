@@ -734,13 +734,23 @@ public final class MarginBook {
      * The slot of {@code instrument}'s position, or −1. A book of one position (a backtest's, every
      * price) compares that position's id, the very object the prices carry, instead of hashing it.
      */
+    /** An id object found equal to the one position's id (a book of one position; engine thread). */
+    private InstrumentId matched;
+
     private int slot(InstrumentId instrument) {
         if (slots == null) {
             if (n == 0) {
                 return -1;
             }
             InstrumentId only = views[0].instrumentId();
-            return only == instrument || only.equals(instrument) ? 0 : -1;
+            if (only == instrument || instrument == matched) {
+                return 0;
+            }
+            if (only.equals(instrument)) {
+                matched = instrument; // the prices' own id object, equal to the position's
+                return 0;
+            }
+            return -1;
         }
         Integer slot = slots.get(instrument);
         return slot == null ? -1 : slot;
