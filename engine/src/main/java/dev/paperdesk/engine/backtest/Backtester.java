@@ -19,6 +19,7 @@ import dev.paperdesk.engine.model.PortfolioId;
 import dev.paperdesk.engine.model.Side;
 import dev.paperdesk.engine.montecarlo.CancellationToken;
 import dev.paperdesk.engine.portfolio.CostBasisMethod;
+import dev.paperdesk.engine.session.EquityReader;
 import dev.paperdesk.engine.session.SessionConfig;
 import dev.paperdesk.engine.session.TradingSession;
 import dev.paperdesk.engine.strategy.api.StrategyDefinition;
@@ -187,7 +188,7 @@ public final class Backtester {
     }
 
     /** Samples equity and the benchmark at every bar close, on the engine thread. */
-    private static final class Recorder {
+    private static final class Recorder implements EquityReader {
         private final BacktestConfig config;
         private final Instant tradeFrom;
         private final InstrumentId benchmark;
@@ -229,9 +230,28 @@ public final class Backtester {
                 seconds++;
                 nanos -= 1_000_000_000;
             }
-            // marked at this bar's close without a portfolio snapshot: the same number the snapshot shows
-            BigDecimal eq = session.equity(portfolio).orElse(config.capital());
-            points.add(seconds, nanos, eq, benchmarkClose);
+            // marked at this bar's close without a portfolio snapshot: the same number the snapshot shows,
+            // as the scaled long the engine holds while a position is re-marked (no object per bar)
+            closeSeconds = seconds;
+            closeNanos = nanos;
+            if (!session.equity(portfolio, this)) {
+                points.add(seconds, nanos, config.capital(), benchmarkClose);
+            }
+        }
+
+        /** The close being sampled, for the equity the session hands back. */
+        private long closeSeconds;
+
+        private int closeNanos;
+
+        @Override
+        public void scaled(long unscaled, int scale) {
+            points.add(closeSeconds, closeNanos, unscaled, scale, benchmarkClose);
+        }
+
+        @Override
+        public void decimal(BigDecimal equity) {
+            points.add(closeSeconds, closeNanos, equity, benchmarkClose);
         }
 
         EquityCurve curve() {

@@ -116,6 +116,9 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
         private BigDecimal[] benchmarkCloses;
         private BigDecimal benchmarkUnits;
         private BigDecimal lastEquity;
+        /** {@code lastEquity} when the last figure came as a scaled long: never a figure itself. */
+        private static final BigDecimal IN_LONGS = new BigDecimal("0");
+
         private long lastUnscaled;
         private int lastScale;
         /** The latest peak as a scaled long when it is one (a peak of more than 18 digits is not). */
@@ -183,6 +186,69 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
             }
             peakIndex[i] = peakCount - 1;
             benchmarkCloses[i] = benchmarkClose;
+        }
+
+        /**
+         * {@link #add(long, int, BigDecimal, BigDecimal)} of the equity {@code unscaledEquity ×
+         * 10^-equityScale} (a BigDecimal of that scale): the same point, with no object made unless
+         * the figure is a new peak.
+         */
+        void add(long closeSeconds, int closeNanos, long unscaledEquity, int equityScale, BigDecimal benchmarkClose) {
+            if (built) {
+                throw new IllegalStateException("the curve is built");
+            }
+            if (lastEquity == null || lastUnscaled != unscaledEquity || lastScale != equityScale) {
+                newFigure(unscaledEquity, equityScale);
+            }
+            int i;
+            if (size > 0 && seconds[size - 1] == closeSeconds && nanos[size - 1] == closeNanos) {
+                i = size - 1; // bars of several series closing together: one point
+            } else {
+                if (size == seconds.length) {
+                    grow();
+                }
+                i = size++;
+                seconds[i] = closeSeconds;
+                nanos[i] = closeNanos;
+            }
+            unscaled[i] = unscaledEquity;
+            scales[i] = equityScale;
+            if (wide != null) {
+                wide[i] = null;
+            }
+            peakIndex[i] = peakCount - 1;
+            benchmarkCloses[i] = benchmarkClose;
+        }
+
+        /**
+         * {@link #newFigure(BigDecimal)} of a figure given as a scaled long: compared with the peak in
+         * longs when that is one at the same scale; its BigDecimal made only when it is a new peak or
+         * the peak is not comparable in longs. {@code lastEquity} becomes a marker that the last figure
+         * is in longs (a BigDecimal figure is never that very object, so it is taken anew).
+         */
+        private void newFigure(long figure, int scale) {
+            lastUnscaled = figure;
+            lastScale = scale;
+            lastEquity = IN_LONGS;
+            BigDecimal equity = null;
+            boolean above;
+            if (peakCount == 0) {
+                above = true;
+            } else if (peakInLongs && scale == peakScale) {
+                above = figure > peakUnscaled; // the same comparison at one scale
+            } else {
+                equity = BigDecimal.valueOf(figure, scale);
+                above = equity.compareTo(peaks[peakCount - 1]) > 0;
+            }
+            if (above) {
+                if (peakCount == peaks.length) {
+                    peaks = Arrays.copyOf(peaks, peakCount * 2);
+                }
+                peaks[peakCount++] = equity != null ? equity : BigDecimal.valueOf(figure, scale);
+                peakInLongs = true;
+                peakUnscaled = figure;
+                peakScale = scale;
+            }
         }
 
         /**

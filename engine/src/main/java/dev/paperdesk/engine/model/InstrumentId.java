@@ -45,6 +45,9 @@ public record InstrumentId(String symbol, String venue) implements Comparable<In
 
     @Override
     public int compareTo(InstrumentId o) {
+        if (o == this) {
+            return 0; // a sorted map looked up by its own key object: no text compared
+        }
         int c = symbol.compareTo(o.symbol);
         return c != 0 ? c : venue.compareTo(o.venue);
     }

@@ -369,7 +369,7 @@ public final class Portfolio {
     }
 
     public Position position(InstrumentId instrument) {
-        Position held = positions.get(instrument);
+        Position held = held(instrument);
         // the flat position only when there is none: every price asks about every portfolio
         return held != null ? held : Position.flat(instrument);
     }
@@ -380,16 +380,38 @@ public final class Portfolio {
      * Strategies and the venue read it on every bar.
      */
     public BigDecimal quantityOf(InstrumentId instrument) {
-        Position held = positions.get(instrument);
+        Position held = held(instrument);
         return held != null ? held.quantity() : BigDecimal.ZERO;
     }
+
+    /**
+     * The position held in {@code instrument}, or null. The ids the engine asks with (a quote's, a
+     * strategy's) are equal to the map's keys but other objects, so each lookup compared their texts;
+     * an id asked for again is looked up by the position's own id object instead, which the tree
+     * compares by identity. Any id equal to the asked one finds the same entry, so the alias is right
+     * whatever the map holds now; it is one immutable pair, read and written whole.
+     */
+    private Position held(InstrumentId instrument) {
+        IdAlias a = alias;
+        InstrumentId key = a != null && a.asked == instrument ? a.key : instrument;
+        Position held = positions.get(key);
+        if (held != null && key == instrument && held.instrumentId() != instrument) {
+            alias = new IdAlias(instrument, held.instrumentId());
+        }
+        return held;
+    }
+
+    /** An id asked for and an equal id object the positions are keyed by. */
+    private record IdAlias(InstrumentId asked, InstrumentId key) {}
+
+    private IdAlias alias;
 
     /**
      * Whether a position in {@code instrument} is open, as {@code !position(instrument).isFlat()} but
      * without a flat {@link Position} for an instrument not held: every quote asks every portfolio.
      */
     public boolean holds(InstrumentId instrument) {
-        Position held = positions.get(instrument);
+        Position held = held(instrument);
         return held != null && !held.isFlat();
     }
 

@@ -89,6 +89,14 @@ public record Position(InstrumentId instrumentId, List<Lot> lots, BigDecimal rea
         if (signedQty.signum() == 0) {
             throw new IllegalArgumentException("trade quantity must not be zero");
         }
+        if (lots.isEmpty()) {
+            // Opening from flat (every entry, and its pre-trade trial): the general path's one new lot
+            // and zero totals, by the same expressions, without its working list.
+            BigDecimal cost = signedQty.multiply(price).multiply(multiplier);
+            Position next =
+                    new Position(instrumentId, List.of(new Lot(signedQty, cost, at)), realizedPnl.add(BigDecimal.ZERO));
+            return new Trade(next, BigDecimal.ZERO, BigDecimal.ZERO);
+        }
         List<Lot> open = new ArrayList<>(lots);
         BigDecimal remaining = signedQty;
         BigDecimal realized = BigDecimal.ZERO;

@@ -552,11 +552,22 @@ public final class AccountService {
      * value and scale, to the snapshot's equity; {@code null} otherwise. Engine thread.
      */
     public BigDecimal bookEquity(Portfolio live, InstrumentId instrument) {
+        MarginBook book = equityBook(live, instrument);
+        return book == null ? null : book.equity();
+    }
+
+    /**
+     * The running book whose {@link MarginBook#equity()} {@link #bookEquity} reads (the book of
+     * {@code live} when it is current and values only the one position {@code instrument}), or
+     * {@code null}: for a reader that takes the equity as a scaled long. Engine thread; the book is
+     * only read.
+     */
+    public MarginBook equityBook(Portfolio live, InstrumentId instrument) {
         MarginBook book = books.get(live.id());
         if (book == null || book.positionCount() != 1 || !book.isFor(live, host.fx()) || !book.values(instrument)) {
             return null;
         }
-        return book.equity();
+        return book;
     }
 
     /**
@@ -867,7 +878,7 @@ public final class AccountService {
             MarginBook book = book(live);
             if (supervised.get(id) == book && !book.levelsChanged()) {
                 // Exact: no pool changed level since the last full check.
-                observe(live, book.equity());
+                observe(live, book);
                 continue;
             }
             Map<String, WarningLevel> recorded = levels.get(id);
@@ -906,6 +917,34 @@ public final class AccountService {
             }
         }
     }
+
+    /**
+     * {@link #observe(Portfolio, BigDecimal)} of the book's equity: without making it when the book
+     * holds it as a scaled long at the scale of the peak, the day has not rolled and the equity is not
+     * above the peak (the marks would stay the very same object).
+     */
+    private void observe(Portfolio live, MarginBook book) {
+        RiskMarks marks = live.riskMarks();
+        if (book.equityInLongs() && !today().isAfter(marks.day())) {
+            BigDecimal peak = marks.peakEquity();
+            if (peak != peakSeen) {
+                // once per new peak: its unscaled digits when it has at most 18
+                peakFits = peak.scale() >= 0 && peak.precision() <= 18;
+                peakUnscaled = peakFits ? peak.unscaledValue().longValue() : 0;
+                peakSeen = peak;
+            }
+            if (peakFits && peak.scale() == book.equityScale() && book.equityUnscaled() <= peakUnscaled) {
+                return;
+            }
+        }
+        observe(live, book.equity());
+    }
+
+    /** The last peak {@link #observe(Portfolio, MarginBook)} compared with, and its unscaled digits. */
+    private BigDecimal peakSeen;
+
+    private boolean peakFits;
+    private long peakUnscaled;
 
     /** Raises the equity peak and rolls the day of the risk marks. */
     private void observe(Portfolio live, BigDecimal equity) {

@@ -1150,9 +1150,19 @@ public final class TradingEngine implements MarketDataSink {
                 PortfolioId id = affected.get(k);
                 Portfolio p = portfolios.get(id);
                 stale.add(id);
-                // the account's running book, just re-marked, when it values this position alone
-                BigDecimal booked = accounts.bookEquity(p, quote.instrumentId());
-                markedEquity.put(id, booked != null ? booked : equity(p));
+                MarkedEquity marked = markedEquity.get(id);
+                if (marked == null) {
+                    marked = new MarkedEquity();
+                    markedEquity.put(id, marked);
+                }
+                // the account's running book, just re-marked, when it values this position alone:
+                // its scaled long when it has one (no object per price), else its BigDecimal
+                dev.paperdesk.engine.portfolio.margin.MarginBook book = accounts.equityBook(p, quote.instrumentId());
+                if (book != null && book.equityInLongs()) {
+                    marked.set(book.equityUnscaled(), book.equityScale());
+                } else {
+                    marked.set(book != null ? book.equity() : equity(p));
+                }
             }
         }
     }
@@ -1559,7 +1569,7 @@ public final class TradingEngine implements MarketDataSink {
     /** A portfolio's snapshot; see {@link #portfolioSnapshots()} for how current it is. */
     public Optional<PortfolioSnapshot> portfolioSnapshot(PortfolioId id) {
         if (loop.inLoop() && stale.remove(id)) {
-            BigDecimal marked = markedEquity.get(id);
+            MarkedEquity marked = markedEquity.get(id);
             refreshViews(List.of(id));
             markedEquity.put(id, marked); // a read is no revaluation: the equity of record stays
         }
@@ -1569,7 +1579,7 @@ public final class TradingEngine implements MarketDataSink {
     private void refreshStale() {
         List<PortfolioId> ids = List.copyOf(stale);
         stale.clear();
-        Map<PortfolioId, BigDecimal> marked = new HashMap<>(markedEquity);
+        Map<PortfolioId, MarkedEquity> marked = new HashMap<>(markedEquity);
         refreshViews(ids);
         markedEquity.putAll(marked); // a read is no revaluation: the equities of record stay
     }
@@ -1579,7 +1589,50 @@ public final class TradingEngine implements MarketDataSink {
      * have been then (engine thread). The zero value of a flat position takes the scale of its mark,
      * so equity worked out later, at other marks, could differ in scale from the one published.
      */
-    private final Map<PortfolioId, BigDecimal> markedEquity = new HashMap<>();
+    private final Map<PortfolioId, MarkedEquity> markedEquity = new HashMap<>();
+
+    /**
+     * A portfolio's equity of record as of its last re-mark: unscaled digits at a scale when the
+     * running book worked it out in long arithmetic (its BigDecimal made only when read as one), else
+     * the BigDecimal. Written in place at each price of a held instrument (engine thread).
+     */
+    private static final class MarkedEquity {
+        private boolean inLongs;
+        private long unscaled;
+        private int scale;
+        /** The figure as a BigDecimal: the one set, or the one made of the longs when first read. */
+        private BigDecimal value;
+
+        void set(long unscaled, int scale) {
+            this.inLongs = true;
+            this.unscaled = unscaled;
+            this.scale = scale;
+            this.value = null;
+        }
+
+        void set(BigDecimal value) {
+            this.inLongs = false;
+            this.value = value;
+        }
+
+        /** The figure; the same object at every read until the next re-mark. */
+        BigDecimal decimal() {
+            BigDecimal v = value;
+            if (v == null) {
+                v = BigDecimal.valueOf(unscaled, scale);
+                value = v;
+            }
+            return v;
+        }
+
+        void readTo(EquityReader reader) {
+            if (inLongs) {
+                reader.scaled(unscaled, scale);
+            } else {
+                reader.decimal(value);
+            }
+        }
+    }
 
     /**
      * A portfolio's equity in its base currency, engine thread: exactly (value and scale) the {@link
@@ -1591,8 +1644,28 @@ public final class TradingEngine implements MarketDataSink {
         if (published == null) {
             return Optional.empty();
         }
-        BigDecimal marked = markedEquity.get(id);
-        return Optional.of(marked != null ? marked : published.equity());
+        MarkedEquity marked = markedEquity.get(id);
+        return Optional.of(marked != null ? marked.decimal() : published.equity());
+    }
+
+    /**
+     * {@link #equity(PortfolioId)} handed to {@code reader}: as unscaled digits at a scale when the
+     * equity of record is held so (a held position re-marked by its running book), else as the
+     * BigDecimal; the same value and scale either way. False, with nothing read, for an unknown
+     * portfolio. Engine thread.
+     */
+    public boolean equity(PortfolioId id, EquityReader reader) {
+        PortfolioSnapshot published = snapshotView.get(id);
+        if (published == null) {
+            return false;
+        }
+        MarkedEquity marked = markedEquity.get(id);
+        if (marked != null) {
+            marked.readTo(reader);
+        } else {
+            reader.decimal(published.equity());
+        }
+        return true;
     }
 
     /**

@@ -253,6 +253,20 @@ public final class TradingSession implements AutoCloseable {
         return loop.inLoop() ? engine.equity(id) : portfolio(id).map(PortfolioSnapshot::equity);
     }
 
+    /**
+     * {@link #equity(PortfolioId)} handed to {@code reader}, as unscaled digits at a scale when the
+     * engine holds it so (no object per price), else as a decimal; false, with nothing read, for an
+     * unknown portfolio.
+     */
+    public boolean equity(PortfolioId id, EquityReader reader) {
+        if (loop.inLoop()) {
+            return engine.equity(id, reader);
+        }
+        Optional<PortfolioSnapshot> p = portfolio(id);
+        p.ifPresent(s -> reader.decimal(s.equity()));
+        return p.isPresent();
+    }
+
     public List<Order> orders() {
         return engine.orders();
     }

@@ -79,6 +79,14 @@ class EquityCurveTest {
     }
 
     private static EquityCurve curve(List<Sample> samples, int expected) {
+        return curve(samples, expected, null);
+    }
+
+    /**
+     * The curve of {@code samples}, with each figure of at most 18 digits handed over as a scaled
+     * long instead when {@code scaled} (a random choice per sample; null: never) says so.
+     */
+    private static EquityCurve curve(List<Sample> samples, int expected, java.util.SplittableRandom scaled) {
         EquityCurve.Builder b = new EquityCurve.Builder(CAPITAL, expected);
         BigDecimal units = null;
         BigDecimal benchmarkClose = null;
@@ -92,9 +100,33 @@ class EquityCurveTest {
                 }
                 benchmarkClose = s.close();
             }
-            b.add(t.getEpochSecond(), t.getNano(), s.equity(), benchmarkClose);
+            BigDecimal eq = s.equity();
+            if (scaled != null && eq.precision() <= 18 && scaled.nextInt(3) > 0) {
+                b.add(t.getEpochSecond(), t.getNano(), eq.unscaledValue().longValueExact(), eq.scale(), benchmarkClose);
+            } else {
+                b.add(t.getEpochSecond(), t.getNano(), eq, benchmarkClose);
+            }
         }
         return b.build();
+    }
+
+    /**
+     * Figures handed over as scaled longs (as the engine does while a position is re-marked), mixed
+     * in any order with BigDecimal ones, give the same points — equity in the same scale, drawdown
+     * against the same peaks, benchmark — as the eagerly computed curve.
+     */
+    @Property(tries = 300)
+    void scaledFiguresGiveTheSamePoints(@ForAll("samples") List<Sample> samples, @ForAll long seed) {
+        List<EquityPoint> expected = eager(samples);
+        EquityCurve curve = curve(samples, 1, new java.util.SplittableRandom(seed));
+        assertThat(curve).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            EquityPoint want = expected.get(i);
+            EquityPoint got = curve.get(i);
+            assertThat(got.equity().toString()).isEqualTo(want.equity().toString());
+            assertThat(Double.doubleToLongBits(got.drawdown())).isEqualTo(Double.doubleToLongBits(want.drawdown()));
+        }
+        assertThat(curve).isEqualTo(expected);
     }
 
     @Property(tries = 300)

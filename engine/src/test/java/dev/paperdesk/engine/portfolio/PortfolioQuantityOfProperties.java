@@ -55,8 +55,25 @@ class PortfolioQuantityOfProperties {
             if (position.isFlat()) {
                 assertThat(actual).isSameAs(BigDecimal.ZERO).isSameAs(expected);
             }
+            // The same questions with another, equal id object, kept across fills as a feed's quotes
+            // ask them: the answers of a scan of the positions by equality.
+            InstrumentId other = OTHERS.computeIfAbsent(i.id(), id -> new InstrumentId(id.symbol(), id.venue()));
+            assertThat(other).isNotSameAs(i.id());
+            Position scanned = null;
+            for (Position q : p.positions()) {
+                if (q.instrumentId().equals(other)) {
+                    scanned = q;
+                }
+            }
+            assertThat(p.position(other)).isEqualTo(scanned != null ? scanned : Position.flat(other));
+            assertThat(p.quantityOf(other)).isEqualTo(scanned != null ? scanned.quantity() : BigDecimal.ZERO);
+            assertThat(p.holds(other)).isEqualTo(scanned != null && !scanned.isFlat());
+            assertThat(p.quantityOf(other)).isEqualTo(actual); // asked again: through the alias
         }
     }
+
+    private static final java.util.Map<InstrumentId, InstrumentId> OTHERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The quantity as it was summed before: zero plus every lot, through an iterator. */
     private static BigDecimal reference(Position position) {

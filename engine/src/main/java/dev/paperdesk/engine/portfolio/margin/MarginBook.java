@@ -133,6 +133,14 @@ public final class MarginBook {
     private boolean marksMoved;
     /** {@link #equity()} at the current marks, or null once a mark moved since it was worked out. */
     private BigDecimal equity;
+    /**
+     * {@link #equity()} as a scaled long: 0 not worked out since a mark moved, 1 it is
+     * {@code equityUnscaled} at {@code equityScale}, 2 it is not one (only the BigDecimal).
+     */
+    private int equityState;
+
+    private long equityUnscaled;
+    private int equityScale;
 
     /**
      * The cross pool's value sum (fixed point, at {@link #crossSafeScale}) at or above which its
@@ -426,6 +434,7 @@ public final class MarginBook {
         marksMoved = true;
         moved = true;
         equity = null;
+        equityState = 0;
         if (!fixedPoint) {
             return;
         }
@@ -438,14 +447,16 @@ public final class MarginBook {
         }
         if (c >= 0) {
             // Unpriced positions are carried at cost in BigDecimal; their fixed-point value is 0.
-            if (wasPriced) {
-                if (--scaleCount[c * SCALES + beforeScale] == 0 && beforeScale == topScale[c]) {
-                    topScale[c] = -1; // the top scale may have emptied
-                }
-            }
+            // The new scale is counted before the old one is released: a mark of the same scale
+            // (nearly every price) then never empties the top scale, which would cost a rescan.
             if (mark != null) {
                 if (scaleCount[c * SCALES + valueScale[i]]++ == 0 && topScale[c] >= 0 && valueScale[i] > topScale[c]) {
                     topScale[c] = valueScale[i];
+                }
+            }
+            if (wasPriced) {
+                if (--scaleCount[c * SCALES + beforeScale] == 0 && beforeScale == topScale[c]) {
+                    topScale[c] = -1; // the top scale may have emptied
                 }
             }
             if (wasPriced != (mark != null)) {
@@ -513,26 +524,48 @@ public final class MarginBook {
     public BigDecimal equity() {
         BigDecimal e = equity;
         if (e == null) {
-            e = fixedPoint ? longEquity() : null;
-            if (e == null) {
-                e = built.cash().add(marketValue());
-            }
+            e = equityInLongs()
+                    ? BigDecimal.valueOf(equityUnscaled, equityScale)
+                    : built.cash().add(marketValue());
             equity = e;
         }
         return e;
     }
 
     /**
+     * True when {@link #equity()} at the current marks is {@link #equityUnscaled()} at {@link
+     * #equityScale()} (worked out in long arithmetic: positions in one currency at a rate of exactly
+     * 1, all priced, every term fitting), so a reader that keeps scaled longs needs no object per price.
+     */
+    public boolean equityInLongs() {
+        if (equityState == 0) {
+            equityState = fixedPoint && longEquity() ? 1 : 2;
+        }
+        return equityState == 1;
+    }
+
+    /** The unscaled digits of {@link #equity()}; read only while {@link #equityInLongs()} is true. */
+    public long equityUnscaled() {
+        return equityUnscaled;
+    }
+
+    /** The scale of {@link #equity()}; read only while {@link #equityInLongs()} is true. */
+    public int equityScale() {
+        return equityScale;
+    }
+
+    /**
      * {@code cash + marketValue()} in long arithmetic when the positions are in one currency at a
      * rate of exactly 1 (scale 0), all priced, and every term fits: the same value and scale (the
-     * larger of the cash's and the sum's) with one object made; {@code null} otherwise.
+     * larger of the cash's and the sum's) into {@code equityUnscaled} and {@code equityScale}; false
+     * otherwise.
      */
-    private BigDecimal longEquity() {
+    private boolean longEquity() {
         int only = -1;
         for (int c = 0; c < rates.length; c++) {
             if (hasTerms[c]) {
                 if (only >= 0) {
-                    return null;
+                    return false;
                 }
                 only = c;
             }
@@ -549,27 +582,29 @@ public final class MarginBook {
                 || rates[only] == null
                 || rates[only].scale() != 0
                 || rates[only].compareTo(BigDecimal.ONE) != 0) {
-            return null;
+            return false;
         }
         int top = top(only);
         long hi = valueHi[only];
         long lo = valueLo[only];
         int shift = sumScale[only] - top;
         if (hi != (lo >> 63) || shift < 0 || shift >= POW10.length || lo % POW10[shift] != 0) {
-            return null;
+            return false;
         }
         long sum = lo / POW10[shift];
         int scale = Math.max(cash.scale(), top);
         long a = align(cashUnscaled, cash.scale(), scale);
         long b = align(sum, top, scale);
         if (a == Long.MIN_VALUE || b == Long.MIN_VALUE) {
-            return null;
+            return false;
         }
         long total = a + b;
         if (((a ^ total) & (b ^ total)) < 0) {
-            return null; // overflow
+            return false; // overflow
         }
-        return BigDecimal.valueOf(total, scale);
+        equityUnscaled = total;
+        equityScale = scale;
+        return true;
     }
 
     /** Positions valued, flat ones included (each holds a mark). */
@@ -699,13 +734,23 @@ public final class MarginBook {
      * The slot of {@code instrument}'s position, or −1. A book of one position (a backtest's, every
      * price) compares that position's id, the very object the prices carry, instead of hashing it.
      */
+    /** An id object found equal to the one position's id (a book of one position; engine thread). */
+    private InstrumentId matched;
+
     private int slot(InstrumentId instrument) {
         if (slots == null) {
             if (n == 0) {
                 return -1;
             }
             InstrumentId only = views[0].instrumentId();
-            return only == instrument || only.equals(instrument) ? 0 : -1;
+            if (only == instrument || instrument == matched) {
+                return 0;
+            }
+            if (only.equals(instrument)) {
+                matched = instrument; // the prices' own id object, equal to the position's
+                return 0;
+            }
+            return -1;
         }
         Integer slot = slots.get(instrument);
         return slot == null ? -1 : slot;
@@ -795,7 +840,7 @@ public final class MarginBook {
         if (scale > MAX_SCALE) {
             return false;
         }
-        long unscaled = mark.scaleByPowerOfTen(mark.scale()).longValue();
+        long unscaled = unscaled(mark);
         long hi = Math.multiplyHigh(qm[i], unscaled);
         long lo = qm[i] * unscaled;
         if (hi != (lo >> 63)) {
@@ -804,6 +849,27 @@ public final class MarginBook {
         value[i] = lo;
         valueScale[i] = scale;
         return true;
+    }
+
+    private static final double[] DOUBLE_POW10 = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22
+    };
+
+    /**
+     * The unscaled digits of {@code mark} (scale ≥ 0, at most 18 digits) without a scaled copy per
+     * price. For at most 15 digits at a scale up to 22 (10^s exact in a double) the double round trip
+     * is exact: {@code doubleValue()} is {@code v / 10^s} of exact operands rounded once, times the
+     * exact {@code 10^s} rounded once more, so within {@code |v| · 2^-52 < 0.23} of {@code v}, and
+     * rounding gives {@code v} back (the same argument as the venue's tick count). Other values take
+     * the decimal path.
+     */
+    static long unscaled(BigDecimal mark) {
+        int s = mark.scale();
+        if (s >= 0 && s < DOUBLE_POW10.length && mark.precision() <= 15) {
+            return Math.round(mark.doubleValue() * DOUBLE_POW10[s]);
+        }
+        return mark.scaleByPowerOfTen(s).longValue();
     }
 
     private static boolean fits(BigDecimal d) {

@@ -181,6 +181,11 @@ class MarginBookProperties {
             PortfolioSnapshot published = book.snapshot(p.riskMarks(), reserved);
             assertThat(published.positions()).isInstanceOf(DeferredPositions.class);
             assertThat(((DeferredPositions) published.positions()).built()).isFalse();
+            if (book.equityInLongs()) { // the scaled long a reader may take instead: the same value and scale
+                assertThat(BigDecimal.valueOf(book.equityUnscaled(), book.equityScale()))
+                        .isEqualTo(now.snapshot.equity());
+            }
+            Statistics.label("equity in longs").collect(book.equityInLongs());
             assertThat(book.equity()).isEqualTo(now.snapshot.equity());
             assertThat(book.unrealizedPnl()).isEqualTo(now.snapshot.unrealizedPnl());
             assertThat(published).isEqualTo(now.snapshot);
@@ -488,6 +493,10 @@ class MarginBookProperties {
             Reference now = Reference.of(p, marks, BigDecimal.ZERO);
             Map<String, WarningLevel> levels = now.levels();
             assertThat(book.levels()).isEqualTo(levels);
+            if (book.equityInLongs()) {
+                assertThat(BigDecimal.valueOf(book.equityUnscaled(), book.equityScale()))
+                        .isEqualTo(now.snapshot.equity());
+            }
             assertThat(book.equity()).isEqualTo(now.snapshot.equity());
             Statistics.label("cross level").collect(levels.get("cross"));
         }
