@@ -101,7 +101,7 @@ final class AmericanImpliedVolatilitySolver {
         double valueAndGreeks(double vol);
 
         /**
-         * Where the last {@link #value} pass, at {@code vol}, shows that {@link #valueAndGreeks} there would
+         * Where the last {@link #value} pass, at {@code vol} (and on this contract), shows that {@link #valueAndGreeks} there would
          * give the holder the European value and Greeks (the early-exercise premium below what that pass
          * keeps): the holder so filled and the value {@link #valueAndGreeks} would return, without its pass;
          * NaN otherwise (the holder's contents then undefined until a {@link #valueAndGreeks} pass).
@@ -163,9 +163,11 @@ final class AmericanImpliedVolatilitySolver {
     /**
      * With the greeks, a pass predicted to be the last after a pass whose premium over the European value
      * was below this is a value pass, completed by the European Greeks where its premium stays below the
-     * full pass's 1e-9 (a full pass follows otherwise).
+     * full pass's 1e-9 (a full pass follows otherwise). Half that threshold: on the benchmark's three seeds
+     * every such value pass was completed so (115–164 of 1,000 contracts), where 1e-8 let 20 % of them
+     * miss, each a lite pass more for a saving of a quarter of one.
      */
-    static final double NIL_PREMIUM = 1e-10;
+    static final double NIL_PREMIUM = 5e-10;
 
     private static ImpliedVolatility solveWithVega(
             OptionPricer pricer, OptionInputs in, double price, ValueAndVega model, boolean greeks) {
