@@ -174,11 +174,9 @@ final class AmericanImpliedVolatilitySolver {
         if (!Double.isFinite(price) || price < 0.0 || !(in.expiry() > 0.0) || price <= in.intrinsicValue()) {
             return fallback(pricer, in, price, model, greeks, 0);
         }
-        double forwardIntrinsic = Math.max(
-                in.sign()
-                        * (in.spot() * Math.exp(-in.dividendYield() * in.expiry())
-                                - in.strike() * Math.exp(-in.rate() * in.expiry())),
-                0.0);
+        double carry = Math.exp(-in.dividendYield() * in.expiry());
+        double forwardIntrinsic =
+                Math.max(in.sign() * (in.spot() * carry - in.strike() * Math.exp(-in.rate() * in.expiry())), 0.0);
         if (price - Math.max(in.intrinsicValue(), forwardIntrinsic) <= 1e-10 * price) {
             return fallback(pricer, in, price, model, greeks, 0);
         }
@@ -194,7 +192,7 @@ final class AmericanImpliedVolatilitySolver {
         // operations as BjerksundStenslandAmericanPricer.europeanVega, so the same bits
         double sqrtT = Math.sqrt(in.expiry());
         double lnForward = Math.log(in.spot() / in.strike()) + (in.rate() - in.dividendYield()) * in.expiry();
-        double carrySqrtT = in.spot() * Math.exp(-in.dividendYield() * in.expiry()) * sqrtT;
+        double carrySqrtT = in.spot() * carry * sqrtT;
         double x0 = e.value();
         double a0 = model.value(x0);
         double slope0 = model.vega() - europeanVega(lnForward, sqrtT, carrySqrtT, x0);
