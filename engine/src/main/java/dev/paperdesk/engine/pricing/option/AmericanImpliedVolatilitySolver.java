@@ -99,6 +99,16 @@ final class AmericanImpliedVolatilitySolver {
          * written to the model's holder (a fuller, dearer pass); {@link #vega()} is then the holder's vega.
          */
         double valueAndGreeks(double vol);
+
+        /**
+         * Where the last {@link #value} pass, at {@code vol} (and on this contract), shows that {@link #valueAndGreeks} there would
+         * give the holder the European value and Greeks (the early-exercise premium below what that pass
+         * keeps): the holder so filled and the value {@link #valueAndGreeks} would return, without its pass;
+         * NaN otherwise (the holder's contents then undefined until a {@link #valueAndGreeks} pass).
+         */
+        default double europeanGreeks(double vol) {
+            return Double.NaN;
+        }
     }
 
     /**
@@ -150,16 +160,23 @@ final class AmericanImpliedVolatilitySolver {
      */
     static final double CONVERGING = 1e-4;
 
+    /**
+     * With the greeks, a pass predicted to be the last after a pass whose premium over the European value
+     * was below this is a value pass, completed by the European Greeks where its premium stays below the
+     * full pass's 1e-9 (a full pass follows otherwise). Half that threshold: on the benchmark's three seeds
+     * every such value pass was completed so (115–164 of 1,000 contracts), where 1e-8 let 20 % of them
+     * miss, each a lite pass more for a saving of a quarter of one.
+     */
+    static final double NIL_PREMIUM = 5e-10;
+
     private static ImpliedVolatility solveWithVega(
             OptionPricer pricer, OptionInputs in, double price, ValueAndVega model, boolean greeks) {
         if (!Double.isFinite(price) || price < 0.0 || !(in.expiry() > 0.0) || price <= in.intrinsicValue()) {
             return fallback(pricer, in, price, model, greeks, 0);
         }
-        double forwardIntrinsic = Math.max(
-                in.sign()
-                        * (in.spot() * Math.exp(-in.dividendYield() * in.expiry())
-                                - in.strike() * Math.exp(-in.rate() * in.expiry())),
-                0.0);
+        double carry = Math.exp(-in.dividendYield() * in.expiry());
+        double forwardIntrinsic =
+                Math.max(in.sign() * (in.spot() * carry - in.strike() * Math.exp(-in.rate() * in.expiry())), 0.0);
         if (price - Math.max(in.intrinsicValue(), forwardIntrinsic) <= 1e-10 * price) {
             return fallback(pricer, in, price, model, greeks, 0);
         }
@@ -175,7 +192,7 @@ final class AmericanImpliedVolatilitySolver {
         // operations as BjerksundStenslandAmericanPricer.europeanVega, so the same bits
         double sqrtT = Math.sqrt(in.expiry());
         double lnForward = Math.log(in.spot() / in.strike()) + (in.rate() - in.dividendYield()) * in.expiry();
-        double carrySqrtT = in.spot() * Math.exp(-in.dividendYield() * in.expiry()) * sqrtT;
+        double carrySqrtT = in.spot() * carry * sqrtT;
         double x0 = e.value();
         double a0 = model.value(x0);
         double slope0 = model.vega() - europeanVega(lnForward, sqrtT, carrySqrtT, x0);
@@ -221,7 +238,17 @@ final class AmericanImpliedVolatilitySolver {
         // the premium's linear model leaves an error of about 1e-2·(σ1 − σ0)²: a small correction lands at the root
         boolean full = greeks && Math.abs(x1 - x0) <= NEAR;
         while (evaluations < 20) {
-            double a1 = full ? model.valueAndGreeks(x1) : model.value(x1);
+            double a1;
+            if (full && premiumPrev < NIL_PREMIUM) {
+                // a premium this small stays below the full pass's 1e-9 over a small step, where the holder
+                // keeps the European Greeks: the value pass gives the same value and decides (a full one
+                // follows if not)
+                a1 = model.value(x1);
+                double same = model.europeanGreeks(x1);
+                a1 = Double.isNaN(same) ? model.valueAndGreeks(x1) : same;
+            } else {
+                a1 = full ? model.valueAndGreeks(x1) : model.value(x1);
+            }
             double v1 = model.vega();
             evaluations++;
             if (Math.abs(a1 - price) <= repriced) {
@@ -291,7 +318,7 @@ final class AmericanImpliedVolatilitySolver {
 
     /** A volatility found on a lite pass; with {@code greeks}, one full pass there fills the holder. */
     private static ImpliedVolatility solved(double vol, int evaluations, ValueAndVega model, boolean greeks) {
-        if (greeks) {
+        if (greeks && Double.isNaN(model.europeanGreeks(vol))) {
             model.valueAndGreeks(vol);
             evaluations++;
         }

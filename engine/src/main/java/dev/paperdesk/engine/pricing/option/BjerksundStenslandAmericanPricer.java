@@ -152,6 +152,10 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         double european;
         /** Where {@link #valueAndGreeks} writes: the holder this workspace belongs to, or null. */
         private PriceAndGreeks holder;
+        /** The approximation (before its floors) of the last {@link #value} pass, and that pass's volatility. */
+        double approx;
+
+        private double valueVol = Double.NaN;
 
         Workspace contract(double sign, double s, double k, double t, double r, double q) {
             this.sign = sign;
@@ -161,6 +165,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             this.r = r;
             this.q = q;
             this.holder = null;
+            this.valueVol = Double.NaN;
             return this;
         }
 
@@ -174,7 +179,26 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
         public double value(double vol) {
             double value = valueAndVega(sign, s, k, t, r, q, vol, this);
             vega = dp[0];
+            valueVol = vol;
             return value;
+        }
+
+        @Override
+        public double europeanGreeks(double vol) {
+            if (!(vol == valueVol) || holder == null || (sign > 0 && q <= 0.0)) {
+                return Double.NaN;
+            }
+            // fillPriceAndGreeks' own test, on the value pass's approximation (the same operations give the
+            // same bits whichever tangents a pass carries): below it the holder keeps the European Greeks
+            BlackScholesEuropeanPricer.priceAndGreeks(sign, s, k, t, r, q, vol, holder);
+            double europeanValue = holder.value;
+            double intrinsic = Math.max(sign * (s - k), 0.0);
+            if (Math.max(approx, intrinsic) > europeanValue + 1e-9) {
+                return Double.NaN;
+            }
+            european = europeanValue;
+            vega = holder.vega;
+            return Math.max(approx, Math.max(europeanValue, intrinsic));
         }
 
         @Override
@@ -216,6 +240,7 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
             w.spot = false;
             w.directions = 3;
         }
+        w.approx = approx;
         double value = Math.max(approx, Math.max(european, intrinsic));
         if (!(approx > european && approx >= intrinsic && t > 0.0 && vol > 0.0)) {
             w.dp[0] = european >= intrinsic ? europeanVega(s, k, t, r, q, vol) : 0.0;
