@@ -21,6 +21,15 @@ final class Exponential {
     /** The bits of {@link #TWO_TO_J_64}, to which a power of two is applied by adding to the exponent field. */
     private static final long[] TWO_TO_J_64_BITS = new long[64];
 
+    /**
+     * The bits of 2^{j/256}, j = 0..255 (2 KB, in the first level cache beside the quadrature's constants):
+     * {@link #ofNonPositiveInSum}'s table, four times finer than {@link #TWO_TO_J_64} so that its reduced
+     * argument is four times smaller and a degree-4 polynomial suffices.
+     */
+    private static final long[] TWO_TO_J_256_BITS = new long[256];
+
+    private static final double TWO_FIFTY_SIX_OVER_LN2 = 256.0 / Math.log(2.0);
+
     private static final double SIXTY_FOUR_OVER_LN2 = 64.0 / Math.log(2.0);
     /** ln 2/64 in two parts (fdlibm's ln2_hi has 21 trailing zero bits, so k·hi is exact for |k| &lt; 2^21). */
     private static final double LN2_64_HI = 6.93147180369123816490e-01 / 64.0;
@@ -33,6 +42,9 @@ final class Exponential {
             // within 1 ulp, and the table's rounding is part of the 2.5-ulp bound
             TWO_TO_J_64[j] = Math.pow(2.0, j / 64.0);
             TWO_TO_J_64_BITS[j] = Double.doubleToRawLongBits(TWO_TO_J_64[j]);
+        }
+        for (int j = 0; j < 256; j++) {
+            TWO_TO_J_256_BITS[j] = Double.doubleToRawLongBits(Math.pow(2.0, j / 256.0));
         }
     }
 
@@ -59,26 +71,28 @@ final class Exponential {
      */
     private static final double SHIFTER = 0x1.8p52;
 
-    /** ln 2/64 rounded to a double: within 3.7e-19 of the true value. */
-    private static final double LN2_64 = Math.log(2.0) / 64.0;
+    /**
+     * ln 2/256 rounded to a double: within 9.3e-20 of the true value (ln 2 rounded, divided by a power of
+     * two, so the same relative error, 1.4e-17, as the 64-entry reduction had).
+     */
+    private static final double LN2_256 = Math.log(2.0) / 256.0;
 
     /**
-     * e^x for −708 ≤ x ≤ 0 with the reduction r = x − k·ln 2/64 in one fused product instead of {@link
-     * #ofNonPositive}'s two (nine floating-point operations in all), at the price of a relative
-     * error of up to 3 ulps + 3.4e-17·|x| (the rounding of ln 2/64 times k): an absolute error within 3
-     * ulps plus 3.4e-17·|x|·e^x ≤ 1.3e-17. For terms summed in absolute terms (the bivariate normal's
+     * e^x for −708 ≤ x ≤ 0 with the reduction r = x − k·ln 2/256 in one fused product and a 256-entry table
+     * (eight floating-point operations in all: the 64-entry table needs a degree-5 polynomial, one fused
+     * product more, on each of the 240 nodes of a Bjerksund–Stensland value), at the price of a relative error of up to 3 ulps + 3.4e-17·|x| (the
+     * rounding of ln 2/256 times k): an absolute error within 3 ulps plus 3.4e-17·|x|·e^x ≤ 1.3e-17. With
+     * |r| ≤ ln 2/512 the degree-4 Taylor polynomial's truncation is r^5/120 ≤ 3.8e-17 relative, the degree-5
+     * one's on the 64-entry table's r. For terms summed in absolute terms (the bivariate normal's
      * quadrature nodes, 240 per Bjerksund–Stensland value), not where a tail's relative precision matters.
      */
     static double ofNonPositiveInSum(double x) {
-        double shifted = Math.fma(x, SIXTY_FOUR_OVER_LN2, SHIFTER);
+        double shifted = Math.fma(x, TWO_FIFTY_SIX_OVER_LN2, SHIFTER);
         double kd = shifted - SHIFTER;
         long k = Double.doubleToRawLongBits(shifted);
-        double r = Math.fma(-kd, LN2_64, x);
-        double p = Math.fma(
-                Math.fma(Math.fma(Math.fma(Math.fma(1.0 / 120.0, r, 1.0 / 24.0), r, 1.0 / 6.0), r, 0.5), r, 1.0),
-                r,
-                1.0);
-        // 2^{(k mod 64)/64}·2^{⌊k/64⌋}, a normal double for every k of the range
-        return Double.longBitsToDouble(TWO_TO_J_64_BITS[(int) (k & 63)] + ((k >> 6) << 52)) * p;
+        double r = Math.fma(-kd, LN2_256, x);
+        double p = Math.fma(Math.fma(Math.fma(Math.fma(1.0 / 24.0, r, 1.0 / 6.0), r, 0.5), r, 1.0), r, 1.0);
+        // 2^{(k mod 256)/256}·2^{⌊k/256⌋}, a normal double for every k of the range
+        return Double.longBitsToDouble(TWO_TO_J_256_BITS[(int) (k & 255)] + ((k >> 8) << 52)) * p;
     }
 }

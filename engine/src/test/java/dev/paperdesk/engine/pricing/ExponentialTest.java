@@ -81,6 +81,40 @@ class ExponentialTest {
     }
 
     @Test
+    void theQuadratureVariantAgreesWithFortyDigitValuesOnEveryEntryOfItsTable() {
+        // one point per table entry j (k ≡ j mod 256), at a quarter and at the edge of its reduction
+        // interval, from the quadrature's usual exponents down to the tails
+        double worst = 0;
+        for (int j = 0; j < 256; j++) {
+            for (double offset : new double[] {0.25, 0.499}) {
+                int k = -(j + 256 * (j % 7) * 40);
+                double x = (k - offset) * Math.log(2.0) / 256.0;
+                double exact = fortyDigitExp(x);
+                double error = Math.abs(Exponential.ofNonPositiveInSum(x) - exact);
+                worst = Math.max(worst, (error - 3.4e-17 * -x * exact) / Math.ulp(exact));
+            }
+        }
+        assertThat(worst).isLessThanOrEqualTo(3.0);
+    }
+
+    /** e^x = (e^{x/2^m})^{2^m} in 40-digit arithmetic, the series converging at once for the small argument. */
+    private static double fortyDigitExp(double x) {
+        MathContext mc = new MathContext(40);
+        int m = 12;
+        BigDecimal y = new BigDecimal(x).divide(BigDecimal.valueOf(1L << m), mc);
+        BigDecimal term = BigDecimal.ONE;
+        BigDecimal sum = BigDecimal.ONE;
+        for (int n = 1; n < 30; n++) {
+            term = term.multiply(y, mc).divide(BigDecimal.valueOf(n), mc);
+            sum = sum.add(term, mc);
+        }
+        for (int i = 0; i < m; i++) {
+            sum = sum.multiply(sum, mc);
+        }
+        return sum.doubleValue();
+    }
+
+    @Test
     void theInlinedDensityIsWithinAFewUlpsOfTheDensityEverywhere() {
         SplittableRandom rng = new SplittableRandom(11);
         double worst = 0;
