@@ -96,13 +96,7 @@ public final class ElementaryFunctions {
         double w = a + LOG_C_HI[i];
         double hi = w + r;
         double lo = ((a - w) + LOG_C_HI[i]) + ((w - hi) + r) + Math.fma(kd, LN2_LO, LOG_C_LO[i]);
-        // ln(1 + r) − r = r²·(−1/2 + r/3 − r²/4 + r³/5 − r⁴/6 + r⁵/7), Estrin's scheme
-        double r2 = r * r;
-        double p01 = Math.fma(1.0 / 3.0, r, -0.5);
-        double p23 = Math.fma(1.0 / 5.0, r, -0.25);
-        double p45 = Math.fma(1.0 / 7.0, r, -1.0 / 6.0);
-        double poly = r2 * Math.fma(Math.fma(p45, r2, p23), r2, p01);
-        return hi + (lo + poly);
+        return hi + (lo + log1pMinusIdentity(r));
     }
 
     /**

@@ -50,6 +50,7 @@ import dev.paperdesk.engine.portfolio.CostBasisMethod;
 import dev.paperdesk.engine.portfolio.LedgerEntry;
 import dev.paperdesk.engine.portfolio.Portfolio;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
+import dev.paperdesk.engine.portfolio.margin.MarginBook;
 import dev.paperdesk.engine.risk.RiskVerdict;
 import dev.paperdesk.engine.store.ChangeSet;
 import dev.paperdesk.engine.store.WorkspaceState;
@@ -1157,7 +1158,7 @@ public final class TradingEngine implements MarketDataSink {
                 }
                 // the account's running book, just re-marked, when it values this position alone:
                 // its scaled long when it has one (no object per price), else its BigDecimal
-                dev.paperdesk.engine.portfolio.margin.MarginBook book = accounts.equityBook(p, quote.instrumentId());
+                MarginBook book = accounts.equityBook(p, quote.instrumentId());
                 if (book != null && book.equityInLongs()) {
                     marked.set(book.equityUnscaled(), book.equityScale());
                 } else {
