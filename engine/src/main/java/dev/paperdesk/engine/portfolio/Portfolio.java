@@ -630,6 +630,22 @@ public final class Portfolio {
         return snapshot(marks, multipliers, fx, BigDecimal.ZERO);
     }
 
+    /**
+     * The cash in the base currency at {@code fx}: the {@code cash()} of {@link #snapshot(Function,
+     * Function, FxRates)} at those rates (value and scale), without valuing the positions. Buckets
+     * without a rate are left out, as there.
+     */
+    public BigDecimal cashIn(FxRates fx) {
+        BigDecimal cashBase = BigDecimal.ZERO;
+        for (CurrencyBalance b : balances.values()) {
+            BigDecimal rate = fx.rate(b.currency(), baseCurrency).orElse(null);
+            if (rate != null) {
+                cashBase = plus(cashBase, dev.paperdesk.engine.model.Decimals.times(b.cash(), rate));
+            }
+        }
+        return cashBase;
+    }
+
     /** {@link #snapshot(Function, Function, FxRates)} with {@code reservedForOrders} held back for working orders. */
     public PortfolioSnapshot snapshot(
             Function<InstrumentId, BigDecimal> marks,

@@ -25,6 +25,7 @@ import dev.paperdesk.engine.model.FillId;
 import dev.paperdesk.engine.model.Instrument;
 import dev.paperdesk.engine.model.InstrumentId;
 import dev.paperdesk.engine.model.Liquidity;
+import dev.paperdesk.engine.model.Money;
 import dev.paperdesk.engine.model.Order;
 import dev.paperdesk.engine.model.OrderChange;
 import dev.paperdesk.engine.model.OrderEvent;
@@ -1719,6 +1720,19 @@ public final class TradingEngine implements MarketDataSink {
     public BigDecimal quantity(PortfolioId portfolio, InstrumentId instrument) {
         Portfolio p = portfolios.get(portfolio);
         return p == null ? BigDecimal.ZERO : p.quantityOf(instrument);
+    }
+
+    /**
+     * A portfolio's cash in its base currency at the current exchange rates: its snapshot's {@code
+     * cash()} (value and scale) and base currency, without revaluing its positions; empty when there
+     * is no such portfolio. Off the engine thread, from the published snapshot.
+     */
+    public Optional<Money> cash(PortfolioId id) {
+        if (!loop.inLoop()) {
+            return portfolioSnapshot(id).map(s -> Money.of(s.cash(), s.baseCurrency()));
+        }
+        Portfolio p = portfolios.get(id);
+        return p == null ? Optional.empty() : Optional.of(Money.of(p.cashIn(fx), p.baseCurrency()));
     }
 
     /** The contract multiplier of an instrument (1 for one the engine does not list). */

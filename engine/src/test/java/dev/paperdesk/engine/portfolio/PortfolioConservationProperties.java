@@ -173,4 +173,56 @@ class PortfolioConservationProperties {
         assertThat(s.equity()).isEqualByComparingTo(expected);
         assertThat(s.unconvertible()).isEmpty();
     }
+
+    @Property(tries = 300)
+    void cashInIsTheSnapshotsCashValueAndScale(
+            @ForAll @Size(max = 30) List<@From("trades") Trade> trades,
+            @ForAll("rates") BigDecimal eurUsd,
+            @ForAll boolean btcPriced) {
+        Portfolio p = new Portfolio(
+                new PortfolioId(1),
+                "Prop",
+                "",
+                Currency.USD,
+                new BigDecimal("1000000"),
+                CostBasisMethod.FIFO,
+                Instant.EPOCH);
+        long id = 1;
+        for (Trade t : trades) {
+            Instrument ins = INSTRUMENTS.get(t.instrument());
+            p.applyFill(
+                    new Fill(
+                            new FillId(id),
+                            new OrderId(id),
+                            p.id(),
+                            ins.id(),
+                            t.side(),
+                            Quantity.of(t.quantity()),
+                            Price.of(t.price()),
+                            StandardFeeModel.DEFAULT.fee(
+                                    ins, Quantity.of(t.quantity()), Price.of(t.price()), Liquidity.TAKER),
+                            Liquidity.TAKER,
+                            BigDecimal.ZERO,
+                            Instant.ofEpochSecond(id)),
+                    ins);
+            id++;
+            // EUR at a rate of any scale, BTC sometimes without a rate (left out of the cash), the rest at par
+            FxRates fx = (from, to) -> from.equals(to)
+                    ? java.util.Optional.of(BigDecimal.ONE)
+                    : from.equals(Currency.EUR)
+                            ? java.util.Optional.of(eurUsd)
+                            : from.equals(Currency.BTC) && !btcPriced
+                                    ? java.util.Optional.empty()
+                                    : java.util.Optional.of(new BigDecimal("1.000"));
+            PortfolioSnapshot s = p.snapshot(i -> new BigDecimal("101.5"), i -> BigDecimal.ONE, fx);
+            assertThat(p.cashIn(fx)).isEqualTo(s.cash()); // value and scale
+        }
+    }
+
+    @Provide
+    Arbitrary<BigDecimal> rates() {
+        return Arbitraries.integers()
+                .between(1, 2_000_000)
+                .flatMap(u -> Arbitraries.integers().between(0, 8).map(sc -> BigDecimal.valueOf(u, sc)));
+    }
 }

@@ -316,8 +316,8 @@ final class EngineStrategyContext implements StrategyContext {
 
     @Override
     public Money cash() {
-        PortfolioSnapshot s = snapshot().orElseThrow();
-        return Money.of(s.cash(), s.baseCurrency());
+        // the cash alone: a strategy sizing an entry needs no valuation of the positions
+        return engine.cash(portfolio).orElseThrow();
     }
 
     @Override

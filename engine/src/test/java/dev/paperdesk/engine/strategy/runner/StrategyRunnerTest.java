@@ -7,10 +7,12 @@ import dev.paperdesk.engine.model.Bar;
 import dev.paperdesk.engine.model.Currency;
 import dev.paperdesk.engine.model.Fill;
 import dev.paperdesk.engine.model.InstrumentId;
+import dev.paperdesk.engine.model.Money;
 import dev.paperdesk.engine.model.PortfolioId;
 import dev.paperdesk.engine.model.Quantity;
 import dev.paperdesk.engine.model.Timeframe;
 import dev.paperdesk.engine.portfolio.CostBasisMethod;
+import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
 import dev.paperdesk.engine.session.SessionConfig;
 import dev.paperdesk.engine.session.TradingSession;
 import dev.paperdesk.engine.strategy.StrategyFailure;
@@ -148,6 +150,54 @@ class StrategyRunnerTest {
             assertThat(paused.bars).isGreaterThan(pausedBars);
             assertThat(stopped.bars).isEqualTo(stoppedBars);
             assertThat(bomb.bars).isEqualTo(3);
+        }
+    }
+
+    /** On each bar, the context's cash against the portfolio snapshot's; buys on the first, sells on the fourth. */
+    static final class CashCheck extends Counter {
+        final TradingSession session;
+        final PortfolioId portfolio;
+        final List<Money> seen = new ArrayList<>();
+        final List<Money> expected = new ArrayList<>();
+
+        CashCheck(TradingSession session, PortfolioId portfolio) {
+            super("cash");
+            this.session = session;
+            this.portfolio = portfolio;
+        }
+
+        @Override
+        public void onBar(Bar bar) {
+            // read before the snapshot: the context's cash must not depend on a snapshot made first
+            seen.add(ctx.cash());
+            PortfolioSnapshot s = session.portfolio(portfolio).orElseThrow();
+            expected.add(Money.of(s.cash(), s.baseCurrency()));
+            super.onBar(bar);
+            if (bars == 4) {
+                ctx.sellMarket(BTC, new Quantity(new BigDecimal("0.01")), "out");
+            }
+        }
+
+        @Override
+        public void onFill(Fill fill) {
+            fills++; // the second fill leaves the position flat
+        }
+    }
+
+    @Test
+    void theContextsCashIsTheSnapshotsCashValueAndScaleFlatAndHeld() {
+        StrategyRunner runner = new StrategyRunner();
+        SessionConfig config = SessionConfig.simulated(null, Instant.parse("2025-03-03T00:00:00Z"), 9)
+                .withFeed(runner.wrap(SimulatedMarket.defaultMarket(9, List.of("BTC-USDT@binance"))));
+        try (TradingSession session = TradingSession.open(config)) {
+            PortfolioId id = portfolio(session, "cash");
+            CashCheck check = new CashCheck(session, id);
+            runner.start(check, ParameterValues.empty(), id);
+            session.advance(Duration.ofMinutes(12));
+            assertThat(check.fills).isEqualTo(2);
+            assertThat(check.seen).hasSizeGreaterThanOrEqualTo(6).isEqualTo(check.expected);
+            // the bought coin was paid for in USDT: the cash moved with the fills
+            assertThat(check.seen.stream().map(Money::amount).distinct()).hasSizeGreaterThanOrEqualTo(3);
         }
     }
 
