@@ -15,7 +15,8 @@ import java.util.Objects;
 public record Position(InstrumentId instrumentId, List<Lot> lots, BigDecimal realizedPnl) {
     public Position {
         Objects.requireNonNull(instrumentId, "instrumentId");
-        lots = List.copyOf(lots);
+        // every flat position shares one empty list, so isFlat is a comparison, not an interface call
+        lots = lots.isEmpty() ? NO_LOTS : List.copyOf(lots);
         Objects.requireNonNull(realizedPnl, "realizedPnl");
         int sign = 0;
         for (Lot lot : lots) {
@@ -26,6 +27,9 @@ public record Position(InstrumentId instrumentId, List<Lot> lots, BigDecimal rea
             sign = s;
         }
     }
+
+    /** The lots of every flat position. */
+    private static final List<Lot> NO_LOTS = List.of();
 
     public static Position flat(InstrumentId id) {
         return new Position(id, List.of(), BigDecimal.ZERO);
@@ -58,7 +62,7 @@ public record Position(InstrumentId instrumentId, List<Lot> lots, BigDecimal rea
     }
 
     public boolean isFlat() {
-        return lots.isEmpty();
+        return lots == NO_LOTS;
     }
 
     /** Average entry price per unit (cost / (quantity × multiplier)), or zero when flat. */

@@ -96,6 +96,14 @@ public final class AccountService {
         /** The live portfolios (engine thread only), deleted ones excluded. */
         Map<PortfolioId, Portfolio> portfolios();
 
+        /**
+         * {@code portfolios().get(id)}: asked on every price of a held instrument, so a host may
+         * answer without going through the read-only view.
+         */
+        default Portfolio portfolio(PortfolioId id) {
+            return portfolios().get(id);
+        }
+
         Map<InstrumentId, Instrument> instruments();
 
         /** The latest quote (engine thread). */
@@ -282,7 +290,7 @@ public final class AccountService {
      */
     public RiskVerdict checkOrder(
             OrderRequest request, Instrument instrument, Price expectedPrice, Money fee, BigDecimal claimed) {
-        Portfolio actual = host.portfolios().get(request.portfolioId());
+        Portfolio actual = host.portfolio(request.portfolioId());
         Portfolio live = withClaimed(actual, request, instrument, claimed);
         BigDecimal held = live.position(request.instrumentId()).quantity();
         BigDecimal opening =
@@ -383,7 +391,7 @@ public final class AccountService {
      */
     public BigDecimal reservation(
             OrderRequest request, Instrument instrument, Price price, Money fee, BigDecimal claimed) {
-        Portfolio live = withClaimed(host.portfolios().get(request.portfolioId()), request, instrument, claimed);
+        Portfolio live = withClaimed(host.portfolio(request.portfolioId()), request, instrument, claimed);
         BigDecimal held = live.position(request.instrumentId()).quantity();
         if (request.reduceOnly()
                 || OrderIntent.opening(held, request.side(), request.quantity().value())
@@ -589,7 +597,7 @@ public final class AccountService {
 
     private void remark(InstrumentId instrument, BigDecimal mark, PortfolioId id) {
         MarginBook book = books.get(id);
-        Portfolio live = host.portfolios().get(id);
+        Portfolio live = host.portfolio(id);
         if (live == null) {
             books.remove(id);
             valued.remove(id);
@@ -747,7 +755,7 @@ public final class AccountService {
         List<EngineEvent> events = new ArrayList<>();
         BigDecimal mark = funding.markPrice().value();
         for (PortfolioId id : affected) {
-            Portfolio copy = host.portfolios().get(id).copy();
+            Portfolio copy = host.portfolio(id).copy();
             BigDecimal qty = copy.position(funding.instrumentId()).quantity();
             BigDecimal amount = CarryCharges.funding(qty, instrument.multiplier(), mark, funding.rate());
             if (amount.signum() == 0) {
@@ -871,7 +879,7 @@ public final class AccountService {
     void supervise(List<PortfolioId> ids) {
         for (int k = 0, count = ids.size(); k < count; k++) { // no iterator per price
             PortfolioId id = ids.get(k);
-            Portfolio live = host.portfolios().get(id);
+            Portfolio live = host.portfolio(id);
             if (live == null) {
                 continue;
             }
@@ -906,7 +914,7 @@ public final class AccountService {
             supervised.put(id, book);
             if (breached) {
                 liquidate(id);
-                Portfolio after = host.portfolios().get(id);
+                Portfolio after = host.portfolio(id);
                 if (after == null) {
                     supervised.remove(id);
                 } else {
@@ -1017,7 +1025,7 @@ public final class AccountService {
     /** Liquidates a breached account step by step until no pool is breached. */
     private void liquidate(PortfolioId id) {
         for (int i = 0; i < 1000; i++) {
-            Portfolio live = host.portfolios().get(id);
+            Portfolio live = host.portfolio(id);
             if (live == null) {
                 return;
             }
@@ -1028,7 +1036,7 @@ public final class AccountService {
             }
             execute(live, a, step.get());
         }
-        Portfolio live = host.portfolios().get(id);
+        Portfolio live = host.portfolio(id);
         if (live != null) {
             recordLevels(live, compute(live));
         }
@@ -1219,7 +1227,7 @@ public final class AccountService {
         BigDecimal raised = BigDecimal.ZERO;
         Instant now = host.now();
         for (AutoDeleveraging.Transfer t : transfers) {
-            Portfolio winner = host.portfolios().get(t.from()).copy();
+            Portfolio winner = host.portfolio(t.from()).copy();
             List<LedgerEntry> debit = List.of(winner.bookAdl(
                     instrument.quoteCurrency(),
                     t.amount().negate(),
@@ -1416,7 +1424,7 @@ public final class AccountService {
     }
 
     private Portfolio live(PortfolioId id) {
-        Portfolio p = host.portfolios().get(id);
+        Portfolio p = host.portfolio(id);
         if (p == null) {
             throw new IllegalArgumentException("no portfolio " + id.value());
         }

@@ -1850,6 +1850,11 @@ public final class TradingEngine implements MarketDataSink {
         }
 
         @Override
+        public Portfolio portfolio(PortfolioId id) {
+            return portfolios.get(id); // the map itself: no call through the read-only view
+        }
+
+        @Override
         public Map<InstrumentId, Instrument> instruments() {
             return instrumentsView;
         }

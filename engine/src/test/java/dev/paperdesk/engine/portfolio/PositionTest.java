@@ -16,6 +16,28 @@ class PositionTest {
     }
 
     @Test
+    void aPositionIsFlatExactlyWhenItHasNoLotsHoweverItWasMade() {
+        Position closed = Position.flat(ACME)
+                .apply(d("10"), d("100"), BigDecimal.ONE, CostBasisMethod.FIFO, T0)
+                .position()
+                .apply(d("-10"), d("101"), BigDecimal.ONE, CostBasisMethod.FIFO, T0)
+                .position();
+        Position fromEmptyList = new Position(ACME, new java.util.ArrayList<>(), BigDecimal.ZERO);
+        Position fromLinkedList = new Position(ACME, new java.util.LinkedList<>(), d("1"));
+        Position held = new Position(ACME, java.util.List.of(new Lot(d("1"), d("100"), T0)), BigDecimal.ZERO);
+        Position heldFromArrayList = new Position(ACME, new java.util.ArrayList<>(held.lots()), BigDecimal.ZERO);
+        assertThat(closed.isFlat()).isTrue();
+        assertThat(closed.lots()).isEmpty();
+        assertThat(fromEmptyList.isFlat()).isTrue();
+        assertThat(fromLinkedList.isFlat()).isTrue();
+        assertThat(Position.flat(ACME).isFlat()).isTrue();
+        assertThat(fromEmptyList).isEqualTo(Position.flat(ACME));
+        assertThat(held.isFlat()).isFalse();
+        assertThat(heldFromArrayList.isFlat()).isFalse();
+        assertThat(heldFromArrayList).isEqualTo(held);
+    }
+
+    @Test
     void fifoClosesOldestLotFirst() {
         Position p = Position.flat(ACME)
                 .apply(d("10"), d("100"), BigDecimal.ONE, CostBasisMethod.FIFO, T0)
