@@ -336,7 +336,14 @@ public final class TradingEngine implements MarketDataSink {
         final StepOrders orders = new StepOrders();
         final Map<Long, OrderGroup> groups = new LinkedHashMap<>();
         final List<Fill> fills = new ArrayList<>();
-        final Set<PortfolioId> touched = new LinkedHashSet<>();
+        /** The portfolios the step touched, each once, in the order first touched (a step touches one or two). */
+        final List<PortfolioId> touched = new ArrayList<>(2);
+
+        void touch(PortfolioId id) {
+            if (!touched.contains(id)) {
+                touched.add(id);
+            }
+        }
 
         /** Ready for the next step; the committed change set stays with the store. */
         void reset() {
@@ -429,7 +436,8 @@ public final class TradingEngine implements MarketDataSink {
             return;
         }
         Map<PortfolioId, PortfolioSnapshot> prior = new HashMap<>();
-        for (PortfolioId id : s.touched) {
+        for (int k = 0; k < s.touched.size(); k++) {
+            PortfolioId id = s.touched.get(k);
             PortfolioSnapshot before = snapshotView.get(id);
             if (before != null) {
                 prior.put(id, before);
@@ -441,7 +449,8 @@ public final class TradingEngine implements MarketDataSink {
             publish(new EngineEvent.PortfolioChanged(snapshotView.get(id)));
         }
         // An order that rests or ends without a fill changes only what the portfolio reserves.
-        for (PortfolioId id : s.touched) {
+        for (int k = 0; k < s.touched.size(); k++) {
+            PortfolioId id = s.touched.get(k);
             PortfolioSnapshot before = prior.get(id);
             PortfolioSnapshot after = snapshotView.get(id);
             if (!s.portfolios.containsKey(id)
@@ -487,14 +496,17 @@ public final class TradingEngine implements MarketDataSink {
         public void report(Order order, OrderEvent event) {
             Step s = requireStep();
             s.orders.put(order);
-            s.touched.add(order.request().portfolioId());
+            s.touch(order.request().portfolioId());
             s.changes.order(order).event(event);
             if (event instanceof OrderEvent.Filled filled) {
                 Fill fill = filled.fill();
                 Instrument instrument = instruments.get(fill.instrumentId());
                 // Book into a copy: it replaces the live portfolio only once the store has committed.
-                Portfolio p = s.portfolios.computeIfAbsent(
-                        fill.portfolioId(), id -> portfolios.get(id).copy());
+                Portfolio p = s.portfolios.get(fill.portfolioId());
+                if (p == null) { // no capturing lambda per fill
+                    p = portfolios.get(fill.portfolioId()).copy();
+                    s.portfolios.put(fill.portfolioId(), p);
+                }
                 List<LedgerEntry> ledger = p.applyFill(fill, instrument);
                 accounts.afterFill(p, fill, instrument);
                 s.changes.fill(fill).ledger(ledger).portfolio(p);
@@ -516,7 +528,7 @@ public final class TradingEngine implements MarketDataSink {
         public void updated(Order order, String note) {
             Step s = requireStep();
             s.orders.put(order);
-            s.touched.add(order.request().portfolioId());
+            s.touch(order.request().portfolioId());
             s.changes.order(order);
             // Not a transition: persisted and shown, but not appended to the journal.
             if (s.publishing) {
@@ -1495,31 +1507,47 @@ public final class TradingEngine implements MarketDataSink {
     // ---------------------------------------------------------------------------------- views
 
     private void refreshViews(java.util.Collection<PortfolioId> changed) {
+        if (changed instanceof List<PortfolioId> list) {
+            // a step's touched portfolios and the holders of a price: no iterator per commit
+            if (!markedEquity.isEmpty()) {
+                for (int k = 0, n = list.size(); k < n; k++) {
+                    markedEquity.remove(list.get(k)); // re-marked now: the snapshot's equity is the one
+                }
+            }
+            for (int k = 0, n = list.size(); k < n; k++) {
+                refreshView(list.get(k));
+            }
+            return;
+        }
         if (!markedEquity.isEmpty()) {
             changed.forEach(markedEquity::remove); // re-marked now: the snapshot's equity is the one
         }
         for (PortfolioId id : changed) {
-            Portfolio p = portfolios.get(id);
-            if (p != null) {
-                BigDecimal reserved = reserved(id);
-                PortfolioSnapshot published = snapshotView.get(id);
-                Valued from = valued.get(id);
-                if (published != null && from != null && from.current(p, marketVersion)) {
-                    // Nothing valued has moved since (an order rested, was cancelled or ended
-                    // unfilled): the same valuation, holding back what the orders now reserve.
-                    if (published.reservedForOrders().compareTo(reserved) != 0
-                            || published.reservedForOrders().scale() != reserved.scale()) {
-                        snapshotView.put(id, published.withReservedForOrders(reserved));
-                    }
-                    continue;
+            refreshView(id);
+        }
+    }
+
+    private void refreshView(PortfolioId id) {
+        Portfolio p = portfolios.get(id);
+        if (p != null) {
+            BigDecimal reserved = reserved(id);
+            PortfolioSnapshot published = snapshotView.get(id);
+            Valued from = valued.get(id);
+            if (published != null && from != null && from.current(p, marketVersion)) {
+                // Nothing valued has moved since (an order rested, was cancelled or ended
+                // unfilled): the same valuation, holding back what the orders now reserve.
+                if (published.reservedForOrders().compareTo(reserved) != 0
+                        || published.reservedForOrders().scale() != reserved.scale()) {
+                    snapshotView.put(id, published.withReservedForOrders(reserved));
                 }
-                // From the portfolio's running exact book: O(positions moved) per tick, views built on read.
-                snapshotView.put(id, accounts.valuation(p, reserved));
-                valued.put(id, new Valued(p, p.revision(), p.riskMarks(), marketVersion));
-            } else {
-                snapshotView.remove(id);
-                valued.remove(id);
+                return;
             }
+            // From the portfolio's running exact book: O(positions moved) per tick, views built on read.
+            snapshotView.put(id, accounts.valuation(p, reserved));
+            valued.put(id, new Valued(p, p.revision(), p.riskMarks(), marketVersion));
+        } else {
+            snapshotView.remove(id);
+            valued.remove(id);
         }
     }
 

@@ -64,7 +64,7 @@ public final class ChangeSet {
 
     public ChangeSet event(OrderEvent event) {
         if (events == null) {
-            events = new ArrayList<>();
+            events = new ArrayList<>(4); // an order's step journals two or three events
         }
         events.add(event);
         return this;
@@ -72,7 +72,7 @@ public final class ChangeSet {
 
     public ChangeSet fill(Fill fill) {
         if (fills == null) {
-            fills = new ArrayList<>();
+            fills = new ArrayList<>(2);
         }
         fills.add(fill);
         return this;
@@ -83,7 +83,7 @@ public final class ChangeSet {
             return this;
         }
         if (ledger == null) {
-            ledger = new ArrayList<>();
+            ledger = new ArrayList<>(entries.size() + 2);
         }
         ledger.addAll(entries);
         return this;
