@@ -646,6 +646,30 @@ public final class Portfolio {
         return cashBase;
     }
 
+    /**
+     * The equity in the base currency at {@code marks}, {@code multipliers} and {@code fx}: the
+     * {@code equity()} of {@link #snapshot(Function, Function, FxRates)} at those (value and scale),
+     * by the same expressions, without making the snapshot or its position views.
+     */
+    public BigDecimal equityIn(
+            Function<InstrumentId, BigDecimal> marks, Function<InstrumentId, BigDecimal> multipliers, FxRates fx) {
+        BigDecimal marketValueBase = BigDecimal.ZERO;
+        for (Position p : positions.values()) {
+            BigDecimal rate =
+                    fx.rate(positionCurrency(p.instrumentId()), baseCurrency).orElse(null);
+            if (rate == null) {
+                continue; // left out of the snapshot's sums too
+            }
+            BigDecimal multiplier = multipliers.apply(p.instrumentId());
+            BigDecimal mark = marks.apply(p.instrumentId());
+            BigDecimal value = mark == null
+                    ? p.costBasis()
+                    : dev.paperdesk.engine.model.Decimals.times(p.quantity().multiply(mark), multiplier);
+            marketValueBase = plus(marketValueBase, dev.paperdesk.engine.model.Decimals.times(value, rate));
+        }
+        return plus(cashIn(fx), marketValueBase);
+    }
+
     /** {@link #snapshot(Function, Function, FxRates)} with {@code reservedForOrders} held back for working orders. */
     public PortfolioSnapshot snapshot(
             Function<InstrumentId, BigDecimal> marks,

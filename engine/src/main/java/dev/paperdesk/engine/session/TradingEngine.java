@@ -269,8 +269,8 @@ public final class TradingEngine implements MarketDataSink {
             new java.util.concurrent.atomic.AtomicInteger();
 
     /**
-     * Portfolios holding an instrument quoted since their snapshot was made, while no listener follows
-     * portfolios (engine thread). A backtest has no such listener: instead of a snapshot per quote,
+     * Portfolios holding an instrument quoted since their snapshot was made, or changed by a step of a
+     * caller-driven loop ({@link #settleViews}), while no listener follows portfolios (engine thread). A backtest has no such listener: instead of a snapshot per quote,
      * the snapshot is re-marked when the engine thread reads it, at the latest marks (they differ from
      * an eager refresh's only for instruments the portfolio does not hold and for exchange rates
      * quoted since, which an eager refresh would not have picked up yet); its equity of record is
@@ -425,13 +425,13 @@ public final class TradingEngine implements MarketDataSink {
         }
         releaseEnded(s.orders);
         if (listeners.isEmpty()) {
-            refreshViews(s.touched);
+            settleViews(s.touched);
             return; // nobody to tell
         }
         if (portfolioFollowers.get() == 0) {
             // Nobody takes PortfolioChanged events (a backtest's strategies read their positions when
             // they need them): the order and fill events only, with no snapshots compared.
-            refreshViews(s.touched);
+            settleViews(s.touched);
             publishAll(s.events);
             return;
         }
@@ -1506,6 +1506,50 @@ public final class TradingEngine implements MarketDataSink {
 
     // ---------------------------------------------------------------------------------- views
 
+    /**
+     * The views of a step's touched portfolios while no listener follows portfolios: deferred while
+     * the loop is driven by its caller (a replay or backtest advancing a simulated clock, whose
+     * snapshots are current again before {@link EventLoop#runUntil} returns), refreshed now while it
+     * runs on its own thread (another thread may read a snapshot as soon as a command's result is
+     * back).
+     */
+    private void settleViews(List<PortfolioId> touched) {
+        if (loop.isRunning()) {
+            refreshViews(touched);
+        } else {
+            deferViews(touched);
+        }
+    }
+
+    /**
+     * After a step while no listener follows portfolios: the touched portfolios' equity of record is
+     * worked out now, as their snapshots would give it, and the snapshots themselves when next read
+     * (as for a portfolio re-marked by a quote, see {@link #stale}); a new or deleted portfolio's view
+     * is refreshed at once. An order placed or filled then costs no valuation of the portfolio.
+     */
+    private void deferViews(List<PortfolioId> touched) {
+        for (int k = 0, n = touched.size(); k < n; k++) {
+            PortfolioId id = touched.get(k);
+            Portfolio p = portfolios.get(id);
+            if (p == null || !snapshotView.containsKey(id)) {
+                refreshViews(List.of(id));
+                continue;
+            }
+            stale.add(id);
+            MarkedEquity marked = markedEquity.get(id);
+            if (marked == null) {
+                marked = new MarkedEquity();
+                markedEquity.put(id, marked);
+            }
+            marked.set(p.equityIn(markOf, multiplierOf, fx));
+        }
+    }
+
+    /** {@link #mark} and {@link #multiplier} as functions, made once: valuations read them per position. */
+    private final java.util.function.Function<InstrumentId, BigDecimal> markOf = this::mark;
+
+    private final java.util.function.Function<InstrumentId, BigDecimal> multiplierOf = this::multiplier;
+
     private void refreshViews(java.util.Collection<PortfolioId> changed) {
         if (changed instanceof List<PortfolioId> list) {
             // a step's touched portfolios and the holders of a price: no iterator per commit
@@ -1914,11 +1958,7 @@ public final class TradingEngine implements MarketDataSink {
 
         @Override
         public PortfolioSnapshot value(Portfolio p, BigDecimal reservedForOrders) {
-            return p.snapshot(
-                    TradingEngine.this::mark,
-                    i -> instruments.containsKey(i) ? instruments.get(i).multiplier() : BigDecimal.ONE,
-                    fx,
-                    reservedForOrders);
+            return p.snapshot(markOf, multiplierOf, fx, reservedForOrders);
         }
 
         @Override

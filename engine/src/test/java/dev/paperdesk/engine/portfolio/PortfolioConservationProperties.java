@@ -175,10 +175,12 @@ class PortfolioConservationProperties {
     }
 
     @Property(tries = 300)
-    void cashInIsTheSnapshotsCashValueAndScale(
+    void cashInAndEquityInAreTheSnapshotsValueAndScale(
             @ForAll @Size(max = 30) List<@From("trades") Trade> trades,
             @ForAll("rates") BigDecimal eurUsd,
-            @ForAll boolean btcPriced) {
+            @ForAll boolean btcPriced,
+            @ForAll("rates") BigDecimal markScaled,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 8, max = 12) int markScale) {
         Portfolio p = new Portfolio(
                 new PortfolioId(1),
                 "Prop",
@@ -214,8 +216,17 @@ class PortfolioConservationProperties {
                             : from.equals(Currency.BTC) && !btcPriced
                                     ? java.util.Optional.empty()
                                     : java.util.Optional.of(new BigDecimal("1.000"));
-            PortfolioSnapshot s = p.snapshot(i -> new BigDecimal("101.5"), i -> BigDecimal.ONE, fx);
+            // marks of several scales, one instrument unpriced (valued at cost), multipliers of the instruments
+            java.util.function.Function<InstrumentId, BigDecimal> marks = i ->
+                    i.equals(OPTION.id()) ? null : i.equals(COIN.id()) ? markScaled.setScale(markScale) : markScaled;
+            java.util.function.Function<InstrumentId, BigDecimal> multipliers = i -> INSTRUMENTS.stream()
+                    .filter(x -> x.id().equals(i))
+                    .findFirst()
+                    .orElseThrow()
+                    .multiplier();
+            PortfolioSnapshot s = p.snapshot(marks, multipliers, fx);
             assertThat(p.cashIn(fx)).isEqualTo(s.cash()); // value and scale
+            assertThat(p.equityIn(marks, multipliers, fx)).isEqualTo(s.equity());
         }
     }
 

@@ -83,6 +83,44 @@ class EquityReaderTest {
         }
     }
 
+    /**
+     * With nobody following portfolios, a step that places or fills an order leaves the snapshot to
+     * be made when read: the engine thread's first read and the reads after the advance returns
+     * show the fill, with the equity of record worked out at the step.
+     */
+    @Test
+    void aSnapshotLeftToItsReadShowsTheStepThatChangedThePortfolio() {
+        ManualFeed feed = new ManualFeed(List.of(ACME));
+        try (TradingSession s = TradingSession.open(SessionConfig.simulated(null, START, 5)
+                .withFeed(feed)
+                .withFees(dev.paperdesk.engine.execution.StandardFeeModel.DEFAULT))) {
+            quote(s, feed, "100.00");
+            PortfolioId p = s.portfolios().get(0).id();
+            BigDecimal cashBefore = s.portfolio(p).orElseThrow().cash();
+            List<Object[]> inLoop = new ArrayList<>();
+            feed.push(sink -> {
+                // engine thread, right after the fill's step: the equity of record first, then the snapshot
+                Order o = TradingSession.await(s.submit(OrderRequest.market(p, ACME.id(), Side.BUY, Quantity.of(7))));
+                BigDecimal recorded = s.equity(p).orElseThrow();
+                inLoop.add(new Object[] {o.status(), recorded, s.portfolio(p).orElseThrow()});
+            });
+            s.advance(Duration.ofSeconds(1));
+            assertThat(inLoop).hasSize(1);
+            assertThat(inLoop.get(0)[0]).isEqualTo(OrderStatus.FILLED);
+            var seen = (dev.paperdesk.engine.portfolio.PortfolioSnapshot) inLoop.get(0)[2];
+            assertThat(seen.positions()).singleElement().satisfies(v -> assertThat(v.quantity())
+                    .isEqualByComparingTo("7"));
+            assertThat(seen.cash()).isLessThan(cashBefore);
+            assertThat(inLoop.get(0)[1]).isEqualTo(seen.equity()); // value and scale
+            // off the engine thread once the advance is back: the same portfolio, current
+            var after = s.portfolio(p).orElseThrow();
+            assertThat(after.positions()).singleElement().satisfies(v -> assertThat(v.quantity())
+                    .isEqualByComparingTo("7"));
+            assertThat(after.cash()).isEqualTo(seen.cash());
+            assertThat(s.equity(p).orElseThrow()).isEqualTo(after.equity());
+        }
+    }
+
     private static EquityReader reader(BigDecimal[] into, boolean[] inLongs) {
         return new EquityReader() {
             @Override
