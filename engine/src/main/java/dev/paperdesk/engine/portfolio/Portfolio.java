@@ -1,6 +1,7 @@
 package dev.paperdesk.engine.portfolio;
 
 import dev.paperdesk.engine.model.Currency;
+import dev.paperdesk.engine.model.Decimals;
 import dev.paperdesk.engine.model.Fill;
 import dev.paperdesk.engine.model.Instrument;
 import dev.paperdesk.engine.model.InstrumentId;
@@ -640,7 +641,7 @@ public final class Portfolio {
         for (CurrencyBalance b : balances.values()) {
             BigDecimal rate = fx.rate(b.currency(), baseCurrency).orElse(null);
             if (rate != null) {
-                cashBase = plus(cashBase, dev.paperdesk.engine.model.Decimals.times(b.cash(), rate));
+                cashBase = plus(cashBase, Decimals.times(b.cash(), rate));
             }
         }
         return cashBase;
@@ -662,10 +663,9 @@ public final class Portfolio {
             }
             BigDecimal multiplier = multipliers.apply(p.instrumentId());
             BigDecimal mark = marks.apply(p.instrumentId());
-            BigDecimal value = mark == null
-                    ? p.costBasis()
-                    : dev.paperdesk.engine.model.Decimals.times(p.quantity().multiply(mark), multiplier);
-            marketValueBase = plus(marketValueBase, dev.paperdesk.engine.model.Decimals.times(value, rate));
+            BigDecimal value =
+                    mark == null ? p.costBasis() : Decimals.times(p.quantity().multiply(mark), multiplier);
+            marketValueBase = plus(marketValueBase, Decimals.times(value, rate));
         }
         return plus(cashIn(fx), marketValueBase);
     }
@@ -691,18 +691,16 @@ public final class Portfolio {
             BigDecimal quantity = p.quantity();
             BigDecimal cost = p.costBasis();
             // (× 1 returns its operand: the same value and scale, without a new object.)
-            BigDecimal value = mark == null
-                    ? cost
-                    : dev.paperdesk.engine.model.Decimals.times(quantity.multiply(mark), multiplier);
+            BigDecimal value = mark == null ? cost : Decimals.times(quantity.multiply(mark), multiplier);
             BigDecimal upnl = value.subtract(cost);
             BigDecimal rate = fx.rate(currency, baseCurrency).orElse(null);
             if (rate == null) {
                 unconvertible = noRate(unconvertible, currency);
             }
-            BigDecimal upnlBase = rate == null ? null : dev.paperdesk.engine.model.Decimals.times(upnl, rate);
+            BigDecimal upnlBase = rate == null ? null : Decimals.times(upnl, rate);
             if (rate != null) {
                 unrealizedBase = plus(unrealizedBase, upnlBase);
-                marketValueBase = plus(marketValueBase, dev.paperdesk.engine.model.Decimals.times(value, rate));
+                marketValueBase = plus(marketValueBase, Decimals.times(value, rate));
             }
             pending[n++] = new PendingView(p, currency, quantity, cost, multiplier, mark, value, upnl, upnlBase);
         }
@@ -722,9 +720,9 @@ public final class Portfolio {
                 } else {
                     rates.put(b.currency(), rate);
                 }
-                cashBase = plus(cashBase, dev.paperdesk.engine.model.Decimals.times(b.cash(), rate));
-                realizedBase = plus(realizedBase, dev.paperdesk.engine.model.Decimals.times(b.realizedPnl(), rate));
-                feesBase = plus(feesBase, dev.paperdesk.engine.model.Decimals.times(b.feesPaid(), rate));
+                cashBase = plus(cashBase, Decimals.times(b.cash(), rate));
+                realizedBase = plus(realizedBase, Decimals.times(b.realizedPnl(), rate));
+                feesBase = plus(feesBase, Decimals.times(b.feesPaid(), rate));
             }
         }
         // The views (an average price is a 34-digit division each) are built when first read.
@@ -791,7 +789,7 @@ public final class Portfolio {
         public BigDecimal averagePrice() {
             return quantity.signum() == 0
                     ? BigDecimal.ZERO
-                    : costBasis.divide(quantity.multiply(multiplier), dev.paperdesk.engine.model.Decimals.DIVISION);
+                    : costBasis.divide(quantity.multiply(multiplier), Decimals.DIVISION);
         }
 
         PositionView view() {
