@@ -49,6 +49,44 @@ class EquityCurveTest {
         return Combinators.combine(after, equity, close).as(Sample::new).list().ofMaxSize(200);
     }
 
+    /**
+     * Samples whose closes fall on whole seconds for a while (no nanosecond column yet), then
+     * anywhere, with jumps of up to 292 years (closes too far apart for a second offset in an int).
+     */
+    @Provide
+    Arbitrary<List<Sample>> farSamples() {
+        Arbitrary<Long> after = Arbitraries.oneOf(
+                Arbitraries.longs().between(0, 600).map(m -> m * 60_000_000_000L),
+                Arbitraries.longs().between(0, 3 * 86_400_000_000_000L),
+                Arbitraries.longs().between(0, Long.MAX_VALUE).edgeCases(c -> c.add(Long.MAX_VALUE)));
+        Arbitrary<BigDecimal> equity = Arbitraries.longs()
+                .between(1, 99_999_999_999L)
+                .flatMap(u -> Arbitraries.integers().between(0, 4).map(s -> BigDecimal.valueOf(u, s)))
+                .injectDuplicates(0.5);
+        Arbitrary<BigDecimal> close =
+                Arbitraries.longs().between(1, 10_000_000L).map(u -> BigDecimal.valueOf(u, 2));
+        return Combinators.combine(after, equity, close).as(Sample::new).list().ofMaxSize(200);
+    }
+
+    /** Closes far apart in time or off whole seconds give the same points, from a small start or the expected size. */
+    @Property(tries = 300)
+    void farAndFractionalClosesGiveTheSamePoints(
+            @ForAll("farSamples") List<Sample> samples, @ForAll long seed, @ForAll boolean sized) {
+        List<EquityPoint> expected = eager(samples);
+        EquityCurve curve = curve(samples, sized ? samples.size() : 1, new java.util.SplittableRandom(seed));
+        assertThat(curve).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            EquityPoint want = expected.get(i);
+            assertThat(curve.time(i)).isEqualTo(want.time());
+            assertThat(curve.equity(i).toString()).isEqualTo(want.equity().toString());
+            assertThat(Double.doubleToLongBits(curve.drawdown(i))).isEqualTo(Double.doubleToLongBits(want.drawdown()));
+            assertThat(curve.epochDay(i))
+                    .isEqualTo(LocalDate.ofInstant(want.time().minusNanos(1), ZoneOffset.UTC)
+                            .toEpochDay());
+        }
+        assertThat(curve).isEqualTo(expected);
+    }
+
     /** What the recorder computed at every bar before the curve was kept in columns. */
     private static List<EquityPoint> eager(List<Sample> samples) {
         List<EquityPoint> out = new ArrayList<>();
