@@ -94,9 +94,13 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
 
     /** The UTC day the point's bar belongs to: the day of the instant just before its close. */
     long epochDay(int index) {
+        return Math.floorDiv(daySecond(index), 86_400L);
+    }
+
+    /** The whole second holding the instant just before the point's close: its day is the point's. */
+    long daySecond(int index) {
         checkIndex(index);
-        long s = nano(index) == 0 ? second(index) - 1 : second(index);
-        return Math.floorDiv(s, 86_400L);
+        return nano(index) == 0 ? second(index) - 1 : second(index);
     }
 
     BigDecimal equity(int index) {
