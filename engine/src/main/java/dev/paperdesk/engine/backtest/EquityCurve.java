@@ -12,12 +12,14 @@ import java.util.RandomAccess;
  * A backtest's equity curve held in columns: per point the close time, the equity's unscaled digits
  * and the benchmark's close; the equity's scale, the running peak it is measured against and an
  * equity of more than 18 digits (held as its {@code BigDecimal}) change far less often than the
- * points, so they are kept once per run of points sharing them. An {@link EquityPoint} is made when
- * it is read; its drawdown and buy-and-hold value are worked out then, from the same numbers and
- * with the same arithmetic as when they were computed at every bar. A million points hold no million
- * objects (their retention made the garbage collector copy them over and over during a run), and
- * take 16 bytes each (a point's close second is kept as an offset from the first point's while
- * they are fewer than 2^31 seconds apart, its nanoseconds only once a close has any).
+ * points, so they are kept once per run of points sharing them, and so are the digits until they
+ * first move within a run (a portfolio that never trades has none per point). An {@link
+ * EquityPoint} is made when it is read; its drawdown and buy-and-hold value are worked out then,
+ * from the same numbers and with the same arithmetic as when they were computed at every bar. A
+ * million points hold no million objects (their retention made the garbage collector copy them over
+ * and over during a run), and take 8 to 16 bytes each (a point's close second is kept as an offset
+ * from the first point's while they are fewer than 2^31 seconds apart, its nanoseconds only once a
+ * close has any).
  *
  * <p>Built on the engine thread by {@link Builder}, immutable once {@link Builder#build() built}.
  */
@@ -33,12 +35,14 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
     /** Nanoseconds of the closes; null when every one is 0. */
     private final int[] nanos;
 
+    /** The equity's unscaled digits per point; null while every point has its run's ({@code runUnscaled}). */
     private final long[] unscaled;
     /** The first point of each run of points sharing scale, peak and wide equity, ascending. */
     private final int[] runStarts;
 
     private final int[] runScales;
     private final int[] runPeaks;
+    private final long[] runUnscaled;
     /** The run's equity when it has more than 18 digits (then {@code unscaled} is not used), else null. */
     private final BigDecimal[] runWide;
 
@@ -61,6 +65,7 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
         this.runStarts = b.runStarts;
         this.runScales = b.runScales;
         this.runPeaks = b.runPeaks;
+        this.runUnscaled = b.runUnscaled;
         this.runWide = b.runWide;
         this.runCount = b.runCount;
         this.peaks = b.peaks;
@@ -110,7 +115,10 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
 
     private BigDecimal equity(int index, int run) {
         BigDecimal wide = runWide[run];
-        return wide != null ? wide : BigDecimal.valueOf(unscaled[index], runScales[run]);
+        if (wide != null) {
+            return wide;
+        }
+        return BigDecimal.valueOf(unscaled != null ? unscaled[index] : runUnscaled[run], runScales[run]);
     }
 
     /** {@code equity / peak − 1}, exactly 0 at the peak. */
@@ -157,8 +165,10 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
         private int[] secondOffsets;
         private long[] seconds;
         private int[] nanos;
+        private int capacity;
         private long[] unscaled;
         private int[] runStarts = new int[16];
+        private long[] runUnscaled = new long[16];
         private int[] runScales = new int[16];
         private int[] runPeaks = new int[16];
         private BigDecimal[] runWide = new BigDecimal[16];
@@ -183,8 +193,8 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
         Builder(BigDecimal capital, int expectedPoints) {
             this.capital = capital;
             int n = Math.max(16, expectedPoints);
+            capacity = n;
             secondOffsets = new int[n];
-            unscaled = new long[n];
             benchmarkCloses = new BigDecimal[n];
         }
 
@@ -211,11 +221,9 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
             }
             int i = point(closeSeconds, closeNanos);
             if (equity != lastEquity) {
-                // more than 18 digits
-                run(i, 0, equity);
+                run(i, 0, equity, 0L); // more than 18 digits
             } else {
-                unscaled[i] = lastUnscaled;
-                run(i, lastScale, null);
+                run(i, lastScale, null, lastUnscaled);
             }
             benchmarkCloses[i] = benchmarkClose;
         }
@@ -233,8 +241,7 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
                 newFigure(unscaledEquity, equityScale);
             }
             int i = point(closeSeconds, closeNanos);
-            unscaled[i] = unscaledEquity;
-            run(i, equityScale, null);
+            run(i, equityScale, null, unscaledEquity);
             benchmarkCloses[i] = benchmarkClose;
         }
 
@@ -246,7 +253,7 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
                     && (nanos == null ? 0 : nanos[last]) == closeNanos) {
                 return last; // bars of several series closing together: one point
             }
-            if (size == unscaled.length) {
+            if (size == capacity) {
                 grow();
             }
             int i = size++;
@@ -262,7 +269,7 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
             if (nanos != null) {
                 nanos[i] = closeNanos;
             } else if (closeNanos != 0) {
-                nanos = new int[unscaled.length];
+                nanos = new int[capacity];
                 nanos[i] = closeNanos;
             }
             return i;
@@ -271,7 +278,7 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
         /** The seconds column as longs, made from the offsets the first time a close lies too far away. */
         private long[] secondsInLongs() {
             if (seconds == null) {
-                seconds = new long[unscaled.length];
+                seconds = new long[capacity];
                 for (int k = 0; k < size - 1; k++) {
                     seconds[k] = baseSecond + secondOffsets[k];
                 }
@@ -284,10 +291,18 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
          * Puts point {@code i} (the last one) in a run with this scale, wide figure and the current
          * peak: the last run when they are its own, else a new run from {@code i}.
          */
-        private void run(int i, int scale, BigDecimal wide) {
+        private void run(int i, int scale, BigDecimal wide, long digits) {
             int peak = peakCount - 1;
             int r = runCount - 1;
             if (r >= 0 && runScales[r] == scale && runPeaks[r] == peak && runWide[r] == wide) {
+                if (unscaled != null) {
+                    unscaled[i] = digits;
+                } else if (digits != runUnscaled[r] && runStarts[r] != i) {
+                    // the first figure that differs within a run: from now on the digits go per point
+                    unscaledPerPoint(i)[i] = digits;
+                } else {
+                    runUnscaled[r] = digits; // the run's own digits (a run of this point alone may change them)
+                }
                 return;
             }
             if (r < 0 || runStarts[r] != i) {
@@ -295,6 +310,7 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
                 if (runCount == runStarts.length) {
                     int n = runCount * 2;
                     runStarts = Arrays.copyOf(runStarts, n);
+                    runUnscaled = Arrays.copyOf(runUnscaled, n);
                     runScales = Arrays.copyOf(runScales, n);
                     runPeaks = Arrays.copyOf(runPeaks, n);
                     runWide = Arrays.copyOf(runWide, n);
@@ -305,6 +321,21 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
             runScales[r] = scale;
             runPeaks[r] = peak;
             runWide[r] = wide;
+            runUnscaled[r] = digits;
+            if (unscaled != null) {
+                unscaled[i] = digits;
+            }
+        }
+
+        /** The digits column, made from the runs' digits for the points before {@code i} the first time. */
+        private long[] unscaledPerPoint(int i) {
+            long[] column = new long[capacity];
+            for (int r = 0; r < runCount; r++) {
+                int end = r + 1 < runCount ? runStarts[r + 1] : i;
+                Arrays.fill(column, runStarts[r], Math.min(end, i), runUnscaled[r]);
+            }
+            unscaled = column;
+            return column;
         }
         /**
          * {@link #newFigure(BigDecimal)} of a figure given as a scaled long: compared with the peak in
@@ -371,7 +402,8 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
         }
 
         private void grow() {
-            int n = unscaled.length + (unscaled.length >> 1);
+            int n = capacity + (capacity >> 1);
+            capacity = n;
             if (secondOffsets != null) {
                 secondOffsets = Arrays.copyOf(secondOffsets, n);
             }
@@ -381,7 +413,9 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
             if (nanos != null) {
                 nanos = Arrays.copyOf(nanos, n);
             }
-            unscaled = Arrays.copyOf(unscaled, n);
+            if (unscaled != null) {
+                unscaled = Arrays.copyOf(unscaled, n);
+            }
             benchmarkCloses = Arrays.copyOf(benchmarkCloses, n);
         }
 

@@ -187,6 +187,37 @@ class EquityCurveTest {
         assertThat(curve).isEqualTo(expected);
     }
 
+    /**
+     * A flat stretch (its digits kept once for the run), then figures that move below the peak at the
+     * same scale (the digits go per point from there, the flat points keeping theirs), a same-instant
+     * replacement and a new peak.
+     */
+    @Test
+    void flatThenMovingFiguresKeepEveryPointsDigits() {
+        BigDecimal flat = new BigDecimal("100000.00");
+        List<Sample> samples = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            samples.add(new Sample(60_000_000_000L, flat, new BigDecimal("10.00")));
+        }
+        samples.add(new Sample(60_000_000_000L, new BigDecimal("99990.50"), new BigDecimal("9.99")));
+        samples.add(new Sample(0L, new BigDecimal("99980.25"), new BigDecimal("9.98")));
+        samples.add(new Sample(60_000_000_000L, new BigDecimal("99995.00"), null));
+        samples.add(new Sample(60_000_000_000L, new BigDecimal("100001.00"), null));
+        samples.add(new Sample(60_000_000_000L, new BigDecimal("100001.00"), null));
+        for (java.util.SplittableRandom scaled :
+                new java.util.SplittableRandom[] {null, new java.util.SplittableRandom(3)}) {
+            EquityCurve curve = curve(samples, samples.size(), scaled);
+            List<EquityPoint> expected = eager(samples);
+            assertThat(curve).hasSize(9).isEqualTo(expected);
+            for (int i = 0; i < expected.size(); i++) {
+                assertThat(curve.equity(i).toString())
+                        .isEqualTo(expected.get(i).equity().toString());
+            }
+            assertThat(curve.equity(4)).isEqualTo(flat);
+            assertThat(curve.equity(5).toString()).isEqualTo("99980.25");
+        }
+    }
+
     @Test
     void aResultKeepsTheCurveAndAPlainListIsCopied() {
         EquityCurve curve = curve(
