@@ -1,7 +1,5 @@
 package dev.paperdesk.engine.clock;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Instant;
 
 /** A clock that stands still until the event loop moves it to the next event's time. */
@@ -40,19 +38,7 @@ public final class SimulatedClock implements Clock {
     /** Moves time forward; time never goes backwards. */
     public void advanceTo(long nanos) {
         if (nanos > now) {
-            // a release store: readers on other threads see the new time and all before it, without
-            // the full fence of a volatile write at every event of a replay
-            NOW.setRelease(this, nanos);
-        }
-    }
-
-    private static final VarHandle NOW;
-
-    static {
-        try {
-            NOW = MethodHandles.lookup().findVarHandle(SimulatedClock.class, "now", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
+            now = nanos;
         }
     }
 }

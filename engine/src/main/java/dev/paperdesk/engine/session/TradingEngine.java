@@ -153,22 +153,6 @@ public final class TradingEngine implements MarketDataSink {
     /** An instrument's latest quote, published to other threads. */
     private static final class QuoteSlot {
         volatile Quote quote;
-
-        private static final java.lang.invoke.VarHandle QUOTE;
-
-        static {
-            try {
-                QUOTE = java.lang.invoke.MethodHandles.lookup().findVarHandle(QuoteSlot.class, "quote", Quote.class);
-            } catch (ReflectiveOperationException e) {
-                throw new ExceptionInInitializerError(e);
-            }
-        }
-
-        /** A release store: readers see the (immutable) quote without a full fence per quote. */
-        void publish(Quote q) {
-            QUOTE.setRelease(this, q);
-        }
-
         /** The listed instrument (engine thread; instruments are only ever added), once looked up. */
         Instrument instrument;
     }
@@ -1105,7 +1089,7 @@ public final class TradingEngine implements MarketDataSink {
         if (instrument != null) {
             fx.onQuote(instrument, quote);
         }
-        slot.publish(quote); // to other threads
+        slot.quote = quote; // published to other threads
         if (step == null && venue.quietQuote(quote.instrumentId())) {
             venue.onQuote(quote); // only noted: no step to open and commit
         } else {
