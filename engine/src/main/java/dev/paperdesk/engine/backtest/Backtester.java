@@ -292,10 +292,22 @@ public final class Backtester {
             List<Double> eqDaily = new ArrayList<>();
             List<Double> bmDaily = new ArrayList<>();
             int n = equity.size();
+            // the seconds of the current point's day, [dayStart, dayStart + 86,400): a division per day, not per point
+            long day = 0;
+            long dayStart = 0;
+            long dayEnd = Long.MIN_VALUE;
             for (int i = 0; i < n; i++) {
-                long day = equity.epochDay(i);
-                if (i + 1 < n && equity.epochDay(i + 1) == day) {
-                    continue;
+                long second = equity.daySecond(i);
+                if (second < dayStart || second >= dayEnd) {
+                    day = Math.floorDiv(second, 86_400L);
+                    dayStart = day * 86_400L;
+                    dayEnd = dayStart + 86_400L;
+                }
+                if (i + 1 < n) {
+                    long next = equity.daySecond(i + 1);
+                    if (next >= dayStart && next < dayEnd) {
+                        continue; // the same day
+                    }
                 }
                 days.add(LocalDate.ofEpochDay(day));
                 eqDaily.add(equity.equity(i).doubleValue());

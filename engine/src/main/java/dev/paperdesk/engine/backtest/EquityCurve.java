@@ -9,12 +9,17 @@ import java.util.List;
 import java.util.RandomAccess;
 
 /**
- * A backtest's equity curve held in columns: per point the close time, the equity as an exact
- * scaled long (a {@code BigDecimal} only when it has more than 18 digits), the running peak it is
- * measured against and the benchmark's close. An {@link EquityPoint} is made when it is read; its
- * drawdown and buy-and-hold value are worked out then, from the same numbers and with the same
- * arithmetic as when they were computed at every bar. A million points hold no million objects
- * (their retention made the garbage collector copy them over and over during a run).
+ * A backtest's equity curve held in columns: per point the close time, the equity's unscaled digits
+ * and the benchmark's close; the equity's scale, the running peak it is measured against and an
+ * equity of more than 18 digits (held as its {@code BigDecimal}) change far less often than the
+ * points, so they are kept once per run of points sharing them, and so are the digits until they
+ * first move within a run (a portfolio that never trades has none per point). An {@link
+ * EquityPoint} is made when it is read; its drawdown and buy-and-hold value are worked out then,
+ * from the same numbers and with the same arithmetic as when they were computed at every bar. A
+ * million points hold no million objects (their retention made the garbage collector copy them over
+ * and over during a run), and take 8 to 16 bytes each (a point's close second is kept as an offset
+ * from the first point's while they are fewer than 2^31 seconds apart, its nanoseconds only once a
+ * close has any).
  *
  * <p>Built on the engine thread by {@link Builder}, immutable once {@link Builder#build() built}.
  */
@@ -22,14 +27,26 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
     private static final MathContext MC = MathContext.DECIMAL64;
 
     private final int size;
+    private final long baseSecond;
+    /** Close seconds after {@code baseSecond}; unused once {@code seconds} is set. */
+    private final int[] secondOffsets;
+    /** Close seconds, when some point lies too far from the first for an int offset; else null. */
     private final long[] seconds;
+    /** Nanoseconds of the closes; null when every one is 0. */
     private final int[] nanos;
-    private final long[] unscaled;
-    private final int[] scales;
-    /** Equity of more than 18 digits, by point; null while there is none. */
-    private final BigDecimal[] wide;
 
-    private final int[] peakIndex;
+    /** The equity's unscaled digits per point; null while every point has its run's ({@code runUnscaled}). */
+    private final long[] unscaled;
+    /** The first point of each run of points sharing scale, peak and wide equity, ascending. */
+    private final int[] runStarts;
+
+    private final int[] runScales;
+    private final int[] runPeaks;
+    private final long[] runUnscaled;
+    /** The run's equity when it has more than 18 digits (then {@code unscaled} is not used), else null. */
+    private final BigDecimal[] runWide;
+
+    private final int runCount;
     private final BigDecimal[] peaks;
     /** The benchmark's latest close at each point; null before its first bar (the value is the capital). */
     private final BigDecimal[] benchmarkCloses;
@@ -40,12 +57,17 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
     private EquityCurve(Builder b) {
         // the builder's arrays are handed over, not copied: it takes no more points after build()
         this.size = b.size;
+        this.baseSecond = b.baseSecond;
+        this.secondOffsets = b.secondOffsets;
         this.seconds = b.seconds;
         this.nanos = b.nanos;
         this.unscaled = b.unscaled;
-        this.scales = b.scales;
-        this.wide = b.wide;
-        this.peakIndex = b.peakIndex;
+        this.runStarts = b.runStarts;
+        this.runScales = b.runScales;
+        this.runPeaks = b.runPeaks;
+        this.runUnscaled = b.runUnscaled;
+        this.runWide = b.runWide;
+        this.runCount = b.runCount;
         this.peaks = b.peaks;
         this.benchmarkCloses = b.benchmarkCloses;
         this.benchmarkUnits = b.benchmarkUnits;
@@ -64,29 +86,63 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
 
     Instant time(int index) {
         checkIndex(index);
-        return Instant.ofEpochSecond(seconds[index], nanos[index]);
+        return Instant.ofEpochSecond(second(index), nano(index));
+    }
+
+    private long second(int index) {
+        return seconds != null ? seconds[index] : baseSecond + secondOffsets[index];
+    }
+
+    private int nano(int index) {
+        return nanos == null ? 0 : nanos[index];
     }
 
     /** The UTC day the point's bar belongs to: the day of the instant just before its close. */
     long epochDay(int index) {
+        return Math.floorDiv(daySecond(index), 86_400L);
+    }
+
+    /** The whole second holding the instant just before the point's close: its day is the point's. */
+    long daySecond(int index) {
         checkIndex(index);
-        long s = nanos[index] == 0 ? seconds[index] - 1 : seconds[index];
-        return Math.floorDiv(s, 86_400L);
+        return nano(index) == 0 ? second(index) - 1 : second(index);
     }
 
     BigDecimal equity(int index) {
         checkIndex(index);
-        if (wide != null && wide[index] != null) {
-            return wide[index];
+        return equity(index, run(index));
+    }
+
+    private BigDecimal equity(int index, int run) {
+        BigDecimal wide = runWide[run];
+        if (wide != null) {
+            return wide;
         }
-        return BigDecimal.valueOf(unscaled[index], scales[index]);
+        return BigDecimal.valueOf(unscaled != null ? unscaled[index] : runUnscaled[run], runScales[run]);
     }
 
     /** {@code equity / peak − 1}, exactly 0 at the peak. */
     double drawdown(int index) {
-        BigDecimal eq = equity(index);
-        BigDecimal peak = peaks[peakIndex[index]];
+        checkIndex(index);
+        int run = run(index);
+        BigDecimal eq = equity(index, run);
+        BigDecimal peak = peaks[runPeaks[run]];
         return eq.compareTo(peak) == 0 ? 0.0 : eq.divide(peak, MC).doubleValue() - 1;
+    }
+
+    /** The run holding point {@code index}: the last one starting at or before it. */
+    private int run(int index) {
+        int lo = 0;
+        int hi = runCount - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (runStarts[mid] <= index) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 
     BigDecimal benchmark(int index) {
@@ -105,12 +161,18 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
     static final class Builder {
         private final BigDecimal capital;
         private int size;
+        private long baseSecond;
+        private int[] secondOffsets;
         private long[] seconds;
         private int[] nanos;
+        private int capacity;
         private long[] unscaled;
-        private int[] scales;
-        private BigDecimal[] wide;
-        private int[] peakIndex;
+        private int[] runStarts = new int[16];
+        private long[] runUnscaled = new long[16];
+        private int[] runScales = new int[16];
+        private int[] runPeaks = new int[16];
+        private BigDecimal[] runWide = new BigDecimal[16];
+        private int runCount;
         private BigDecimal[] peaks = new BigDecimal[16];
         private int peakCount;
         private BigDecimal[] benchmarkCloses;
@@ -131,11 +193,8 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
         Builder(BigDecimal capital, int expectedPoints) {
             this.capital = capital;
             int n = Math.max(16, expectedPoints);
-            seconds = new long[n];
-            nanos = new int[n];
-            unscaled = new long[n];
-            scales = new int[n];
-            peakIndex = new int[n];
+            capacity = n;
+            secondOffsets = new int[n];
             benchmarkCloses = new BigDecimal[n];
         }
 
@@ -160,31 +219,12 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
             if (equity != lastEquity) {
                 newFigure(equity);
             }
-            int i;
-            if (size > 0 && seconds[size - 1] == closeSeconds && nanos[size - 1] == closeNanos) {
-                i = size - 1; // bars of several series closing together: one point
-            } else {
-                if (size == seconds.length) {
-                    grow();
-                }
-                i = size++;
-                seconds[i] = closeSeconds;
-                nanos[i] = closeNanos;
-            }
+            int i = point(closeSeconds, closeNanos);
             if (equity != lastEquity) {
-                // more than 18 digits
-                if (wide == null) {
-                    wide = new BigDecimal[seconds.length];
-                }
-                wide[i] = equity;
+                run(i, 0, equity, 0L); // more than 18 digits
             } else {
-                unscaled[i] = lastUnscaled;
-                scales[i] = lastScale;
-                if (wide != null) {
-                    wide[i] = null;
-                }
+                run(i, lastScale, null, lastUnscaled);
             }
-            peakIndex[i] = peakCount - 1;
             benchmarkCloses[i] = benchmarkClose;
         }
 
@@ -200,26 +240,103 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
             if (lastEquity == null || lastUnscaled != unscaledEquity || lastScale != equityScale) {
                 newFigure(unscaledEquity, equityScale);
             }
-            int i;
-            if (size > 0 && seconds[size - 1] == closeSeconds && nanos[size - 1] == closeNanos) {
-                i = size - 1; // bars of several series closing together: one point
-            } else {
-                if (size == seconds.length) {
-                    grow();
-                }
-                i = size++;
-                seconds[i] = closeSeconds;
-                nanos[i] = closeNanos;
-            }
-            unscaled[i] = unscaledEquity;
-            scales[i] = equityScale;
-            if (wide != null) {
-                wide[i] = null;
-            }
-            peakIndex[i] = peakCount - 1;
+            int i = point(closeSeconds, closeNanos);
+            run(i, equityScale, null, unscaledEquity);
             benchmarkCloses[i] = benchmarkClose;
         }
 
+        /** The index of the point at this close: the last one when it closed at the same instant, else a new one. */
+        private int point(long closeSeconds, int closeNanos) {
+            int last = size - 1;
+            if (last >= 0
+                    && (seconds != null ? seconds[last] : baseSecond + secondOffsets[last]) == closeSeconds
+                    && (nanos == null ? 0 : nanos[last]) == closeNanos) {
+                return last; // bars of several series closing together: one point
+            }
+            if (size == capacity) {
+                grow();
+            }
+            int i = size++;
+            if (i == 0) {
+                baseSecond = closeSeconds;
+            }
+            long offset = closeSeconds - baseSecond; // wraps only when the seconds are ~2^63 apart: checked below
+            if (seconds == null && offset == (int) offset && (closeSeconds >= baseSecond) == (offset >= 0)) {
+                secondOffsets[i] = (int) offset;
+            } else {
+                secondsInLongs()[i] = closeSeconds;
+            }
+            if (nanos != null) {
+                nanos[i] = closeNanos;
+            } else if (closeNanos != 0) {
+                nanos = new int[capacity];
+                nanos[i] = closeNanos;
+            }
+            return i;
+        }
+
+        /** The seconds column as longs, made from the offsets the first time a close lies too far away. */
+        private long[] secondsInLongs() {
+            if (seconds == null) {
+                seconds = new long[capacity];
+                for (int k = 0; k < size - 1; k++) {
+                    seconds[k] = baseSecond + secondOffsets[k];
+                }
+                secondOffsets = null;
+            }
+            return seconds;
+        }
+
+        /**
+         * Puts point {@code i} (the last one) in a run with this scale, wide figure and the current
+         * peak: the last run when they are its own, else a new run from {@code i}.
+         */
+        private void run(int i, int scale, BigDecimal wide, long digits) {
+            int peak = peakCount - 1;
+            int r = runCount - 1;
+            if (r >= 0 && runScales[r] == scale && runPeaks[r] == peak && runWide[r] == wide) {
+                if (unscaled != null) {
+                    unscaled[i] = digits;
+                } else if (digits != runUnscaled[r] && runStarts[r] != i) {
+                    // the first figure that differs within a run: from now on the digits go per point
+                    unscaledPerPoint(i)[i] = digits;
+                } else {
+                    runUnscaled[r] = digits; // the run's own digits (a run of this point alone may change them)
+                }
+                return;
+            }
+            if (r < 0 || runStarts[r] != i) {
+                // a point of the same instant that began the last run re-sets it; else a new run begins
+                if (runCount == runStarts.length) {
+                    int n = runCount * 2;
+                    runStarts = Arrays.copyOf(runStarts, n);
+                    runUnscaled = Arrays.copyOf(runUnscaled, n);
+                    runScales = Arrays.copyOf(runScales, n);
+                    runPeaks = Arrays.copyOf(runPeaks, n);
+                    runWide = Arrays.copyOf(runWide, n);
+                }
+                r = runCount++;
+                runStarts[r] = i;
+            }
+            runScales[r] = scale;
+            runPeaks[r] = peak;
+            runWide[r] = wide;
+            runUnscaled[r] = digits;
+            if (unscaled != null) {
+                unscaled[i] = digits;
+            }
+        }
+
+        /** The digits column, made from the runs' digits for the points before {@code i} the first time. */
+        private long[] unscaledPerPoint(int i) {
+            long[] column = new long[capacity];
+            for (int r = 0; r < runCount; r++) {
+                int end = r + 1 < runCount ? runStarts[r + 1] : i;
+                Arrays.fill(column, runStarts[r], Math.min(end, i), runUnscaled[r]);
+            }
+            unscaled = column;
+            return column;
+        }
         /**
          * {@link #newFigure(BigDecimal)} of a figure given as a scaled long: compared with the peak in
          * longs when that is one at the same scale; its BigDecimal made only when it is a new peak or
@@ -285,16 +402,21 @@ final class EquityCurve extends AbstractList<EquityPoint> implements RandomAcces
         }
 
         private void grow() {
-            int n = seconds.length + (seconds.length >> 1);
-            seconds = Arrays.copyOf(seconds, n);
-            nanos = Arrays.copyOf(nanos, n);
-            unscaled = Arrays.copyOf(unscaled, n);
-            scales = Arrays.copyOf(scales, n);
-            peakIndex = Arrays.copyOf(peakIndex, n);
-            benchmarkCloses = Arrays.copyOf(benchmarkCloses, n);
-            if (wide != null) {
-                wide = Arrays.copyOf(wide, n);
+            int n = capacity + (capacity >> 1);
+            capacity = n;
+            if (secondOffsets != null) {
+                secondOffsets = Arrays.copyOf(secondOffsets, n);
             }
+            if (seconds != null) {
+                seconds = Arrays.copyOf(seconds, n);
+            }
+            if (nanos != null) {
+                nanos = Arrays.copyOf(nanos, n);
+            }
+            if (unscaled != null) {
+                unscaled = Arrays.copyOf(unscaled, n);
+            }
+            benchmarkCloses = Arrays.copyOf(benchmarkCloses, n);
         }
 
         EquityCurve build() {

@@ -80,7 +80,9 @@ public final class EventLoop {
         }
         timer.at = Math.max(atNanos, clock.nowNanos());
         timer.seq = sequence++;
-        timer.cancelled = false;
+        if (timer.cancelled) {
+            timer.cancelled = false; // a volatile write only when it changes: each one is a full fence
+        }
         timer.queued = true;
         timers.add(timer);
         return timer;

@@ -23,6 +23,14 @@ public final class ReturnCorrelations {
     // the instrument priced last: a feed of one instrument asks for the same series every time
     private InstrumentId lastInstrument;
     private Closes lastCloses;
+    /**
+     * The interval of the last price, {@code [bucketStart, bucketStart + intervalNanos)}: prices of one
+     * interval take its number without a division ({@code hasBucket} false until one is known).
+     */
+    private boolean hasBucket;
+
+    private long bucket;
+    private long bucketStart;
 
     /**
      * @param interval the sampling interval (one return per interval)
@@ -41,7 +49,7 @@ public final class ReturnCorrelations {
         if (!(price > 0)) {
             return;
         }
-        long bucket = Math.floorDiv(at.getEpochSecond() * 1_000_000_000L + at.getNano(), intervalNanos);
+        long bucket = bucketOf(at.getEpochSecond() * 1_000_000_000L + at.getNano());
         Closes series;
         if (instrument.equals(lastInstrument)) {
             series = lastCloses;
@@ -51,6 +59,26 @@ public final class ReturnCorrelations {
             lastCloses = series;
         }
         series.put(bucket, price);
+    }
+
+    /** {@code floorDiv(nanos, intervalNanos)}, from the last interval when {@code nanos} lies in it. */
+    long bucketOf(long nanos) {
+        long sinceStart = nanos - bucketStart; // negative when it overflows: then not in the interval
+        if (hasBucket && nanos >= bucketStart && sinceStart >= 0 && sinceStart < intervalNanos) {
+            return bucket;
+        }
+        long b = Math.floorDiv(nanos, intervalNanos);
+        long start;
+        try {
+            start = Math.multiplyExact(b, intervalNanos);
+        } catch (ArithmeticException beyondTheRange) {
+            hasBucket = false;
+            return b;
+        }
+        hasBucket = true;
+        bucket = b;
+        bucketStart = start;
+        return b;
     }
 
     /** The correlation of the two instruments' returns, or empty with fewer than {@link #MIN_RETURNS} in common. */

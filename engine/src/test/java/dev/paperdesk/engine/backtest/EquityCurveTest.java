@@ -49,6 +49,44 @@ class EquityCurveTest {
         return Combinators.combine(after, equity, close).as(Sample::new).list().ofMaxSize(200);
     }
 
+    /**
+     * Samples whose closes fall on whole seconds for a while (no nanosecond column yet), then
+     * anywhere, with jumps of up to 292 years (closes too far apart for a second offset in an int).
+     */
+    @Provide
+    Arbitrary<List<Sample>> farSamples() {
+        Arbitrary<Long> after = Arbitraries.oneOf(
+                Arbitraries.longs().between(0, 600).map(m -> m * 60_000_000_000L),
+                Arbitraries.longs().between(0, 3 * 86_400_000_000_000L),
+                Arbitraries.longs().between(0, Long.MAX_VALUE).edgeCases(c -> c.add(Long.MAX_VALUE)));
+        Arbitrary<BigDecimal> equity = Arbitraries.longs()
+                .between(1, 99_999_999_999L)
+                .flatMap(u -> Arbitraries.integers().between(0, 4).map(s -> BigDecimal.valueOf(u, s)))
+                .injectDuplicates(0.5);
+        Arbitrary<BigDecimal> close =
+                Arbitraries.longs().between(1, 10_000_000L).map(u -> BigDecimal.valueOf(u, 2));
+        return Combinators.combine(after, equity, close).as(Sample::new).list().ofMaxSize(200);
+    }
+
+    /** Closes far apart in time or off whole seconds give the same points, from a small start or the expected size. */
+    @Property(tries = 300)
+    void farAndFractionalClosesGiveTheSamePoints(
+            @ForAll("farSamples") List<Sample> samples, @ForAll long seed, @ForAll boolean sized) {
+        List<EquityPoint> expected = eager(samples);
+        EquityCurve curve = curve(samples, sized ? samples.size() : 1, new java.util.SplittableRandom(seed));
+        assertThat(curve).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            EquityPoint want = expected.get(i);
+            assertThat(curve.time(i)).isEqualTo(want.time());
+            assertThat(curve.equity(i).toString()).isEqualTo(want.equity().toString());
+            assertThat(Double.doubleToLongBits(curve.drawdown(i))).isEqualTo(Double.doubleToLongBits(want.drawdown()));
+            assertThat(curve.epochDay(i))
+                    .isEqualTo(LocalDate.ofInstant(want.time().minusNanos(1), ZoneOffset.UTC)
+                            .toEpochDay());
+        }
+        assertThat(curve).isEqualTo(expected);
+    }
+
     /** What the recorder computed at every bar before the curve was kept in columns. */
     private static List<EquityPoint> eager(List<Sample> samples) {
         List<EquityPoint> out = new ArrayList<>();
@@ -147,6 +185,37 @@ class EquityCurveTest {
                             .toEpochDay());
         }
         assertThat(curve).isEqualTo(expected);
+    }
+
+    /**
+     * A flat stretch (its digits kept once for the run), then figures that move below the peak at the
+     * same scale (the digits go per point from there, the flat points keeping theirs), a same-instant
+     * replacement and a new peak.
+     */
+    @Test
+    void flatThenMovingFiguresKeepEveryPointsDigits() {
+        BigDecimal flat = new BigDecimal("100000.00");
+        List<Sample> samples = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            samples.add(new Sample(60_000_000_000L, flat, new BigDecimal("10.00")));
+        }
+        samples.add(new Sample(60_000_000_000L, new BigDecimal("99990.50"), new BigDecimal("9.99")));
+        samples.add(new Sample(0L, new BigDecimal("99980.25"), new BigDecimal("9.98")));
+        samples.add(new Sample(60_000_000_000L, new BigDecimal("99995.00"), null));
+        samples.add(new Sample(60_000_000_000L, new BigDecimal("100001.00"), null));
+        samples.add(new Sample(60_000_000_000L, new BigDecimal("100001.00"), null));
+        for (java.util.SplittableRandom scaled :
+                new java.util.SplittableRandom[] {null, new java.util.SplittableRandom(3)}) {
+            EquityCurve curve = curve(samples, samples.size(), scaled);
+            List<EquityPoint> expected = eager(samples);
+            assertThat(curve).hasSize(9).isEqualTo(expected);
+            for (int i = 0; i < expected.size(); i++) {
+                assertThat(curve.equity(i).toString())
+                        .isEqualTo(expected.get(i).equity().toString());
+            }
+            assertThat(curve.equity(4)).isEqualTo(flat);
+            assertThat(curve.equity(5).toString()).isEqualTo("99980.25");
+        }
     }
 
     @Test

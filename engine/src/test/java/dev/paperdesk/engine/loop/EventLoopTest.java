@@ -147,6 +147,27 @@ class EventLoopTest {
     }
 
     @Test
+    void aCancelledTimerRescheduledRunsAgainAndOneNotCancelledKeepsRunning() {
+        EventLoop loop = new EventLoop(new SimulatedClock(START));
+        List<String> ran = new ArrayList<>();
+        long t0 = loop.nowNanos();
+        EventLoop.Timer timer = loop.schedule(t0 + 5, () -> ran.add("task@" + (loop.nowNanos() - t0)));
+        timer.cancel();
+        loop.runUntil(t0 + 10);
+        assertThat(ran).isEmpty();
+        loop.reschedule(timer, t0 + 15);
+        loop.runUntil(t0 + 20);
+        loop.reschedule(timer, t0 + 25);
+        loop.runUntil(t0 + 30);
+        assertThat(ran).containsExactly("task@15", "task@25");
+        // cancelled while pending after a reschedule: it does not run
+        loop.reschedule(timer, t0 + 35);
+        timer.cancel();
+        loop.runUntil(t0 + 40);
+        assertThat(ran).containsExactly("task@15", "task@25");
+    }
+
+    @Test
     void idleHooksRunOnceTheLoopHasCaughtUp() {
         EventLoop loop = new EventLoop(new SimulatedClock(START));
         List<String> ran = new ArrayList<>();

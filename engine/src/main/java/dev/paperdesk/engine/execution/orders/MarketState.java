@@ -222,6 +222,9 @@ final class MarketState {
     static long count(BigDecimal value, UnitScale unit, long u, RoundingMode mode) {
         if (value.scale() == unit.scale() && value.precision() <= 18) {
             long v = unscaled(value);
+            if (u == 1) {
+                return v; // a unit of one in its last digit (a tick of 0.01 at scale 2, a lot of 1): no division
+            }
             long q = v / u;
             long r = v % u;
             if (r == 0 || mode == RoundingMode.DOWN) {

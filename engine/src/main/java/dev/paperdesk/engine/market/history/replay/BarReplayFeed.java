@@ -199,6 +199,10 @@ public final class BarReplayFeed implements MarketDataFeed {
         final SeriesKey key;
         final long notBeforeNanos;
         final long durationNanos;
+        /** The timeframe's length as seconds and a nanosecond part in {@code [0, 1e9)}. */
+        final long durationSeconds;
+
+        final int durationNanoPart;
         final BigDecimal half;
         final BigDecimal lot;
         List<Bar> page = List.of();
@@ -207,6 +211,10 @@ public final class BarReplayFeed implements MarketDataFeed {
         boolean exhausted;
         Bar current;
         long closeNanos;
+        /** {@link #closeNanos} as epoch seconds and nanosecond of the second, worked out without a division. */
+        long closeSecond;
+
+        int closeNanoOfSecond;
 
         Cursor(ReplaySeries series, int order, long notBeforeNanos) {
             this.series = series;
@@ -214,6 +222,8 @@ public final class BarReplayFeed implements MarketDataFeed {
             this.key = series.key();
             this.notBeforeNanos = notBeforeNanos;
             this.durationNanos = series.timeframe().duration().toNanos();
+            this.durationSeconds = series.timeframe().duration().getSeconds();
+            this.durationNanoPart = series.timeframe().duration().getNano();
             this.half = series.instrument().tickSize().multiply(BigDecimal.valueOf(halfSpreadTicks));
             this.lot = series.instrument().lotSize();
             // Bars closing before now are skipped: start reading one bar length before now.
@@ -230,13 +240,12 @@ public final class BarReplayFeed implements MarketDataFeed {
             if (index < page.size()) {
                 Instant next = page.get(index).openTime();
                 long seconds = next.getEpochSecond();
-                // the same instant: seconds and nanoseconds both match the close (no overflow: a close exists)
-                if (seconds == Math.floorDiv(closeNanos, 1_000_000_000L)
-                        && next.getNano() == Math.floorMod(closeNanos, 1_000_000_000L)) {
+                // the same instant: seconds and nanoseconds both match the close
+                if (seconds == closeSecond && next.getNano() == closeNanoOfSecond) {
                     return next;
                 }
             }
-            return Clock.toInstant(closeNanos);
+            return Instant.ofEpochSecond(closeSecond, closeNanoOfSecond);
         }
 
         /** Moves to the next bar due at or after the start time; false when the series is done. */
@@ -259,10 +268,21 @@ public final class BarReplayFeed implements MarketDataFeed {
                     continue;
                 }
                 Bar bar = page.get(index++);
-                long close = Math.addExact(Clock.toNanos(bar.openTime()), durationNanos);
+                Instant open = bar.openTime();
+                long close = Math.addExact(Clock.toNanos(open), durationNanos);
                 if (close >= notBeforeNanos) {
                     current = bar;
                     closeNanos = close;
+                    // open + length by parts (nanoseconds of a second stay below 1e9): the floor
+                    // quotient and remainder of close by 1e9, as closeTime compares them
+                    int nano = open.getNano() + durationNanoPart;
+                    long second = open.getEpochSecond() + durationSeconds;
+                    if (nano >= 1_000_000_000) {
+                        nano -= 1_000_000_000;
+                        second++;
+                    }
+                    closeSecond = second;
+                    closeNanoOfSecond = nano;
                     return true;
                 }
             }
