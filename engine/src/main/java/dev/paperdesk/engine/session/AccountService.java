@@ -595,20 +595,37 @@ public final class AccountService {
         }
     }
 
-    private void remark(InstrumentId instrument, BigDecimal mark, PortfolioId id) {
+    /**
+     * Re-values the book of holder {@code id} at {@code mark}, the instrument's valuation mark now
+     * ({@link #valuationMark}), as {@link #remark(InstrumentId, Collection)} does for each holder, and
+     * gives that book, now current for the portfolio ({@code null} when the portfolio is gone): a
+     * caller that reads it at once looks nothing up again. Engine thread.
+     */
+    public MarginBook remark(InstrumentId instrument, BigDecimal mark, PortfolioId id) {
         MarginBook book = books.get(id);
         Portfolio live = host.portfolio(id);
         if (live == null) {
             books.remove(id);
             valued.remove(id);
+            return null;
         } else if (book != null && book.isFor(live, host.fx())) {
             book.remark(instrument, mark);
+            return book;
         } else {
             // Missing or stale (the portfolio or a rate changed since): built now, at the marks
             // that already include this price, so that the ticks that follow re-value it.
             books.remove(id);
-            book(live);
+            return book(live);
         }
+    }
+
+    /**
+     * {@link #equityBook}'s answer for a {@code book} that {@link #remark(InstrumentId, BigDecimal,
+     * PortfolioId)} has just given for the same portfolio (so current for it): the book when it
+     * values only the one position {@code instrument}, else {@code null}.
+     */
+    public static MarginBook equityBookOf(MarginBook book, InstrumentId instrument) {
+        return book == null || book.positionCount() != 1 || !book.values(instrument) ? null : book;
     }
 
     /**

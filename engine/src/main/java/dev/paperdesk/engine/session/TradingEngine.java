@@ -1149,8 +1149,8 @@ public final class TradingEngine implements MarketDataSink {
 
     /** Re-marks the portfolios holding the quoted instrument and tells their followers, if any. */
     private void remarkHolders(Quote quote, List<PortfolioId> affected) {
-        accounts.remark(quote.instrumentId(), affected);
         if (portfolioFollowers.get() > 0) {
+            accounts.remark(quote.instrumentId(), affected);
             if (!stale.isEmpty()) {
                 refreshStale(); // a follower joined since: it sees no old mark
             }
@@ -1159,9 +1159,14 @@ public final class TradingEngine implements MarketDataSink {
                 publish(new EngineEvent.PortfolioChanged(snapshotView.get(id)));
             }
         } else {
-            // nobody follows: the equity of record is marked now, the snapshot when it is read
+            // nobody follows: the equity of record is marked now, the snapshot when it is read;
+            // each holder's book is re-marked and read at once (books are per portfolio, so the
+            // order of the re-marks does not matter), without looking it up a second time
+            InstrumentId instrument = quote.instrumentId();
+            BigDecimal mark = mark(instrument);
             for (int k = 0, n = affected.size(); k < n; k++) {
                 PortfolioId id = affected.get(k);
+                MarginBook remarked = accounts.remark(instrument, mark, id);
                 Portfolio p = portfolios.get(id);
                 stale.add(id);
                 MarkedEquity marked = markedEquity.get(id);
@@ -1171,7 +1176,7 @@ public final class TradingEngine implements MarketDataSink {
                 }
                 // the account's running book, just re-marked, when it values this position alone:
                 // its scaled long when it has one (no object per price), else its BigDecimal
-                MarginBook book = accounts.equityBook(p, quote.instrumentId());
+                MarginBook book = AccountService.equityBookOf(remarked, instrument);
                 if (book != null && book.equityInLongs()) {
                     marked.set(book.equityUnscaled(), book.equityScale());
                 } else {
@@ -1615,7 +1620,8 @@ public final class TradingEngine implements MarketDataSink {
         if (q == null) {
             return null;
         }
-        QuoteMid m = mids.get(id);
+        // the entry of the instrument asked last: a backtest of one instrument looks it up once
+        QuoteMid m = id == midId ? midEntry : mids.get(id);
         if (m == null || m.quote != q) {
             if (m == null) {
                 m = new QuoteMid();
@@ -1624,8 +1630,15 @@ public final class TradingEngine implements MarketDataSink {
             m.mid = q.mid().value();
             m.quote = q;
         }
+        midId = id;
+        midEntry = m;
         return m.mid;
     }
+
+    /** The id {@link #mid} was last asked for (the very object) and its entry in {@code mids}. */
+    private InstrumentId midId;
+
+    private QuoteMid midEntry;
 
     /**
      * Every portfolio's snapshot. On the engine thread always marked at the latest quotes; other

@@ -121,6 +121,84 @@ class EquityReaderTest {
         }
     }
 
+    /**
+     * With nobody following portfolios, every holder of a quoted instrument gets its equity of record
+     * from its own book, re-marked for the quote: several portfolios hold the instrument (one of them
+     * a second instrument too, whose book values two positions), and after each quote each one's
+     * equity of record equals its snapshot's, value and scale.
+     */
+    @Test
+    void everyHolderOfAQuotedInstrumentHasItsOwnEquityOfRecord() {
+        Instrument beta = new Instrument.Equity(
+                new InstrumentId("BETA", "sim"), new BigDecimal("0.01"), BigDecimal.ONE, Currency.USD, "Energy");
+        ManualFeed feed = new ManualFeed(List.of(ACME, beta));
+        try (TradingSession s = TradingSession.open(SessionConfig.simulated(null, START, 5)
+                .withFeed(feed)
+                .withFees(dev.paperdesk.engine.execution.StandardFeeModel.DEFAULT))) {
+            quote(s, feed, ACME, "100.00");
+            quote(s, feed, beta, "20.00");
+            PortfolioId first = s.portfolios().get(0).id();
+            PortfolioId second = TradingSession.await(s.createPortfolio(
+                            "Second",
+                            "",
+                            Currency.USD,
+                            new BigDecimal("50000.5"),
+                            dev.paperdesk.engine.portfolio.CostBasisMethod.FIFO))
+                    .id();
+            PortfolioId third = TradingSession.await(s.createPortfolio(
+                            "Third",
+                            "",
+                            Currency.USD,
+                            new BigDecimal("7000"),
+                            dev.paperdesk.engine.portfolio.CostBasisMethod.FIFO))
+                    .id();
+            buy(s, first, ACME, "7");
+            buy(s, second, ACME, "4");
+            buy(s, second, beta, "11");
+            buy(s, third, beta, "2");
+            List<PortfolioId> all = List.of(first, second, third);
+            List<String> mids = List.of("101.37", "99.105", "100", "100.00", "0.05", "123456.78");
+            for (int k = 0; k < mids.size(); k++) {
+                quote(s, feed, k % 3 == 2 ? beta : ACME, mids.get(k));
+                List<BigDecimal[]> seen = new ArrayList<>();
+                feed.push(sink -> {
+                    for (PortfolioId p : all) {
+                        BigDecimal recorded = s.equity(p).orElseThrow();
+                        BigDecimal snapshot = s.portfolio(p).orElseThrow().equity();
+                        seen.add(new BigDecimal[] {recorded, snapshot});
+                    }
+                });
+                s.advance(Duration.ofSeconds(1));
+                assertThat(seen).hasSize(3).allSatisfy(r -> assertThat(r[0]).isEqualTo(r[1]));
+            }
+            // each at its own positions' last mids: ACME 0.06, BETA 123,456.79
+            var p1 = s.portfolio(first).orElseThrow();
+            assertThat(p1.equity().subtract(p1.cash())).isEqualByComparingTo("0.42");
+            var p2 = s.portfolio(second).orElseThrow();
+            assertThat(p2.equity().subtract(p2.cash())).isEqualByComparingTo("1358024.93");
+            var p3 = s.portfolio(third).orElseThrow();
+            assertThat(p3.equity().subtract(p3.cash())).isEqualByComparingTo("246913.58");
+        }
+    }
+
+    private static void buy(TradingSession s, PortfolioId p, Instrument i, String quantity) {
+        Order o = TradingSession.await(
+                s.submit(OrderRequest.market(p, i.id(), Side.BUY, Quantity.of(new BigDecimal(quantity)))));
+        assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
+    }
+
+    private static void quote(TradingSession s, ManualFeed feed, Instrument i, String mid) {
+        BigDecimal m = new BigDecimal(mid);
+        feed.push(sink -> sink.onQuote(new Quote(
+                i.id(),
+                feed.now(),
+                Price.of(m),
+                Price.of(m.add(new BigDecimal("0.02"))),
+                Quantity.of(1_000_000),
+                Quantity.of(1_000_000))));
+        s.advance(Duration.ofSeconds(1));
+    }
+
     private static EquityReader reader(BigDecimal[] into, boolean[] inLongs) {
         return new EquityReader() {
             @Override
