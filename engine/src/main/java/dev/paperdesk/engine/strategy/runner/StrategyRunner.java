@@ -57,12 +57,12 @@ public final class StrategyRunner {
     private final Map<Long, EngineStrategyContext> strategies = new ConcurrentSkipListMap<>();
     private final Map<OrderId, EngineStrategyContext> owners = new HashMap<>();
     private final Map<SeriesKey, Bar> building = new HashMap<>();
-    /** Per series, the open time of the last bar delivered (a one-element array, updated in place). */
-    private final Map<SeriesKey, java.time.Instant[]> delivered = new HashMap<>();
+    /** Per series, the open time of the last bar delivered (updated in place). */
+    private final Map<SeriesKey, LastOpen> delivered = new HashMap<>();
     /** The series of the previous bar and its slot in {@link #delivered}: a replay of one series looks up nothing. */
     private SeriesKey lastSeries;
 
-    private java.time.Instant[] lastSlot;
+    private LastOpen lastSlot;
     /** The contexts in start order, for the per-event loops on the engine thread (strategies are never removed). */
     private volatile EngineStrategyContext[] contexts = new EngineStrategyContext[0];
 
@@ -346,7 +346,7 @@ public final class StrategyRunner {
     }
 
     private void deliverBar(Bar bar) {
-        java.time.Instant[] slot;
+        LastOpen slot;
         SeriesKey series = lastSeries;
         if (series != null
                 && (series.instrument() == bar.instrumentId()
@@ -355,14 +355,12 @@ public final class StrategyRunner {
             slot = lastSlot;
         } else {
             lastSeries = new SeriesKey(bar.instrumentId(), bar.timeframe());
-            slot = delivered.computeIfAbsent(lastSeries, k -> new java.time.Instant[1]);
+            slot = delivered.computeIfAbsent(lastSeries, k -> new LastOpen());
             lastSlot = slot;
         }
-        java.time.Instant last = slot[0];
-        if (last != null && !bar.openTime().isAfter(last)) {
+        if (!slot.advanceTo(bar.openTime())) {
             return; // the feed and the live bars may both report a bar
         }
-        slot[0] = bar.openTime();
         barsDelivered++;
         for (EngineStrategyContext c : contexts) {
             if (c.active()) {
@@ -372,6 +370,30 @@ public final class StrategyRunner {
         // indexed (observers are only ever added): no iterator per bar
         for (int i = 0, n = barObservers.size(); i < n; i++) {
             barObservers.get(i).accept(bar);
+        }
+    }
+
+    /**
+     * The open time of a series' last delivered bar, kept as numbers: storing the bar's {@code Instant}
+     * in a long-lived holder each bar is a reference store across heap regions, whose garbage
+     * collector barrier (a full fence with G1) stalled every bar of a replay.
+     */
+    private static final class LastOpen {
+        private boolean any;
+        private long second;
+        private int nano;
+
+        /** Records {@code open} and returns true when it is after the last open time recorded. */
+        boolean advanceTo(java.time.Instant open) {
+            long s = open.getEpochSecond();
+            int n = open.getNano();
+            if (any && (s < second || (s == second && n <= nano))) {
+                return false;
+            }
+            any = true;
+            second = s;
+            nano = n;
+            return true;
         }
     }
 

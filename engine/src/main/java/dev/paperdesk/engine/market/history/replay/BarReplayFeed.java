@@ -170,7 +170,7 @@ public final class BarReplayFeed implements MarketDataFeed {
     }
 
     private void deliver(Cursor c, MarketDataSink sink) {
-        Bar bar = c.current;
+        Bar bar = c.current();
         BigDecimal close = bar.close();
         BigDecimal size = bar.volume().max(c.lot);
         Quantity sizes = new Quantity(size);
@@ -209,7 +209,6 @@ public final class BarReplayFeed implements MarketDataFeed {
         int index;
         Instant nextFrom;
         boolean exhausted;
-        Bar current;
         long closeNanos;
         /** {@link #closeNanos} as epoch seconds and nanosecond of the second, worked out without a division. */
         long closeSecond;
@@ -233,6 +232,15 @@ public final class BarReplayFeed implements MarketDataFeed {
         }
 
         /**
+         * The bar {@link #advance} moved to. Read from the page rather than kept in a field: storing a
+         * bar in this long-lived cursor each bar is a reference store across heap regions, whose
+         * garbage collector barrier (a full fence with G1) would stall every bar.
+         */
+        Bar current() {
+            return page.get(index - 1);
+        }
+
+        /**
          * The current bar's close instant: the next bar's open time when that is the same instant (bars
          * without gaps), so no instant is made per bar.
          */
@@ -253,7 +261,6 @@ public final class BarReplayFeed implements MarketDataFeed {
             while (true) {
                 if (index >= page.size()) {
                     if (exhausted) {
-                        current = null;
                         return false;
                     }
                     // read, not copied: the page goes (with its delivered bars) when the next one is read
@@ -271,7 +278,6 @@ public final class BarReplayFeed implements MarketDataFeed {
                 Instant open = bar.openTime();
                 long close = Math.addExact(Clock.toNanos(open), durationNanos);
                 if (close >= notBeforeNanos) {
-                    current = bar;
                     closeNanos = close;
                     // open + length by parts (nanoseconds of a second stay below 1e9): the floor
                     // quotient and remainder of close by 1e9, as closeTime compares them
