@@ -1536,8 +1536,12 @@ public final class TradingEngine implements MarketDataSink {
         for (int k = 0, n = touched.size(); k < n; k++) {
             PortfolioId id = touched.get(k);
             Portfolio p = portfolios.get(id);
-            if (p == null || !snapshotView.containsKey(id)) {
-                refreshViews(List.of(id));
+            Valued from = valued.get(id);
+            if (p == null || !snapshotView.containsKey(id) || (from != null && from.current(p, marketVersion))) {
+                // new or deleted, or nothing valued has moved since its snapshot (an order rested or was
+                // cancelled): refreshed now, the snapshot itself with the new reservation, no valuation
+                markedEquity.remove(id);
+                refreshView(id);
                 continue;
             }
             stale.add(id);
