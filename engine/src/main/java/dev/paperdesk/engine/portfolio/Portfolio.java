@@ -663,11 +663,19 @@ public final class Portfolio {
             }
             BigDecimal multiplier = multipliers.apply(p.instrumentId());
             BigDecimal mark = marks.apply(p.instrumentId());
-            BigDecimal value =
-                    mark == null ? p.costBasis() : Decimals.times(p.quantity().multiply(mark), multiplier);
+            BigDecimal value = marketValue(p.quantity(), p.costBasis(), mark, multiplier);
             marketValueBase = plus(marketValueBase, Decimals.times(value, rate));
         }
         return plus(cashIn(fx), marketValueBase);
+    }
+
+    /**
+     * A position's market value in its own currency, at cost without a mark ({@code Position.marketValue}'s
+     * expression; × 1 returns its operand, the same value and scale without a new object).
+     */
+    private static BigDecimal marketValue(
+            BigDecimal quantity, BigDecimal cost, BigDecimal mark, BigDecimal multiplier) {
+        return mark == null ? cost : Decimals.times(quantity.multiply(mark), multiplier);
     }
 
     /** {@link #snapshot(Function, Function, FxRates)} with {@code reservedForOrders} held back for working orders. */
@@ -690,8 +698,7 @@ public final class Portfolio {
             // Position.marketValue.
             BigDecimal quantity = p.quantity();
             BigDecimal cost = p.costBasis();
-            // (× 1 returns its operand: the same value and scale, without a new object.)
-            BigDecimal value = mark == null ? cost : Decimals.times(quantity.multiply(mark), multiplier);
+            BigDecimal value = marketValue(quantity, cost, mark, multiplier);
             BigDecimal upnl = value.subtract(cost);
             BigDecimal rate = fx.rate(currency, baseCurrency).orElse(null);
             if (rate == null) {

@@ -122,31 +122,11 @@ class PortfolioConservationProperties {
 
     @Property(tries = 200)
     void equityIsCashPlusMarketValue(@ForAll @Size(max = 30) List<@From("trades") Trade> trades) {
-        Portfolio p = new Portfolio(
-                new PortfolioId(1),
-                "Prop",
-                "",
-                Currency.USD,
-                new BigDecimal("1000000"),
-                CostBasisMethod.FIFO,
-                Instant.EPOCH);
+        Portfolio p = propPortfolio();
         long id = 1;
         for (Trade t : trades) {
             Instrument ins = INSTRUMENTS.get(t.instrument());
-            p.applyFill(
-                    new Fill(
-                            new FillId(id),
-                            new OrderId(id),
-                            p.id(),
-                            ins.id(),
-                            t.side(),
-                            Quantity.of(t.quantity()),
-                            Price.of(t.price()),
-                            Money.zero(ins.quoteCurrency()),
-                            Liquidity.TAKER,
-                            BigDecimal.ZERO,
-                            Instant.ofEpochSecond(id)),
-                    ins);
+            p.applyFill(fill(p, id, t, ins, Money.zero(ins.quoteCurrency())), ins);
             id++;
         }
         BigDecimal mark = new BigDecimal("123.45");
@@ -181,31 +161,18 @@ class PortfolioConservationProperties {
             @ForAll boolean btcPriced,
             @ForAll("rates") BigDecimal markScaled,
             @ForAll @net.jqwik.api.constraints.IntRange(min = 8, max = 12) int markScale) {
-        Portfolio p = new Portfolio(
-                new PortfolioId(1),
-                "Prop",
-                "",
-                Currency.USD,
-                new BigDecimal("1000000"),
-                CostBasisMethod.FIFO,
-                Instant.EPOCH);
+        Portfolio p = propPortfolio();
         long id = 1;
         for (Trade t : trades) {
             Instrument ins = INSTRUMENTS.get(t.instrument());
             p.applyFill(
-                    new Fill(
-                            new FillId(id),
-                            new OrderId(id),
-                            p.id(),
-                            ins.id(),
-                            t.side(),
-                            Quantity.of(t.quantity()),
-                            Price.of(t.price()),
+                    fill(
+                            p,
+                            id,
+                            t,
+                            ins,
                             StandardFeeModel.DEFAULT.fee(
-                                    ins, Quantity.of(t.quantity()), Price.of(t.price()), Liquidity.TAKER),
-                            Liquidity.TAKER,
-                            BigDecimal.ZERO,
-                            Instant.ofEpochSecond(id)),
+                                    ins, Quantity.of(t.quantity()), Price.of(t.price()), Liquidity.TAKER)),
                     ins);
             id++;
             // EUR at a rate of any scale, BTC sometimes without a rate (left out of the cash), the rest at par
@@ -228,6 +195,34 @@ class PortfolioConservationProperties {
             assertThat(p.cashIn(fx)).isEqualTo(s.cash()); // value and scale
             assertThat(p.equityIn(marks, multipliers, fx)).isEqualTo(s.equity());
         }
+    }
+
+    /** A fresh USD portfolio with 1,000,000 deposited. */
+    private static Portfolio propPortfolio() {
+        return new Portfolio(
+                new PortfolioId(1),
+                "Prop",
+                "",
+                Currency.USD,
+                new BigDecimal("1000000"),
+                CostBasisMethod.FIFO,
+                Instant.EPOCH);
+    }
+
+    /** Trade {@code t} on {@code ins} as fill number {@code id} of {@code p}, taker, with {@code fee}. */
+    private static Fill fill(Portfolio p, long id, Trade t, Instrument ins, Money fee) {
+        return new Fill(
+                new FillId(id),
+                new OrderId(id),
+                p.id(),
+                ins.id(),
+                t.side(),
+                Quantity.of(t.quantity()),
+                Price.of(t.price()),
+                fee,
+                Liquidity.TAKER,
+                BigDecimal.ZERO,
+                Instant.ofEpochSecond(id));
     }
 
     @Provide

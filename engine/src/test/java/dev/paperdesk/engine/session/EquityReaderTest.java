@@ -231,14 +231,6 @@ class EquityReaderTest {
     }
 
     private static void quote(TradingSession s, ManualFeed feed, String mid) {
-        BigDecimal m = new BigDecimal(mid);
-        feed.push(sink -> sink.onQuote(new Quote(
-                ACME.id(),
-                feed.now(),
-                Price.of(m),
-                Price.of(m.add(new BigDecimal("0.02"))),
-                Quantity.of(1_000_000),
-                Quantity.of(1_000_000))));
-        s.advance(Duration.ofSeconds(1));
+        quote(s, feed, ACME, mid);
     }
 }
