@@ -76,15 +76,20 @@ public final class BivariateNormal {
 
     /**
      * M(a, b; ρ) for one fixed correlation with |ρ| &lt; 0.925, for callers that evaluate many points at
-     * the same ρ (Bjerksund–Stensland 2002 uses ρ = ±√((√5 − 1)/2) twenty times per value): the
-     * quadrature nodes sin(asin(ρ)(1 ± x_i)/2) and their weights are computed once, so a point costs one
-     * exponential per node and no trigonometry. The node exponents lie in [−(a² + b²)/(2(1 − |ρ|)), 0],
-     * at least −467 inside the ±{@value #TAIL} limits, so {@link Exponential} takes them inline.
+     * the same ρ (Bjerksund–Stensland 2002 uses ρ = ±√((√5 − 1)/2) twenty times per value): Plackett's
+     * identity M = Φ(a)Φ(b) + ∫₀^ρ φ₂(a, b; r) dr with the quadrature nodes r_i and their weights computed
+     * once, so a point costs one exponential per node and no trigonometry. The node exponents lie in
+     * [−(a² + b²)/(2(1 − |ρ|)), 0], at least −467 inside the ±{@value #TAIL} limits, so {@link Exponential}
+     * takes them inline. Arguments beyond ±{@value #TAIL} standard deviations take the limit (M = 0 below,
+     * M = Φ(other) above), an absolute error below Φ(−10) ≈ 7.6e-24.
      *
-     * <p>Genz's Gauss–Legendre rule on {@code points} nodes (6, 12 or 20). Genz picks 20 nodes for
-     * 0.75 ≤ |ρ| &lt; 0.925 to be safe over the whole range; at ρ = ±0.786 twelve nodes agree with twenty
-     * within 2e-15 (checked by {@code BivariateNormalTest}). Arguments beyond ±{@value #TAIL} standard
-     * deviations take the limit (M = 0 below, M = Φ(other) above), an absolute error below Φ(−10) ≈ 7.6e-24.
+     * <p>Two rules. {@link #FixedCorrelation(double, int)} is Genz's: Gauss–Legendre in θ = asin r on 6, 12
+     * or 20 nodes (Genz picks 20 for 0.75 ≤ |ρ| &lt; 0.925 to be safe over the whole range; at ρ = ±0.786
+     * twelve agree with twenty within 2e-15, {@code BivariateNormalTest}). {@link #cubicSubstitution} is
+     * Gauss–Legendre in y = (1 − |r|)^{1/3}: the integrand exp(−(a − b)²/(4(1 − |r|)) − (a + b)²/(4(1 +
+     * |r|))) steepens towards |r| = |ρ| through its 1/(1 − |r|) term, which the cube root spreads out, so a
+     * rule needs fewer nodes for the same error (at ρ = ±0.786: 8 nodes within 4e-12 of the exact value
+     * over the whole plane, where 8 in θ are 3.7e-11 off and Genz's 12 are 1.3e-15).
      */
     public static final class FixedCorrelation {
         /** Beyond ±TAIL standard deviations an argument takes its limit (0 or the other Φ). */
@@ -101,8 +106,9 @@ public final class BivariateNormal {
         private final double weightSign;
 
         /**
-         * +1 or −1 when ρ is ±{@link GoldenNodes#RHO} on 12 nodes, so that {@link GoldenNodes}' unrolled
-         * constant nodes serve (−ρ's nodes are +ρ's with ab negated: sin is odd), else 0.
+         * +1 or −1 when the rule is {@link GoldenNodes}' (ρ = ±{@link GoldenNodes#RHO}, the cubic
+         * substitution on {@value GoldenNodes#POINTS} nodes), so that its unrolled constant nodes serve
+         * (−ρ's nodes are +ρ's with ab negated), else 0.
          */
         private final double golden;
 
@@ -113,25 +119,37 @@ public final class BivariateNormal {
         private final double densityScale;
 
         /**
+         * Genz's rule: Gauss–Legendre in θ = asin r on {@code points} nodes.
+         *
          * @throws IllegalArgumentException when |ρ| ≥ 0.925 (the quadrature branch does not apply) or
          *     points is not 6, 12 or 20
          */
         public FixedCorrelation(double rho, int points) {
-            this(rho, points, true);
+            this(rho, genzNodes(rho, points), false);
         }
 
         /**
-         * The quadrature on the node arrays even at ±{@link GoldenNodes#RHO}: the reference that {@code
-         * BivariateNormalTest} holds the unrolled nodes to.
+         * Gauss–Legendre in y = (1 − |r|)^{1/3} on {@code points} nodes (see the class comment); at ρ =
+         * ±{@link GoldenNodes#RHO} on {@value GoldenNodes#POINTS} nodes, {@link GoldenNodes}' unrolled
+         * constants.
+         *
+         * @throws IllegalArgumentException when |ρ| ≥ 0.925 or points is not in [2, 64]
          */
-        static FixedCorrelation looped(double rho, int points) {
-            return new FixedCorrelation(rho, points, false);
+        public static FixedCorrelation cubicSubstitution(double rho, int points) {
+            return new FixedCorrelation(rho, cubicNodes(rho, points), true);
         }
 
-        private FixedCorrelation(double rho, int points, boolean unrolled) {
-            if (!(Math.abs(rho) < 0.925)) {
-                throw new IllegalArgumentException("fixed-correlation quadrature needs |ρ| < 0.925, got ρ=" + rho);
-            }
+        /**
+         * {@link #cubicSubstitution} on the node arrays even at ±{@link GoldenNodes#RHO}: the reference
+         * that {@code BivariateNormalTest} holds the unrolled nodes to.
+         */
+        static FixedCorrelation looped(double rho, int points) {
+            return new FixedCorrelation(rho, cubicNodes(rho, points), false);
+        }
+
+        /** The nodes r_i ∈ (0, |ρ|) and weights (in r) of Genz's rule, from his tables. */
+        private static double[][] genzNodes(double rho, int points) {
+            checkCorrelation(rho);
             int ng =
                     switch (points) {
                         case 6 -> 0;
@@ -139,27 +157,101 @@ public final class BivariateNormal {
                         case 20 -> 2;
                         default -> throw new IllegalArgumentException("points must be 6, 12 or 20, got " + points);
                     };
-            double asr = Math.asin(rho);
-            this.rho = rho;
-            halfInverseComplement = 0.5 / (1.0 - rho * rho);
-            densityScale = 1.0 / (TWO_PI * Math.sqrt(1.0 - rho * rho));
+            double asr = Math.abs(Math.asin(rho));
             int half = W[ng].length;
-            along = new double[2 * half];
-            across = new double[2 * half];
-            logWeight = new double[2 * half];
-            weightSign = Math.signum(asr);
+            double[] r = new double[2 * half];
+            double[] weight = new double[2 * half];
             for (int i = 0; i < half; i++) {
                 for (int side = 0; side < 2; side++) {
                     double node = side == 0 ? X[ng][i] : -X[ng][i];
-                    double sn = Math.sin(asr * (node + 1.0) / 2.0);
-                    double inv = 1.0 / (1.0 - sn * sn);
-                    // exp((sn·hk − (h² + k²)/2)/(1 − sn²)) = exp(along·hk − across·(h² + k²))
-                    along[2 * i + side] = sn * inv;
-                    across[2 * i + side] = 0.5 * inv;
-                    logWeight[2 * i + side] = Math.log(W[ng][i] * Math.abs(asr) / (2.0 * TWO_PI));
+                    double theta = asr * (node + 1.0) / 2.0;
+                    r[2 * i + side] = Math.sin(theta);
+                    // dr = cos θ dθ: the weight in r is w·(asr/2)·cos θ, which the density's 1/√(1 − r²) cancels
+                    weight[2 * i + side] = W[ng][i] * asr / 2.0 * Math.sqrt(1.0 - r[2 * i + side] * r[2 * i + side]);
                 }
             }
-            golden = unrolled && points == 12 && Math.abs(rho) == GoldenNodes.RHO ? Math.signum(rho) : 0.0;
+            return new double[][] {r, weight};
+        }
+
+        /** The nodes r_i ∈ (0, |ρ|) and weights (in r) of Gauss–Legendre in y = (1 − r)^{1/3}. */
+        private static double[][] cubicNodes(double rho, int points) {
+            checkCorrelation(rho);
+            if (points < 2 || points > 64) {
+                throw new IllegalArgumentException("points must be in [2, 64], got " + points);
+            }
+            double[] x = new double[points];
+            double[] w = new double[points];
+            gaussLegendre(points, x, w);
+            // r = 1 − y³ runs from 0 at y = 1 to |ρ| at y0 = (1 − |ρ|)^{1/3}; dr = 3y² dy
+            double y0 = Math.cbrt(1.0 - Math.abs(rho));
+            double half = 0.5 * (1.0 - y0);
+            double[] r = new double[points];
+            double[] weight = new double[points];
+            for (int i = 0; i < points; i++) {
+                double y = y0 + half * (x[i] + 1.0);
+                r[i] = 1.0 - y * y * y;
+                weight[i] = w[i] * half * 3.0 * y * y;
+            }
+            return new double[][] {r, weight};
+        }
+
+        private static void checkCorrelation(double rho) {
+            if (!(Math.abs(rho) < 0.925)) {
+                throw new IllegalArgumentException("fixed-correlation quadrature needs |ρ| < 0.925, got ρ=" + rho);
+            }
+        }
+
+        /** {@code nodes} = {r_i, weights in r} for |ρ|; the sign of ρ is applied here. */
+        private FixedCorrelation(double rho, double[][] nodes, boolean unrolled) {
+            this.rho = rho;
+            halfInverseComplement = 0.5 / (1.0 - rho * rho);
+            densityScale = 1.0 / (TWO_PI * Math.sqrt(1.0 - rho * rho));
+            double sign = Math.signum(rho);
+            weightSign = sign;
+            int n = nodes[0].length;
+            along = new double[n];
+            across = new double[n];
+            logWeight = new double[n];
+            for (int i = 0; i < n; i++) {
+                double r = nodes[0][i];
+                double inv = 1.0 / (1.0 - r * r);
+                // φ₂(a, b; ±r) = exp((±r·ab − (a² + b²)/2)/(1 − r²))/(2π√(1 − r²)) = exp(along·ab − across·(a² + b²))/…
+                along[i] = sign * r * inv;
+                across[i] = 0.5 * inv;
+                logWeight[i] = Math.log(nodes[1][i] / (TWO_PI * Math.sqrt(1.0 - r * r)));
+            }
+            golden = unrolled && n == GoldenNodes.POINTS && Math.abs(rho) == GoldenNodes.RHO ? sign : 0.0;
+        }
+
+        /**
+         * The Gauss–Legendre nodes and weights on [−1, 1] (Newton's method on the Legendre polynomial from
+         * the asymptotic first guess, as in Numerical Recipes' gauleg): within an ulp or two of the tables
+         * ({@code BivariateNormalTest} compares Genz's).
+         */
+        static void gaussLegendre(int n, double[] x, double[] w) {
+            for (int i = 0; i < (n + 1) / 2; i++) {
+                double z = Math.cos(Math.PI * (i + 0.75) / (n + 0.5));
+                double derivative = 0.0;
+                for (int iteration = 0; iteration < 100; iteration++) {
+                    double p1 = 1.0;
+                    double p2 = 0.0;
+                    for (int j = 1; j <= n; j++) {
+                        double p3 = p2;
+                        p2 = p1;
+                        p1 = ((2.0 * j - 1.0) * z * p2 - (j - 1.0) * p3) / j;
+                    }
+                    derivative = n * (z * p1 - p2) / (z * z - 1.0);
+                    double previous = z;
+                    z = previous - p1 / derivative;
+                    if (Math.abs(z - previous) <= 1e-16) {
+                        break;
+                    }
+                }
+                x[i] = -z;
+                x[n - 1 - i] = z;
+                w[i] = 2.0 / ((1.0 - z * z) * derivative * derivative);
+                w[n - 1 - i] = w[i];
+            }
         }
 
         /**
@@ -400,17 +492,19 @@ public final class BivariateNormal {
     }
 
     /**
-     * The twelve Gauss–Legendre nodes of {@link FixedCorrelation} for ρ = √((√5 − 1)/2), the correlation of
+     * The 8 nodes of {@link FixedCorrelation#cubicSubstitution} for ρ = √((√5 − 1)/2), the correlation of
      * Bjerksund–Stensland 2002 (ρ² = t1/T, the golden-ratio split), as static constants in straight-line
-     * code: the JIT folds the constants into the instructions and schedules the twelve independent node
+     * code: the JIT folds the constants into the instructions and schedules the 8 independent node
      * exponentials freely, where the loop over the node arrays loads three values per node and sums
-     * along one dependency chain. The exponents are fused products, the sums pairwise (value) or three
+     * along one dependency chain. The exponents are fused products, the sums pairwise (value) or two
      * fused chains of four (moments), within a few ulps of the loop's sums ({@code BivariateNormalTest}).
      */
     static final class GoldenNodes {
         static final double RHO = Math.sqrt(0.5 * (Math.sqrt(5.0) - 1.0));
+        /** The rule's node count: within 4e-12 of the exact M over the whole plane at ±{@link #RHO}. */
+        static final int POINTS = 8;
         /** The nodes as {@link FixedCorrelation} computes them, read once into the constants below. */
-        private static final FixedCorrelation NODES = new FixedCorrelation(RHO, 12, false);
+        private static final FixedCorrelation NODES = FixedCorrelation.looped(RHO, POINTS);
 
         private GoldenNodes() {}
 
@@ -432,15 +526,7 @@ public final class BivariateNormal {
                     Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_6, hk, Math.fma(-G_ACROSS_6, sq, G_LOG_WEIGHT_6)));
             double e7 =
                     Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_7, hk, Math.fma(-G_ACROSS_7, sq, G_LOG_WEIGHT_7)));
-            double e8 =
-                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_8, hk, Math.fma(-G_ACROSS_8, sq, G_LOG_WEIGHT_8)));
-            double e9 =
-                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_9, hk, Math.fma(-G_ACROSS_9, sq, G_LOG_WEIGHT_9)));
-            double e10 = Exponential.ofNonPositiveInSum(
-                    Math.fma(G_ALONG_10, hk, Math.fma(-G_ACROSS_10, sq, G_LOG_WEIGHT_10)));
-            double e11 = Exponential.ofNonPositiveInSum(
-                    Math.fma(G_ALONG_11, hk, Math.fma(-G_ACROSS_11, sq, G_LOG_WEIGHT_11)));
-            return ((e0 + e1) + (e2 + e3)) + ((e4 + e5) + (e6 + e7)) + ((e8 + e9) + (e10 + e11));
+            return ((e0 + e1) + (e2 + e3)) + ((e4 + e5) + (e6 + e7));
         }
 
         /**
@@ -464,21 +550,11 @@ public final class BivariateNormal {
                     Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_6, hk, Math.fma(-G_ACROSS_6, sq, G_LOG_WEIGHT_6)));
             double e7 =
                     Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_7, hk, Math.fma(-G_ACROSS_7, sq, G_LOG_WEIGHT_7)));
-            double e8 =
-                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_8, hk, Math.fma(-G_ACROSS_8, sq, G_LOG_WEIGHT_8)));
-            double e9 =
-                    Exponential.ofNonPositiveInSum(Math.fma(G_ALONG_9, hk, Math.fma(-G_ACROSS_9, sq, G_LOG_WEIGHT_9)));
-            double e10 = Exponential.ofNonPositiveInSum(
-                    Math.fma(G_ALONG_10, hk, Math.fma(-G_ACROSS_10, sq, G_LOG_WEIGHT_10)));
-            double e11 = Exponential.ofNonPositiveInSum(
-                    Math.fma(G_ALONG_11, hk, Math.fma(-G_ACROSS_11, sq, G_LOG_WEIGHT_11)));
-            m[0] = ((e0 + e1) + (e2 + e3)) + ((e4 + e5) + (e6 + e7)) + ((e8 + e9) + (e10 + e11));
-            m[3] = (Math.fma(e9, G_ALONG_9, Math.fma(e6, G_ALONG_6, Math.fma(e3, G_ALONG_3, e0 * G_ALONG_0))))
-                    + (Math.fma(e10, G_ALONG_10, Math.fma(e7, G_ALONG_7, Math.fma(e4, G_ALONG_4, e1 * G_ALONG_1))))
-                    + (Math.fma(e11, G_ALONG_11, Math.fma(e8, G_ALONG_8, Math.fma(e5, G_ALONG_5, e2 * G_ALONG_2))));
-            m[4] = (Math.fma(e9, G_ACROSS_9, Math.fma(e6, G_ACROSS_6, Math.fma(e3, G_ACROSS_3, e0 * G_ACROSS_0))))
-                    + (Math.fma(e10, G_ACROSS_10, Math.fma(e7, G_ACROSS_7, Math.fma(e4, G_ACROSS_4, e1 * G_ACROSS_1))))
-                    + (Math.fma(e11, G_ACROSS_11, Math.fma(e8, G_ACROSS_8, Math.fma(e5, G_ACROSS_5, e2 * G_ACROSS_2))));
+            m[0] = ((e0 + e1) + (e2 + e3)) + ((e4 + e5) + (e6 + e7));
+            m[3] = (Math.fma(e6, G_ALONG_6, Math.fma(e4, G_ALONG_4, Math.fma(e2, G_ALONG_2, e0 * G_ALONG_0))))
+                    + (Math.fma(e7, G_ALONG_7, Math.fma(e5, G_ALONG_5, Math.fma(e3, G_ALONG_3, e1 * G_ALONG_1))));
+            m[4] = (Math.fma(e6, G_ACROSS_6, Math.fma(e4, G_ACROSS_4, Math.fma(e2, G_ACROSS_2, e0 * G_ACROSS_0))))
+                    + (Math.fma(e7, G_ACROSS_7, Math.fma(e5, G_ACROSS_5, Math.fma(e3, G_ACROSS_3, e1 * G_ACROSS_1))));
         }
 
         // static final fields, unlike array elements, are constants to the JIT
@@ -506,18 +582,6 @@ public final class BivariateNormal {
         private static final double G_ALONG_7 = NODES.along[7];
         private static final double G_ACROSS_7 = NODES.across[7];
         private static final double G_LOG_WEIGHT_7 = NODES.logWeight[7];
-        private static final double G_ALONG_8 = NODES.along[8];
-        private static final double G_ACROSS_8 = NODES.across[8];
-        private static final double G_LOG_WEIGHT_8 = NODES.logWeight[8];
-        private static final double G_ALONG_9 = NODES.along[9];
-        private static final double G_ACROSS_9 = NODES.across[9];
-        private static final double G_LOG_WEIGHT_9 = NODES.logWeight[9];
-        private static final double G_ALONG_10 = NODES.along[10];
-        private static final double G_ACROSS_10 = NODES.across[10];
-        private static final double G_LOG_WEIGHT_10 = NODES.logWeight[10];
-        private static final double G_ALONG_11 = NODES.along[11];
-        private static final double G_ACROSS_11 = NODES.across[11];
-        private static final double G_LOG_WEIGHT_11 = NODES.logWeight[11];
     }
 
     /** P(X > h, Y > k) with correlation r (Genz's BVND). */

@@ -2,7 +2,7 @@ package dev.paperdesk.engine.pricing;
 
 /**
  * e^x for −708 ≤ x ≤ 0 inlined into the caller, within 2.5 ulps: the bivariate normal's quadrature takes
- * twelve of these per point, where {@link Math#exp}'s out-of-line stub costs about twice as much.
+ * eight of these per point, where {@link Math#exp}'s out-of-line stub costs about twice as much.
  *
  * <p>Tang's table method: x = (k/64)·ln 2 + r with k = round(64x/ln 2) and |r| ≤ ln 2/128 (the product
  * k·ln 2/64 in two parts, Cody and Waite's, so r is exact to 1e-20), e^r by its degree-5 Taylor
@@ -80,11 +80,11 @@ final class Exponential {
     /**
      * e^x for −708 ≤ x ≤ 0 with the reduction r = x − k·ln 2/256 in one fused product and a 256-entry table
      * (eight floating-point operations in all: the 64-entry table needs a degree-5 polynomial, one fused
-     * product more, on each of the 240 nodes of a Bjerksund–Stensland value), at the price of a relative error of up to 3 ulps + 3.4e-17·|x| (the
+     * product more, on each of the 160 nodes of a Bjerksund–Stensland value), at the price of a relative error of up to 3 ulps + 3.4e-17·|x| (the
      * rounding of ln 2/256 times k): an absolute error within 3 ulps plus 3.4e-17·|x|·e^x ≤ 1.3e-17. With
      * |r| ≤ ln 2/512 the degree-4 Taylor polynomial's truncation is r^5/120 ≤ 3.8e-17 relative, the degree-5
      * one's on the 64-entry table's r. For terms summed in absolute terms (the bivariate normal's
-     * quadrature nodes, 240 per Bjerksund–Stensland value), not where a tail's relative precision matters.
+     * quadrature nodes, 160 per Bjerksund–Stensland value), not where a tail's relative precision matters.
      */
     static double ofNonPositiveInSum(double x) {
         double shifted = Math.fma(x, TWO_FIFTY_SIX_OVER_LN2, SHIFTER);

@@ -78,10 +78,72 @@ class BivariateNormalTest {
         }
     }
 
+    /**
+     * The cubic substitution's {@value BivariateNormal.GoldenNodes#POINTS}-node rule at ρ = ±√((√5 − 1)/2)
+     * against Genz's 20 nodes (within 1e-15 of the exact value) over [−13, 13]², the tails included, and
+     * densely around its worst points (a ≈ −b ≈ ±1.5): measured 3.93e-12; the same number of nodes in θ
+     * (Genz's variable) are 3.7e-11 off, and the cubic rule on 12 nodes is within 2e-15.
+     */
+    @Test
+    void cubicSubstitutionRuleAgreesWithGenzOnTheBjerksundStenslandCorrelation() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        for (double r : new double[] {GOLDEN, -GOLDEN}) {
+            BivariateNormal.FixedCorrelation rule =
+                    BivariateNormal.FixedCorrelation.cubicSubstitution(r, BivariateNormal.GoldenNodes.POINTS);
+            BivariateNormal.FixedCorrelation twelve = BivariateNormal.FixedCorrelation.cubicSubstitution(r, 12);
+            double worst = 0.0;
+            double worstTwelve = 0.0;
+            for (int i = 0; i < 200_000; i++) {
+                double a = i % 2 == 0 ? -13 + 26 * rng.nextDouble() : -3 + 6 * rng.nextDouble();
+                double b = i % 2 == 0 ? -13 + 26 * rng.nextDouble() : -3 + 6 * rng.nextDouble();
+                double genz = BivariateNormal.cdf(a, b, r);
+                worst = Math.max(worst, Math.abs(rule.cdf(a, b) - genz));
+                worstTwelve = Math.max(worstTwelve, Math.abs(twelve.cdf(a, b) - genz));
+            }
+            assertThat(worst).as("ρ=%s", r).isLessThan(4.5e-12).isGreaterThan(1e-12);
+            assertThat(worstTwelve).as("ρ=%s", r).isLessThan(2e-15);
+        }
+    }
+
+    /** The nodes and weights from Newton's method against Genz's tables (6, 12 and 20 points). */
+    @Test
+    void gaussLegendreNodesMatchTheTables() {
+        double[][] table = {
+            {-0.9324695142031522, -0.6612093864662647, -0.2386191860831970},
+            {0.1713244923791705, 0.3607615730481384, 0.4679139345726904}
+        };
+        double[] x = new double[6];
+        double[] w = new double[6];
+        BivariateNormal.FixedCorrelation.gaussLegendre(6, x, w);
+        for (int i = 0; i < 3; i++) {
+            assertThat(x[i]).isCloseTo(table[0][i], within(2e-16));
+            assertThat(x[5 - i]).isEqualTo(-x[i]);
+            // the tables' sixteen digits: 0.4679139345726904 is 6.5e-16 below the weight's true value
+            assertThat(w[i]).isCloseTo(table[1][i], within(1e-15));
+        }
+        for (int n : new int[] {7, 8, 12, 20}) {
+            double[] xn = new double[n];
+            double[] wn = new double[n];
+            BivariateNormal.FixedCorrelation.gaussLegendre(n, xn, wn);
+            // exact for polynomials of degree 2n − 1: ∫ x^k dx over [−1, 1] = 2/(k + 1) for even k
+            for (int k = 0; k < 2 * n; k += 2) {
+                double sum = 0.0;
+                for (int i = 0; i < n; i++) {
+                    sum += wn[i] * Math.pow(xn[i], k);
+                }
+                assertThat(sum).as("n=%s k=%s", n, k).isCloseTo(2.0 / (k + 1), within(1e-14));
+            }
+        }
+    }
+
     @Test
     void fixedCorrelationRejectsWhatItCannotIntegrate() {
         assertThatThrownBy(() -> new BivariateNormal.FixedCorrelation(0.95, 20)).hasMessageContaining("|ρ| < 0.925");
         assertThatThrownBy(() -> new BivariateNormal.FixedCorrelation(0.5, 8)).hasMessageContaining("6, 12 or 20");
+        assertThatThrownBy(() -> BivariateNormal.FixedCorrelation.cubicSubstitution(0.93, 8))
+                .hasMessageContaining("|ρ| < 0.925");
+        assertThatThrownBy(() -> BivariateNormal.FixedCorrelation.cubicSubstitution(0.5, 1))
+                .hasMessageContaining("[2, 64]");
     }
 
     /**
@@ -157,8 +219,10 @@ class BivariateNormalTest {
         double worstPartial = 0;
         double worstSecond = 0;
         for (double rho : new double[] {GOLDEN, -GOLDEN}) {
-            BivariateNormal.FixedCorrelation unrolled = new BivariateNormal.FixedCorrelation(rho, 12);
-            BivariateNormal.FixedCorrelation looped = BivariateNormal.FixedCorrelation.looped(rho, 12);
+            BivariateNormal.FixedCorrelation unrolled =
+                    BivariateNormal.FixedCorrelation.cubicSubstitution(rho, BivariateNormal.GoldenNodes.POINTS);
+            BivariateNormal.FixedCorrelation looped =
+                    BivariateNormal.FixedCorrelation.looped(rho, BivariateNormal.GoldenNodes.POINTS);
             for (int i = 0; i < 200_000; i++) {
                 double a = i < 49 ? POINTS[i % 7] : -13 + 26 * rng.nextDouble();
                 double b = i < 49 ? POINTS[i / 7] : -13 + 26 * rng.nextDouble();
@@ -187,27 +251,34 @@ class BivariateNormalTest {
 
     /**
      * M(a, b; ±√((√5 − 1)/2)) on the unrolled nodes against Φ(a)Φ(b) + ∫₀^ρ φ₂(a, b; r) dr integrated by
-     * mpmath at 40 digits: within the 12-node quadrature's own error (about 1.2e-15 at its worst).
+     * mpmath at 40 digits: within the rule's own error (3.9e-12 at its worst, a ≈ −b ≈ ±1.5, where the last
+     * rows sit), and Genz's 12-node rule within 1.5e-15.
      */
     @Test
     void unrolledGoldenNodesAgainstFortyDigitValues() {
-        BivariateNormal.FixedCorrelation plus = new BivariateNormal.FixedCorrelation(GOLDEN, 12);
-        BivariateNormal.FixedCorrelation minus = new BivariateNormal.FixedCorrelation(-GOLDEN, 12);
-        BivariateNormal.FixedCorrelation loopedPlus = BivariateNormal.FixedCorrelation.looped(GOLDEN, 12);
-        BivariateNormal.FixedCorrelation loopedMinus = BivariateNormal.FixedCorrelation.looped(-GOLDEN, 12);
+        int points = BivariateNormal.GoldenNodes.POINTS;
+        BivariateNormal.FixedCorrelation plus = BivariateNormal.FixedCorrelation.cubicSubstitution(GOLDEN, points);
+        BivariateNormal.FixedCorrelation minus = BivariateNormal.FixedCorrelation.cubicSubstitution(-GOLDEN, points);
+        BivariateNormal.FixedCorrelation loopedPlus = BivariateNormal.FixedCorrelation.looped(GOLDEN, points);
+        BivariateNormal.FixedCorrelation loopedMinus = BivariateNormal.FixedCorrelation.looped(-GOLDEN, points);
+        BivariateNormal.FixedCorrelation genzPlus = new BivariateNormal.FixedCorrelation(GOLDEN, 12);
+        BivariateNormal.FixedCorrelation genzMinus = new BivariateNormal.FixedCorrelation(-GOLDEN, 12);
         double worst = 0;
         double worstLooped = 0;
         for (double[] row : FORTY_DIGIT_VALUES) {
             double error = Math.abs((row[0] > 0 ? plus : minus).cdf(row[1], row[2]) - row[3]);
             assertThat(error)
                     .as("ρ=%s a=%s b=%s", row[0] * GOLDEN, row[1], row[2])
+                    .isLessThan(4e-12);
+            assertThat(Math.abs((row[0] > 0 ? genzPlus : genzMinus).cdf(row[1], row[2]) - row[3]))
                     .isLessThan(1.5e-15);
             worst = Math.max(worst, error);
             worstLooped = Math.max(
                     worstLooped, Math.abs((row[0] > 0 ? loopedPlus : loopedMinus).cdf(row[1], row[2]) - row[3]));
         }
-        assertThat(FORTY_DIGIT_VALUES.length).isEqualTo(242);
-        // measured 1.18e-15 both ways: the quadrature's own error, which the unrolled sums do not change
+        assertThat(FORTY_DIGIT_VALUES.length).isEqualTo(248);
+        // the quadrature's own error, which the unrolled sums do not change
+        assertThat(worst).isGreaterThan(3e-12);
         assertThat(worst).isLessThanOrEqualTo(worstLooped + 2.5e-16);
     }
 
@@ -455,5 +526,11 @@ class BivariateNormalTest {
         {-1, 6.1, 2.2, 0.9860965519561590630903631},
         {-1, 6.1, 3.7, 0.9998921997361802853681796},
         {-1, 6.1, 6.1, 0.9999999989393153474102341},
+        {1, 1.5, -1.5, 0.06680707720694992629497101934769210603446},
+        {1, 1.2, -1.25, 0.1056439119802493811480097279694892399352},
+        {1, 0.8, -0.8, 0.2112097727607068826770710736478346686855},
+        {-1, -1.5, -1.5, 0.0000001240619081397095230216321939734884394976},
+        {-1, -1.2, -1.25, 0.000005861686605876540763036056257314912437672},
+        {-1, 1.5, 1.5, 0.8663857215241920077005349396724218144426},
     };
 }

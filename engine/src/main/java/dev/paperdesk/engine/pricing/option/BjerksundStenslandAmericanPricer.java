@@ -45,9 +45,11 @@ public final class BjerksundStenslandAmericanPricer implements OptionPricer {
 
     private static final double SQRT_SPLIT = Math.sqrt(SPLIT);
     /** The correlation √(t1/T) of the Brownian motion at t1 and T is the same for every option. */
-    private static final BivariateNormal.FixedCorrelation PLUS = new BivariateNormal.FixedCorrelation(SQRT_SPLIT, 12);
+    private static final BivariateNormal.FixedCorrelation PLUS =
+            BivariateNormal.FixedCorrelation.cubicSubstitution(SQRT_SPLIT, 8);
 
-    private static final BivariateNormal.FixedCorrelation MINUS = new BivariateNormal.FixedCorrelation(-SQRT_SPLIT, 12);
+    private static final BivariateNormal.FixedCorrelation MINUS =
+            BivariateNormal.FixedCorrelation.cubicSubstitution(-SQRT_SPLIT, 8);
 
     /**
      * The value of an American option, θ = +1 call or −1 put, without allocating: the approximation

@@ -15,6 +15,12 @@ import org.junit.jupiter.api.Test;
  */
 class BjerksundStensland2002Test {
 
+    /**
+     * The transcription takes Genz's bivariate normal (within 1e-15), the kernel the 8-node cubic
+     * substitution (within 4e-12 of it), whose error the formula's twenty bivariate terms carry with
+     * coefficients of the spot's and strike's size: measured at most 1.3e-11·max(S, K) (2.0e-9 on a value
+     * of 67.5 with S = 165).
+     */
     @Test
     void sharedTermKernelEqualsTheTermByTermTranscription() {
         SplittableRandom rng = new SplittableRandom(11);
@@ -27,7 +33,7 @@ class BjerksundStensland2002Test {
             double reference = Bs2002Reference.call(s, 100, t, r, b, v);
             assertThat(BjerksundStenslandAmericanPricer.call(s, 100, t, r, b, v))
                     .as("S=%s T=%s r=%s b=%s σ=%s", s, t, r, b, v)
-                    .isCloseTo(reference, within(1e-11 + 1e-12 * Math.abs(reference)));
+                    .isCloseTo(reference, within(1e-11 + 1e-12 * Math.abs(reference) + 2e-11 * Math.max(s, 100)));
         }
     }
 

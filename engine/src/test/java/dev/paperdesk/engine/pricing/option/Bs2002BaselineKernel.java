@@ -43,10 +43,16 @@ public final class Bs2002BaselineKernel {
     private static final double SPLIT = 0.5 * (Math.sqrt(5.0) - 1.0);
 
     private static final double SQRT_SPLIT = Math.sqrt(SPLIT);
-    /** The correlation √(t1/T) of the Brownian motion at t1 and T is the same for every option. */
-    private static final BivariateNormal.FixedCorrelation PLUS = new BivariateNormal.FixedCorrelation(SQRT_SPLIT, 12);
+    /**
+     * The correlation √(t1/T) of the Brownian motion at t1 and T is the same for every option; the
+     * bivariate normal is the current kernel's (the cubic substitution on 8 nodes), so that the two kernels
+     * differ in their structure alone and their values can be compared to 1e-12.
+     */
+    private static final BivariateNormal.FixedCorrelation PLUS =
+            BivariateNormal.FixedCorrelation.cubicSubstitution(SQRT_SPLIT, 8);
 
-    private static final BivariateNormal.FixedCorrelation MINUS = new BivariateNormal.FixedCorrelation(-SQRT_SPLIT, 12);
+    private static final BivariateNormal.FixedCorrelation MINUS =
+            BivariateNormal.FixedCorrelation.cubicSubstitution(-SQRT_SPLIT, 8);
 
     /**
      * The value of an American option, θ = +1 call or −1 put, without allocating: the approximation
