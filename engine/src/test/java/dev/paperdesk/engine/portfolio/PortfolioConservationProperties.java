@@ -87,18 +87,7 @@ class PortfolioConservationProperties {
             Instrument ins = INSTRUMENTS.get(t.instrument());
             Money fee =
                     StandardFeeModel.DEFAULT.fee(ins, Quantity.of(t.quantity()), Price.of(t.price()), Liquidity.TAKER);
-            Fill fill = new Fill(
-                    new FillId(id),
-                    new OrderId(id),
-                    p.id(),
-                    ins.id(),
-                    t.side(),
-                    Quantity.of(t.quantity()),
-                    Price.of(t.price()),
-                    fee,
-                    Liquidity.TAKER,
-                    BigDecimal.ZERO,
-                    Instant.ofEpochSecond(id));
+            Fill fill = fill(p, id, t, ins, fee);
             id++;
             for (LedgerEntry e : p.applyFill(fill, ins)) {
                 ledgerSum.merge(e.currency(), e.amount(), BigDecimal::add);

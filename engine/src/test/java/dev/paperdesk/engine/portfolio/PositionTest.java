@@ -15,13 +15,19 @@ class PositionTest {
         return new BigDecimal(v);
     }
 
+    /** A flat position after two fills (signed quantity, price, time), multiplier 1. */
+    private static Position twoFills(
+            CostBasisMethod method, String q1, String p1, Instant t1, String q2, String p2, Instant t2) {
+        return Position.flat(ACME)
+                .apply(d(q1), d(p1), BigDecimal.ONE, method, t1)
+                .position()
+                .apply(d(q2), d(p2), BigDecimal.ONE, method, t2)
+                .position();
+    }
+
     @Test
     void aPositionIsFlatExactlyWhenItHasNoLotsHoweverItWasMade() {
-        Position closed = Position.flat(ACME)
-                .apply(d("10"), d("100"), BigDecimal.ONE, CostBasisMethod.FIFO, T0)
-                .position()
-                .apply(d("-10"), d("101"), BigDecimal.ONE, CostBasisMethod.FIFO, T0)
-                .position();
+        Position closed = twoFills(CostBasisMethod.FIFO, "10", "100", T0, "-10", "101", T0);
         Position fromEmptyList = new Position(ACME, new java.util.ArrayList<>(), BigDecimal.ZERO);
         Position fromLinkedList = new Position(ACME, new java.util.LinkedList<>(), d("1"));
         Position held = new Position(ACME, java.util.List.of(new Lot(d("1"), d("100"), T0)), BigDecimal.ZERO);
@@ -39,11 +45,7 @@ class PositionTest {
 
     @Test
     void fifoClosesOldestLotFirst() {
-        Position p = Position.flat(ACME)
-                .apply(d("10"), d("100"), BigDecimal.ONE, CostBasisMethod.FIFO, T0)
-                .position()
-                .apply(d("10"), d("110"), BigDecimal.ONE, CostBasisMethod.FIFO, T0.plusSeconds(60))
-                .position();
+        Position p = twoFills(CostBasisMethod.FIFO, "10", "100", T0, "10", "110", T0.plusSeconds(60));
         Position.Trade sell = p.apply(d("-15"), d("120"), BigDecimal.ONE, CostBasisMethod.FIFO, T0.plusSeconds(120));
         // 10 @ 100 and 5 @ 110 closed at 120: 200 + 50
         assertThat(sell.realizedPnl()).isEqualByComparingTo("250");
@@ -54,11 +56,7 @@ class PositionTest {
 
     @Test
     void lifoClosesNewestLotFirst() {
-        Position p = Position.flat(ACME)
-                .apply(d("10"), d("100"), BigDecimal.ONE, CostBasisMethod.LIFO, T0)
-                .position()
-                .apply(d("10"), d("110"), BigDecimal.ONE, CostBasisMethod.LIFO, T0)
-                .position();
+        Position p = twoFills(CostBasisMethod.LIFO, "10", "100", T0, "10", "110", T0);
         Position.Trade sell = p.apply(d("-15"), d("120"), BigDecimal.ONE, CostBasisMethod.LIFO, T0);
         // 10 @ 110 and 5 @ 100 closed at 120: 100 + 100
         assertThat(sell.realizedPnl()).isEqualByComparingTo("200");
@@ -67,11 +65,7 @@ class PositionTest {
 
     @Test
     void averageCostPoolsLots() {
-        Position p = Position.flat(ACME)
-                .apply(d("10"), d("100"), BigDecimal.ONE, CostBasisMethod.AVERAGE, T0)
-                .position()
-                .apply(d("10"), d("110"), BigDecimal.ONE, CostBasisMethod.AVERAGE, T0)
-                .position();
+        Position p = twoFills(CostBasisMethod.AVERAGE, "10", "100", T0, "10", "110", T0);
         assertThat(p.lots()).hasSize(1);
         assertThat(p.averagePrice(BigDecimal.ONE)).isEqualByComparingTo("105");
         Position.Trade sell = p.apply(d("-5"), d("120"), BigDecimal.ONE, CostBasisMethod.AVERAGE, T0);

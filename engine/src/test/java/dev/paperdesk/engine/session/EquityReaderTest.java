@@ -36,9 +36,7 @@ class EquityReaderTest {
     @Test
     void theReadersEquityIsTheEquityOfRecordInValueAndScale() {
         ManualFeed feed = new ManualFeed(List.of(ACME));
-        try (TradingSession s = TradingSession.open(SessionConfig.simulated(null, START, 5)
-                .withFeed(feed)
-                .withFees(dev.paperdesk.engine.execution.StandardFeeModel.DEFAULT))) {
+        try (TradingSession s = open(feed)) {
             quote(s, feed, "100.00");
             PortfolioId p = s.portfolios().get(0).id();
             List<Read> reads = new ArrayList<>();
@@ -91,9 +89,7 @@ class EquityReaderTest {
     @Test
     void aSnapshotLeftToItsReadShowsTheStepThatChangedThePortfolio() {
         ManualFeed feed = new ManualFeed(List.of(ACME));
-        try (TradingSession s = TradingSession.open(SessionConfig.simulated(null, START, 5)
-                .withFeed(feed)
-                .withFees(dev.paperdesk.engine.execution.StandardFeeModel.DEFAULT))) {
+        try (TradingSession s = open(feed)) {
             quote(s, feed, "100.00");
             PortfolioId p = s.portfolios().get(0).id();
             BigDecimal cashBefore = s.portfolio(p).orElseThrow().cash();
@@ -132,9 +128,7 @@ class EquityReaderTest {
         Instrument beta = new Instrument.Equity(
                 new InstrumentId("BETA", "sim"), new BigDecimal("0.01"), BigDecimal.ONE, Currency.USD, "Energy");
         ManualFeed feed = new ManualFeed(List.of(ACME, beta));
-        try (TradingSession s = TradingSession.open(SessionConfig.simulated(null, START, 5)
-                .withFeed(feed)
-                .withFees(dev.paperdesk.engine.execution.StandardFeeModel.DEFAULT))) {
+        try (TradingSession s = open(feed)) {
             quote(s, feed, ACME, "100.00");
             quote(s, feed, beta, "20.00");
             PortfolioId first = s.portfolios().get(0).id();
@@ -187,7 +181,15 @@ class EquityReaderTest {
         assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
     }
 
-    private static void quote(TradingSession s, ManualFeed feed, Instrument i, String mid) {
+    /** A simulated session on {@code feed} with the standard fees. */
+    private static TradingSession open(ManualFeed feed) {
+        return TradingSession.open(SessionConfig.simulated(null, START, 5)
+                .withFeed(feed)
+                .withFees(dev.paperdesk.engine.execution.StandardFeeModel.DEFAULT));
+    }
+
+    /** A quote of {@code i} at bid {@code mid} and ask 0.02 above, a million each side, then a second. */
+    static void quote(TradingSession s, ManualFeed feed, Instrument i, String mid) {
         BigDecimal m = new BigDecimal(mid);
         feed.push(sink -> sink.onQuote(new Quote(
                 i.id(),

@@ -11,11 +11,9 @@ import dev.paperdesk.engine.model.OrderStatus;
 import dev.paperdesk.engine.model.PortfolioId;
 import dev.paperdesk.engine.model.Price;
 import dev.paperdesk.engine.model.Quantity;
-import dev.paperdesk.engine.model.Quote;
 import dev.paperdesk.engine.model.Side;
 import dev.paperdesk.engine.portfolio.PortfolioSnapshot;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,14 +78,6 @@ class PublishedSnapshotTest {
     }
 
     private static void quote(TradingSession s, ManualFeed feed, String mid) {
-        BigDecimal m = new BigDecimal(mid);
-        feed.push(sink -> sink.onQuote(new Quote(
-                ACME.id(),
-                feed.now(),
-                Price.of(m),
-                Price.of(m.add(new BigDecimal("0.02"))),
-                Quantity.of(1_000_000),
-                Quantity.of(1_000_000))));
-        s.advance(Duration.ofSeconds(1));
+        EquityReaderTest.quote(s, feed, ACME, mid);
     }
 }
