@@ -1,6 +1,7 @@
 package dev.paperdesk.desktop.backtest;
 
 import dev.paperdesk.desktop.common.Columns;
+import dev.paperdesk.desktop.common.Formats;
 import dev.paperdesk.desktop.common.TableExport;
 import dev.paperdesk.engine.backtest.BacktestComparison;
 import dev.paperdesk.engine.backtest.BacktestMetrics;
@@ -133,6 +134,12 @@ public final class BacktestView extends SplitPane {
         for (int i = 0; i < labels.length; i++) {
             grid.addRow(i, new Label(labels[i]), nodes[i]);
         }
+        // the labels keep their full text however narrow the form is made; the fields give way
+        javafx.scene.layout.ColumnConstraints labelColumn = new javafx.scene.layout.ColumnConstraints();
+        labelColumn.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fieldColumn = new javafx.scene.layout.ColumnConstraints();
+        fieldColumn.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labelColumn, fieldColumn);
 
         Button run = new Button("Run backtest");
         run.setId("backtestRun");
@@ -261,17 +268,22 @@ public final class BacktestView extends SplitPane {
                 .setAll(List.of(
                         Columns.text("Instrument", BacktestTrade::instrument, s -> s),
                         Columns.text("Side", BacktestTrade::side, s -> s),
-                        Columns.text("Entry", BacktestTrade::entryTime, Object::toString),
-                        Columns.text("Exit", BacktestTrade::exitTime, Object::toString),
-                        Columns.number("Quantity", BacktestTrade::quantity, BacktestView::plain),
+                        Columns.text("Entry (UTC)", BacktestTrade::entryTime, Formats::time),
+                        Columns.text("Exit (UTC)", BacktestTrade::exitTime, Formats::time),
+                        Columns.number("Quantity", BacktestTrade::quantity, Formats::quantity),
                         Columns.number("Entry price", BacktestTrade::entryPrice, BacktestView::price),
                         Columns.number("Exit price", BacktestTrade::exitPrice, BacktestView::price),
-                        Columns.number("P&L", BacktestTrade::pnl, BacktestView::money),
-                        Columns.number("Fees", BacktestTrade::fees, BacktestView::money),
-                        Columns.text("Held", BacktestTrade::holding, d -> d.toString()
-                                .substring(2)),
+                        Columns.styled("P&L", BacktestTrade::pnl, Formats::signedMoney, Formats::pnlStyleClass),
+                        Columns.number("Fees", BacktestTrade::fees, Formats::money),
+                        Columns.number("Held", BacktestTrade::holding, Formats::duration),
                         Columns.number("MAE", BacktestTrade::mae, BacktestView::price),
                         Columns.number("MFE", BacktestTrade::mfe, BacktestView::price)));
+        // wide enough for their headers and values (a full date and time, a six-figure P&L)
+        double[] widths = {130, 60, 150, 150, 90, 115, 115, 110, 80, 80, 90, 90};
+        for (int i = 0; i < widths.length; i++) {
+            trades.getColumns().get(i).setPrefWidth(widths[i]);
+        }
+        trades.setPlaceholder(new Label("No trades yet: run a backtest, or the strategy did not trade."));
         TableExport.install(trades, "backtest-trades");
         TabPane tabs = new TabPane(
                 new Tab("Equity and drawdown", charts), new Tab("Trades", trades), new Tab("Saved runs", runs()));
@@ -378,24 +390,40 @@ public final class BacktestView extends SplitPane {
         BacktestMetrics m = r.metrics();
         tiles.getChildren()
                 .setAll(
-                        tile("Total return", pct(m.totalReturn())),
-                        tile("CAGR", pct(m.cagr())),
+                        signedPct("Total return", m.totalReturn()),
+                        signedPct("CAGR", m.cagr()),
                         tile("Sharpe", ratio(m.sharpe())),
                         tile("Sortino", ratio(m.sortino())),
-                        tile("Max drawdown", pct(m.maxDrawdown())),
+                        signedPct("Max drawdown", m.maxDrawdown()),
                         tile("Trades", Integer.toString(m.trades())),
                         tile("Win rate", pct(m.winRate())),
                         tile("Profit factor", ratio(m.profitFactor())),
                         tile(
                                 "Expectancy",
-                                m.expectancy() == null ? "\u2013" : money(BigDecimal.valueOf(m.expectancy()))),
+                                m.expectancy() == null
+                                        ? "\u2013"
+                                        : Formats.signedMoney(BigDecimal.valueOf(m.expectancy())) + " USD",
+                                m.expectancy()),
                         tile("Exposure", pct(m.exposure())),
-                        tile("Buy and hold", pct(r.benchmark().totalReturn())));
+                        signedPct("Buy and hold", r.benchmark().totalReturn()));
     }
 
     private static VBox tile(String name, String value) {
+        return tile(name, value, null);
+    }
+
+    /** A percentage tile coloured by the sign of the figure as shown (−0.00 % is neither). */
+    private static VBox signedPct(String name, Double fraction) {
+        return tile(name, pct(fraction), fraction == null ? null : fraction * 100);
+    }
+
+    /** A tile whose value is coloured by the sign of {@code signed} (a return, a drawdown, a P&amp;L). */
+    private static VBox tile(String name, String value, Double signed) {
         Label v = new Label(value);
         v.getStyleClass().add("tile-value");
+        if (signed != null && Double.isFinite(signed)) {
+            v.getStyleClass().add(Formats.pnlStyleClass(BigDecimal.valueOf(signed)));
+        }
         v.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
         Label k = new Label(name);
         VBox box = new VBox(2, v, k);
@@ -407,22 +435,14 @@ public final class BacktestView extends SplitPane {
     }
 
     private static String pct(Double v) {
-        return v == null ? "\u2013" : String.format(Locale.ROOT, "%.2f %%", v * 100);
+        return v == null ? "\u2013" : String.format(Locale.ROOT, "%,.2f %%", v * 100);
     }
 
     private static String ratio(Double v) {
         return v == null ? "\u2013" : String.format(Locale.ROOT, "%.2f", v);
     }
 
-    private static String plain(BigDecimal v) {
-        return v.stripTrailingZeros().toPlainString();
-    }
-
     private static String price(BigDecimal v) {
         return v.round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
-    }
-
-    private static String money(BigDecimal v) {
-        return String.format(Locale.ROOT, "%,.2f", v);
     }
 }

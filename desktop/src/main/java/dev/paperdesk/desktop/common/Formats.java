@@ -112,6 +112,11 @@ public final class Formats {
         return Double.isNaN(fraction) ? "" : String.format(Locale.US, "%+.2f%%", fraction * 100);
     }
 
+    /** A holding time as the reports write it: {@code 3d 4h}, {@code 2h 05m}, {@code 45s}. */
+    public static String duration(java.time.Duration d) {
+        return dev.paperdesk.engine.report.pdf.ReportFormat.duration(d);
+    }
+
     public static String time(Instant t) {
         return t == null ? "" : TIME.format(t);
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -112,6 +113,35 @@ class BacktestFlowTest {
 
         robot.clickOn("#backtestTradesTab");
         assertThat(trades.getItems()).hasSize(vm.resultProperty().get().trades().size());
+        WaitForAsyncUtils.waitForFxEvents();
+        // the cells read as a trader writes them: a UTC date and time, a holding time in days and
+        // hours, a signed P&L coloured by its sign, each header in full
+        List<String> first = trades.getColumns().stream()
+                .map(c -> c.getCellObservableValue(0).getValue())
+                .map(v -> v == null ? "" : v.toString())
+                .toList();
+        assertThat(robot.lookup("#backtestTrades .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                        .filter(c -> c.getIndex() == 0 && c.getTableColumn() != null)
+                        .map(c -> c.getTableColumn().getText() + "=" + c.getText())
+                        .toList())
+                .as("first row, cells %s", first)
+                .anySatisfy(t -> assertThat(t).matches("Entry \\(UTC\\)=2021-\\d\\d-\\d\\d 00:00:00"))
+                .anySatisfy(t -> assertThat(t).matches("Held=\\d+d \\d+h"))
+                .anySatisfy(t -> assertThat(t).matches("P&L=[+\u2212]?[\\d,]+\\.\\d\\d"));
+        assertThat(robot.lookup("#backtestTrades .table-cell.pnl-positive").queryAll())
+                .as("winning trades in the gain colour")
+                .isNotEmpty();
+        // the text a header shows is its title, not a clipped "Instr..."
+        assertThat(
+                        robot
+                                .lookup("#backtestTrades .column-header .label .text")
+                                .queryAllAs(javafx.scene.text.Text.class)
+                                .stream()
+                                .map(javafx.scene.text.Text::getText)
+                                .toList())
+                .containsAll(trades.getColumns().stream()
+                        .map(javafx.scene.control.TableColumn::getText)
+                        .toList());
     }
 
     /**
