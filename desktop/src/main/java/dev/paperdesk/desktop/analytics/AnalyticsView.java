@@ -436,7 +436,7 @@ public final class AnalyticsView extends BorderPane implements QuantWindowConten
         }
         double max = buckets.stream().mapToDouble(b -> Math.abs(b.pnl())).max().orElse(1);
         int row = 0;
-        attributionBars.add(headerCell("P&L by instrument (USD)"), 0, row++, 3, 1);
+        attributionBars.add(headerCell("Closed-trade P&L by instrument (USD)"), 0, row++, 3, 1);
         for (var b : buckets) {
             Region bar = new Region();
             double width = max == 0 ? 0 : 320 * Math.abs(b.pnl()) / max;
@@ -450,7 +450,7 @@ public final class AnalyticsView extends BorderPane implements QuantWindowConten
             value.getStyleClass().add(b.pnl() >= 0 ? "pnl-positive" : "pnl-negative");
             attributionBars.addRow(row++, new Label(b.key()), barBox, value);
         }
-        attributionBars.add(headerCell("P&L by asset class (USD)"), 0, row++, 3, 1);
+        attributionBars.add(headerCell("Closed-trade P&L by asset class (USD)"), 0, row++, 3, 1);
         for (var b : d.attribution().byAssetClass()) {
             Label value = new Label(MetricText.signedMoney(b.pnl()));
             value.getStyleClass().add(b.pnl() >= 0 ? "pnl-positive" : "pnl-negative");

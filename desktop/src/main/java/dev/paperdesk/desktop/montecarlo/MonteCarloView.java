@@ -64,6 +64,10 @@ public final class MonteCarloView extends SplitPane implements dev.paperdesk.des
         drawdownHistogram.setId("mcDrawdownHistogram");
         finalRenderer.setPolyLineStyle(LineStyle.HISTOGRAM_FILLED);
         drawdownRenderer.setPolyLineStyle(LineStyle.HISTOGRAM_FILLED);
+        // a histogram's bars stand on zero: an axis starting at 9,500 paths would make one bin of
+        // 10,000 look like a sliver above nothing
+        ((io.fair_acc.chartfx.axes.spi.DefaultNumericAxis) finalHistogram.getYAxis()).setForceZeroInRange(true);
+        ((io.fair_acc.chartfx.axes.spi.DefaultNumericAxis) drawdownHistogram.getYAxis()).setForceZeroInRange(true);
         getItems().setAll(form(), results());
         setDividerPositions(0.3);
         vm.outcomeProperty().addListener((o, a, b) -> {
