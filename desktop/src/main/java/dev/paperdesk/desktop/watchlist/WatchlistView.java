@@ -210,7 +210,7 @@ public final class WatchlistView extends VBox {
 
     private TreeTableColumn<Row, Row> symbolColumn() {
         TreeTableColumn<Row, Row> c = new TreeTableColumn<>("Symbol");
-        c.setPrefWidth(100);
+        c.setPrefWidth(124); // a group title such as "Crypto spot" in full beside its disclosure arrow
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().getValue()));
         c.setCellFactory(col -> new TreeTableCell<>() {
             @Override

@@ -75,6 +75,19 @@ class WatchlistChartFlowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> leaf(table, ethOkx) == null);
     }
 
+    /** A group's title reads in full beside its disclosure arrow ("Crypto spot", not "Crypto..."). */
+    @Test
+    void groupTitlesAreShownWhole(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#watchlist .watchlist-group .text")
+                .queryAll()
+                .isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        var shown = robot.lookup("#watchlist .watchlist-group .text").queryAllAs(javafx.scene.text.Text.class).stream()
+                .map(javafx.scene.text.Text::getText)
+                .toList();
+        assertThat(shown).isNotEmpty().contains("Crypto spot").noneMatch(t -> t.endsWith("..."));
+    }
+
     @Test
     void anUnknownSymbolIsExplained(FxRobot robot) {
         robot.clickOn("#watchlistSearch").write("NOPE@nowhere");
