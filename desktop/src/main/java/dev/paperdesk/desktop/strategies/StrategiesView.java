@@ -60,6 +60,12 @@ public final class StrategiesView extends SplitPane {
                         Columns.number("P&L (USD)", StrategyStatus::pnl, v -> String.format(Locale.ROOT, "%,.2f", v)),
                         Columns.number("Fills", StrategyStatus::fills, Object::toString),
                         Columns.text("Error", StrategyStatus::error, s -> s)));
+        double[] widths = {150, 80, 110, 60, 220};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumns().get(i).setPrefWidth(widths[i]);
+        }
+        table.setPlaceholder(
+                new Label("No strategy running: clone a template, edit it and start it on the live market."));
         Button pause = action("strategyPause", "Pause", table, vm::pause);
         Button resume = action("strategyResume", "Resume", table, vm::resume);
         Button stop = action("strategyStop", "Stop", table, vm::stop);

@@ -102,6 +102,8 @@ public final class StrategiesViewModel implements AutoCloseable {
         Templates.list().forEach(t -> templates.add(t.reference()));
         source.addListener((o, a, b) -> validateLater(b));
         runner.onFailure(f -> ui.post(() -> message.set(f.message())));
+        // an empty editor is not "valid": the view opens saying what to do first
+        publish(check(source.get()));
         refresh();
     }
 

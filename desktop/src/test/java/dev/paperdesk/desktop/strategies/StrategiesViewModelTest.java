@@ -36,6 +36,13 @@ class StrategiesViewModelTest {
     }
 
     @Test
+    void anEmptyEditorIsNotValid() {
+        assertThat(vm.sourceProperty().get()).isEmpty();
+        assertThat(vm.problems()).containsExactly("editor: the editor is empty: clone a template or write a strategy");
+        assertThat(vm.start()).isEqualTo(-1);
+    }
+
+    @Test
     void clonedTemplateIsValidAndEditsAreCheckedLive() {
         vm.cloneTemplate();
         assertThat(vm.sourceProperty().get()).contains("name: sma-cross-copy");
