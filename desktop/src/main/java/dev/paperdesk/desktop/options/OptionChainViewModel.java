@@ -95,7 +95,12 @@ public final class OptionChainViewModel {
         underlyings.setAll(source.underlyings());
         session.addListener(listener);
         if (!underlyings.isEmpty()) {
-            underlying.set(underlyings.get(0));
+            // the first underlying with a price, so the view does not open on an empty chain (an
+            // equity at the weekend) while a crypto chain is live
+            underlying.set(underlyings.stream()
+                    .filter(u -> !source.expiries(u).isEmpty())
+                    .findFirst()
+                    .orElse(underlyings.get(0)));
         } else {
             status.set("No underlying with listed options in this session.");
         }

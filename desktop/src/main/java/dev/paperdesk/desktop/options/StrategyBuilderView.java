@@ -84,6 +84,9 @@ public final class StrategyBuilderView extends SplitPane {
         HBox top = new HBox(
                 8, templateLabel, template, new Label("Width"), width, new Label("Contracts"), contracts, apply);
         top.setAlignment(Pos.CENTER_LEFT);
+        // a narrow builder squeezes the fields, never the labels ("Templ...")
+        top.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> ((Label) n)
+                .setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
 
         TableView<StrategyLegRow> legs = legsTable();
         Button addLeg = new Button("Add _option leg");

@@ -58,6 +58,37 @@ class OptionChainViewModelTest {
         assertThat(vm.lines().get(8).put().inTheMoney()).isTrue();
     }
 
+    /** An equity without a price (a weekend) listed first: the chain opens on the first one with a price. */
+    @Test
+    void opensOnTheFirstUnderlyingWithAPrice() {
+        InstrumentId closed = new InstrumentId("SHUT", "nasdaq");
+        OptionChainSource withClosedFirst = new OptionChainSource() {
+            @Override
+            public List<InstrumentId> underlyings() {
+                return List.of(closed, ACME);
+            }
+
+            @Override
+            public List<LocalDate> expiries(InstrumentId id) {
+                return id.equals(closed) ? List.of() : source.expiries(id);
+            }
+
+            @Override
+            public java.util.Optional<ChainSnapshot> chain(InstrumentId id, LocalDate expiry) {
+                return id.equals(closed) ? java.util.Optional.empty() : source.chain(id, expiry);
+            }
+        };
+        OptionChainViewModel opened =
+                new OptionChainViewModel(session, UiExecutor.DIRECT, withClosedFirst, new DirectExecutorService());
+        try {
+            assertThat(opened.underlyings()).containsExactly(closed, ACME);
+            assertThat(opened.underlyingProperty().get()).isEqualTo(ACME);
+            assertThat(opened.lines()).hasSize(9);
+        } finally {
+            opened.close();
+        }
+    }
+
     @Test
     void clickingTheAskBuysAndTheBidSellsThroughTheTicket() {
         List<ContractPick> ticket = new ArrayList<>();
