@@ -71,10 +71,12 @@ public final class PayoffChart extends StackPane {
         double[] bx =
                 data.breakevens().stream().mapToDouble(Double::doubleValue).toArray();
         markers.getDatasets().setAll(new DoubleDataSet("breakevens", bx, new double[bx.length], bx.length, true));
-        for (double b : bx) {
-            XValueIndicator ind = new XValueIndicator(x, b, String.format(Locale.US, "BE %,.2f", b));
+        for (int i = 0; i < bx.length; i++) {
+            XValueIndicator ind = new XValueIndicator(x, bx[i], String.format(Locale.US, "BE %,.2f", bx[i]));
             ind.setEditable(false);
-            ind.setLabelPosition(0.95); // breakevens labelled at the top, the spot at the bottom: no overlap
+            // breakevens labelled at the top, the spot at the bottom; neighbouring breakevens (a narrow
+            // condor's) on alternate rows, so that their labels do not cover each other
+            ind.setLabelPosition(breakevenLabelPosition(i));
             indicators.add(ind);
         }
         XValueIndicator spot = new XValueIndicator(x, data.spot(), String.format(Locale.US, "spot %,.2f", data.spot()));
@@ -85,6 +87,11 @@ public final class PayoffChart extends StackPane {
         zero.setEditable(false);
         indicators.add(zero);
         chart.getPlugins().addAll(indicators);
+    }
+
+    /** The height (fraction of the plot, from the bottom) of the label of the {@code i}-th breakeven. */
+    static double breakevenLabelPosition(int i) {
+        return i % 2 == 0 ? 0.95 : 0.86;
     }
 
     /** Plain amounts with thousands separators instead of the axis' scientific notation. */

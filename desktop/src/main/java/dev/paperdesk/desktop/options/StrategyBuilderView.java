@@ -151,6 +151,11 @@ public final class StrategyBuilderView extends SplitPane {
         HBox sendBar = new HBox(8, limitLabel, limit, send, status);
         sendBar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(status, Priority.ALWAYS);
+        // the status gives way when the builder is narrow; the label, the field and the button keep their text
+        limitLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        limit.setMinWidth(80);
+        status.setMinWidth(0);
 
         VBox box = new VBox(8, top, legs, legButtons, summary, sendBar);
         box.setPadding(new Insets(8));

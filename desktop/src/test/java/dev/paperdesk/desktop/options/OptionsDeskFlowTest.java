@@ -121,6 +121,17 @@ class OptionsDeskFlowTest {
                 .isEqualTo(2); // the two breakeven markers
         Label breakevens = robot.lookup("#strategyBreakevens").queryAs(Label.class);
         assertThat(breakevens.getText().split("\\s+")).hasSize(2);
+        // the two breakevens' labels on different rows: a narrow condor's would otherwise overlap
+        assertThat(payoff.getPlugins().stream()
+                        .filter(p -> p instanceof io.fair_acc.chartfx.plugins.XValueIndicator i
+                                && i.getText().startsWith("BE "))
+                        .map(p -> ((io.fair_acc.chartfx.plugins.XValueIndicator) p).getLabelPosition())
+                        .distinct())
+                .hasSize(2);
+        // the send bar's label and button read in full
+        assertThat(robot.lookup("#strategySend").queryButton().getWidth())
+                .isGreaterThanOrEqualTo(
+                        robot.lookup("#strategySend").queryButton().prefWidth(-1));
         assertThat(robot.lookup("#strategyNet").queryAs(Label.class).getText()).startsWith("Credit ");
         assertThat(robot.lookup("#strategyMaxLoss").queryAs(Label.class).getText())
                 .isNotEqualTo("Unlimited");
