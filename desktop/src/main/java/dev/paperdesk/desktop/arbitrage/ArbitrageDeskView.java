@@ -275,6 +275,7 @@ public final class ArbitrageDeskView extends BorderPane {
 
         TableView<VenueLatency> venues = new TableView<>(vm.latencies());
         venues.setId("arbitrageLatency");
+        venues.setPlaceholder(new Label("No venue heard from yet: start the strategy"));
         venues.getColumns()
                 .setAll(List.of(
                         Columns.text("Venue", VenueLatency::venue, s -> s),
@@ -359,7 +360,16 @@ public final class ArbitrageDeskView extends BorderPane {
     private static void fit(TableView<?> table) {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         for (var column : table.getColumns()) {
-            column.setMinWidth(Math.max(72, column.getText().length() * 8 + 24));
+            // the header's own width in bold, plus the cell padding and the sort arrow's room
+            javafx.scene.text.Text header = new javafx.scene.text.Text(column.getText());
+            header.setFont(javafx.scene.text.Font.font(
+                    javafx.scene.text.Font.getDefault().getFamily(),
+                    javafx.scene.text.FontWeight.BOLD,
+                    javafx.scene.text.Font.getDefault().getSize() + 1));
+            column.setMinWidth(Math.max(72, Math.ceil(header.getLayoutBounds().getWidth()) + 30));
+            if (column.getText().equals("Long") || column.getText().equals("Short")) {
+                column.setMinWidth(104); // a venue such as "hyperliquid" in full
+            }
         }
     }
 

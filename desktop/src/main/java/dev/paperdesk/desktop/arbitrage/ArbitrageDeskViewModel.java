@@ -414,8 +414,13 @@ public final class ArbitrageDeskViewModel implements AutoCloseable {
         return String.format(Locale.ROOT, "%+,.2f", v.setScale(2, RoundingMode.HALF_EVEN));
     }
 
-    private static String format(Instant t) {
-        return t.toString().replace('T', ' ').replace("Z", " UTC");
+    private static final java.time.format.DateTimeFormatter CLOCK = java.time.format.DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(java.time.ZoneOffset.UTC);
+
+    /** The desk's clock to the second: the loop's nanoseconds are no use to a reader. */
+    static String format(Instant t) {
+        return CLOCK.format(t);
     }
 
     @Override

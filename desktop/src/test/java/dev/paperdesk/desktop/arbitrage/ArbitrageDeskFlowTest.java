@@ -76,7 +76,15 @@ class ArbitrageDeskFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         Label clock = robot.lookup("#arbitrageClock").queryAs(Label.class);
-        assertThat(clock.getText()).startsWith("2026-01-05 00:20:00");
+        assertThat(clock.getText()).isEqualTo("2026-01-05 00:20:00 UTC");
+        // every header of the opportunities table in full
+        assertThat(robot
+                        .lookup("#arbitrageOpportunities .column-header .label .text")
+                        .queryAllAs(javafx.scene.text.Text.class)
+                        .stream()
+                        .map(javafx.scene.text.Text::getText))
+                .contains("Fund \u0394 %/8h")
+                .noneMatch(t -> t.endsWith("..."));
 
         TableView<TradeRecord> exits = robot.lookup("#arbitrageExits").queryTableView();
         TableView<TradeRecord> active = robot.lookup("#arbitrageActiveTrades").queryTableView();

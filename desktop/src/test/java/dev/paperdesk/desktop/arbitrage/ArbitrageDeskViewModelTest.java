@@ -38,7 +38,7 @@ class ArbitrageDeskViewModelTest {
             vm.advance(Duration.ofSeconds(30)).join();
             assertThat(vm.capitalProperty().get()).isEqualTo("20,000.00");
             assertThat(vm.latencies()).hasSize(8);
-            assertThat(vm.clockTextProperty().get()).startsWith("2026-01-05 00:00:30");
+            assertThat(vm.clockTextProperty().get()).isEqualTo("2026-01-05 00:00:30 UTC");
             vm.stop();
             assertThat(vm.runningProperty().get()).isFalse();
             assertThat(vm.strategy().isRunning()).isFalse();
