@@ -239,18 +239,21 @@ public final class MarginDashboardView extends BorderPane {
             if (existing != null) {
                 existing.setValue(r.value().doubleValue());
             } else {
-                exposureTile
-                        .getBarChartItems()
-                        .add(new BarChartItem(
-                                r.assetClass(),
-                                r.value().doubleValue(),
-                                palette[wanted.indexOf(r.assetClass()) % palette.length]));
+                BarChartItem item = new BarChartItem(
+                        r.assetClass(),
+                        r.value().doubleValue(),
+                        palette[wanted.indexOf(r.assetClass()) % palette.length]);
+                item.setFormatString(EXPOSURE_FORMAT); // 32,513 rather than the tile's plain 32513
+                exposureTile.getBarChartItems().add(item);
             }
         }
         exposureTile.setDescription(wanted.isEmpty() ? "no open positions" : "");
         exposureTile.setUnit(vm.baseCurrencyProperty().get());
         exposureTile.setTitle("Exposure by class (" + vm.baseCurrencyProperty().get() + ")");
     }
+
+    /** An exposure bar's amount: whole units of the base currency with grouped digits. */
+    static final String EXPOSURE_FORMAT = "%,.0f";
 
     static Color colourOf(double usePct) {
         return usePct >= 95 ? CRITICAL : usePct >= 90 ? DANGER : usePct >= 80 ? CAUTION : OK;

@@ -99,6 +99,12 @@ class MarginDashboardFlowTest {
             assertThat(p.liquidationPrice()).isNotNull();
         });
         BigDecimal liq = positions.getItems().get(0).liquidationPrice();
+        // the exposure bars' amounts with grouped digits (30,000 of notional, not 30000)
+        Tile exposure = robot.lookup("#exposureTile").queryAs(Tile.class);
+        assertThat(exposure.getBarChartItems()).isNotEmpty().allSatisfy(item -> assertThat(item.getFormatString())
+                .isEqualTo(MarginDashboardView.EXPOSURE_FORMAT));
+        assertThat(String.format(java.util.Locale.US, MarginDashboardView.EXPOSURE_FORMAT, 30_000.0))
+                .isEqualTo("30,000");
 
         session.advance(Duration.ofHours(1).plusSeconds(1));
         // Mark 50,000: equity ~4,985, so maintenance use doubles and leverage rises.
