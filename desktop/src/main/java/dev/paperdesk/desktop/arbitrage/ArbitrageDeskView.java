@@ -359,14 +359,8 @@ public final class ArbitrageDeskView extends BorderPane {
      */
     private static void fit(TableView<?> table) {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Columns.headersWhole(table, 72);
         for (var column : table.getColumns()) {
-            // the header's own width in bold, plus the cell padding and the sort arrow's room
-            javafx.scene.text.Text header = new javafx.scene.text.Text(column.getText());
-            header.setFont(javafx.scene.text.Font.font(
-                    javafx.scene.text.Font.getDefault().getFamily(),
-                    javafx.scene.text.FontWeight.BOLD,
-                    javafx.scene.text.Font.getDefault().getSize() + 1));
-            column.setMinWidth(Math.max(72, Math.ceil(header.getLayoutBounds().getWidth()) + 30));
             if (column.getText().equals("Long") || column.getText().equals("Short")) {
                 column.setMinWidth(104); // a venue such as "hyperliquid" in full
             }

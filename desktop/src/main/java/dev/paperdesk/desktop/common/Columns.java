@@ -11,6 +11,29 @@ public final class Columns {
 
     private Columns() {}
 
+    /**
+     * The width a header needs to show its title whole: the text in the bold header font, plus the
+     * cell padding and room for the sort arrow.
+     */
+    public static double headerWidth(String title) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(title);
+        t.setFont(javafx.scene.text.Font.font(
+                javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD,
+                javafx.scene.text.Font.getDefault().getSize() + 1));
+        return Math.ceil(t.getLayoutBounds().getWidth()) + 30;
+    }
+
+    /**
+     * Keeps every column at least as wide as its header needs (and {@code floor}), so that a
+     * constrained table squeezes the values' free space, never a title into "Starting bal...".
+     */
+    public static void headersWhole(javafx.scene.control.TableView<?> table, double floor) {
+        for (TableColumn<?, ?> column : table.getColumns()) {
+            column.setMinWidth(Math.max(floor, headerWidth(column.getText())));
+        }
+    }
+
     /** A left-aligned text column. */
     public static <R, T> TableColumn<R, T> text(String title, Function<R, T> value, Function<T, String> format) {
         return column(title, value, format, null, Pos.CENTER_LEFT);

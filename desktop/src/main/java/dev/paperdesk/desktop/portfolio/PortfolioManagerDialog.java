@@ -64,6 +64,7 @@ public final class PortfolioManagerDialog {
                         Columns.text("Created (UTC)", Row::created, Formats::time),
                         Columns.text("Description", Row::description, s -> s)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Columns.headersWhole(table, 40);
         table.setPlaceholder(new Label("No portfolios: create one."));
         TableExport.install(table, "portfolios");
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty()
