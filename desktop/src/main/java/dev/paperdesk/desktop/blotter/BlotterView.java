@@ -138,7 +138,7 @@ public final class BlotterView extends VBox {
         journal.setPlaceholder(new Label("Select an order to see its journal."));
         SplitPane history = new SplitPane(orders, journal);
         history.setOrientation(Orientation.HORIZONTAL);
-        history.setDividerPositions(0.66);
+        history.setDividerPositions(0.72);
 
         positions.setId("positionsTable");
         positions.setItems(vm.positions());
@@ -226,10 +226,12 @@ public final class BlotterView extends VBox {
             t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         }
         // Narrow columns for short values, so symbols, times and reasons are readable.
-        widths(working, 50, 145, 150, 50, 110, 80, 70, 95, 95, 50, 95, 0);
-        widths(orders, 45, 145, 140, 45, 110, 70, 60, 90, 90, 90, 45, 90, 150, 0);
+        // orders keep readable columns and scroll sideways beside the journal
+        fixedWidths(working, 50, 145, 150, 50, 110, 80, 70, 95, 95, 50, 95, 0);
+        fixedWidths(orders, 45, 145, 140, 45, 110, 70, 60, 90, 90, 90, 45, 90, 150, 0);
         widths(journal, 40, 145, 110, 100, 0);
-        widths(fills, 50, 145, 55, 150, 50, 80, 100, 80, 80, 0);
+        fixedWidths(fills, 50, 145, 55, 150, 50, 80, 100, 80, 80, 0);
+        fills.getColumns().get(fills.getColumns().size() - 1).setMinWidth(Columns.headerWidth("Slippage"));
         // option symbols (ORBZ-20260320-C-182.5@nasdaq) are long
         widths(positions, 230, 45, 75, 90, 90, 110, 110, 100, 85, 75, 85, 0);
         positions.getColumns().get(9).setMinWidth(64); // gamma reads like -12.778: wider than its header
@@ -360,11 +362,27 @@ public final class BlotterView extends VBox {
         });
     }
 
+    /** Each column's preferred width; a constrained table may narrow it to 40 (0: left as it is). */
     private static void widths(TableView<?> table, int... px) {
         for (int i = 0; i < px.length && i < table.getColumns().size(); i++) {
             if (px[i] > 0) {
                 table.getColumns().get(i).setPrefWidth(px[i]);
                 table.getColumns().get(i).setMinWidth(Math.min(px[i], 40));
+            }
+        }
+    }
+
+    /**
+     * Each column's width, which is also its least (at least its header's): a table narrower than its
+     * columns scrolls sideways rather than cutting every value and header to "..." (fourteen order
+     * columns beside the journal did). A 0 leaves the column (the last, which takes the slack) as it is.
+     */
+    private static void fixedWidths(TableView<?> table, int... px) {
+        for (int i = 0; i < px.length && i < table.getColumns().size(); i++) {
+            if (px[i] > 0) {
+                TableColumn<?, ?> c = table.getColumns().get(i);
+                c.setPrefWidth(px[i]);
+                c.setMinWidth(Math.max(px[i], Columns.headerWidth(c.getText())));
             }
         }
     }

@@ -84,6 +84,30 @@ class MainWindowFlowTest {
                                         .size()
                                 == 1);
         assertThat(session.fills()).hasSize(1);
+
+        // the orders beside their journal read in full (the table scrolls sideways), not as "..."
+        robot.interact(() -> robot.lookup("#blotter")
+                .queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel()
+                .select(robot.lookup("#blotter").queryAs(javafx.scene.control.TabPane.class).getTabs().stream()
+                        .filter(t -> "ordersTab".equals(t.getId()))
+                        .findFirst()
+                        .orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        var shown =
+                robot
+                        .lookup("#ordersTable .column-header .label .text")
+                        .queryAllAs(javafx.scene.text.Text.class)
+                        .stream()
+                        .filter(javafx.scene.Node::isVisible)
+                        .map(javafx.scene.text.Text::getText)
+                        .toList();
+        assertThat(shown).contains("Id", "Time (UTC)", "Symbol", "Side", "Type").noneMatch(t -> t.endsWith("..."));
+        assertThat(robot.lookup("#ordersTable .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                        .filter(c -> c.getIndex() == 0 && c.getText() != null && c.getTableColumn() != null)
+                        .filter(c -> c.getTableColumn().getText().equals("Symbol"))
+                        .map(javafx.scene.control.TableCell::getText))
+                .containsExactly("BTC-USDT@binance");
     }
 
     @Test
