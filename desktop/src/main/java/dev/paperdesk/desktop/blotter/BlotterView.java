@@ -227,10 +227,10 @@ public final class BlotterView extends VBox {
         }
         // Narrow columns for short values, so symbols, times and reasons are readable.
         // orders keep readable columns and scroll sideways beside the journal
-        fixedWidths(working, 50, 145, 150, 50, 110, 80, 70, 95, 95, 50, 95, 0);
-        fixedWidths(orders, 45, 145, 140, 45, 110, 70, 60, 90, 90, 90, 45, 90, 150, 0);
-        widths(journal, 40, 145, 110, 100, 0);
-        fixedWidths(fills, 50, 145, 55, 150, 50, 80, 100, 80, 80, 0);
+        fixedWidths(working, 50, 165, 150, 50, 110, 80, 70, 95, 95, 50, 95, 0);
+        fixedWidths(orders, 45, 165, 140, 45, 110, 70, 60, 90, 90, 90, 45, 90, 150, 0);
+        fixedWidths(journal, 40, 165, 110, 100, 0);
+        fixedWidths(fills, 50, 165, 55, 150, 50, 80, 100, 80, 80, 0);
         fills.getColumns().get(fills.getColumns().size() - 1).setMinWidth(Columns.headerWidth("Slippage"));
         // option symbols (ORBZ-20260320-C-182.5@nasdaq) are long
         widths(positions, 230, 45, 75, 90, 90, 110, 110, 100, 85, 75, 85, 0);

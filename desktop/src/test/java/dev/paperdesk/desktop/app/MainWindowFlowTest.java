@@ -108,6 +108,12 @@ class MainWindowFlowTest {
                         .filter(c -> c.getTableColumn().getText().equals("Symbol"))
                         .map(javafx.scene.control.TableCell::getText))
                 .containsExactly("BTC-USDT@binance");
+        // the order's time as it is written, to the second ("2026-... 11:3..." before)
+        assertThat(robot.lookup("#ordersTable .table-cell .text").queryAllAs(javafx.scene.text.Text.class).stream()
+                        .map(javafx.scene.text.Text::getText)
+                        .filter(t -> t.startsWith("20")))
+                .isNotEmpty()
+                .allMatch(t -> t.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"));
     }
 
     @Test
