@@ -167,6 +167,8 @@ public final class OptimizationView extends SplitPane implements QuantWindowCont
                         editable("Step", OptimizationViewModel.RangeRow::stepProperty),
                         Columns.text("Declared", OptimizationViewModel.RangeRow::declared, s -> s)));
         ranges.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // "Parameter", "From", "Step" in full; the declared range, last, takes what is left
+        Columns.headersWhole(ranges, 56);
         ranges.setPlaceholder(new Label("The strategy declares no parameters."));
         TableExport.install(ranges, "parameter-ranges");
 

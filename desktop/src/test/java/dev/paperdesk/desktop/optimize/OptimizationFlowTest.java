@@ -106,6 +106,15 @@ class OptimizationFlowTest {
             }
         });
         assertThat(vm.ranges()).extracting(OptimizationViewModel.RangeRow::name).contains("fast", "slow");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot
+                        .lookup("#optimizationRanges .column-header .label .text")
+                        .queryAllAs(javafx.scene.text.Text.class)
+                        .stream()
+                        .map(javafx.scene.text.Text::getText))
+                .as("range headers in full")
+                .contains("Parameter", "From", "To", "Step")
+                .noneMatch(t -> t.endsWith("..."));
         robot.clickOn("#optimizationRun");
 
         WaitForAsyncUtils.waitFor(
