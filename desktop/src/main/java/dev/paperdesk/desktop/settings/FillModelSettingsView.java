@@ -35,6 +35,7 @@ public final class FillModelSettingsView extends VBox {
         Label intro = new Label("The models in force per venue and asset class; the most specific scope wins"
                 + " (venue/CLASS, then venue/*, then */CLASS, then *). Changes apply to new orders.");
         intro.setWrapText(true);
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped onto a second line, not cut
         intro.getStyleClass().add("text-muted");
 
         TableView<ScopeRow> table = new TableView<>(vm.scopes());
