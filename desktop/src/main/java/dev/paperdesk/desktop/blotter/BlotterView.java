@@ -135,7 +135,10 @@ public final class BlotterView extends VBox {
                         Columns.text("Event", JournalRow::kind, s -> s),
                         Columns.text("Status", JournalRow::status, Enum::name),
                         Columns.text("Reason", JournalRow::reason, s -> s)));
-        journal.setPlaceholder(new Label("Select an order to see its journal."));
+        Label pick = new Label("Select an order to see its journal.");
+        pick.setWrapText(true); // the journal pane is narrow beside the orders
+        pick.setPadding(new Insets(0, 8, 0, 8));
+        journal.setPlaceholder(pick);
         SplitPane history = new SplitPane(orders, journal);
         history.setOrientation(Orientation.HORIZONTAL);
         history.setDividerPositions(0.72);
