@@ -261,6 +261,14 @@ public final class BacktestView extends SplitPane {
         SplitPane charts = new SplitPane(equity, drawdown);
         charts.setOrientation(javafx.geometry.Orientation.VERTICAL);
         charts.setDividerPositions(0.7);
+        // empty axes say nothing: until a run, the pane says what will appear in it
+        Label noRun =
+                new Label("Run a backtest: its equity curve, the buy-and-hold line and the drawdown appear here.");
+        noRun.setId("backtestNoRun");
+        noRun.getStyleClass().add("text-muted");
+        noRun.setMouseTransparent(true);
+        noRun.visibleProperty().bind(vm.resultProperty().isNull());
+        javafx.scene.layout.StackPane chartPane = new javafx.scene.layout.StackPane(charts, noRun);
 
         TableView<BacktestTrade> trades = new TableView<>(vm.trades());
         trades.setId("backtestTrades");
@@ -286,7 +294,7 @@ public final class BacktestView extends SplitPane {
         trades.setPlaceholder(new Label("No trades yet: run a backtest, or the strategy did not trade."));
         TableExport.install(trades, "backtest-trades");
         TabPane tabs = new TabPane(
-                new Tab("Equity and drawdown", charts), new Tab("Trades", trades), new Tab("Saved runs", runs()));
+                new Tab("Equity and drawdown", chartPane), new Tab("Trades", trades), new Tab("Saved runs", runs()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().get(1).setId("backtestTradesTab");
         tabs.getTabs().get(2).setId("backtestRunsTab");
@@ -304,13 +312,18 @@ public final class BacktestView extends SplitPane {
         runs.getColumns()
                 .setAll(List.of(
                         Columns.number("Run", BacktestStore.Summary::id, Object::toString),
-                        Columns.text("Saved (UTC)", BacktestStore.Summary::createdAt, t -> t.toString()
-                                .replace('T', ' ')
-                                .substring(0, 19)),
+                        Columns.text("Saved (UTC)", BacktestStore.Summary::createdAt, Formats::time),
                         Columns.text("Strategy", BacktestStore.Summary::strategy, s -> s),
                         Columns.text("Instruments", BacktestStore.Summary::instruments, s -> s),
                         Columns.number("Total return", BacktestStore.Summary::totalReturn, BacktestView::pct),
                         Columns.number("Trades", BacktestStore.Summary::trades, Object::toString)));
+        runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Columns.headersWhole(runs, 60);
+        double[] widths = {60, 170, 160, 200, 120, 80};
+        for (int i = 0; i < widths.length; i++) {
+            runs.getColumns().get(i).setPrefWidth(widths[i]);
+        }
+        runs.setPlaceholder(new Label("No saved runs: every backtest run here is saved in the workspace."));
         TableExport.install(runs, "backtest-runs");
         Button compare = new Button("_Compare\u2026");
         compare.setMnemonicParsing(true);

@@ -86,6 +86,9 @@ class BacktestFlowTest {
     @Test
     void runsFromTheFormAndShowsEquityTilesAndTrades(FxRobot robot) throws Exception {
         Path csv = Files.writeString(dir.resolve("acme.csv"), yahoo(300));
+        assertThat(robot.lookup("#backtestNoRun").queryAs(Label.class).isVisible())
+                .as("the empty chart pane says what it will show")
+                .isTrue();
         robot.clickOn("#backtestCsvPath").write(csv.toString());
         robot.doubleClickOn("#backtestSymbol").write("ACME");
         robot.clickOn("#backtestRun");
@@ -100,6 +103,8 @@ class BacktestFlowTest {
                 .isEqualTo(300);
         // money on the equity axis reads with grouped digits, not ChartFX's 1.3E5
         assertThat(equity.getYAxis().getTickLabelFormatter().toString(130_000)).isEqualTo("130,000");
+        assertThat(robot.lookup("#backtestNoRun").queryAs(Label.class).isVisible())
+                .isFalse();
         Label totalReturn = robot.lookup("#tile-total-return .tile-value").query();
         assertThat(totalReturn.getText()).endsWith("%");
         assertThat(robot.lookup("#backtestStatus").queryLabeled().getText()).startsWith("Done. 300 bars");
@@ -259,6 +264,21 @@ class BacktestFlowTest {
 
         robot.clickOn("#backtestRunsTab");
         TableView<?> runs = robot.lookup("#backtestRuns").queryTableView();
+        WaitForAsyncUtils.waitForFxEvents();
+        // the saved runs read whole: "Saved (UTC)" with its full time, not "Save..." and "2026-1..."
+        assertThat(
+                        robot
+                                .lookup("#backtestRuns .column-header .label .text")
+                                .queryAllAs(javafx.scene.text.Text.class)
+                                .stream()
+                                .map(javafx.scene.text.Text::getText))
+                .contains("Saved (UTC)", "Strategy", "Instruments", "Total return")
+                .noneMatch(t -> t.endsWith("..."));
+        assertThat(robot.lookup("#backtestRuns .table-cell .text").queryAllAs(javafx.scene.text.Text.class).stream()
+                        .map(javafx.scene.text.Text::getText)
+                        .filter(t -> t.matches("\\d{4}-.*")))
+                .hasSize(2)
+                .allMatch(t -> t.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"));
         robot.interact(() -> runs.getSelectionModel().selectAll());
         robot.clickOn("#backtestCompare");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#backtestComparison")
