@@ -298,6 +298,7 @@ public final class MainWindow {
         stage.setScene(s);
         stage.initOwner(root.getScene().getWindow());
         stage.setOnHidden(e -> view.dispose());
+        dev.paperdesk.desktop.common.WindowFit.onScreen(stage);
         stage.show();
     }
 
@@ -327,6 +328,7 @@ public final class MainWindow {
         stage.setScene(s);
         stage.initOwner(root.getScene().getWindow());
         stage.setOnHidden(e -> backtestVm.close());
+        dev.paperdesk.desktop.common.WindowFit.onScreen(stage);
         stage.show();
     }
 
@@ -352,6 +354,7 @@ public final class MainWindow {
         stage.setScene(s);
         stage.initOwner(root.getScene().getWindow());
         stage.setOnHidden(e -> content.dispose());
+        dev.paperdesk.desktop.common.WindowFit.onScreen(stage);
         stage.show();
     }
 
@@ -365,6 +368,7 @@ public final class MainWindow {
         stage.setScene(s);
         stage.initOwner(root.getScene().getWindow());
         stage.setOnHidden(e -> arbitrageVm.close());
+        dev.paperdesk.desktop.common.WindowFit.onScreen(stage);
         stage.show();
     }
 
@@ -377,6 +381,7 @@ public final class MainWindow {
         theme.apply(s);
         stage.setScene(s);
         stage.initOwner(root.getScene().getWindow());
+        dev.paperdesk.desktop.common.WindowFit.onScreen(stage);
         stage.show();
     }
 
@@ -462,6 +467,7 @@ public final class MainWindow {
             }
         }
         restoreGeometry(stage);
+        dev.paperdesk.desktop.common.WindowFit.onScreen(stage);
         stage.show();
     }
 

@@ -359,6 +359,7 @@ public final class BacktestView extends SplitPane {
             stage.initOwner(getScene().getWindow());
         }
         stage.setScene(scene);
+        dev.paperdesk.desktop.common.WindowFit.onScreen(stage);
         stage.show();
     }
 

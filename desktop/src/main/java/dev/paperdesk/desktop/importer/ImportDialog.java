@@ -109,6 +109,7 @@ public final class ImportDialog extends BorderPane {
         }
         stage.setScene(scene);
         stage.setOnHidden(e -> vm.close());
+        dev.paperdesk.desktop.common.WindowFit.onScreen(stage);
         stage.show();
         return stage;
     }

@@ -65,6 +65,7 @@ public final class OptionsDeskView extends SplitPane {
             builder.close();
             chain.close();
         });
+        dev.paperdesk.desktop.common.WindowFit.onScreen(stage);
         stage.show();
         return stage;
     }

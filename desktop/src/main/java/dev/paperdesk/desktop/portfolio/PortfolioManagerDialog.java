@@ -128,6 +128,7 @@ public final class PortfolioManagerDialog {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
+        dev.paperdesk.desktop.common.WindowFit.onScreen(stage);
     }
 
     /** The "Accounts" menu with the portfolio manager ({@code #portfolioManagerMenu}). */
