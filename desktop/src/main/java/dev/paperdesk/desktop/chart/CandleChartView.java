@@ -20,8 +20,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /**
@@ -101,7 +99,10 @@ public final class CandleChartView extends BorderPane {
         });
         chart.setOnMouseExited(e -> readout.setText(""));
 
-        HBox toolbar = new HBox(6);
+        // wraps onto a second row when the chart pane is narrow (a 1366-pixel screen), so that its
+        // buttons never set a minimum width the window cannot give
+        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(6, 4);
+        toolbar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(4, 8, 2, 8));
         toolbar.getStyleClass().add("chart-toolbar");
         caption.getStyleClass().add("chart-caption");
@@ -121,11 +122,11 @@ public final class CandleChartView extends BorderPane {
             });
             toolbar.getChildren().add(b);
         }
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Region gap = new Region();
+        gap.setPrefWidth(12); // the overlays apart from the timeframes
         toolbar.getChildren()
                 .addAll(
-                        spacer,
+                        gap,
                         overlay("SMA " + CandleChartViewModel.SMA_PERIOD, "overlaySma", vm.showSmaProperty()),
                         overlay("EMA " + CandleChartViewModel.EMA_PERIOD, "overlayEma", vm.showEmaProperty()),
                         overlay("Bollinger", "overlayBollinger", vm.showBollingerProperty()));
