@@ -3,6 +3,7 @@ package dev.paperdesk.desktop.options;
 import dev.paperdesk.desktop.common.Formats;
 import dev.paperdesk.desktop.common.UiExecutor;
 import dev.paperdesk.desktop.options.StrategyLegRow.Kind;
+import dev.paperdesk.engine.execution.orders.OrderEstimate;
 import dev.paperdesk.engine.model.Instrument.OptionRight;
 import dev.paperdesk.engine.model.InstrumentId;
 import dev.paperdesk.engine.model.Order;
@@ -127,6 +128,7 @@ public final class StrategyBuilderViewModel {
         this.chain = chain;
         this.portfolio = portfolio;
         this.worker = worker;
+        session.addListener(comboListener);
         legs.addListener((ListChangeListener<StrategyLegRow>) c -> {
             lastNatural = null; // a new position: the limit follows its natural price again
             generation++;
@@ -284,7 +286,8 @@ public final class StrategyBuilderViewModel {
             ChainSnapshot near,
             List<LegSpec> legs,
             int scenarioDays,
-            double volShiftPoints) {}
+            double volShiftPoints,
+            PortfolioId portfolio) {}
 
     /** The priced legs and everything derived from them. */
     private record Result(
@@ -294,7 +297,19 @@ public final class StrategyBuilderViewModel {
             StrategyAnalysis analysis,
             PayoffData payoff,
             BigDecimal natural,
-            String problem) {}
+            String problem,
+            BigDecimal touchNatural) {
+        Result(
+                long generation,
+                List<Resolved> legs,
+                OptionStrategy strategy,
+                StrategyAnalysis analysis,
+                PayoffData payoff,
+                BigDecimal natural,
+                String problem) {
+            this(generation, legs, strategy, analysis, payoff, natural, problem, natural);
+        }
+    }
 
     private record Resolved(InstrumentId instrument, BigDecimal price, double volatility, String problem) {}
 
@@ -318,7 +333,13 @@ public final class StrategyBuilderViewModel {
                         r.expiryProperty().get()))
                 .toList();
         pending = new Request(
-                generation, chain.underlyingProperty().get(), near, specs, scenarioDays.get(), volShiftPoints.get());
+                generation,
+                chain.underlyingProperty().get(),
+                near,
+                specs,
+                scenarioDays.get(),
+                volShiftPoints.get(),
+                portfolio.get());
         if (!queued.compareAndSet(false, true)) {
             return;
         }
@@ -350,6 +371,7 @@ public final class StrategyBuilderViewModel {
         List<Resolved> resolved = new ArrayList<>();
         List<StrategyLeg> strategyLegs = new ArrayList<>();
         BigDecimal natural = BigDecimal.ZERO;
+        BigDecimal touchNatural = BigDecimal.ZERO;
         String problem = null;
         for (LegSpec leg : r.legs()) {
             int signed = leg.side() == Side.BUY ? leg.quantity() : -leg.quantity();
@@ -359,11 +381,13 @@ public final class StrategyBuilderViewModel {
                 continue;
             }
             if (leg.kind() == Kind.STOCK) {
-                BigDecimal px = quote.map(q -> (leg.side() == Side.BUY ? q.ask() : q.bid()).value())
+                BigDecimal touch = quote.map(q -> (leg.side() == Side.BUY ? q.ask() : q.bid()).value())
                         .orElse(BigDecimal.valueOf(r.near().spot()));
+                BigDecimal px = executable(r, r.underlying(), leg, touch);
                 resolved.add(new Resolved(r.underlying(), px, Double.NaN, ""));
                 strategyLegs.add(new StrategyLeg.UnderlyingLeg(signed, px.doubleValue()));
                 natural = natural.add(px.multiply(BigDecimal.valueOf(signed)));
+                touchNatural = touchNatural.add(touch.multiply(BigDecimal.valueOf(signed)));
                 continue;
             }
             if (leg.strike() == null || leg.expiry() == null) {
@@ -386,11 +410,13 @@ public final class StrategyBuilderViewModel {
                 continue;
             }
             ChainSide s = side.get();
-            BigDecimal px = leg.side() == Side.BUY ? s.ask() : s.bid();
+            BigDecimal touch = leg.side() == Side.BUY ? s.ask() : s.bid();
+            BigDecimal px = executable(r, s.contract(), leg, touch);
             resolved.add(new Resolved(s.contract(), px, s.iv(), ""));
             strategyLegs.add(new StrategyLeg.OptionLeg(
                     right, leg.strike().doubleValue(), leg.expiry(), signed, px.doubleValue(), s.iv()));
             natural = natural.add(px.multiply(BigDecimal.valueOf(signed)));
+            touchNatural = touchNatural.add(touch.multiply(BigDecimal.valueOf(signed)));
         }
         if (problem != null) {
             return new Result(r.generation(), resolved, null, null, null, null, problem);
@@ -429,7 +455,25 @@ public final class StrategyBuilderViewModel {
         // per combo unit: the legs' common factor is the unit count
         BigDecimal perUnit = natural.divide(BigDecimal.valueOf(units(r.legs())), 8, RoundingMode.HALF_EVEN)
                 .stripTrailingZeros();
-        return new Result(r.generation(), resolved, strategy, a, data, perUnit, null);
+        BigDecimal touchPerUnit = touchNatural
+                .divide(BigDecimal.valueOf(units(r.legs())), 8, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros();
+        return new Result(r.generation(), resolved, strategy, a, data, perUnit, null, touchPerUnit);
+    }
+
+    /**
+     * What a market order for the leg would pay or receive on average now, by the session's estimate
+     * (the book walked for the leg's size, the slippage model), which is how the combo is filled:
+     * a thin touch (a crypto option's fraction of a contract) makes it worse than the touch itself.
+     * The touch price when there is no portfolio or no estimate.
+     */
+    private BigDecimal executable(Request r, InstrumentId instrument, LegSpec leg, BigDecimal touch) {
+        if (r.portfolio() == null || instrument == null) {
+            return touch;
+        }
+        OrderEstimate e = session.estimate(
+                OrderRequest.market(r.portfolio(), instrument, leg.side(), Quantity.of(leg.quantity())));
+        return e.available() && e.price() != null ? e.price().value() : touch;
     }
 
     /** The at-the-money implied volatility of a chain (mean of call and put), or {@code fallback}. */
@@ -485,7 +529,9 @@ public final class StrategyBuilderViewModel {
         }
         StrategyAnalysis a = r.analysis();
         credit.set(a.isCredit());
-        net.set((a.isCredit() ? "Credit " : "Debit ") + Formats.money(BigDecimal.valueOf(Math.abs(a.netPremium()))));
+        net.set((a.isCredit() ? "Credit " : "Debit ")
+                + Formats.money(BigDecimal.valueOf(Math.abs(a.netPremium())))
+                + touchNote(a.netPremium(), r.natural(), r.touchNatural()));
         maxProfit.set(bound(a.maxProfit()));
         maxLoss.set(bound(a.maxLoss()));
         breakevens.set(
@@ -512,6 +558,22 @@ public final class StrategyBuilderViewModel {
             status.set("");
             problemShown = false;
         }
+    }
+
+    /**
+     * Where the executable net (the legs' estimated fills, which the analysis and the limit use)
+     * differs from the net at the touch: {@code " (553.00 at the touch)"} in the units of the net
+     * premium shown; empty where they agree.
+     */
+    static String touchNote(double netPremium, BigDecimal natural, BigDecimal touchNatural) {
+        if (natural == null || touchNatural == null || natural.signum() == 0 || natural.compareTo(touchNatural) == 0) {
+            return "";
+        }
+        double atTouch = netPremium * touchNatural.doubleValue() / natural.doubleValue();
+        if (Math.abs(atTouch - netPremium) < 0.005) {
+            return "";
+        }
+        return " (" + Formats.money(BigDecimal.valueOf(Math.abs(atTouch))) + " at the touch)";
     }
 
     private static String bound(Bound b) {
@@ -579,8 +641,51 @@ public final class StrategyBuilderViewModel {
                         return;
                     }
                     lastOrders.set(orders);
-                    status.set(describe(orders));
+                    following = orders.stream().map(Order::id).collect(Collectors.toUnmodifiableSet());
+                    showCombo();
                 }));
+    }
+
+    /** The orders of the combo sent last, whose updates the status follows (engine thread reads it). */
+    private volatile java.util.Set<dev.paperdesk.engine.model.OrderId> following = java.util.Set.of();
+
+    private final dev.paperdesk.engine.session.EngineListener comboListener = this::onEngineEvent;
+
+    private void onEngineEvent(dev.paperdesk.engine.session.EngineEvent e) {
+        if (e instanceof dev.paperdesk.engine.session.EngineEvent.OrderUpdated u
+                && following.contains(u.order().id())) {
+            ui.coalesce(COMBO_KEY, this::showCombo);
+        }
+    }
+
+    private static final String COMBO_KEY = "strategy-builder-combo";
+
+    /**
+     * The status of the combo sent last, as its legs are now: a waiting combo says why (the net price
+     * against the limit, a leg's market closed), and the line follows it until it fills or ends.
+     */
+    private void showCombo() {
+        java.util.Set<dev.paperdesk.engine.model.OrderId> ids = following;
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Order> now =
+                session.orders().stream().filter(o -> ids.contains(o.id())).toList();
+        if (now.size() != ids.size()) {
+            return;
+        }
+        String text = describe(now);
+        if (now.stream().anyMatch(o -> !o.status().isTerminal())) {
+            String why = session.journal(now.get(0).id()).stream()
+                    .map(dev.paperdesk.engine.store.JournalEntry::reason)
+                    .filter(r -> r != null && r.startsWith("combo waiting"))
+                    .reduce((a, b) -> b)
+                    .orElse("");
+            if (!why.isEmpty()) {
+                text += " " + Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".";
+            }
+        }
+        status.set(text);
     }
 
     static String describe(List<Order> orders) {
@@ -604,6 +709,7 @@ public final class StrategyBuilderViewModel {
 
     public void close() {
         closed = true;
+        session.removeListener(comboListener);
         worker.shutdownNow();
     }
 

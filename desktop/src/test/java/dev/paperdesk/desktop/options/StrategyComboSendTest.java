@@ -60,4 +60,49 @@ class StrategyComboSendTest {
             chain.close();
         }
     }
+
+    /**
+     * A one-contract crypto condor, whose legs' touches hold a fraction of a contract: the builder
+     * prices each leg as the combo will fill it (the book walked for its size), so the limit it
+     * prefills lets the combo fill at once, and the net says what the touch alone would have shown.
+     */
+    @Test
+    void aCryptoCondorIsPricedAsItFillsAndItsPrefilledLimitFills() throws Exception {
+        try (TradingSession session = TradingSession.open(new SessionConfig(
+                null,
+                SimulatedMarket.defaultMarket(42, List.of("BTC-USDT@binance")),
+                StandardFeeModel.DEFAULT,
+                Instant.parse("2026-11-22T11:58:00Z"),
+                true,
+                SessionConfig.DEFAULT_STARTING_BALANCE))) {
+            session.advance(Duration.ofSeconds(3));
+            OptionChainViewModel chain = new OptionChainViewModel(
+                    session, UiExecutor.DIRECT, OptionChainSources.forSession(session), new DirectExecutorService());
+            StrategyBuilderViewModel vm = new StrategyBuilderViewModel(
+                    session,
+                    UiExecutor.DIRECT,
+                    chain,
+                    new SimpleObjectProperty<>(session.portfolios().get(0).id()),
+                    new DirectExecutorService());
+            assertThat(chain.underlyingProperty().get()).isEqualTo(InstrumentId.parse("BTC-USDT@binance"));
+            vm.templateProperty().set(StrategyTemplate.IRON_CONDOR);
+            vm.applyTemplate();
+            assertThat(vm.analysisProperty().get()).isNotNull();
+            // priced as it fills: the walked legs give less credit than their touches would
+            assertThat(vm.netProperty().get()).matches("Credit [\\d,]+\\.\\d\\d \\([\\d,]+\\.\\d\\d at the touch\\)");
+            assertThat(new java.math.BigDecimal(vm.limitProperty().get()).negate())
+                    .isEqualByComparingTo(new java.math.BigDecimal(
+                            vm.netProperty().get().substring(7).split(" ")[0].replace(",", "")));
+
+            List<Order> orders = vm.send().get();
+            session.advance(Duration.ofSeconds(2));
+
+            List<Order> now = session.orders();
+            assertThat(now).hasSize(4).allMatch(o -> o.status() == OrderStatus.FILLED, "every leg filled");
+            assertThat(vm.statusProperty().get()).isEqualTo("Combo filled: 4 legs.");
+            assertThat(orders).hasSize(4);
+            vm.close();
+            chain.close();
+        }
+    }
 }

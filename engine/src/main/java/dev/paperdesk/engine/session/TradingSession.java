@@ -198,9 +198,20 @@ public final class TradingSession implements AutoCloseable {
                 .map(dev.paperdesk.engine.options.OptionMarket.Update::quote);
     }
 
-    /** The latest L2 book of an instrument, if the market publishes books. */
+    /**
+     * The latest L2 book of an instrument, if the market publishes books; for a listed option
+     * contract nobody has traded yet (the venue quotes only those with orders or positions), the
+     * depth it would be quoted with now, as {@link #quote} gives its quote.
+     */
     public Optional<dev.paperdesk.engine.market.BookSnapshot> book(InstrumentId id) {
-        return engine.book(id);
+        Optional<dev.paperdesk.engine.market.BookSnapshot> b = engine.book(id);
+        if (b.isPresent() || engine.instruments().containsKey(id)) {
+            return b;
+        }
+        return engine.options()
+                .contract(id)
+                .flatMap(c -> engine.options().quote(c, now()))
+                .map(dev.paperdesk.engine.options.OptionMarket.Update::book);
     }
 
     /**
@@ -388,13 +399,22 @@ public final class TradingSession implements AutoCloseable {
                         .findFirst())
                 .map(v -> v.quantity())
                 .orElse(BigDecimal.ZERO);
+        dev.paperdesk.engine.market.BookSnapshot book =
+                book(request.instrumentId()).orElse(null);
+        dev.paperdesk.engine.execution.models.DataKind kind = engine.dataKind(request.instrumentId());
+        if (kind == dev.paperdesk.engine.execution.models.DataKind.QUOTES && book != null) {
+            // The venue keeps a market only for instruments it has had an order in, and until then
+            // says quotes; the order this estimates would find the published book (an option's) and
+            // walk it, so the estimate does too rather than promise the touch for the whole size.
+            kind = dev.paperdesk.engine.execution.models.DataKind.BOOK_SNAPSHOTS;
+        }
         return OrderEstimator.estimate(
                 instrument,
                 request,
                 quote(request.instrumentId()).orElse(null),
-                engine.book(request.instrumentId()).orElse(null),
+                book,
                 engine.models(request.instrumentId()),
-                engine.dataKind(request.instrumentId()),
+                kind,
                 position);
     }
 

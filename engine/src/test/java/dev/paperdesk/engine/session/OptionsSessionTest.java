@@ -159,6 +159,43 @@ class OptionsSessionTest {
         }
     }
 
+    /**
+     * A contract nobody has traded is quoted by the options market, not yet by the venue: its book
+     * is the depth it would be quoted with, and an estimate walks it as the fill will, rather than
+     * promising the touch for a size the touch does not hold.
+     */
+    @Test
+    void anUntradedContractsEstimateWalksItsQuotedDepth() {
+        try (TradingSession s = open(Instant.parse("2026-11-22T11:58:00Z"))) {
+            PortfolioId p = pid(s);
+            OptionExpiry e = s.optionExpiries(BTC).get(1);
+            OptionChainView chain = s.optionChain(BTC, e.date()).orElseThrow();
+            int walked = 0;
+            for (OptionChainRow row : chain.rows()) {
+                InstrumentId id = row.call().instrumentId();
+                var book = s.book(id).orElseThrow();
+                assertThat(book.asks()).isNotEmpty();
+                assertThat(book.asks().get(0).price())
+                        .isEqualTo(s.quote(id).orElseThrow().ask());
+                BigDecimal touchSize = book.asks().get(0).size().value();
+                BigDecimal depth =
+                        book.asks().stream().map(l -> l.size().value()).reduce(BigDecimal.ZERO, BigDecimal::add);
+                if (depth.compareTo(BigDecimal.ONE) < 0) {
+                    continue; // a far wing quoted for less than a contract in all: an estimate says so
+                }
+                var estimate = s.estimate(OrderRequest.market(p, id, Side.BUY, Quantity.of(1)));
+                assertThat(estimate.note()).isEqualTo("walking the book");
+                if (touchSize.compareTo(BigDecimal.ONE) < 0) {
+                    // the rest of the contract comes from the next level up: dearer than the touch
+                    walked++;
+                    assertThat(estimate.price().value())
+                            .isGreaterThan(book.asks().get(0).price().value());
+                }
+            }
+            assertThat(walked).as("contracts whose touch holds less than one").isPositive();
+        }
+    }
+
     @Test
     void anIronCondorComboFillsAllFourLegsWithPerContractFees() {
         try (TradingSession s = open()) {
