@@ -127,6 +127,12 @@ public final class StrategyBuilderView extends SplitPane {
         Label greeks = value("strategyGreeks", vm.greeksProperty());
         summary.add(caption("Greeks"), 0, 2);
         summary.add(greeks, 1, 2, 5, 1);
+        // where the legs' fills walk past their touches, what the touches alone would net (muted)
+        Label touch = value("strategyTouchNote", vm.touchNoteProperty());
+        touch.getStyleClass().add("text-muted");
+        touch.visibleProperty().bind(vm.touchNoteProperty().isNotEmpty());
+        touch.managedProperty().bind(touch.visibleProperty());
+        summary.add(touch, 1, 3, 5, 1);
 
         TextField limit = new TextField();
         limit.setId("strategyLimit");

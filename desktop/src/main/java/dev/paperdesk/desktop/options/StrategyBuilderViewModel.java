@@ -90,6 +90,7 @@ public final class StrategyBuilderViewModel {
     private final ObjectProperty<StrategyAnalysis> analysis = new SimpleObjectProperty<>();
     private final ObjectProperty<PayoffData> payoff = new SimpleObjectProperty<>();
     private final StringProperty net = new SimpleStringProperty("");
+    private final StringProperty touchNote = new SimpleStringProperty("");
     private final BooleanProperty credit = new SimpleBooleanProperty();
     private final StringProperty maxProfit = new SimpleStringProperty("");
     private final StringProperty maxLoss = new SimpleStringProperty("");
@@ -516,6 +517,7 @@ public final class StrategyBuilderViewModel {
         canSend.set(r.analysis() != null && !sending.get() && legs.size() >= 2);
         if (r.analysis() == null) {
             net.set("");
+            touchNote.set("");
             maxProfit.set("");
             maxLoss.set("");
             breakevens.set("");
@@ -529,9 +531,8 @@ public final class StrategyBuilderViewModel {
         }
         StrategyAnalysis a = r.analysis();
         credit.set(a.isCredit());
-        net.set((a.isCredit() ? "Credit " : "Debit ")
-                + Formats.money(BigDecimal.valueOf(Math.abs(a.netPremium())))
-                + touchNote(a.netPremium(), r.natural(), r.touchNatural()));
+        net.set((a.isCredit() ? "Credit " : "Debit ") + Formats.money(BigDecimal.valueOf(Math.abs(a.netPremium()))));
+        touchNote.set(touchNote(a.netPremium(), r.natural(), r.touchNatural()));
         maxProfit.set(bound(a.maxProfit()));
         maxLoss.set(bound(a.maxLoss()));
         breakevens.set(
@@ -562,8 +563,8 @@ public final class StrategyBuilderViewModel {
 
     /**
      * Where the executable net (the legs' estimated fills, which the analysis and the limit use)
-     * differs from the net at the touch: {@code " (553.00 at the touch)"} in the units of the net
-     * premium shown; empty where they agree.
+     * differs from the net at the touch: {@code "Priced as the legs fill (the book walked for their
+     * size); at the touch: credit 553.00"} in the units of the net premium shown; empty where they agree.
      */
     static String touchNote(double netPremium, BigDecimal natural, BigDecimal touchNatural) {
         if (natural == null || touchNatural == null || natural.signum() == 0 || natural.compareTo(touchNatural) == 0) {
@@ -573,7 +574,8 @@ public final class StrategyBuilderViewModel {
         if (Math.abs(atTouch - netPremium) < 0.005) {
             return "";
         }
-        return " (" + Formats.money(BigDecimal.valueOf(Math.abs(atTouch))) + " at the touch)";
+        return "Priced as the legs fill (the book walked for their size); at the touch: "
+                + (atTouch < 0 ? "credit " : "debit ") + Formats.money(BigDecimal.valueOf(Math.abs(atTouch)));
     }
 
     private static String bound(Bound b) {
@@ -775,6 +777,11 @@ public final class StrategyBuilderViewModel {
     }
 
     /** "Debit 123.00" or "Credit 200.00": what opening the position costs or brings in. */
+    /** What the legs' touches alone would net, where their fills walk past them; empty otherwise. */
+    public StringProperty touchNoteProperty() {
+        return touchNote;
+    }
+
     public StringProperty netProperty() {
         return net;
     }

@@ -89,10 +89,13 @@ class StrategyComboSendTest {
             vm.applyTemplate();
             assertThat(vm.analysisProperty().get()).isNotNull();
             // priced as it fills: the walked legs give less credit than their touches would
-            assertThat(vm.netProperty().get()).matches("Credit [\\d,]+\\.\\d\\d \\([\\d,]+\\.\\d\\d at the touch\\)");
+            assertThat(vm.netProperty().get()).matches("Credit [\\d,]+\\.\\d\\d");
+            assertThat(vm.touchNoteProperty().get())
+                    .matches(
+                            "Priced as the legs fill \\(the book walked for their size\\); at the touch: credit [\\d,]+\\.\\d\\d");
             assertThat(new java.math.BigDecimal(vm.limitProperty().get()).negate())
                     .isEqualByComparingTo(new java.math.BigDecimal(
-                            vm.netProperty().get().substring(7).split(" ")[0].replace(",", "")));
+                            vm.netProperty().get().substring(7).replace(",", "")));
 
             List<Order> orders = vm.send().get();
             session.advance(Duration.ofSeconds(2));
