@@ -130,6 +130,7 @@ public final class StrategyBuilderView extends SplitPane {
         // where the legs' fills walk past their touches, what the touches alone would net (muted)
         Label touch = value("strategyTouchNote", vm.touchNoteProperty());
         touch.getStyleClass().add("text-muted");
+        touch.setStyle("-fx-font-weight: normal;");
         touch.visibleProperty().bind(vm.touchNoteProperty().isNotEmpty());
         touch.managedProperty().bind(touch.visibleProperty());
         summary.add(touch, 1, 3, 5, 1);

@@ -563,8 +563,8 @@ public final class StrategyBuilderViewModel {
 
     /**
      * Where the executable net (the legs' estimated fills, which the analysis and the limit use)
-     * differs from the net at the touch: {@code "Priced as the legs fill (the book walked for their
-     * size); at the touch: credit 553.00"} in the units of the net premium shown; empty where they agree.
+     * differs from the net at the touch: {@code "at the touch: credit 553.00 (legs priced as they fill)"}
+     * in the units of the net premium shown; empty where they agree.
      */
     static String touchNote(double netPremium, BigDecimal natural, BigDecimal touchNatural) {
         if (natural == null || touchNatural == null || natural.signum() == 0 || natural.compareTo(touchNatural) == 0) {
@@ -574,8 +574,8 @@ public final class StrategyBuilderViewModel {
         if (Math.abs(atTouch - netPremium) < 0.005) {
             return "";
         }
-        return "Priced as the legs fill (the book walked for their size); at the touch: "
-                + (atTouch < 0 ? "credit " : "debit ") + Formats.money(BigDecimal.valueOf(Math.abs(atTouch)));
+        return "at the touch: " + (atTouch < 0 ? "credit " : "debit ")
+                + Formats.money(BigDecimal.valueOf(Math.abs(atTouch))) + " (legs priced as they fill)";
     }
 
     private static String bound(Bound b) {

@@ -91,8 +91,7 @@ class StrategyComboSendTest {
             // priced as it fills: the walked legs give less credit than their touches would
             assertThat(vm.netProperty().get()).matches("Credit [\\d,]+\\.\\d\\d");
             assertThat(vm.touchNoteProperty().get())
-                    .matches(
-                            "Priced as the legs fill \\(the book walked for their size\\); at the touch: credit [\\d,]+\\.\\d\\d");
+                    .matches("at the touch: credit [\\d,]+\\.\\d\\d \\(legs priced as they fill\\)");
             assertThat(new java.math.BigDecimal(vm.limitProperty().get()).negate())
                     .isEqualByComparingTo(new java.math.BigDecimal(
                             vm.netProperty().get().substring(7).replace(",", "")));
