@@ -300,15 +300,9 @@ public final class StrategyBuilderViewModel {
             BigDecimal natural,
             String problem,
             BigDecimal touchNatural) {
-        Result(
-                long generation,
-                List<Resolved> legs,
-                OptionStrategy strategy,
-                StrategyAnalysis analysis,
-                PayoffData payoff,
-                BigDecimal natural,
-                String problem) {
-            this(generation, legs, strategy, analysis, payoff, natural, problem, natural);
+        /** A result without an analysis: why there is none. */
+        static Result none(long generation, List<Resolved> legs, String problem) {
+            return new Result(generation, legs, null, null, null, null, problem, null);
         }
     }
 
@@ -351,7 +345,7 @@ public final class StrategyBuilderViewModel {
             try {
                 result = analyse(r);
             } catch (RuntimeException e) {
-                result = new Result(r.generation(), List.of(), null, null, null, null, e.getMessage());
+                result = Result.none(r.generation(), List.of(), e.getMessage());
             }
             Result done = result;
             ui.coalesce(UI_KEY, () -> show(done));
@@ -360,11 +354,10 @@ public final class StrategyBuilderViewModel {
 
     private Result analyse(Request r) {
         if (r.near() == null || r.underlying() == null || !r.near().underlying().equals(r.underlying())) {
-            return new Result(
-                    r.generation(), List.of(), null, null, null, null, r.legs().isEmpty() ? "" : "No chain.");
+            return Result.none(r.generation(), List.of(), r.legs().isEmpty() ? "" : "No chain.");
         }
         if (r.legs().isEmpty()) {
-            return new Result(r.generation(), List.of(), null, null, null, null, "");
+            return Result.none(r.generation(), List.of(), "");
         }
         Map<LocalDate, Optional<ChainSnapshot>> chains = new HashMap<>();
         chains.put(r.near().expiry(), Optional.of(r.near()));
@@ -420,7 +413,7 @@ public final class StrategyBuilderViewModel {
             touchNatural = touchNatural.add(touch.multiply(BigDecimal.valueOf(signed)));
         }
         if (problem != null) {
-            return new Result(r.generation(), resolved, null, null, null, null, problem);
+            return Result.none(r.generation(), resolved, problem);
         }
         ChainSnapshot near = r.near();
         OptionStrategy strategy = new OptionStrategy("strategy", strategyLegs, near.multiplier());

@@ -94,14 +94,7 @@ class MainWindowFlowTest {
                         .findFirst()
                         .orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
-        var shown =
-                robot
-                        .lookup("#ordersTable .column-header .label .text")
-                        .queryAllAs(javafx.scene.text.Text.class)
-                        .stream()
-                        .filter(javafx.scene.Node::isVisible)
-                        .map(javafx.scene.text.Text::getText)
-                        .toList();
+        var shown = dev.paperdesk.desktop.common.TableHeaders.shown(robot, "#ordersTable");
         assertThat(shown).contains("Id", "Time (UTC)", "Symbol", "Side", "Type").noneMatch(t -> t.endsWith("..."));
         assertThat(robot.lookup("#ordersTable .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
                         .filter(c -> c.getIndex() == 0 && c.getText() != null && c.getTableColumn() != null)

@@ -78,11 +78,7 @@ class ArbitrageDeskFlowTest {
         Label clock = robot.lookup("#arbitrageClock").queryAs(Label.class);
         assertThat(clock.getText()).isEqualTo("2026-01-05 00:20:00 UTC");
         // every header of the opportunities table in full
-        assertThat(robot
-                        .lookup("#arbitrageOpportunities .column-header .label .text")
-                        .queryAllAs(javafx.scene.text.Text.class)
-                        .stream()
-                        .map(javafx.scene.text.Text::getText))
+        assertThat(dev.paperdesk.desktop.common.TableHeaders.shown(robot, "#arbitrageOpportunities"))
                 .contains("Fund \u0394 %/8h")
                 .noneMatch(t -> t.endsWith("..."));
 

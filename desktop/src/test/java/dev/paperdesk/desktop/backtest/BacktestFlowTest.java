@@ -137,13 +137,7 @@ class BacktestFlowTest {
                 .as("winning trades in the gain colour")
                 .isNotEmpty();
         // the text a header shows is its title, not a clipped "Instr..."
-        assertThat(
-                        robot
-                                .lookup("#backtestTrades .column-header .label .text")
-                                .queryAllAs(javafx.scene.text.Text.class)
-                                .stream()
-                                .map(javafx.scene.text.Text::getText)
-                                .toList())
+        assertThat(dev.paperdesk.desktop.common.TableHeaders.shown(robot, "#backtestTrades"))
                 .containsAll(trades.getColumns().stream()
                         .map(javafx.scene.control.TableColumn::getText)
                         .toList());
@@ -266,12 +260,7 @@ class BacktestFlowTest {
         TableView<?> runs = robot.lookup("#backtestRuns").queryTableView();
         WaitForAsyncUtils.waitForFxEvents();
         // the saved runs read whole: "Saved (UTC)" with its full time, not "Save..." and "2026-1..."
-        assertThat(
-                        robot
-                                .lookup("#backtestRuns .column-header .label .text")
-                                .queryAllAs(javafx.scene.text.Text.class)
-                                .stream()
-                                .map(javafx.scene.text.Text::getText))
+        assertThat(dev.paperdesk.desktop.common.TableHeaders.shown(robot, "#backtestRuns"))
                 .contains("Saved (UTC)", "Strategy", "Instruments", "Total return")
                 .noneMatch(t -> t.endsWith("..."));
         assertThat(robot.lookup("#backtestRuns .table-cell .text").queryAllAs(javafx.scene.text.Text.class).stream()

@@ -107,11 +107,7 @@ class OptimizationFlowTest {
         });
         assertThat(vm.ranges()).extracting(OptimizationViewModel.RangeRow::name).contains("fast", "slow");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot
-                        .lookup("#optimizationRanges .column-header .label .text")
-                        .queryAllAs(javafx.scene.text.Text.class)
-                        .stream()
-                        .map(javafx.scene.text.Text::getText))
+        assertThat(dev.paperdesk.desktop.common.TableHeaders.shown(robot, "#optimizationRanges"))
                 .as("range headers in full")
                 .contains("Parameter", "From", "To", "Step")
                 .noneMatch(t -> t.endsWith("..."));

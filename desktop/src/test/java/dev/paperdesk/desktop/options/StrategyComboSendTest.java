@@ -22,26 +22,40 @@ class StrategyComboSendTest {
     /** A Tuesday, 10:00 in New York: equity options trade. */
     private static final Instant START = Instant.parse("2026-03-03T15:00:00Z");
 
+    /** A session on the simulated market of {@code underlying} alone, three seconds in. */
+    private static TradingSession open(long seed, String underlying, Instant start) {
+        TradingSession session = TradingSession.open(new SessionConfig(
+                null,
+                SimulatedMarket.defaultMarket(seed, List.of(underlying)),
+                StandardFeeModel.DEFAULT,
+                start,
+                true,
+                SessionConfig.DEFAULT_STARTING_BALANCE));
+        session.advance(Duration.ofSeconds(3));
+        return session;
+    }
+
+    private static OptionChainViewModel chain(TradingSession session) {
+        return new OptionChainViewModel(
+                session, UiExecutor.DIRECT, OptionChainSources.forSession(session), new DirectExecutorService());
+    }
+
+    /** The builder on the session's first portfolio, everything on the calling thread. */
+    private static StrategyBuilderViewModel builder(TradingSession session, OptionChainViewModel chain) {
+        return new StrategyBuilderViewModel(
+                session,
+                UiExecutor.DIRECT,
+                chain,
+                new SimpleObjectProperty<>(session.portfolios().get(0).id()),
+                new DirectExecutorService());
+    }
+
     @Test
     void anIronCondorGoesOutAsOneComboAndFillsFourLegs() throws Exception {
-        try (TradingSession session = TradingSession.open(new SessionConfig(
-                null,
-                SimulatedMarket.defaultMarket(11, List.of("ORBZ@nasdaq")),
-                StandardFeeModel.DEFAULT,
-                START,
-                true,
-                SessionConfig.DEFAULT_STARTING_BALANCE))) {
-            session.advance(Duration.ofSeconds(3));
-            OptionChainSource source = OptionChainSources.forSession(session);
-            assertThat(source).isInstanceOf(SessionChainSource.class);
-            OptionChainViewModel chain =
-                    new OptionChainViewModel(session, UiExecutor.DIRECT, source, new DirectExecutorService());
-            StrategyBuilderViewModel vm = new StrategyBuilderViewModel(
-                    session,
-                    UiExecutor.DIRECT,
-                    chain,
-                    new SimpleObjectProperty<>(session.portfolios().get(0).id()),
-                    new DirectExecutorService());
+        try (TradingSession session = open(11, "ORBZ@nasdaq", START)) {
+            assertThat(OptionChainSources.forSession(session)).isInstanceOf(SessionChainSource.class);
+            OptionChainViewModel chain = chain(session);
+            StrategyBuilderViewModel vm = builder(session, chain);
             assertThat(chain.underlyingProperty().get()).isEqualTo(InstrumentId.parse("ORBZ@nasdaq"));
             assertThat(chain.lines()).isNotEmpty();
 
@@ -68,22 +82,9 @@ class StrategyComboSendTest {
      */
     @Test
     void aCryptoCondorIsPricedAsItFillsAndItsPrefilledLimitFills() throws Exception {
-        try (TradingSession session = TradingSession.open(new SessionConfig(
-                null,
-                SimulatedMarket.defaultMarket(42, List.of("BTC-USDT@binance")),
-                StandardFeeModel.DEFAULT,
-                Instant.parse("2026-11-22T11:58:00Z"),
-                true,
-                SessionConfig.DEFAULT_STARTING_BALANCE))) {
-            session.advance(Duration.ofSeconds(3));
-            OptionChainViewModel chain = new OptionChainViewModel(
-                    session, UiExecutor.DIRECT, OptionChainSources.forSession(session), new DirectExecutorService());
-            StrategyBuilderViewModel vm = new StrategyBuilderViewModel(
-                    session,
-                    UiExecutor.DIRECT,
-                    chain,
-                    new SimpleObjectProperty<>(session.portfolios().get(0).id()),
-                    new DirectExecutorService());
+        try (TradingSession session = open(42, "BTC-USDT@binance", Instant.parse("2026-11-22T11:58:00Z"))) {
+            OptionChainViewModel chain = chain(session);
+            StrategyBuilderViewModel vm = builder(session, chain);
             assertThat(chain.underlyingProperty().get()).isEqualTo(InstrumentId.parse("BTC-USDT@binance"));
             vm.templateProperty().set(StrategyTemplate.IRON_CONDOR);
             vm.applyTemplate();

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,8 +50,7 @@ class PortfolioManagerFlowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         // each header reads whole: "Starting balance", not "Starting bal..."
-        assertThat(robot.lookup("#portfolioManagerTable .column-header .label .text").queryAllAs(Text.class).stream()
-                        .map(Text::getText))
+        assertThat(dev.paperdesk.desktop.common.TableHeaders.shown(robot, "#portfolioManagerTable"))
                 .contains("Starting balance", "Cost basis", "Name", "Base")
                 .noneMatch(t -> t.endsWith("..."));
 

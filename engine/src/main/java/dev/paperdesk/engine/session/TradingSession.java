@@ -188,14 +188,24 @@ public final class TradingSession implements AutoCloseable {
 
     /** The latest quote; for an option contract the venue does not quote yet, the quote it would have now. */
     public Optional<Quote> quote(InstrumentId id) {
-        Optional<Quote> q = engine.quote(id);
-        if (q.isPresent() || engine.instruments().containsKey(id)) {
-            return q;
+        return orUntradedOption(engine.quote(id), id, dev.paperdesk.engine.options.OptionMarket.Update::quote);
+    }
+
+    /**
+     * {@code fromEngine}, or for a listed option contract the engine does not quote yet (nobody has
+     * traded it) that part of the quote the options market would give it now.
+     */
+    private <T> Optional<T> orUntradedOption(
+            Optional<T> fromEngine,
+            InstrumentId id,
+            java.util.function.Function<dev.paperdesk.engine.options.OptionMarket.Update, T> part) {
+        if (fromEngine.isPresent() || engine.instruments().containsKey(id)) {
+            return fromEngine;
         }
         return engine.options()
                 .contract(id)
                 .flatMap(c -> engine.options().quote(c, now()))
-                .map(dev.paperdesk.engine.options.OptionMarket.Update::quote);
+                .map(part);
     }
 
     /**
@@ -204,14 +214,7 @@ public final class TradingSession implements AutoCloseable {
      * depth it would be quoted with now, as {@link #quote} gives its quote.
      */
     public Optional<dev.paperdesk.engine.market.BookSnapshot> book(InstrumentId id) {
-        Optional<dev.paperdesk.engine.market.BookSnapshot> b = engine.book(id);
-        if (b.isPresent() || engine.instruments().containsKey(id)) {
-            return b;
-        }
-        return engine.options()
-                .contract(id)
-                .flatMap(c -> engine.options().quote(c, now()))
-                .map(dev.paperdesk.engine.options.OptionMarket.Update::book);
+        return orUntradedOption(engine.book(id), id, dev.paperdesk.engine.options.OptionMarket.Update::book);
     }
 
     /**
