@@ -3,7 +3,6 @@ package dev.paperdesk.desktop.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperdesk.desktop.app.FxUiExecutor;
-import dev.paperdesk.desktop.app.Theme;
 import dev.paperdesk.engine.backtest.BacktestArchive;
 import dev.paperdesk.engine.backtest.BacktestResult;
 import dev.paperdesk.engine.model.InstrumentId;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -51,10 +49,7 @@ class AnalyticsFlowTest {
         backtestId = QuantFixtures.saveBacktest(session, 400);
         ui = new FxUiExecutor();
         vm = new AnalyticsViewModel(session, ui);
-        Scene scene = new Scene(new AnalyticsView(vm), 1300, 820);
-        Theme.DARK.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        dev.paperdesk.desktop.common.TestStages.show(stage, new AnalyticsView(vm), 1300, 820);
     }
 
     @AfterEach

@@ -2,8 +2,6 @@ package dev.paperdesk.desktop.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paperdesk.desktop.app.Theme;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.text.Text;
@@ -36,10 +34,7 @@ class HeatCellWidthTest {
                 .add(AnalyticsView.class
                         .getResource("/dev/paperdesk/desktop/analytics/analytics.css")
                         .toExternalForm());
-        Scene scene = new Scene(grid, 400, 300);
-        Theme.DARK.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        dev.paperdesk.desktop.common.TestStages.show(stage, grid, 400, 300);
     }
 
     @Test

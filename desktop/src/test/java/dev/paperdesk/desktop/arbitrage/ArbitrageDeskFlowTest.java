@@ -3,7 +3,6 @@ package dev.paperdesk.desktop.arbitrage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperdesk.desktop.app.FxUiExecutor;
-import dev.paperdesk.desktop.app.Theme;
 import dev.paperdesk.engine.arbitrage.Opportunity;
 import dev.paperdesk.engine.arbitrage.TradeRecord;
 import dev.paperdesk.engine.arbitrage.VenueLatency;
@@ -44,10 +43,7 @@ class ArbitrageDeskFlowTest {
                 SessionConfig.simulated(dir.resolve("arb.paperdesk"), Instant.parse("2026-03-02T15:00:00Z"), 1));
         ui = new FxUiExecutor();
         vm = new ArbitrageDeskViewModel(session, ui);
-        Scene scene = new Scene(new ArbitrageDeskView(vm), 1440, 860);
-        Theme.DARK.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        dev.paperdesk.desktop.common.TestStages.show(stage, new ArbitrageDeskView(vm), 1440, 860);
     }
 
     @AfterEach

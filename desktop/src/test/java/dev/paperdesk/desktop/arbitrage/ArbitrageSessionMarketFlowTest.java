@@ -3,7 +3,6 @@ package dev.paperdesk.desktop.arbitrage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperdesk.desktop.app.FxUiExecutor;
-import dev.paperdesk.desktop.app.Theme;
 import dev.paperdesk.engine.arbitrage.ArbitrageSettings;
 import dev.paperdesk.engine.arbitrage.ArbitrageStrategy;
 import dev.paperdesk.engine.arbitrage.Opportunity;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -58,10 +56,7 @@ class ArbitrageSessionMarketFlowTest {
                 SessionConfig.DEFAULT_STARTING_BALANCE));
         ui = new FxUiExecutor();
         vm = new ArbitrageDeskViewModel(session, ui, strategy);
-        Scene scene = new Scene(new ArbitrageDeskView(vm), 1440, 860);
-        Theme.DARK.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        dev.paperdesk.desktop.common.TestStages.show(stage, new ArbitrageDeskView(vm), 1440, 860);
     }
 
     @AfterEach

@@ -3,7 +3,6 @@ package dev.paperdesk.desktop.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperdesk.desktop.app.FxUiExecutor;
-import dev.paperdesk.desktop.app.Theme;
 import dev.paperdesk.engine.session.SessionConfig;
 import dev.paperdesk.engine.session.TradingSession;
 import io.fair_acc.chartfx.XYChart;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -42,10 +40,7 @@ class BacktestFlowTest {
                 SessionConfig.simulated(dir.resolve("bt.paperdesk"), Instant.parse("2026-03-02T15:00:00Z"), 1));
         ui = new FxUiExecutor();
         vm = new BacktestViewModel(session, ui);
-        Scene scene = new Scene(new BacktestView(vm), 1200, 760);
-        Theme.DARK.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        dev.paperdesk.desktop.common.TestStages.show(stage, new BacktestView(vm), 1200, 760);
     }
 
     @AfterEach

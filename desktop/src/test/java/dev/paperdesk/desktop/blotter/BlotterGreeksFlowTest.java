@@ -3,7 +3,6 @@ package dev.paperdesk.desktop.blotter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperdesk.desktop.app.FxUiExecutor;
-import dev.paperdesk.desktop.app.Theme;
 import dev.paperdesk.engine.execution.StandardFeeModel;
 import dev.paperdesk.engine.market.sim.SimulatedMarket;
 import dev.paperdesk.engine.model.InstrumentId;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -64,10 +62,7 @@ class BlotterGreeksFlowTest {
         pid = session.portfolios().get(0).id();
         ui = new FxUiExecutor();
         BlotterViewModel vm = new BlotterViewModel(session, ui, new SimpleObjectProperty<>(pid));
-        Scene scene = new Scene(new BlotterView(vm), 1500, 330);
-        Theme.DARK.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        dev.paperdesk.desktop.common.TestStages.show(stage, new BlotterView(vm), 1500, 330);
     }
 
     @AfterEach

@@ -3,7 +3,6 @@ package dev.paperdesk.desktop.book;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperdesk.desktop.app.FxUiExecutor;
-import dev.paperdesk.desktop.app.Theme;
 import dev.paperdesk.engine.model.InstrumentId;
 import dev.paperdesk.engine.session.SessionConfig;
 import dev.paperdesk.engine.session.TradingSession;
@@ -13,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -48,10 +46,7 @@ class DepthLadderCentringFlowTest {
         // a plain pane sizes the view to its preferred size, so the test can make the panel tall
         // without resizing the stage (which the following test classes share)
         view.setPrefSize(420, 260);
-        Scene scene = new Scene(new Pane(view), 420, 260);
-        Theme.DARK.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        dev.paperdesk.desktop.common.TestStages.show(stage, new Pane(view), 420, 260);
     }
 
     @AfterEach

@@ -3,7 +3,6 @@ package dev.paperdesk.desktop.book;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperdesk.desktop.app.FxUiExecutor;
-import dev.paperdesk.desktop.app.Theme;
 import dev.paperdesk.desktop.book.TimeAndSalesViewModel.TradeRow;
 import dev.paperdesk.desktop.common.Formats;
 import dev.paperdesk.engine.market.BookSnapshot;
@@ -20,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
@@ -59,10 +57,7 @@ class MarketViewsFlowTest {
         depthVm.onPricePicked(picked::add);
         TimeAndSalesViewModel tapeVm = new TimeAndSalesViewModel(session, ui, instrument);
         SplitPane split = new SplitPane(new DepthView(depthVm), new TimeAndSalesView(tapeVm));
-        Scene scene = new Scene(split, 1200, 960);
-        Theme.DARK.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        dev.paperdesk.desktop.common.TestStages.show(stage, split, 1200, 960);
     }
 
     @AfterEach

@@ -3,7 +3,6 @@ package dev.paperdesk.desktop.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperdesk.desktop.app.FxUiExecutor;
-import dev.paperdesk.desktop.app.Theme;
 import dev.paperdesk.engine.model.Bar;
 import dev.paperdesk.engine.session.SessionConfig;
 import dev.paperdesk.engine.session.TradingSession;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -41,10 +39,7 @@ class ImportFlowTest {
         session = TradingSession.open(
                 SessionConfig.simulated(dir.resolve("import.paperdesk"), Instant.parse("2026-03-02T15:00:00Z"), 1));
         ui = new FxUiExecutor();
-        Scene scene = new Scene(new StackPane(new Label("Paperdesk")), 300, 200);
-        Theme.DARK.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        dev.paperdesk.desktop.common.TestStages.show(stage, new StackPane(new Label("Paperdesk")), 300, 200);
         vm = new ImportViewModel(session, ui);
         dialog = ImportDialog.open(stage, vm);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperdesk.desktop.analytics.QuantFixtures;
 import dev.paperdesk.desktop.app.FxUiExecutor;
-import dev.paperdesk.desktop.app.Theme;
 import dev.paperdesk.engine.session.SessionConfig;
 import dev.paperdesk.engine.session.TradingSession;
 import io.fair_acc.chartfx.XYChart;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -48,10 +46,7 @@ class MonteCarloFlowTest {
                         dev.paperdesk.engine.store.BarStore.WriteMode.REPLACE);
         ui = new FxUiExecutor();
         vm = new MonteCarloViewModel(session, ui);
-        Scene scene = new Scene(new MonteCarloView(vm), 1300, 820);
-        Theme.DARK.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        dev.paperdesk.desktop.common.TestStages.show(stage, new MonteCarloView(vm), 1300, 820);
     }
 
     @AfterEach

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperdesk.desktop.analytics.QuantFixtures;
 import dev.paperdesk.desktop.app.FxUiExecutor;
-import dev.paperdesk.desktop.app.Theme;
 import dev.paperdesk.desktop.golive.GoLiveCriteriaForm;
 import dev.paperdesk.engine.model.Bar;
 import dev.paperdesk.engine.session.SessionConfig;
@@ -16,7 +15,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -47,10 +45,7 @@ class OptimizationFlowTest {
                 SessionConfig.simulated(dir.resolve("opt.paperdesk"), Instant.parse("2026-03-02T15:00:00Z"), 1));
         ui = new FxUiExecutor();
         vm = new OptimizationViewModel(session, ui);
-        Scene scene = new Scene(new OptimizationView(vm), 1300, 820);
-        Theme.DARK.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        dev.paperdesk.desktop.common.TestStages.show(stage, new OptimizationView(vm), 1300, 820);
     }
 
     @AfterEach

@@ -3,14 +3,12 @@ package dev.paperdesk.desktop.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperdesk.desktop.app.FxUiExecutor;
-import dev.paperdesk.desktop.app.Theme;
 import dev.paperdesk.engine.execution.models.ModelScope;
 import dev.paperdesk.engine.execution.models.SlippageModel;
 import dev.paperdesk.engine.session.SessionConfig;
 import dev.paperdesk.engine.session.TradingSession;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -35,10 +33,7 @@ class FillModelSettingsFlowTest {
         session = TradingSession.open(SessionConfig.simulated(null, Instant.parse("2026-03-02T15:00:00Z"), 4));
         ui = new FxUiExecutor();
         vm = new FillModelSettingsViewModel(session, ui);
-        Scene scene = new Scene(new FillModelSettingsView(vm), 1100, 640);
-        Theme.DARK.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        dev.paperdesk.desktop.common.TestStages.show(stage, new FillModelSettingsView(vm), 1100, 640);
     }
 
     @AfterEach

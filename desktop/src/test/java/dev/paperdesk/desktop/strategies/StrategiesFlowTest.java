@@ -3,7 +3,6 @@ package dev.paperdesk.desktop.strategies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperdesk.desktop.app.FxUiExecutor;
-import dev.paperdesk.desktop.app.Theme;
 import dev.paperdesk.engine.market.sim.SimulatedMarket;
 import dev.paperdesk.engine.session.SessionConfig;
 import dev.paperdesk.engine.session.TradingSession;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -42,10 +40,7 @@ class StrategiesFlowTest {
                 .withFeed(runner.wrap(SimulatedMarket.defaultMarket(3, List.of("BTC-USDT@binance")))));
         ui = new FxUiExecutor();
         view = new StrategiesView(new StrategiesViewModel(session, runner, ui));
-        Scene scene = new Scene(view, 1200, 720);
-        Theme.DARK.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        dev.paperdesk.desktop.common.TestStages.show(stage, view, 1200, 720);
     }
 
     @AfterEach
