@@ -190,10 +190,18 @@ public final class BlotterView extends VBox {
                         "positionsRealized",
                         "Realized P&L: the profit or loss of the quantity already closed"));
         // The Greeks columns appear with the first option position: without options they only squeeze
-        // the columns every account uses.
-        for (TableColumn<PositionRow, ?> c : positions.getColumns().subList(8, 12)) {
-            c.visibleProperty().bind(vm.greeksSummaryProperty().isNotEmpty());
-        }
+        // the columns every account uses. Shown or hidden when options come or go, not bound: the
+        // header's "+" menu may hide them meanwhile (a bound column cannot be toggled there).
+        List<TableColumn<PositionRow, ?>> greekColumns =
+                List.copyOf(positions.getColumns().subList(8, 12));
+        greekColumns.forEach(c -> c.setVisible(!vm.greeksSummaryProperty().get().isEmpty()));
+        vm.greeksSummaryProperty().addListener((o, before, now) -> {
+            boolean had = before != null && !before.isEmpty();
+            boolean has = now != null && !now.isEmpty();
+            if (had != has) {
+                greekColumns.forEach(c -> c.setVisible(has));
+            }
+        });
         Label greeks = new Label();
         greeks.setId("positionsGreeksSummary");
         greeks.textProperty().bind(vm.greeksSummaryProperty());
@@ -227,6 +235,9 @@ public final class BlotterView extends VBox {
 
         for (TableView<?> t : List.of(working, orders, journal, positions, fills)) {
             t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+            // the "+" at the headers' right end: a trader hides the columns he does not read (the
+            // Greeks of a stock-only book, the reason of every order) to give the others their width
+            t.setTableMenuButtonVisible(true);
         }
         // Narrow columns for short values, so symbols, times and reasons are readable.
         // orders keep readable columns and scroll sideways beside the journal

@@ -161,5 +161,34 @@ class BlotterGreeksFlowTest {
                     .matches("ORBZ\\s\\d\\d[A-Z]{3}\\d\\d\\s[0-9.]+\\s[CP]");
             assertThat(c.getTooltip().getText()).isEqualTo(c.getItem());
         });
+
+        // twelve columns do not all fit here; the header's "+" menu hides those a trader does not read,
+        // and the others take the room: with the Greeks hidden every price and P&L reads whole
+        assertThat(table.isTableMenuButtonVisible()).isTrue();
+        assertThat(robot.lookup("#positionsTable .show-hide-columns-button").tryQuery())
+                .isPresent();
+        // one through the menu itself, as a trader would
+        robot.clickOn("#positionsTable .show-hide-columns-button");
+        robot.clickOn(robot.lookup(".context-menu .label")
+                .match(n -> n instanceof Label l && "Vega /pt".equals(l.getText()))
+                .queryAs(Label.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getColumns().stream().filter(c -> c.getText().equals("Vega /pt")))
+                .singleElement()
+                .satisfies(c -> assertThat(c.isVisible()).isFalse());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        robot.interact(() -> table.getColumns().stream()
+                .filter(c -> List.of("\u0394 (sh)", "\u0393", "\u0398 /day").contains(c.getText()))
+                .forEach(c -> c.setVisible(false)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#positionsTable .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                        .filter(c -> c.isVisible()
+                                && c.getTableColumn() != null
+                                && c.getTableColumn().isVisible()
+                                && c.getText() != null
+                                && !c.getText().isEmpty())
+                        .map(c -> ((javafx.scene.text.Text) c.lookup(".text")).getText()))
+                .isNotEmpty()
+                .noneMatch(t -> t.endsWith("..."));
     }
 }
