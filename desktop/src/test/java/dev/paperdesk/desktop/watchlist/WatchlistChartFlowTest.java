@@ -8,6 +8,7 @@ import dev.paperdesk.engine.model.InstrumentId;
 import dev.paperdesk.engine.session.SessionConfig;
 import dev.paperdesk.engine.session.TradingSession;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
@@ -71,21 +72,29 @@ class WatchlistChartFlowTest {
 
         // Delete removes the selected row.
         robot.interact(() -> table.getSelectionModel().select(leaf(table, ethOkx)));
-        robot.clickOn(table).type(KeyCode.DELETE);
+        // focused without a click: a click lands on whatever row is under the table's middle and
+        // selects that one instead
+        robot.interact(table::requestFocus);
+        robot.type(KeyCode.DELETE);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> leaf(table, ethOkx) == null);
     }
 
     /** A group's title reads in full beside its disclosure arrow ("Crypto spot", not "Crypto..."). */
     @Test
     void groupTitlesAreShownWhole(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#watchlist .watchlist-group .text")
-                .queryAll()
-                .isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-        var shown = robot.lookup("#watchlist .watchlist-group .text").queryAllAs(javafx.scene.text.Text.class).stream()
-                .map(javafx.scene.text.Text::getText)
-                .toList();
-        assertThat(shown).isNotEmpty().contains("Crypto spot").noneMatch(t -> t.endsWith("..."));
+        // read on the FX thread: live prices re-render the rows meanwhile, and a cell being reused
+        // must not be read half-way (a symbol in a cell still carrying the group's style)
+        java.util.concurrent.Callable<List<String>> titles =
+                () -> WaitForAsyncUtils.asyncFx(() -> robot
+                                .lookup("#watchlist .tree-table-cell")
+                                .queryAllAs(javafx.scene.control.TreeTableCell.class)
+                                .stream()
+                                .filter(c -> c.getItem() instanceof WatchlistViewModel.Row r && r.id() == null)
+                                .map(c -> ((javafx.scene.text.Text) c.lookup(".text")).getText())
+                                .toList())
+                        .get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> titles.call().contains("Crypto spot"));
+        assertThat(titles.call()).noneMatch(t -> t.endsWith("..."));
     }
 
     @Test
