@@ -637,7 +637,7 @@ public final class StrategyBuilderViewModel {
                     }
                     lastOrders.set(orders);
                     following = orders.stream().map(Order::id).collect(Collectors.toUnmodifiableSet());
-                    showCombo();
+                    followCombo();
                 }));
     }
 
@@ -649,25 +649,46 @@ public final class StrategyBuilderViewModel {
     private void onEngineEvent(dev.paperdesk.engine.session.EngineEvent e) {
         if (e instanceof dev.paperdesk.engine.session.EngineEvent.OrderUpdated u
                 && following.contains(u.order().id())) {
-            ui.coalesce(COMBO_KEY, this::showCombo);
+            followCombo();
+        }
+    }
+
+    /**
+     * Works out the combo's status on the worker (the journal it reads is the workspace's, not for
+     * the FX thread) and shows it; updates in a burst collapse into the latest on the FX thread.
+     */
+    private void followCombo() {
+        if (closed) {
+            return;
+        }
+        try {
+            worker.execute(() -> {
+                String text = comboStatus();
+                if (text != null) {
+                    ui.coalesce(COMBO_KEY, () -> status.set(text));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            // the builder closed between the check and the hand-over: nobody to show it to
         }
     }
 
     private static final String COMBO_KEY = "strategy-builder-combo";
 
     /**
-     * The status of the combo sent last, as its legs are now: a waiting combo says why (the net price
+     * The status of the combo sent last, as its legs are now (null while they are not all known): a
+     * waiting combo says why (the net price
      * against the limit, a leg's market closed), and the line follows it until it fills or ends.
      */
-    private void showCombo() {
+    private String comboStatus() {
         java.util.Set<dev.paperdesk.engine.model.OrderId> ids = following;
         if (ids.isEmpty()) {
-            return;
+            return null;
         }
         List<Order> now =
                 session.orders().stream().filter(o -> ids.contains(o.id())).toList();
         if (now.size() != ids.size()) {
-            return;
+            return null;
         }
         String text = describe(now);
         if (now.stream().anyMatch(o -> !o.status().isTerminal())) {
@@ -680,7 +701,7 @@ public final class StrategyBuilderViewModel {
                 text += " " + Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".";
             }
         }
-        status.set(text);
+        return text;
     }
 
     static String describe(List<Order> orders) {

@@ -2,15 +2,11 @@ package dev.paperdesk.desktop.arbitrage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paperdesk.desktop.app.FxUiExecutor;
 import dev.paperdesk.desktop.app.MainWindow;
-import dev.paperdesk.engine.session.SessionConfig;
-import dev.paperdesk.engine.session.TradingSession;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -20,21 +16,12 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** View → Arbitrage desk… opens the desk in its own window. */
 @ExtendWith(ApplicationExtension.class)
-class ArbitrageMenuFlowTest {
-    private TradingSession session;
-    private FxUiExecutor ui;
+class ArbitrageMenuFlowTest extends dev.paperdesk.desktop.common.SimulatedSessionFlow {
 
     @Start
     void start(Stage stage) {
-        session = TradingSession.open(SessionConfig.simulated(null, Instant.parse("2026-03-02T15:00:00Z"), 1));
-        ui = new FxUiExecutor();
+        open(Instant.parse("2026-03-02T15:00:00Z"), 1);
         new MainWindow(session, ui).show(stage);
-    }
-
-    @AfterEach
-    void close() {
-        ui.close();
-        session.close();
     }
 
     @Test

@@ -2,17 +2,13 @@ package dev.paperdesk.desktop.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paperdesk.desktop.app.FxUiExecutor;
 import dev.paperdesk.desktop.app.Theme;
-import dev.paperdesk.engine.session.SessionConfig;
-import dev.paperdesk.engine.session.TradingSession;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -22,26 +18,17 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The portfolio manager's main flow: the workspace's portfolios listed in full, one topped up from its toolbar. */
 @ExtendWith(ApplicationExtension.class)
-class PortfolioManagerFlowTest {
-    private TradingSession session;
-    private FxUiExecutor ui;
+class PortfolioManagerFlowTest extends dev.paperdesk.desktop.common.SimulatedSessionFlow {
     private PortfolioManagerDialog dialog;
 
     @Start
     void start(Stage stage) {
-        session = TradingSession.open(SessionConfig.simulated(null, Instant.parse("2026-03-02T14:30:00Z"), 1));
-        ui = new FxUiExecutor();
+        open(Instant.parse("2026-03-02T14:30:00Z"), 1);
         stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 200, 100));
         stage.show();
         dialog = new PortfolioManagerDialog(new PortfolioManagerViewModel(session, ui), stage);
         Theme.DARK.apply(dialog.stage().getScene());
         dialog.show();
-    }
-
-    @AfterEach
-    void close() {
-        ui.close();
-        session.close();
     }
 
     @Test

@@ -2,18 +2,14 @@ package dev.paperdesk.desktop.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paperdesk.desktop.app.FxUiExecutor;
 import dev.paperdesk.engine.execution.models.ModelScope;
 import dev.paperdesk.engine.execution.models.SlippageModel;
-import dev.paperdesk.engine.session.SessionConfig;
-import dev.paperdesk.engine.session.TradingSession;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -23,23 +19,14 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The fill-model page's main flow: a venue and class scope given its own slippage from the form. */
 @ExtendWith(ApplicationExtension.class)
-class FillModelSettingsFlowTest {
-    private TradingSession session;
-    private FxUiExecutor ui;
+class FillModelSettingsFlowTest extends dev.paperdesk.desktop.common.SimulatedSessionFlow {
     private FillModelSettingsViewModel vm;
 
     @Start
     void start(Stage stage) {
-        session = TradingSession.open(SessionConfig.simulated(null, Instant.parse("2026-03-02T15:00:00Z"), 4));
-        ui = new FxUiExecutor();
+        open(Instant.parse("2026-03-02T15:00:00Z"), 4);
         vm = new FillModelSettingsViewModel(session, ui);
         dev.paperdesk.desktop.common.TestStages.show(stage, new FillModelSettingsView(vm), 1100, 640);
-    }
-
-    @AfterEach
-    void close() {
-        ui.close();
-        session.close();
     }
 
     @Test
