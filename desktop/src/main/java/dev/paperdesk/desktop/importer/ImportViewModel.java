@@ -229,7 +229,10 @@ public final class ImportViewModel implements AutoCloseable {
         };
     }
 
-    /** Proposes a symbol from a file name ({@code orcl.csv} → {@code ORCL}) while the user has not typed one. */
+    /**
+     * Proposes a symbol from a file name ({@code orcl.csv} → {@code ORCL}, {@code backtrader_nvda-1999-2014.txt} →
+     * {@code NVDA}; see {@link FileNameSymbol}) while the user has not typed one.
+     */
     private void deriveSymbol(String text) {
         String current = symbol.get() == null ? "" : symbol.get().trim();
         if (!current.isEmpty() && !current.equals(derivedSymbol)) {
@@ -242,7 +245,7 @@ public final class ImportViewModel implements AutoCloseable {
         } catch (InvalidPathException e) {
             // No proposal for a path that cannot be a file.
         }
-        String stem = name.split("[-_.\\s]", 2)[0].toUpperCase(Locale.ROOT);
+        String stem = FileNameSymbol.of(name).orElse("");
         try {
             HistoricalInstruments.parse(stem);
         } catch (IllegalArgumentException e) {
