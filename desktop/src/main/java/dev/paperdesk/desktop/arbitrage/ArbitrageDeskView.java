@@ -240,7 +240,7 @@ public final class ArbitrageDeskView extends BorderPane {
                                 TradeRecord::actualProfit,
                                 ArbitrageDeskViewModel::signedMoney,
                                 v -> v.signum() > 0 ? "pnl-positive" : (v.signum() < 0 ? "pnl-negative" : "pnl-zero")),
-                        Columns.text("Reason", TradeRecord::exitReason, s -> s),
+                        Columns.longText("Reason", TradeRecord::exitReason, s -> s),
                         Columns.text("Leg-out", ArbitrageDeskView::legOutText, s -> s)));
         fit(closed);
         TableExport.install(closed, "arbitrage-exits");
@@ -298,8 +298,8 @@ public final class ArbitrageDeskView extends BorderPane {
                         Columns.text("Time", Decision::time, ArbitrageDeskView::time),
                         Columns.text("Kind", d -> d.kind().name(), s -> s),
                         Columns.text("Subject", Decision::subject, s -> s),
-                        Columns.text("Reason", Decision::reason, s -> s),
-                        Columns.text("Detail", Decision::detail, s -> s)));
+                        Columns.longText("Reason", Decision::reason, s -> s),
+                        Columns.longText("Detail", Decision::detail, s -> s)));
         fit(log);
         TableExport.install(log, "arbitrage-decisions");
 

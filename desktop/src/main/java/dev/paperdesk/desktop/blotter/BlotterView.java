@@ -122,7 +122,7 @@ public final class BlotterView extends VBox {
                         Columns.text("TIF", OrderRow::tif, Enum::name),
                         Columns.text("Status", OrderRow::status, Enum::name),
                         Columns.text("Group", OrderRow::group, s -> s),
-                        Columns.text("Reason", OrderRow::reason, s -> s)));
+                        Columns.longText("Reason", OrderRow::reason, s -> s)));
         orders.setPlaceholder(new Label("No orders yet — place one with the ticket."));
         vm.selectedOrderProperty().bind(orders.getSelectionModel().selectedItemProperty());
 
@@ -134,7 +134,7 @@ public final class BlotterView extends VBox {
                         Columns.text("Time (UTC)", JournalRow::time, Formats::time),
                         Columns.text("Event", JournalRow::kind, s -> s),
                         Columns.text("Status", JournalRow::status, Enum::name),
-                        Columns.text("Reason", JournalRow::reason, s -> s)));
+                        Columns.longText("Reason", JournalRow::reason, s -> s)));
         Label pick = new Label("Select an order to see its journal.");
         pick.setWrapText(true); // the journal pane is narrow beside the orders
         pick.setPadding(new Insets(0, 8, 0, 8));

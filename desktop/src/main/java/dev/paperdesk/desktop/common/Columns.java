@@ -36,7 +36,15 @@ public final class Columns {
 
     /** A left-aligned text column. */
     public static <R, T> TableColumn<R, T> text(String title, Function<R, T> value, Function<T, String> format) {
-        return column(title, value, format, null, Pos.CENTER_LEFT);
+        return column(title, value, format, null, Pos.CENTER_LEFT, false);
+    }
+
+    /**
+     * A left-aligned text column for values that may be longer than the column (a model specification, a
+     * message): each cell carries its whole text as tooltip, so a value cut to "…" can still be read.
+     */
+    public static <R, T> TableColumn<R, T> longText(String title, Function<R, T> value, Function<T, String> format) {
+        return column(title, value, format, null, Pos.CENTER_LEFT, true);
     }
 
     /**
@@ -46,7 +54,7 @@ public final class Columns {
      * one underlying apart by expiry, strike and right.
      */
     public static <R> TableColumn<R, String> instrument(String title, Function<R, String> value) {
-        TableColumn<R, String> c = column(title, value, s -> s, null, Pos.CENTER_LEFT);
+        TableColumn<R, String> c = column(title, value, s -> s, null, Pos.CENTER_LEFT, false);
         c.setCellFactory(col -> new TableCell<>() {
             private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
 
@@ -73,17 +81,22 @@ public final class Columns {
 
     /** A right-aligned numeric column. */
     public static <R, T> TableColumn<R, T> number(String title, Function<R, T> value, Function<T, String> format) {
-        return column(title, value, format, null, Pos.CENTER_RIGHT);
+        return column(title, value, format, null, Pos.CENTER_RIGHT, false);
     }
 
     /** A right-aligned numeric column coloured by {@code styleClass} (e.g. P&amp;L sign). */
     public static <R, T> TableColumn<R, T> styled(
             String title, Function<R, T> value, Function<T, String> format, Function<T, String> styleClass) {
-        return column(title, value, format, styleClass, Pos.CENTER_RIGHT);
+        return column(title, value, format, styleClass, Pos.CENTER_RIGHT, false);
     }
 
     private static <R, T> TableColumn<R, T> column(
-            String title, Function<R, T> value, Function<T, String> format, Function<T, String> styleClass, Pos align) {
+            String title,
+            Function<R, T> value,
+            Function<T, String> format,
+            Function<T, String> styleClass,
+            Pos align,
+            boolean tooltip) {
         TableColumn<R, T> c = new TableColumn<>(title);
         c.setCellValueFactory(
                 cd -> new ReadOnlyObjectWrapper<>(cd.getValue() == null ? null : value.apply(cd.getValue())));
@@ -91,16 +104,26 @@ public final class Columns {
             /** The class this cell added for its previous item: cells are reused across rows. */
             private String applied;
 
+            private final javafx.scene.control.Tooltip tip = tooltip ? new javafx.scene.control.Tooltip() : null;
+
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
                 String next = null;
                 if (empty || item == null) {
                     setText(null);
+                    if (tip != null) {
+                        setTooltip(null);
+                    }
                 } else {
-                    setText(format.apply(item));
+                    String text = format.apply(item);
+                    setText(text);
                     setAlignment(align);
                     next = styleClass == null ? null : styleClass.apply(item);
+                    if (tip != null) {
+                        tip.setText(text);
+                        setTooltip(text == null || text.isEmpty() ? null : tip);
+                    }
                 }
                 // Touch the style classes only when the class changes: each change re-styles the cell.
                 if (!java.util.Objects.equals(next, applied)) {

@@ -335,7 +335,7 @@ public final class OptimizationView extends SplitPane implements QuantWindowCont
                 v -> Double.isFinite(v) ? String.valueOf(v.intValue()) : MetricText.NONE));
         columns.add(Columns.number("Win rate", t -> t.metric("win_rate"), MetricText::percent));
         columns.add(Columns.number("Profit factor", t -> t.metric("profit_factor"), MetricText::ratio));
-        columns.add(Columns.text("Error", Trial::error, s -> s));
+        columns.add(Columns.longText("Error", Trial::error, s -> s));
         trials.getColumns().setAll(columns);
         // best first: sort by the objective, descending
         TableColumn<Trial, ?> objective =

@@ -62,7 +62,7 @@ public final class PortfolioManagerDialog {
                         Columns.text("Cost basis", Row::costBasis, s -> s),
                         Columns.text("State", r -> r.archived() ? "archived" : "active", s -> s),
                         Columns.text("Created (UTC)", Row::created, Formats::time),
-                        Columns.text("Description", Row::description, s -> s)));
+                        Columns.longText("Description", Row::description, s -> s)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Columns.headersWhole(table, 40);
         table.setPlaceholder(new Label("No portfolios: create one."));

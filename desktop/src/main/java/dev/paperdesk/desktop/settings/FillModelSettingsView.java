@@ -43,11 +43,11 @@ public final class FillModelSettingsView extends VBox {
         table.getColumns()
                 .setAll(List.<TableColumn<ScopeRow, ?>>of(
                         Columns.text("Scope", ScopeRow::scope, s -> s),
-                        Columns.text("Fill", ScopeRow::fill, s -> s),
-                        Columns.text("Slippage", ScopeRow::slippage, s -> s),
-                        Columns.text("Latency", ScopeRow::latency, s -> s),
-                        Columns.text("Fees", ScopeRow::fee, s -> s),
-                        Columns.text("Queue", ScopeRow::queue, s -> s)));
+                        Columns.longText("Fill", ScopeRow::fill, s -> s),
+                        Columns.longText("Slippage", ScopeRow::slippage, s -> s),
+                        Columns.longText("Latency", ScopeRow::latency, s -> s),
+                        Columns.longText("Fees", ScopeRow::fee, s -> s),
+                        Columns.longText("Queue", ScopeRow::queue, s -> s)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         int[] widths = {110, 110, 230, 200, 330, 120};
         for (int i = 0; i < widths.length; i++) {

@@ -59,7 +59,7 @@ public final class StrategiesView extends SplitPane {
                         Columns.text("State", StrategyStatus::state, Object::toString),
                         Columns.number("P&L (USD)", StrategyStatus::pnl, v -> String.format(Locale.ROOT, "%,.2f", v)),
                         Columns.number("Fills", StrategyStatus::fills, Object::toString),
-                        Columns.text("Error", StrategyStatus::error, s -> s)));
+                        Columns.longText("Error", StrategyStatus::error, s -> s)));
         double[] widths = {150, 80, 110, 60, 220};
         for (int i = 0; i < widths.length; i++) {
             table.getColumns().get(i).setPrefWidth(widths[i]);

@@ -62,4 +62,21 @@ class FillModelSettingsFlowTest extends dev.paperdesk.desktop.common.SimulatedSe
         assertThat(robot.lookup("#settingsStatus").queryAs(Label.class).getText())
                 .contains("Applied to sim/EQUITY");
     }
+
+    @Test
+    void aModelSpecificationCutByItsColumnCanBeReadInFull(FxRobot robot) {
+        java.util.List<javafx.scene.control.TableCell<?, ?>> fees =
+                robot.lookup("#fillModelScopes .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                        .<javafx.scene.control.TableCell<?, ?>>map(c -> c)
+                        .filter(c -> c.getTableColumn() != null
+                                && c.getTableColumn().getText().equals("Fees")
+                                && c.getText() != null
+                                && !c.getText().isEmpty())
+                        .toList();
+        assertThat(fees).isNotEmpty();
+        for (javafx.scene.control.TableCell<?, ?> cell : fees) {
+            assertThat(cell.getTooltip()).isNotNull();
+            assertThat(cell.getTooltip().getText()).isEqualTo(cell.getText());
+        }
+    }
 }
