@@ -5,6 +5,7 @@ import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.ChartPlugin;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.chartfx.plugins.YValueIndicator;
+import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
@@ -19,6 +20,11 @@ import javafx.scene.layout.StackPane;
  * The payoff diagram (ChartFX): profit against the underlying at the first expiry, today and on the
  * scenario date, with the breakevens and the current spot marked and a zero line. Every redraw builds
  * fresh data sets and swaps them in on the FX thread; a shown data set is never written to.
+ *
+ * <p>Drag a box to zoom into it (a narrow condor's tent in a wide range), scroll to zoom, right-click
+ * to zoom back out. The zoom outlives the redraws of the same structure (the spot ticking, the scenario
+ * slider moving) and is dropped when either end of the spot range moves by more than 5 % of its
+ * width: a new structure, expiry or underlying.
  */
 public final class PayoffChart extends StackPane {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d", Locale.US);
@@ -29,6 +35,13 @@ public final class PayoffChart extends StackPane {
     private final ErrorDataSetRenderer curves = new ErrorDataSetRenderer();
     private final ErrorDataSetRenderer markers = new ErrorDataSetRenderer();
     private final List<ChartPlugin> indicators = new ArrayList<>();
+    private final Zoomer zoomer = new Zoomer();
+    /** The spot range of the data last shown: NaN before the first. */
+    private double shownLow = Double.NaN;
+
+    private double shownHigh = Double.NaN;
+    /** How far (a fraction of the width) either end of the spot range may move and still be the same view. */
+    static final double SAME_RANGE = 0.05;
 
     public PayoffChart() {
         chart.setId("payoffChart");
@@ -47,6 +60,8 @@ public final class PayoffChart extends StackPane {
         markers.setDrawMarker(true);
         chart.getRenderers().addAll(curves, markers);
         chart.setLegendVisible(true);
+        zoomer.setSliderVisible(false);
+        chart.getPlugins().add(zoomer);
         getChildren().add(chart);
     }
 
@@ -57,9 +72,19 @@ public final class PayoffChart extends StackPane {
         if (data == null) {
             curves.getDatasets().clear();
             markers.getDatasets().clear();
+            unzoom();
+            shownLow = Double.NaN;
+            shownHigh = Double.NaN;
             return;
         }
         int n = data.spots().length;
+        double low = data.spots()[0];
+        double high = data.spots()[n - 1];
+        if (!sameRange(shownLow, shownHigh, low, high)) {
+            unzoom();
+        }
+        shownLow = low;
+        shownHigh = high;
         String scenarioName = "on " + DATE.format(data.scenarioDate())
                 + (data.volShiftPoints() == 0 ? "" : String.format(Locale.US, ", IV %+.0f pts", data.volShiftPoints()));
         curves.getDatasets()
@@ -87,6 +112,23 @@ public final class PayoffChart extends StackPane {
         zero.setEditable(false);
         indicators.add(zero);
         chart.getPlugins().addAll(indicators);
+    }
+
+    /** Whether a spot range {@code [low, high]} shows the same structure as the one shown before. */
+    static boolean sameRange(double shownLow, double shownHigh, double low, double high) {
+        double tolerance = SAME_RANGE * (shownHigh - shownLow);
+        return Math.abs(low - shownLow) <= tolerance && Math.abs(high - shownHigh) <= tolerance;
+    }
+
+    private void unzoom() {
+        if (!zoomer.zoomStackDeque().isEmpty()) {
+            zoomer.zoomOrigin();
+        }
+    }
+
+    /** Whether the user has zoomed into the chart. */
+    public boolean zoomed() {
+        return !zoomer.zoomStackDeque().isEmpty();
     }
 
     /** The height (fraction of the plot, from the bottom) of the label of the {@code i}-th breakeven. */
