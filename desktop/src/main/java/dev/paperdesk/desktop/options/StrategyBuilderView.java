@@ -53,7 +53,8 @@ public final class StrategyBuilderView extends SplitPane {
         }
         setOrientation(Orientation.VERTICAL);
         getItems().setAll(form(), chartPane());
-        setDividerPositions(0.5);
+        // the form a little over half: a condor's four legs and the status line under the send bar, both in full
+        setDividerPositions(0.57);
         vm.payoffProperty().addListener((o, a, b) -> payoff.show(b));
         payoff.show(vm.payoffProperty().get());
     }
@@ -133,6 +134,8 @@ public final class StrategyBuilderView extends SplitPane {
         touch.setStyle("-fx-font-weight: normal;");
         touch.visibleProperty().bind(vm.touchNoteProperty().isNotEmpty());
         touch.managedProperty().bind(touch.visibleProperty());
+        touch.setWrapText(true);
+        touch.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         summary.add(touch, 1, 3, 5, 1);
 
         TextField limit = new TextField();
@@ -150,21 +153,21 @@ public final class StrategyBuilderView extends SplitPane {
         Label status = new Label();
         status.setId("strategyStatus");
         status.getStyleClass().add("strategy-status");
+        // its own line under the send bar, wrapped: the venue's reason for a waiting combo is read whole
         status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.setMaxWidth(Double.MAX_VALUE);
         status.textProperty().bind(vm.statusProperty());
         Label limitLabel = new Label("Net _limit");
         limitLabel.setMnemonicParsing(true);
         limitLabel.setLabelFor(limit);
-        HBox sendBar = new HBox(8, limitLabel, limit, send, status);
+        HBox sendBar = new HBox(8, limitLabel, limit, send);
         sendBar.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(status, Priority.ALWAYS);
-        // the status gives way when the builder is narrow; the label, the field and the button keep their text
         limitLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         limit.setMinWidth(80);
-        status.setMinWidth(0);
 
-        VBox box = new VBox(8, top, legs, legButtons, summary, sendBar);
+        VBox box = new VBox(8, top, legs, legButtons, summary, sendBar, status);
         box.setPadding(new Insets(8));
         VBox.setVgrow(legs, Priority.ALWAYS);
         return box;
