@@ -538,9 +538,10 @@ public final class Backtester {
                     if (!s.instrument().id().equals(instrument)) {
                         continue;
                     }
-                    // bars that closed while the trade was open: their ranges are after the entry fill
-                    Instant from = entry.minus(s.timeframe().duration());
-                    Instant to = exit.minus(s.timeframe().duration());
+                    // the bars the trade was open through: fills are stamped with the open of their bar, so
+                    // from the entry's bar (its range comes after a fill at its open) up to the exit's bar
+                    Instant from = entry;
+                    Instant to = exit;
                     if (data.store() instanceof MemoryBarStore memory) {
                         // from the store's columns of highs and lows: no bar is read back
                         MemoryBarStore.Range range = ranges.computeIfAbsent(

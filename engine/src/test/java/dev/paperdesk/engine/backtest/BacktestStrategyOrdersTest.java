@@ -143,7 +143,7 @@ class BacktestStrategyOrdersTest {
                 new StrategyOrder.TakeProfit(ACME, Side.BUY, TEN, Price.of("98.00"), OrderTerms.GTC, false, "tp"));
         assertThat(r.rejections()).isEmpty();
         // the third bar's path (102, 102.5, 96) falls through the trigger: a market fill there
-        assertThat(fills(r)).containsExactly("2024-01-01T03:00:00Z ACME@hist BUY 10 @ 98");
+        assertThat(fills(r)).containsExactly("2024-01-01T02:00:00Z ACME@hist BUY 10 @ 98");
     }
 
     @Test
@@ -152,7 +152,7 @@ class BacktestStrategyOrdersTest {
                 ACME, Side.BUY, TEN, Price.of("98.00"), Price.of("97.50"), OrderTerms.DAY, false, "tpl"));
         assertThat(r.rejections()).isEmpty();
         // triggered on the third bar, the limit works from the next bar, which opens below it at 97
-        assertThat(fills(r)).containsExactly("2024-01-01T04:00:00Z ACME@hist BUY 10 @ 97");
+        assertThat(fills(r)).containsExactly("2024-01-01T03:00:00Z ACME@hist BUY 10 @ 97");
     }
 
     @Test
@@ -169,7 +169,7 @@ class BacktestStrategyOrdersTest {
         assertThat(r.rejections()).isEmpty();
         // the high of 103 lifts the stop to 101; the fall of the third bar triggers it there, and the
         // limit 0.50 below (100.50) takes the 101 the path offers at that point
-        assertThat(fills(r)).containsExactly("2024-01-01T03:00:00Z ACME@hist SELL 10 @ 101");
+        assertThat(fills(r)).containsExactly("2024-01-01T02:00:00Z ACME@hist SELL 10 @ 101");
     }
 
     @Test
@@ -180,7 +180,7 @@ class BacktestStrategyOrdersTest {
         assertThat(r.rejections()).isEmpty();
         // the stop executes on the second bar's rise; the limit at 96.50, reached on the third bar,
         // was cancelled by then
-        assertThat(fills(r)).containsExactly("2024-01-01T02:00:00Z ACME@hist BUY 10 @ 102.5");
+        assertThat(fills(r)).containsExactly("2024-01-01T01:00:00Z ACME@hist BUY 10 @ 102.5");
     }
 
     @Test
@@ -195,10 +195,10 @@ class BacktestStrategyOrdersTest {
                 1);
         assertThat(r.rejections()).isEmpty();
         // sent at the second bar's close (02:00), both legs trade at the opens of the bars of the
-        // next period, together: ACME 102, BETA 50
+        // next period, together, stamped with those bars' open (02:00): ACME 102, BETA 50
         assertThat(fills(r))
                 .containsExactlyInAnyOrder(
-                        "2024-01-01T03:00:00Z ACME@hist BUY 10 @ 102", "2024-01-01T03:00:00Z BETA@hist SELL 20 @ 50");
+                        "2024-01-01T02:00:00Z ACME@hist BUY 10 @ 102", "2024-01-01T02:00:00Z BETA@hist SELL 20 @ 50");
     }
 
     @Test
@@ -216,6 +216,6 @@ class BacktestStrategyOrdersTest {
         assertThat(r.rejections()).isEmpty();
         assertThat(fills(r))
                 .containsExactlyInAnyOrder(
-                        "2024-01-01T04:00:00Z ACME@hist BUY 10 @ 97", "2024-01-01T04:00:00Z BETA@hist SELL 20 @ 50");
+                        "2024-01-01T03:00:00Z ACME@hist BUY 10 @ 97", "2024-01-01T03:00:00Z BETA@hist SELL 20 @ 50");
     }
 }

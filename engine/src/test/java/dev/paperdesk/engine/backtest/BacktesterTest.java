@@ -46,8 +46,8 @@ class BacktesterTest {
         List<Integer> crossings = crossings(BARS, 10, 30);
         assertThat(crossings).hasSizeGreaterThan(4);
         assertThat(r.fills()).isNotEmpty();
-        Map<Instant, Bar> byClose = new HashMap<>();
-        BARS.forEach(b -> byClose.put(b.openTime().plus(b.timeframe().duration()), b));
+        Map<Instant, Bar> byOpen = new HashMap<>();
+        BARS.forEach(b -> byOpen.put(b.openTime(), b));
         // every crossing (up: buy, down: sell) after the first buy is answered at the next bar's open
         int first = crossings.stream().filter(i -> i > 0).findFirst().orElseThrow();
         List<String> expected = new ArrayList<>();
@@ -56,7 +56,8 @@ class BacktesterTest {
                 continue;
             }
             Bar next = BARS.get(Math.abs(k) + 1);
-            expected.add((k > 0 ? "BUY " : "SELL ") + next.openTime().plus(Duration.ofHours(1)) + " " + next.open());
+            // filled at the next bar's open and stamped with it
+            expected.add((k > 0 ? "BUY " : "SELL ") + next.openTime() + " " + next.open());
         }
         List<String> actual = r.fills().stream()
                 .map(f -> f.side() + " " + f.time() + " " + f.price().stripTrailingZeros())
@@ -67,7 +68,7 @@ class BacktesterTest {
                                 + new BigDecimal(s.substring(s.lastIndexOf(' ') + 1)).stripTrailingZeros())
                         .toList());
         for (BacktestFill f : r.fills()) {
-            assertThat(f.price()).isEqualByComparingTo(byClose.get(f.time()).open());
+            assertThat(f.price()).isEqualByComparingTo(byOpen.get(f.time()).open());
         }
         assertThat(r.trades()).hasSize(r.fills().size() / 2);
         assertThat(r.timing().bars()).isEqualTo(BARS.size());
@@ -110,6 +111,60 @@ class BacktesterTest {
             assertThat(t.holding()).isEqualTo(Duration.between(t.entryTime(), t.exitTime()));
         }
         assertThat(r.assumptions().scopes()).isNotEmpty();
+    }
+
+    @Test
+    void aDailyFillIsDatedTheTradingDayOfItsOpenNotTheNextCalendarDay() {
+        // weekday bars only: a crossing signalled on a Friday fills at Monday's open, dated Monday
+        List<Bar> days = new java.util.ArrayList<>();
+        for (Bar b : GeneratedBars.wave(ACME, Timeframe.D1, 2000, 11)) {
+            java.time.DayOfWeek d =
+                    b.openTime().atZone(java.time.ZoneOffset.UTC).getDayOfWeek();
+            if (d != java.time.DayOfWeek.SATURDAY && d != java.time.DayOfWeek.SUNDAY) {
+                days.add(b);
+            }
+        }
+        StrategyDefinition def = StrategySource.load(
+                "builtin:sma-cross", StrategySource.text("builtin:sma-cross"), List.of(ACME), Timeframe.D1);
+        BacktestResult r =
+                Backtester.run(BacktestConfig.of("builtin:sma-cross", def, BacktestData.ofBars(ACME_EQUITY, days)));
+
+        Map<Instant, Bar> byOpen = new HashMap<>();
+        days.forEach(b -> byOpen.put(b.openTime(), b));
+        assertThat(r.fills()).hasSizeGreaterThan(6);
+        assertThat(r.fills()).allSatisfy(f -> assertThat(byOpen.get(f.time()))
+                .as("the bar opening at the fill's time %s", f.time())
+                .isNotNull()
+                .satisfies(b -> assertThat(f.price()).isEqualByComparingTo(b.open())));
+        assertThat(r.fills()).anySatisfy(f -> assertThat(
+                        f.time().atZone(java.time.ZoneOffset.UTC).getDayOfWeek())
+                .isEqualTo(java.time.DayOfWeek.MONDAY));
+        assertThat(r.trades()).allSatisfy(t -> {
+            assertThat(byOpen).containsKey(t.entryTime());
+            assertThat(byOpen).containsKey(t.exitTime());
+        });
+    }
+
+    @Test
+    void maeAndMfeComeFromTheBarsATradeWasOpenThrough() {
+        BacktestResult r = Backtester.run(smaCross());
+        assertThat(r.trades()).hasSizeGreaterThan(3);
+        for (BacktestTrade t : r.trades()) {
+            // long only: from the entry's bar (filled at its open) to the bar before the exit's
+            BigDecimal high = null;
+            BigDecimal low = null;
+            for (Bar b : BARS) {
+                if (!b.openTime().isBefore(t.entryTime()) && b.openTime().isBefore(t.exitTime())) {
+                    high = high == null ? b.high() : high.max(b.high());
+                    low = low == null ? b.low() : low.min(b.low());
+                }
+            }
+            assertThat(high).isNotNull();
+            assertThat(t.mfe())
+                    .isEqualByComparingTo(high.subtract(t.entryPrice()).max(BigDecimal.ZERO));
+            assertThat(t.mae())
+                    .isEqualByComparingTo(t.entryPrice().subtract(low).max(BigDecimal.ZERO));
+        }
     }
 
     @Test
@@ -321,7 +376,7 @@ class BacktesterTest {
         BacktestResult cut =
                 Backtester.run(all.withData(BacktestData.ofBars(ACME_EQUITY, BARS.subList(t, BARS.size()))));
 
-        Instant firstFill = BARS.get(up + 1).openTime().plus(Duration.ofHours(1));
+        Instant firstFill = BARS.get(up + 1).openTime();
         assertThat(warm.fills().get(0).side()).isEqualTo("BUY");
         assertThat(warm.fills().get(0).time()).isEqualTo(firstFill);
         // Same signals as the run over all bars (quantities differ: the cash at each entry does).

@@ -77,6 +77,9 @@ public final class PaperVenue {
     private final Map<Long, Instant> comboWaitingSince = new java.util.HashMap<>();
 
     private final ArrayDeque<Runnable> deferred = new ArrayDeque<>();
+    /** The open of the bar of history being worked through by {@link #onBar}, null otherwise (see {@link #stamp}). */
+    private Instant barOpen;
+
     private boolean draining;
     private final boolean barsFeed;
 
@@ -576,7 +579,7 @@ public final class PaperVenue {
                 return;
             }
         }
-        Instant now = ctx.now();
+        Instant now = stamp(w);
         Quantity q = new Quantity(m.qty.toDecimal(lots));
         Price price = m.price(priceTicks);
         Money fee = m.models.fee().fee(m.instrument, q, price, liquidity, w.feesCharged);
@@ -1074,6 +1077,17 @@ public final class PaperVenue {
             drain(); // nothing works on this market: most bars of a backtest
             return;
         }
+        barOpen = bar.openTime();
+        try {
+            fillFromBar(m, bar);
+        } finally {
+            barOpen = null;
+        }
+        drain();
+    }
+
+    /** The work of {@link #onBar} on a market with orders: its fills are stamped with the bar's open. */
+    private void fillFromBar(MarketState m, Bar bar) {
         IntrabarPath path =
                 new IntrabarPath(m.ticks(bar.open()), m.ticks(bar.high()), m.ticks(bar.low()), m.ticks(bar.close()));
         BigDecimal openMid = bar.open();
@@ -1139,7 +1153,7 @@ public final class PaperVenue {
                 }
                 w.conditional = false;
                 m.conditional.remove(w);
-                Instant now = ctx.now();
+                Instant now = stamp(w);
                 Order next = w.order.transition(OrderStatus.TRIGGERED, now);
                 w.order = next;
                 ctx.report(
@@ -1172,7 +1186,23 @@ public final class PaperVenue {
                 fill(w, h.price(), q, dev.paperdesk.engine.model.Liquidity.MAKER);
             }
         }
-        drain();
+    }
+
+    /**
+     * When an execution of {@code w} happens: the engine's time, except while a bar of history is worked
+     * through, where it is the bar's open — the bar in which the order filled, whether at its open or on
+     * its path — and never before the order's own last event. A daily bar's fill is therefore dated the
+     * day it traded, not the next one, and a chart's fill marker sits on its bar.
+     */
+    private Instant stamp(Working w) {
+        Instant now = ctx.now();
+        Instant open = barOpen;
+        if (open == null) {
+            return now;
+        }
+        Instant floor = w.order.updatedAt();
+        Instant t = open.isBefore(floor) ? floor : open;
+        return t.isAfter(now) ? now : t;
     }
 
     // ---------------------------------------------------------------------------- cancel, modify
