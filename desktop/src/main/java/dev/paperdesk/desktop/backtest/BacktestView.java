@@ -50,10 +50,12 @@ public final class BacktestView extends SplitPane {
     private final ErrorDataSetRenderer equityRenderer = new ErrorDataSetRenderer();
     private final ErrorDataSetRenderer drawdownRenderer = new ErrorDataSetRenderer();
     private final FlowPane tiles = new FlowPane(8, 8);
+    private final BacktestPriceChart prices;
     private java.util.function.BiConsumer<String, Long> openSaved = (what, id) -> {};
 
     public BacktestView(BacktestViewModel vm) {
         this.vm = vm;
+        this.prices = new BacktestPriceChart(vm);
         setId("backtestView");
         getItems().setAll(form(), results());
         setDividerPositions(0.3);
@@ -294,10 +296,14 @@ public final class BacktestView extends SplitPane {
         trades.setPlaceholder(new Label("No trades yet: run a backtest, or the strategy did not trade."));
         TableExport.install(trades, "backtest-trades");
         TabPane tabs = new TabPane(
-                new Tab("Equity and drawdown", chartPane), new Tab("Trades", trades), new Tab("Saved runs", runs()));
+                new Tab("Equity and drawdown", chartPane),
+                new Tab("Trades", trades),
+                new Tab("Price", prices.node()),
+                new Tab("Saved runs", runs()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().get(1).setId("backtestTradesTab");
-        tabs.getTabs().get(2).setId("backtestRunsTab");
+        tabs.getTabs().get(2).setId("backtestPriceTab");
+        tabs.getTabs().get(3).setId("backtestRunsTab");
         VBox box = new VBox(8, tiles, tabs);
         box.setPadding(new Insets(10));
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -364,7 +370,8 @@ public final class BacktestView extends SplitPane {
     }
 
     private static XYChart chart(String yName, ErrorDataSetRenderer renderer) {
-        DefaultNumericAxis x = new DefaultNumericAxis("time", "UTC");
+        // one-line UTC labels as precise as the tick spacing (2004-11-28), like the price charts'
+        DefaultNumericAxis x = new dev.paperdesk.desktop.chart.EdgeSafeTimeAxis("time", "UTC");
         x.setTimeAxis(true);
         x.setAutoRangeRounding(false);
         DefaultNumericAxis y = new DefaultNumericAxis(yName, null);

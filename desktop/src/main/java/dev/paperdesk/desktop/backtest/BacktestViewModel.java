@@ -88,6 +88,7 @@ public final class BacktestViewModel {
     private final StringProperty eta = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<BacktestResult> result = new SimpleObjectProperty<>();
+    private final ObjectProperty<PriceMarks> priceMarks = new SimpleObjectProperty<>();
     private final ObjectProperty<Long> savedId = new SimpleObjectProperty<>();
     private final ObservableList<BacktestTrade> trades = FXCollections.observableArrayList();
     private final ObservableList<String> assumptions = FXCollections.observableArrayList();
@@ -295,9 +296,11 @@ public final class BacktestViewModel {
                         .orElse(null);
                 List<BacktestStore.Summary> saved =
                         session.backtests().map(BacktestArchive::list).orElse(List.of());
+                PriceMarks marks = PriceMarks.of(data, r);
                 ui.post(() -> {
                     runs.setAll(saved);
                     savedId.set(id);
+                    priceMarks.set(marks);
                     finished(r, warmUp);
                 });
             } catch (RuntimeException e) {
@@ -571,6 +574,11 @@ public final class BacktestViewModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** The price chart's closes and fill markers of the last run made here (null before one). */
+    public ObjectProperty<PriceMarks> priceMarksProperty() {
+        return priceMarks;
     }
 
     public ObjectProperty<BacktestResult> resultProperty() {

@@ -16,7 +16,7 @@ import javafx.util.StringConverter;
  * edge reaches under the price axis, where the axis canvas cuts it ("0:43:00" for "10:43:00" on a
  * brand-new workspace's first candles). Half a label is worse than none.
  */
-final class EdgeSafeTimeAxis extends DefaultNumericAxis {
+public final class EdgeSafeTimeAxis extends DefaultNumericAxis {
     private static final ZoneId UTC = ZoneId.of("UTC");
     private static final DateTimeFormatter SECONDS =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(UTC);
@@ -26,8 +26,16 @@ final class EdgeSafeTimeAxis extends DefaultNumericAxis {
             DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(UTC);
     private static final DateTimeFormatter DAYS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(UTC);
+    private static final DateTimeFormatter MONTHS =
+            DateTimeFormatter.ofPattern("yyyy-MM").withZone(UTC);
+    private static final DateTimeFormatter YEARS =
+            DateTimeFormatter.ofPattern("yyyy").withZone(UTC);
+    /** Spacings of a month or more fall on calendar months: this many months apart. */
+    private static final int[] MONTH_STEPS = {1, 2, 3, 6, 12, 24, 60, 120};
+    /** Seconds of an average month (the table's 2,592,000 is 30 days). */
+    private static final double MONTH = 2_592_000;
 
-    EdgeSafeTimeAxis(String name, String unit) {
+    public EdgeSafeTimeAxis(String name, String unit) {
         super(name, unit);
         // one line per label, as precise as the spacing of the ticks: ChartFX's own time labels
         // change form with the range and add a second line such as "+0000us" at some of them
@@ -105,6 +113,12 @@ final class EdgeSafeTimeAxis extends DefaultNumericAxis {
             return "";
         }
         Instant t = Instant.ofEpochSecond(Math.round(seconds));
+        if (tickUnit >= 12 * MONTH) {
+            return YEARS.format(t);
+        }
+        if (tickUnit >= MONTH) {
+            return MONTHS.format(t);
+        }
         if (tickUnit >= 86_400) {
             return DAYS.format(t);
         }
@@ -112,6 +126,59 @@ final class EdgeSafeTimeAxis extends DefaultNumericAxis {
             return DAY_MINUTES.format(t);
         }
         return (tickUnit >= 60 ? MINUTES : SECONDS).format(t);
+    }
+
+    /**
+     * Ticks a month or more apart sit on the first of a month (of January for years), so their labels
+     * ({@code 2004}, {@code 2004-07}) name the instant they mark; closer ticks are ChartFX's.
+     */
+    @Override
+    protected void calculateMajorTickValues(
+            io.fair_acc.chartfx.axes.spi.AxisRange range, io.fair_acc.dataset.spi.fastutil.DoubleArrayList ticks) {
+        if (!isTimeAxis() || range.getTickUnit() < MONTH) {
+            super.calculateMajorTickValues(range, ticks);
+            return;
+        }
+        ticks.clear();
+        for (double t : calendarTicks(range.getLowerBound(), range.getUpperBound(), range.getTickUnit())) {
+            ticks.add(t);
+        }
+    }
+
+    /**
+     * The first instants of months in {@code [min, max]}, about {@code tickUnit} (a month or more)
+     * apart: 1, 2, 3 or 6 months, or 1, 2, 5 or 10 years, aligned on the calendar.
+     */
+    static double[] calendarTicks(double min, double max, double tickUnit) {
+        // the calendar step nearest the spacing asked for (in ratio): 36 months asked gives 24
+        int step = MONTH_STEPS[0];
+        for (int m : MONTH_STEPS) {
+            if (Math.abs(Math.log(m * MONTH / tickUnit)) < Math.abs(Math.log(step * MONTH / tickUnit))) {
+                step = m;
+            }
+        }
+        if (!(max > min) || !Double.isFinite(min) || !Double.isFinite(max)) {
+            return new double[0];
+        }
+        java.time.YearMonth first = java.time.YearMonth.from(
+                Instant.ofEpochSecond((long) Math.floor(min)).atZone(UTC));
+        // aligned on the calendar: quarters start in January, April…; years of 5 on 2000, 2005…
+        int index = first.getYear() * 12 + first.getMonthValue() - 1;
+        index = Math.floorDiv(index + step - 1, step) * step;
+        java.util.List<Double> out = new java.util.ArrayList<>();
+        for (int guard = 0; guard < 1_000; guard++, index += step) {
+            double t = java.time.YearMonth.of(Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1)
+                    .atDay(1)
+                    .atStartOfDay(UTC)
+                    .toEpochSecond();
+            if (t > max) {
+                break;
+            }
+            if (t >= min) {
+                out.add(t);
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     @Override

@@ -84,6 +84,8 @@ class BacktestFlowTest {
         assertThat(robot.lookup("#backtestNoRun").queryAs(Label.class).isVisible())
                 .as("the empty chart pane says what it will show")
                 .isTrue();
+        assertThat(robot.lookup("#backtestPriceEmpty").queryAs(Label.class).getText())
+                .contains("each entry and exit marked");
         robot.clickOn("#backtestCsvPath").write(csv.toString());
         robot.doubleClickOn("#backtestSymbol").write("ACME");
         robot.clickOn("#backtestRun");
@@ -136,6 +138,38 @@ class BacktestFlowTest {
                 .containsAll(trades.getColumns().stream()
                         .map(javafx.scene.control.TableColumn::getText)
                         .toList());
+
+        // the price it traded, each entry and exit marked on its bar at its fill price
+        robot.clickOn("#backtestPriceTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#backtestPriceEmpty").queryAs(Label.class).isVisible())
+                .isFalse();
+        XYChart price = robot.lookup("#backtestPriceChart").query();
+        assertThat(price.getRenderers()).hasSize(3);
+        io.fair_acc.dataset.DataSet closes =
+                price.getRenderers().get(0).getDatasets().get(0);
+        assertThat(closes.getDataCount()).isEqualTo(300);
+        java.util.Set<Double> barTimes = new java.util.HashSet<>();
+        for (int i = 0; i < closes.getDataCount(); i++) {
+            barTimes.add(closes.get(io.fair_acc.dataset.DataSet.DIM_X, i));
+        }
+        List<dev.paperdesk.engine.backtest.BacktestFill> fills =
+                vm.resultProperty().get().fills();
+        io.fair_acc.dataset.DataSet buys =
+                price.getRenderers().get(1).getDatasets().get(0);
+        io.fair_acc.dataset.DataSet sells =
+                price.getRenderers().get(2).getDatasets().get(0);
+        assertThat(buys.getDataCount() + sells.getDataCount()).isEqualTo(fills.size());
+        List<dev.paperdesk.engine.backtest.BacktestFill> bought =
+                fills.stream().filter(f -> f.side().equals("BUY")).toList();
+        assertThat(buys.getDataCount()).isEqualTo(bought.size()).isPositive();
+        for (int i = 0; i < buys.getDataCount(); i++) {
+            double x = buys.get(io.fair_acc.dataset.DataSet.DIM_X, i);
+            assertThat(barTimes).as("a buy marker on a bar").contains(x);
+            assertThat(x).isEqualTo(bought.get(i).time().getEpochSecond());
+            assertThat(buys.get(io.fair_acc.dataset.DataSet.DIM_Y, i))
+                    .isEqualTo(bought.get(i).price().doubleValue());
+        }
     }
 
     /**
