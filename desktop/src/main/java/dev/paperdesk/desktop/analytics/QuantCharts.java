@@ -32,7 +32,8 @@ public final class QuantCharts {
 
     /** A line chart over calendar days (a UTC time axis) with the y axis named and united. */
     public static XYChart dated(String yName, String yUnit, ErrorDataSetRenderer renderer) {
-        DefaultNumericAxis x = new DefaultNumericAxis("date", null);
+        // one-line UTC dates, on calendar months and years once the ticks are a month apart
+        DefaultNumericAxis x = new dev.paperdesk.desktop.chart.EdgeSafeTimeAxis("date", null);
         x.setTimeAxis(true);
         x.setAutoRangeRounding(false);
         return chart(x, yName, yUnit, renderer);

@@ -87,7 +87,7 @@ public final class BacktestComparisonView extends BorderPane {
     }
 
     private static XYChart chart(BacktestComparison c) {
-        DefaultNumericAxis x = new DefaultNumericAxis("time", "UTC");
+        DefaultNumericAxis x = new dev.paperdesk.desktop.chart.EdgeSafeTimeAxis("time", "UTC");
         x.setTimeAxis(true);
         x.setAutoRangeRounding(false);
         DefaultNumericAxis y = new DefaultNumericAxis("equity (start = 100)", null);
