@@ -71,9 +71,6 @@ public final class OrderValidator {
         if (request.allOrNone() && tif == TimeInForce.IOC) {
             return unsupported("all-or-none with IOC is fill-or-kill: use FOK");
         }
-        if (request.reduceOnly() && !(instrument instanceof Instrument.Perpetual)) {
-            return unsupported("reduce-only applies to perpetual swaps, not to " + instrument.assetClass());
-        }
         if (tif != TimeInForce.GTD && request.expireAt() != null) {
             return Optional.of(
                     new Rejection(RejectReason.INVALID_EXPIRY, "an expiry time needs the GTD time in force"));

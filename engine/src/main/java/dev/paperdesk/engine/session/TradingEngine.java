@@ -695,6 +695,12 @@ public final class TradingEngine implements MarketDataSink {
         context.report(order, event);
     }
 
+    /** Whether the order is still working, as the engine last committed it (false for an unknown id). */
+    public boolean isOpen(OrderId id) {
+        Order o = orderView.get(id);
+        return o != null && o.status().isOpen();
+    }
+
     /** Sends a cancel (it travels with the venue's latency and may lose the race with a fill). */
     public Order cancel(OrderId id) {
         return inStep(() -> {

@@ -218,4 +218,24 @@ class BacktestStrategyOrdersTest {
                 .containsExactlyInAnyOrder(
                         "2024-01-01T03:00:00Z ACME@hist BUY 10 @ 97", "2024-01-01T03:00:00Z BETA@hist SELL 20 @ 50");
     }
+
+    @Test
+    void aBracketsStopAndTrailingStopReachedInOneBarCloseThePositionOnce() {
+        // long 10 from the second bar's open (100); its exits work from the third bar, whose path
+        // (102, 102.5, 96) reaches first the trailing stop (3 % under 102.5, 99.42 on the tick) and then the
+        // stop-loss (98): the first closes the position, the second has nothing left to reduce and
+        // must not open a short
+        BacktestResult r = run(() -> new StrategyOrder.Bracket(
+                new StrategyOrder.Market(ACME, Side.BUY, TEN, false, "bracket"),
+                null,
+                new dev.paperdesk.engine.strategy.api.ExitLevel.FromEntry(new Offset.Percent(new BigDecimal("2"))),
+                new Offset.Percent(new BigDecimal("3"))));
+        assertThat(r.rejections()).isEmpty();
+        assertThat(fills(r))
+                .containsExactly(
+                        "2024-01-01T01:00:00Z ACME@hist BUY 10 @ 100",
+                        "2024-01-01T02:00:00Z ACME@hist SELL 10 @ 99.42");
+        assertThat(r.trades()).hasSize(1);
+        assertThat(r.trades().get(0).side()).isEqualTo("LONG");
+    }
 }

@@ -99,7 +99,7 @@ class OrderValidatorTest {
                 .isEqualTo(RejectReason.UNSUPPORTED_ORDER);
         assertThat(reason(order(STOCK, "1").limit(Price.of("1")).allOrNone(true).build(), STOCK))
                 .isNull();
-        assertThat(reason(order(STOCK, "1").reduceOnly(true).build(), STOCK)).isEqualTo(RejectReason.UNSUPPORTED_ORDER);
+        assertThat(reason(order(STOCK, "1").reduceOnly(true).build(), STOCK)).isNull();
         assertThat(reason(order(PERP, "1").reduceOnly(true).build(), PERP)).isNull();
         assertThat(reason(
                         order(STOCK, "1")

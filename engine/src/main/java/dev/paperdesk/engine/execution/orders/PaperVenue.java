@@ -562,22 +562,27 @@ public final class PaperVenue {
     // ---------------------------------------------------------------------------------- fills
 
     private void fill(Working w, long priceTicks, long lots, dev.paperdesk.engine.model.Liquidity liquidity) {
-        if (!w.open() || lots <= 0) {
+        if (!w.open()) {
             return;
         }
         MarketState m = w.market;
         OrderRequest r = w.order.request();
         boolean capped = false;
         if (r.reduceOnly()) {
+            // checked against the position as this step has booked it, so an exit reached after another
+            // one closed the position in the same bar (a stop and a trailing stop) opens nothing
             long allowed = reducibleLots(w);
             if (allowed < lots) {
                 lots = allowed;
                 capped = true;
             }
-            if (lots <= 0) {
+            if (allowed <= 0) {
                 cancelNow(w, "reduce-only: no position left to reduce");
                 return;
             }
+        }
+        if (lots <= 0) {
+            return;
         }
         Instant now = stamp(w);
         Quantity q = new Quantity(m.qty.toDecimal(lots));
@@ -907,7 +912,7 @@ public final class PaperVenue {
         long stop = trailingStop(w, anchor);
         boolean stopMoved = stop != w.stopTicks;
         w.stopTicks = stop;
-        w.order = w.order.trail(m.price(anchor), m.price(stop), ctx.now());
+        w.order = w.order.trail(m.price(anchor), m.price(stop), stamp(w));
         if (stopMoved) {
             ctx.updated(w.order, "trailing stop moved to " + m.price(stop));
         }

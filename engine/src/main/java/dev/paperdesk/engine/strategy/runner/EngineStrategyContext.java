@@ -165,7 +165,8 @@ final class EngineStrategyContext implements StrategyContext {
         if (siblings != null) {
             for (OrderId s : siblings) {
                 ocoSiblings.remove(s);
-                if (open.containsKey(s)) {
+                // the venue may have closed it in the same step (nothing left to reduce): no cancel then
+                if (open.containsKey(s) && engine.isOpen(s)) {
                     engine.cancel(s);
                 }
             }
@@ -403,10 +404,11 @@ final class EngineStrategyContext implements StrategyContext {
     }
 
     /**
-     * The engine request of one order: its type, prices, time in force and flags. The engine honours
-     * reduce-only on perpetual swaps only; for other instruments the context keeps the API's promise
-     * itself: the order is trimmed to the position and sent without the flag. An order that would not
-     * reduce keeps the flag, so the engine rejects it with its reason.
+     * The engine request of one order: its type, prices, time in force and flags. A reduce-only order
+     * that reduces is trimmed to the position and keeps its flag: the venue checks it again at each
+     * execution against the position as booked, so an exit reached after another one closed the
+     * position in the same bar opens nothing. One that would not reduce is rejected by the engine with
+     * its reason.
      */
     private OrderRequest request(StrategyOrder.Single order) {
         OrderTerms t = order.terms();
@@ -431,8 +433,7 @@ final class EngineStrategyContext implements StrategyContext {
                     .limitOffset(tsl.limitOffset());
         }
         OrderRequest r = b.build();
-        Instrument instrument = engine.instruments().get(r.instrumentId());
-        if (!r.reduceOnly() || instrument instanceof Instrument.Perpetual) {
+        if (!r.reduceOnly()) {
             return r;
         }
         BigDecimal pos = positionQuantity(r.instrumentId());
@@ -442,7 +443,6 @@ final class EngineStrategyContext implements StrategyContext {
         }
         return r.toBuilder()
                 .quantity(new Quantity(r.quantity().value().min(pos.abs())))
-                .reduceOnly(false)
                 .build();
     }
 
