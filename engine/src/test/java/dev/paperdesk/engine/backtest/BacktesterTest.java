@@ -146,6 +146,38 @@ class BacktesterTest {
     }
 
     @Test
+    void aSizeInCryptoStepsTradesWholeSharesOfAStock() {
+        // 25 % of the equity in steps of 0.001 would be a fractional number of ACME shares (lot 1)
+        String yaml =
+                """
+                name: quarter
+                instruments: [ACME@hist]
+                timeframe: 1h
+                rules:
+                  - name: out
+                    when: {position: long}
+                    then: {action: close}
+                  - name: in
+                    when: {position: flat}
+                    then: {action: buy, size: {equity_pct: 25, step: 0.001}}
+                """;
+        StrategyDefinition def = StrategySource.load("quarter.yaml", yaml, List.of(ACME), Timeframe.H1);
+        BacktestResult r = Backtester.run(
+                BacktestConfig.of("quarter.yaml", def, BacktestData.ofBars(ACME_EQUITY, BARS.subList(0, 40))));
+        assertThat(r.rejections()).isEmpty();
+        assertThat(r.fills()).hasSizeGreaterThan(10);
+        assertThat(r.fills())
+                .allSatisfy(f -> assertThat(f.quantity().stripTrailingZeros().scale())
+                        .as("whole shares: %s", f.quantity())
+                        .isLessThanOrEqualTo(0));
+        // a quarter of the equity, rounded down to whole shares at the signal close
+        BigDecimal first = r.fills().get(0).quantity();
+        assertThat(first)
+                .isEqualByComparingTo(
+                        new BigDecimal("25000").divide(BARS.get(0).close(), 0, java.math.RoundingMode.DOWN));
+    }
+
+    @Test
     void maeAndMfeComeFromTheBarsATradeWasOpenThrough() {
         BacktestResult r = Backtester.run(smaCross());
         assertThat(r.trades()).hasSizeGreaterThan(3);

@@ -261,7 +261,7 @@ public final class RuleStrategy implements Strategy {
                 return;
             }
         }
-        BigDecimal qty = size(a.sizing(), reference, stopDistance);
+        BigDecimal qty = toLot(s.id, size(a.sizing(), reference, stopDistance));
         if (qty.signum() <= 0) {
             ctx.info(rule.name() + ": size rounds to zero at " + reference.toPlainString() + "; no order");
             return;
@@ -299,6 +299,18 @@ public final class RuleStrategy implements Strategy {
         if (limit != null) {
             s.limitEntries.put(id, new LimitEntry(s.barIndex, a.validBars()));
         }
+    }
+
+    /**
+     * {@code qty} rounded down to the instrument's lot size as well, so a template sized in steps of
+     * 0.001 (crypto) trades whole shares of a stock rather than being refused by the venue.
+     */
+    private BigDecimal toLot(InstrumentId id, BigDecimal qty) {
+        Instrument inst = ctx.instrument(id).orElse(null);
+        if (inst == null || qty.signum() <= 0 || qty.remainder(inst.lotSize()).signum() == 0) {
+            return qty; // already whole lots: kept as written
+        }
+        return floorToStep(qty, BigDecimal.ONE, inst.lotSize());
     }
 
     /** Rounds a limit price to the tick, in the direction that never pays more than asked. */
