@@ -300,6 +300,18 @@ final class RuleCompiler {
                 if (tfNode != null) {
                     tf = timeframeOf(tfNode, where + " timeframe");
                     ok = tf != null;
+                    if (tf != null && timeframe != null && tf.duration().compareTo(timeframe.duration()) < 0) {
+                        // its bars are built from the strategy's: a shorter one would never have a value
+                        problem(
+                                Kind.INVALID_VALUE,
+                                tfNode.mark(),
+                                where + ": timeframe " + tf.label() + " is shorter than the strategy's "
+                                        + timeframe.label() + "; its bars are built from the strategy's, so it"
+                                        + " needs " + timeframe.label() + " or longer (or the strategy on "
+                                        + tf.label() + " data)");
+                        tf = null;
+                        ok = false;
+                    }
                 }
                 YamlNode srcNode = f.optional("source");
                 if (srcNode != null) {

@@ -196,6 +196,21 @@ class RuleValidationTest {
     }
 
     @Test
+    void anIndicatorTimeframeShorterThanTheStrategysIsRefused() {
+        // the 4h trend of a template run on daily bars: it could never be built, so nothing would trade
+        StrategyProblem p = only(replace("timeframe: 1h", "timeframe: 1d")
+                .replace("slow: sma:30", "slow: {spec: \"sma:30\", timeframe: 4h}"));
+        assertThat(p.kind()).isEqualTo(Kind.INVALID_VALUE);
+        assertThat(p.toString())
+                .isEqualTo("bad.yaml:8:37: indicator 'slow': timeframe 4h is shorter than the strategy's 1d; its"
+                        + " bars are built from the strategy's, so it needs 1d or longer (or the strategy on 4h"
+                        + " data)");
+        assertThat(RuleStrategyLoader.load(
+                        "ok.yaml", VALID.replace("slow: sma:30", "slow: {spec: \"sma:30\", timeframe: 4h}")))
+                .isInstanceOf(RuleStrategyLoader.Load.Loaded.class);
+    }
+
+    @Test
     void everyProblemIsReportedInFileOrder() {
         String yaml = VALID.replace("timeframe: 1h", "timeframe: 2h")
                 .replace("slow: sma:30", "slow: rsi:-3")
