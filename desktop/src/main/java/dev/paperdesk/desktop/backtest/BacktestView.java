@@ -163,6 +163,9 @@ public final class BacktestView extends SplitPane {
         Label status = new Label();
         status.setId("backtestStatus");
         status.setWrapText(true);
+        // a refused strategy's reason names file:line:column and what is wrong: read whole, on as many lines as it
+        // takes
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.textProperty().bind(vm.statusProperty());
 
         ListView<String> assumptions = new ListView<>(vm.assumptions());

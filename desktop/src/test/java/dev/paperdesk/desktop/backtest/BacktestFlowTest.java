@@ -172,6 +172,42 @@ class BacktestFlowTest {
         }
     }
 
+    @Test
+    void aStrategyThatCannotRunOnTheDataSaysWhyInFull(FxRobot robot) throws Exception {
+        // macd-momentum's 4h trend cannot be built from daily bars: refused where it is written
+        Path csv = Files.writeString(dir.resolve("acme.csv"), yahoo(120));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> strategy =
+                robot.lookup("#backtestStrategy").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> {
+            strategy.getEditor().setText("builtin:macd-momentum"); // an editable box commits its editor on blur
+            strategy.setValue("builtin:macd-momentum");
+        });
+        assertThat(vm.strategyProperty().get()).isEqualTo("builtin:macd-momentum");
+        robot.clickOn("#backtestCsvPath").write(csv.toString());
+        robot.doubleClickOn("#backtestSymbol").write("ACME");
+        robot.clickOn("#backtestRun");
+        assertThat(vm.strategyProperty().get()).isEqualTo("builtin:macd-momentum");
+        Label status = robot.lookup("#backtestStatus").queryAs(Label.class);
+        try {
+            WaitForAsyncUtils.waitFor(
+                    20,
+                    TimeUnit.SECONDS,
+                    () -> !vm.runningProperty().get()
+                            && status.getText() != null
+                            && status.getText().startsWith("builtin:"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("status after 20 s: " + status.getText(), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(status.getText()).contains("indicator 'trend': timeframe 4h is shorter than the strategy's 1d");
+        // wrapped onto as many lines as it needs, not cut to "..."
+        assertThat(status.getHeight())
+                .isGreaterThanOrEqualTo(status.prefHeight(status.getWidth()) - 0.5)
+                .isGreaterThan(2 * status.getFont().getSize());
+        assertThat(vm.resultProperty().get()).isNull();
+    }
+
     /**
      * Choosing the file sets From/To to its first and last dates; a narrowed range trades only inside
      * it (the equity curve starts and ends within it, fewer trades than on the whole file), is shown
