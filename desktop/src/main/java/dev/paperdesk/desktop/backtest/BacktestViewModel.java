@@ -365,7 +365,21 @@ public final class BacktestViewModel {
                         ? ""
                         : ". " + r.rejections().size() + " order(s) refused, first: "
                                 + r.rejections().get(0))
+                + warningLine(r.warnings())
                 + (r.failure().isEmpty() ? "" : ". " + r.failure()));
+    }
+
+    /** The strategy's warnings for the status line: the latest in full (the time dropped), and how many. */
+    static String warningLine(List<String> warnings) {
+        if (warnings.isEmpty()) {
+            return "";
+        }
+        String last = warnings.get(warnings.size() - 1);
+        String[] parts = last.split(" ", 3);
+        String message = parts.length == 3 ? parts[2] : last;
+        return warnings.size() == 1
+                ? ". Strategy warning: " + message
+                : ". " + warnings.size() + " strategy warnings, the last: " + message;
     }
 
     /**

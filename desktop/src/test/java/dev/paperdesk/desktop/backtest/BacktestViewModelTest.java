@@ -101,6 +101,25 @@ class BacktestViewModelTest {
     }
 
     @Test
+    void aStrategyThatNeverTradesSaysWhyInTheStatus() throws Exception {
+        Path csv = Files.writeString(dir.resolve("acme.csv"), BacktestFlowTest.yahoo(120));
+        vm.csvPathProperty().set(csv.toString());
+        vm.strategyProperty().set("builtin:volume-breakout");
+
+        vm.run();
+
+        assertThat(vm.resultProperty().get()).as(vm.statusProperty().get()).isNotNull();
+        assertThat(vm.resultProperty().get().trades()).isEmpty();
+        assertThat(vm.statusProperty().get())
+                .startsWith("Done. ")
+                .contains(". Strategy warning: rule 'breakout' never acted: on the ")
+                .endsWith("(those bars close at 00:00 UTC; a time window needs bars that close inside it)");
+        assertThat(BacktestViewModel.warningLine(
+                        java.util.List.of("2021-01-05T00:00:00Z WARN first", "2021-01-06T00:00:00Z ERROR second")))
+                .isEqualTo(". 2 strategy warnings, the last: second");
+    }
+
+    @Test
     void theProgressLineCountsEveryBarReplayedAndSaysHowManyAreWarmUp() {
         var halfWay = new dev.paperdesk.engine.backtest.BacktestProgress(
                 130, 260, Instant.parse("2021-06-01T00:00:00Z"), java.time.Duration.ofMillis(1500));

@@ -346,6 +346,7 @@ public final class ArbitrageBacktest {
                 new BacktestTiming(events, runMs),
                 false,
                 "",
+                List.of(),
                 List.of());
     }
 

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param cancelled true when the run was cancelled: the figures cover the bars replayed until then
  * @param failure the strategy's failure message when it threw (the run continued without it), or empty
  * @param rejections orders the engine refused, one line each: time, side, quantity, instrument, reason
+ * @param warnings what the strategy logged as a warning or an error, one line each (time, level,
+ *     message), oldest first: orders it chose not to place and why, a rule that never acted and why
  */
 public record BacktestResult(
         BacktestSettings config,
@@ -23,7 +25,8 @@ public record BacktestResult(
         BacktestTiming timing,
         boolean cancelled,
         String failure,
-        List<String> rejections) {
+        List<String> rejections,
+        List<String> warnings) {
     public BacktestResult {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(assumptions, "assumptions");
@@ -35,5 +38,6 @@ public record BacktestResult(
         Objects.requireNonNull(timing, "timing");
         failure = failure == null ? "" : failure;
         rejections = rejections == null ? List.of() : List.copyOf(rejections);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 }

@@ -98,6 +98,7 @@ public final class Backtester {
         List<Order> orders;
         boolean cancelled = false;
         String failure;
+        List<String> warnings;
         try (TradingSession session = TradingSession.open(sessionConfig)) {
             PortfolioId portfolio = TradingSession.await(session.createPortfolio(
                             built.strategy().name(),
@@ -131,6 +132,7 @@ public final class Backtester {
             }
             runner.stop(handle);
             session.advance(Duration.ZERO);
+            warnings = warnings(runner.log(handle));
             failure = runner.status(handle)
                     .filter(s -> s.state() == StrategyState.FAILED)
                     .map(StrategyStatus::error)
@@ -170,7 +172,20 @@ public final class Backtester {
                 new BacktestTiming(runnerBars(recorder), runMs),
                 cancelled,
                 failure,
-                rejections);
+                rejections,
+                warnings);
+    }
+
+    /** The strategy's log lines ({@code time LEVEL message}) at WARN and ERROR. */
+    static List<String> warnings(List<String> log) {
+        List<String> out = new ArrayList<>();
+        for (String line : log) {
+            String[] parts = line.split(" ", 3);
+            if (parts.length == 3 && (parts[1].equals("WARN") || parts[1].equals("ERROR"))) {
+                out.add(line);
+            }
+        }
+        return out;
     }
 
     private static long runnerBars(Recorder r) {
@@ -269,7 +284,8 @@ public final class Backtester {
                 BacktestTiming timing,
                 boolean cancelled,
                 String failure,
-                List<String> rejections) {
+                List<String> rejections,
+                List<String> warnings) {
             BacktestData data = config.data();
             BacktestSettings settings = new BacktestSettings(
                     built.strategy().name(),
@@ -365,7 +381,8 @@ public final class Backtester {
                     timing,
                     cancelled,
                     failure,
-                    rejections);
+                    rejections,
+                    warnings);
         }
 
         private static double[] returns(double start, List<Double> values) {

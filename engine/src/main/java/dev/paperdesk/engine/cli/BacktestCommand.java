@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,6 +40,9 @@ import picocli.CommandLine.Option;
                     + " --capital 100000 --from 2000-01-01 --to 2009-12-31 --out result.json --trades trades.csv"
         })
 final class BacktestCommand implements Callable<Integer> {
+    /** The strategy warnings printed after a run (all of them are in RESULT.json). */
+    private static final int WARNINGS_SHOWN = 5;
+
     @Mixin
     BacktestOptions run;
 
@@ -164,6 +168,17 @@ final class BacktestCommand implements Callable<Integer> {
                     .printf(
                             "%d order(s) refused by the engine, first: %s%n",
                             result.rejections().size(), result.rejections().get(0));
+        }
+        // the strategy's warnings, the latest few (a rule that never acted is explained last)
+        List<String> warnings = result.warnings();
+        int shown = Math.min(warnings.size(), WARNINGS_SHOWN);
+        if (warnings.size() > shown) {
+            spec.commandLine()
+                    .getErr()
+                    .printf("strategy: %d earlier warning(s) in the result's \"warnings\"%n", warnings.size() - shown);
+        }
+        for (String w : warnings.subList(warnings.size() - shown, warnings.size())) {
+            spec.commandLine().getErr().println("strategy: " + w);
         }
         if (!result.failure().isEmpty()) {
             spec.commandLine().getErr().println(result.failure());

@@ -146,6 +146,75 @@ class BacktesterTest {
     }
 
     @Test
+    void aRuleThatNeverActsIsExplainedInTheWarnings() {
+        // volume-breakout's 13:00-21:00 UTC window on daily bars: every signal closes at midnight
+        List<Bar> days = GeneratedBars.wave(ACME, Timeframe.D1, 300, 5);
+        StrategyDefinition def = StrategySource.load(
+                "builtin:volume-breakout", StrategySource.text("builtin:volume-breakout"), List.of(ACME), Timeframe.D1);
+        BacktestResult r = Backtester.run(
+                BacktestConfig.of("builtin:volume-breakout", def, BacktestData.ofBars(ACME_EQUITY, days)));
+
+        assertThat(r.trades()).isEmpty();
+        int line = lineOf(StrategySource.text("builtin:volume-breakout"), "- time:");
+        assertThat(r.warnings())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains(" WARN rule 'breakout' never acted: on the ")
+                .contains(" 1d bars it could act on, ")
+                .contains("'time' (line " + line + ") held on none")
+                .endsWith("(those bars close at 00:00 UTC; a time window needs bars that close inside it)");
+        // the exit rule never could act (never a position): nothing to explain
+        assertThat(r.warnings().get(0)).doesNotContain("trend-lost");
+    }
+
+    @Test
+    void partsThatHoldButNeverTogetherAreCountedAndARuleThatActsSaysNothing() {
+        String yaml =
+                """
+                name: never-both
+                instruments: [ACME@hist]
+                timeframe: 1h
+                rules:
+                  - name: impossible
+                    when:
+                      all:
+                        - above: [close, open]
+                        - below: [close, open]
+                        - position: [flat, long]
+                    then: {action: buy, size: {quantity: 1}}
+                  - name: unreachable
+                    when: [{above: [close, 0]}, {position: long}]
+                    then: {action: sell, size: {quantity: 1}}
+                """;
+        StrategyDefinition def = StrategySource.load("never.yaml", yaml, List.of(ACME), Timeframe.H1);
+        List<Bar> bars = BARS.subList(0, 50);
+        BacktestResult r = Backtester.run(BacktestConfig.of("never.yaml", def, BacktestData.ofBars(ACME_EQUITY, bars)));
+        long up = bars.stream().filter(b -> b.close().compareTo(b.open()) > 0).count();
+        long down = bars.stream().filter(b -> b.close().compareTo(b.open()) < 0).count();
+        assertThat(up).isPositive();
+        assertThat(down).isPositive();
+        assertThat(r.warnings()).hasSize(2);
+        assertThat(r.warnings().get(0))
+                .endsWith("rule 'impossible' never acted: on the 50 1h bars it could act on, its parts held ('above'"
+                        + " (line 8) on " + up + ", 'below' (line 9) on " + down + ", 'position' (line 10) on 50)"
+                        + " but never all on the same bar");
+        assertThat(r.warnings().get(1))
+                .endsWith("rule 'unreachable' never acted: on the 50 1h bars it could act on, 'position' (line 13)"
+                        + " held on none");
+
+        assertThat(Backtester.run(smaCross()).warnings()).isEmpty();
+    }
+
+    private static int lineOf(String text, String needle) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(needle)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(needle);
+    }
+
+    @Test
     void aSizeInCryptoStepsTradesWholeSharesOfAStock() {
         // 25 % of the equity in steps of 0.001 would be a fractional number of ACME shares (lot 1)
         String yaml =

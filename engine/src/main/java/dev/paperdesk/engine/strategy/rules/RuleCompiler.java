@@ -437,9 +437,32 @@ final class RuleCompiler {
                 ok = false;
                 continue;
             }
-            out.add(new Rule(ruleName, when, then));
+            out.add(new Rule(ruleName, when, then, partLabels(whenNode)));
         }
         return ok ? out : null;
+    }
+
+    /**
+     * Labels of the parts of a rule's condition, as {@link Rule#parts()} splits it: the items of a
+     * list or of a top-level {@code all}, else the condition; each its key and line.
+     */
+    private static List<String> partLabels(YamlNode when) {
+        List<YamlNode> items = List.of(when);
+        if (when instanceof ListNode list) {
+            items = list.items();
+        } else if (when instanceof MapNode map
+                && map.entries().size() == 1
+                && map.get("all") instanceof ListNode list) {
+            items = list.items();
+        }
+        List<String> out = new ArrayList<>();
+        for (YamlNode item : items) {
+            String key = item instanceof MapNode m && !m.entries().isEmpty()
+                    ? m.entries().keySet().iterator().next()
+                    : "condition";
+            out.add("'" + key + "' (line " + item.mark().line() + ")");
+        }
+        return out;
     }
 
     private Condition condition(YamlNode node, String where) {

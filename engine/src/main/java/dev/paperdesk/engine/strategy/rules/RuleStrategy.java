@@ -28,12 +28,17 @@ import dev.paperdesk.engine.strategy.rules.RuleAction.Sizing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A compiled YAML rule strategy running through the ordinary {@link Strategy} callbacks.
@@ -53,6 +58,7 @@ public final class RuleStrategy implements Strategy {
     RuleStrategy(CompiledRules rules, ParameterValues values) {
         this.rules = rules;
         this.values = values;
+        this.silence = new Silence(rules.rules());
     }
 
     @Override
@@ -121,6 +127,18 @@ public final class RuleStrategy implements Strategy {
         evaluate(s, bar);
     }
 
+    /** Names each rule that never acted although it could, and the part of its condition that kept it still. */
+    @Override
+    public void onStop() {
+        List<Rule> ruleList = rules.rules();
+        for (int i = 0; i < ruleList.size(); i++) {
+            String why = silence.explain(i, ruleList.get(i), rules.timeframe());
+            if (why != null) {
+                ctx.warn(why);
+            }
+        }
+    }
+
     @Override
     public void onFill(Fill fill) {
         InstrumentState s = states.get(fill.instrumentId());
@@ -184,7 +202,7 @@ public final class RuleStrategy implements Strategy {
         for (int i = 0, n = ruleList.size(); i < n; i++) {
             Rule rule = ruleList.get(i);
             if (applies(rule.then().kind(), s.id, held, pendingEntry, cooling)
-                    && rule.when().test(s)) {
+                    && (silence.held[i] ? rule.when().test(s) : silence.test(i, rule, s))) {
                 return rule;
             }
         }
@@ -372,6 +390,105 @@ public final class RuleStrategy implements Strategy {
             return BigDecimal.ZERO;
         }
         return amount.divide(per.multiply(step), 0, RoundingMode.DOWN).multiply(step);
+    }
+
+    private final Silence silence;
+
+    /**
+     * Counts, for each rule until its condition first holds, the signal bars on which it could have
+     * acted and how often each part of its condition held on them: a rule that never acted is then
+     * explained at the stop (a session window that daily bars never reach, a threshold never crossed)
+     * instead of leaving a run with no trades and no reason. A rule that has held once costs nothing more.
+     */
+    private static final class Silence {
+        private static final int CLOSES_KEPT = 4;
+
+        /** Whether the rule's condition has held on some bar (its counting then stops). */
+        final boolean[] held;
+
+        final long[] chances;
+        final long[][] partHeld;
+        /** Distinct UTC close times of day of the bars counted (a few), for a time window that never held. */
+        final List<TreeSet<LocalTime>> closes;
+
+        Silence(List<Rule> rules) {
+            int n = rules.size();
+            held = new boolean[n];
+            chances = new long[n];
+            partHeld = new long[n][];
+            closes = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                partHeld[i] = new long[rules.get(i).parts().size()];
+                closes.add(new TreeSet<>());
+            }
+        }
+
+        /** The rule's condition, part by part (every part tested, as the parts have no side effects). */
+        boolean test(int i, Rule rule, Frame f) {
+            chances[i]++;
+            List<Condition> parts = rule.parts();
+            boolean all = true;
+            for (int k = 0, n = parts.size(); k < n; k++) {
+                if (parts.get(k).test(f)) {
+                    partHeld[i][k]++;
+                } else {
+                    all = false;
+                }
+            }
+            TreeSet<LocalTime> seen = closes.get(i);
+            if (seen.size() < CLOSES_KEPT) {
+                seen.add(LocalTime.ofInstant(f.time(), ZoneOffset.UTC));
+            }
+            held[i] = all;
+            return all;
+        }
+
+        /** Why the rule never acted, or null when it did or never could (never applicable). */
+        String explain(int i, Rule rule, Timeframe timeframe) {
+            if (held[i] || chances[i] == 0) {
+                return null;
+            }
+            List<Condition> parts = rule.parts();
+            List<String> labels = rule.partLabels();
+            List<String> never = new ArrayList<>();
+            boolean window = false;
+            for (int k = 0; k < parts.size(); k++) {
+                if (partHeld[i][k] == 0) {
+                    never.add(labels.get(k));
+                    window |= parts.get(k) instanceof Condition.TimeWindow;
+                }
+            }
+            StringBuilder out = new StringBuilder("rule '")
+                    .append(rule.name())
+                    .append("' never acted: on the ")
+                    .append(String.format(Locale.ROOT, "%,d", chances[i]))
+                    .append(' ')
+                    .append(timeframe.label())
+                    .append(chances[i] == 1 ? " bar" : " bars")
+                    .append(" it could act on, ");
+            if (parts.size() == 1) {
+                out.append("its condition ").append(labels.get(0)).append(" never held");
+            } else if (!never.isEmpty()) {
+                out.append(String.join(" and ", never)).append(" held on none");
+            } else {
+                List<String> counts = new ArrayList<>();
+                for (int k = 0; k < parts.size(); k++) {
+                    counts.add(labels.get(k) + " on " + String.format(Locale.ROOT, "%,d", partHeld[i][k]));
+                }
+                out.append("its parts held (")
+                        .append(String.join(", ", counts))
+                        .append(") but never all on the same bar");
+            }
+            if (window) {
+                TreeSet<LocalTime> seen = closes.get(i);
+                out.append(" (those bars close at ")
+                        .append(String.join(
+                                ", ", seen.stream().map(LocalTime::toString).toList()))
+                        .append(seen.size() >= CLOSES_KEPT ? ", ..." : "")
+                        .append(" UTC; a time window needs bars that close inside it)");
+            }
+            return out.toString();
+        }
     }
 
     /** A working limit entry: the signal bar it was placed on and how many bars it may wait. */
