@@ -6,6 +6,7 @@ import dev.paperdesk.desktop.blotter.BlotterViewModel.OrderRow;
 import dev.paperdesk.desktop.blotter.BlotterViewModel.PositionRow;
 import dev.paperdesk.desktop.common.Columns;
 import dev.paperdesk.desktop.common.Formats;
+import dev.paperdesk.desktop.common.KeptSelection;
 import dev.paperdesk.desktop.common.TableExport;
 import java.math.BigDecimal;
 import java.util.List;
@@ -61,7 +62,8 @@ public final class BlotterView extends VBox {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         working.setId("workingTable");
-        working.setItems(vm.working());
+        // rows are replaced as orders fill: Cancel keeps its target
+        KeptSelection.attach(working, vm.working(), OrderRow::id);
         working.setEditable(true);
         working.getColumns()
                 .setAll(List.<TableColumn<OrderRow, ?>>of(
@@ -106,7 +108,7 @@ public final class BlotterView extends VBox {
         VBox.setVgrow(working, Priority.ALWAYS);
 
         orders.setId("ordersTable");
-        orders.setItems(vm.orders());
+        KeptSelection.attach(orders, vm.orders(), OrderRow::id);
         orders.getColumns()
                 .setAll(List.<TableColumn<OrderRow, ?>>of(
                         Columns.number("Id", OrderRow::id, String::valueOf),
@@ -144,7 +146,7 @@ public final class BlotterView extends VBox {
         history.setDividerPositions(0.72);
 
         positions.setId("positionsTable");
-        positions.setItems(vm.positions());
+        KeptSelection.attach(positions, vm.positions(), PositionRow::instrument);
         positions
                 .getColumns()
                 .setAll(List.<TableColumn<PositionRow, ?>>of(

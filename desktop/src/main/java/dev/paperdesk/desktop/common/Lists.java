@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Objects;
 import javafx.collections.ObservableList;
 
-/** Updates an observable list to new contents with the fewest changes, so tables keep selection and scroll. */
+/**
+ * Updates an observable list to new contents with the fewest changes, so tables keep their scroll and
+ * unchanged rows. A replaced row drops the table's selection: {@link KeptSelection} chooses it again.
+ */
 public final class Lists {
     private Lists() {}
 

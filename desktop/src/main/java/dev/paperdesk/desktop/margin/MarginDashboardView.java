@@ -2,6 +2,7 @@ package dev.paperdesk.desktop.margin;
 
 import dev.paperdesk.desktop.common.Columns;
 import dev.paperdesk.desktop.common.Formats;
+import dev.paperdesk.desktop.common.KeptSelection;
 import dev.paperdesk.desktop.common.StyleClasses;
 import dev.paperdesk.desktop.common.TableExport;
 import dev.paperdesk.desktop.margin.MarginDashboardViewModel.ExposureRow;
@@ -322,7 +323,8 @@ public final class MarginDashboardView extends BorderPane {
     }
 
     private static TabPane tables(MarginDashboardViewModel vm) {
-        TableView<PositionRow> positions = new TableView<>(vm.positions());
+        TableView<PositionRow> positions = new TableView<>();
+        KeptSelection.attach(positions, vm.positions(), PositionRow::instrument);
         positions.setId("marginPositionsTable");
         positions
                 .getColumns()

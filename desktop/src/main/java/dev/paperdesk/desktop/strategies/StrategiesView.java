@@ -1,6 +1,7 @@
 package dev.paperdesk.desktop.strategies;
 
 import dev.paperdesk.desktop.common.Columns;
+import dev.paperdesk.desktop.common.KeptSelection;
 import dev.paperdesk.engine.strategy.api.StrategyProblem;
 import dev.paperdesk.engine.strategy.runner.StrategyStatus;
 import java.util.ArrayList;
@@ -51,7 +52,9 @@ public final class StrategiesView extends SplitPane {
     public StrategiesView(StrategiesViewModel vm) {
         this.vm = vm;
         setId("strategiesView");
-        TableView<StrategyStatus> table = new TableView<>(vm.statuses());
+        TableView<StrategyStatus> table = new TableView<>();
+        // a refresh replaces the rows whose P&L moved: Pause, Resume and Stop keep their target
+        KeptSelection.attach(table, vm.statuses(), StrategyStatus::id);
         table.setId("strategiesTable");
         table.getColumns()
                 .setAll(List.of(
@@ -73,7 +76,42 @@ public final class StrategiesView extends SplitPane {
         message.setId("strategiesMessage");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
-        VBox left = new VBox(8, new Label("Running strategies"), table, new HBox(8, pause, resume, stop), message);
+        ListView<String> log = new ListView<>(vm.log());
+        log.setId("strategyLog");
+        log.setPrefHeight(140);
+        log.setPlaceholder(new Label("Select a strategy to read its log: orders it skipped and why, its errors,"
+                + " and at its stop any rule that never acted."));
+        ((Label) log.getPlaceholder()).setWrapText(true);
+        log.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty || line == null ? null : line);
+                setTooltip(empty || line == null ? null : new Tooltip(line));
+                getStyleClass().removeAll("log-warn");
+                if (!empty && line != null && (line.contains(" WARN ") || line.contains(" ERROR "))) {
+                    getStyleClass().add("log-warn");
+                }
+            }
+        });
+        vm.log().addListener((ListChangeListener<String>) c -> {
+            if (!vm.log().isEmpty()) {
+                log.scrollTo(vm.log().size() - 1); // the latest line in view
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && (a == null || a.id() != b.id())) {
+                vm.showLog(b); // the log stays when the row is deselected, until another is chosen
+            }
+        });
+        VBox left = new VBox(
+                8,
+                new Label("Running strategies"),
+                table,
+                new HBox(8, pause, resume, stop),
+                message,
+                new Label("Log of the selected strategy"),
+                log);
         VBox.setVgrow(table, Priority.ALWAYS);
         left.setPadding(new Insets(10));
 

@@ -1,5 +1,6 @@
 package dev.paperdesk.desktop.strategies;
 
+import dev.paperdesk.desktop.common.Lists;
 import dev.paperdesk.desktop.common.UiExecutor;
 import dev.paperdesk.engine.model.Currency;
 import dev.paperdesk.engine.model.PortfolioId;
@@ -84,6 +85,10 @@ public final class StrategiesViewModel implements AutoCloseable {
     private final StringProperty capital = new SimpleStringProperty("100000");
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<StrategyStatus> statuses = FXCollections.observableArrayList();
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    /** The runner id of the strategy whose log is shown, or -1 for none. */
+    private volatile long logOf = -1;
+
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<StrategyProblem> markers = FXCollections.observableArrayList();
     private final ValidationScheduler scheduler;
@@ -199,10 +204,28 @@ public final class StrategiesViewModel implements AutoCloseable {
         runner.stop(s.id());
     }
 
-    /** Reloads the statuses (call from a UI timer). */
+    /** Reloads the statuses and the shown log (call from a UI timer). */
     public void refresh() {
         List<StrategyStatus> now = runner.statuses();
-        ui.coalesce("strategies-status", () -> statuses.setAll(now));
+        ui.coalesce("strategies-status", () -> Lists.replace(statuses, now));
+        long id = logOf;
+        List<String> lines = id < 0 ? List.of() : runner.log(id);
+        ui.coalesce("strategies-log", () -> {
+            if (!log.equals(lines)) {
+                log.setAll(lines);
+            }
+        });
+    }
+
+    /** Shows the log of {@code s} (its warnings, such as a rule that never acted, said when it stops); null for none. */
+    public void showLog(StrategyStatus s) {
+        logOf = s == null ? -1 : s.id();
+        refresh();
+    }
+
+    /** The last lines the chosen strategy logged (engine time, level, message), oldest first. */
+    public ObservableList<String> log() {
+        return log;
     }
 
     public ObservableList<String> templates() {

@@ -32,6 +32,7 @@ class StrategiesFlowTest {
     private TradingSession session;
     private FxUiExecutor ui;
     private StrategiesView view;
+    private StrategiesViewModel vm;
 
     @Start
     void start(Stage stage) {
@@ -39,7 +40,8 @@ class StrategiesFlowTest {
         session = TradingSession.open(SessionConfig.simulated(null, Instant.parse("2025-03-03T00:00:00Z"), 3)
                 .withFeed(runner.wrap(SimulatedMarket.defaultMarket(3, List.of("BTC-USDT@binance")))));
         ui = new FxUiExecutor();
-        view = new StrategiesView(new StrategiesViewModel(session, runner, ui));
+        vm = new StrategiesViewModel(session, runner, ui);
+        view = new StrategiesView(vm);
         dev.paperdesk.desktop.common.TestStages.show(stage, view, 1200, 720);
     }
 
@@ -115,5 +117,52 @@ class StrategiesFlowTest {
                 .getText()
                 .startsWith("Valid"));
         assertThat(editor.getStyleOfChar(0, 1)).doesNotContain("yaml-error");
+    }
+
+    @Test
+    void selectingAStrategyShowsItsLogWithWhyARuleNeverActed(FxRobot robot) throws Exception {
+        robot.interact(
+                () -> vm.sourceProperty()
+                        .set(
+                                """
+                        name: moonshot
+                        instruments: [BTC-USDT@binance]
+                        timeframe: 1m
+                        rules:
+                          - name: at-a-billion
+                            when: {above: [close, 1000000000]}
+                            then: {action: buy, size: {quantity: 1}}
+                        """));
+        robot.clickOn("#strategyStart");
+        session.advance(java.time.Duration.ofMinutes(20));
+        javafx.scene.control.TableView<?> table =
+                robot.lookup("#strategiesTable").queryAs(javafx.scene.control.TableView.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        javafx.scene.control.ListView<?> log =
+                robot.lookup("#strategyLog").queryAs(javafx.scene.control.ListView.class);
+        assertThat(log.getItems()).isEmpty();
+
+        robot.clickOn(robot.lookup("#strategiesTable .table-row-cell")
+                .match(n -> ((javafx.scene.control.TableRow<?>) n).getItem() != null)
+                .<Node>query());
+        // the statuses refresh twice a second: the chosen row stays chosen through the refreshes
+        session.advance(java.time.Duration.ofMinutes(2));
+        Thread.sleep(1_200);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getSelectionModel().getSelectedIndex()).isZero();
+        // a row whose figures move (its P&L) is replaced in place, and stays chosen too
+        robot.interact(() -> {
+            var s = vm.statuses().get(0);
+            dev.paperdesk.desktop.common.Lists.replace(
+                    vm.statuses(),
+                    List.of(new dev.paperdesk.engine.strategy.runner.StrategyStatus(
+                            s.id(), s.name(), s.state(), s.portfolio(), java.math.BigDecimal.TEN, s.fills(), "")));
+        });
+        assertThat(table.getSelectionModel().getSelectedIndex()).isZero();
+        robot.clickOn("#strategyStop");
+        session.advance(java.time.Duration.ofSeconds(1));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> log.getItems().stream()
+                .anyMatch(l -> String.valueOf(l).contains("WARN rule 'at-a-billion' never acted")));
+        assertThat(String.valueOf(log.getItems().get(0))).contains("its condition 'above' (line 6) never held");
     }
 }

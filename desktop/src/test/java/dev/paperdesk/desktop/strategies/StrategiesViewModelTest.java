@@ -82,4 +82,37 @@ class StrategiesViewModelTest {
         vm.refresh();
         assertThat(vm.statuses().get(0).state()).isEqualTo(StrategyState.STOPPED);
     }
+
+    @Test
+    void theSelectedStrategysLogSaysWhyARuleNeverActedWhenItStops() {
+        vm.sourceProperty()
+                .set(
+                        """
+                        name: moonshot
+                        instruments: [BTC-USDT@binance]
+                        timeframe: 1m
+                        rules:
+                          - name: at-a-billion
+                            when: {above: [close, 1000000000]}
+                            then: {action: buy, size: {quantity: 1}}
+                        """);
+        assertThat(vm.problems()).isEmpty();
+        long id = vm.start();
+        session.advance(Duration.ofMinutes(30));
+        vm.refresh();
+        StrategyStatus s = vm.statuses().get(0);
+        assertThat(s.id()).isEqualTo(id);
+        vm.showLog(s);
+        assertThat(vm.log()).isEmpty();
+
+        vm.stop(s);
+        session.advance(Duration.ofSeconds(1));
+        vm.refresh();
+        assertThat(vm.log())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .matches(".* WARN rule 'at-a-billion' never acted: on the \\d+ 1m bars it could act on, its"
+                        + " condition 'above' \\(line 6\\) never held");
+        vm.showLog(null);
+        assertThat(vm.log()).isEmpty();
+    }
 }
