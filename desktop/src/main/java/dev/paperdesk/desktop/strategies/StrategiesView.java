@@ -67,8 +67,9 @@ public final class StrategiesView extends SplitPane {
         for (int i = 0; i < widths.length; i++) {
             table.getColumns().get(i).setPrefWidth(widths[i]);
         }
-        table.setPlaceholder(
-                new Label("No strategy running: clone a template, edit it and start it on the live market."));
+        Label none = new Label("No strategy running: clone a template, edit it and start it on the live market.");
+        none.setWrapText(true);
+        table.setPlaceholder(none);
         Button pause = action("strategyPause", "Pause", table, vm::pause);
         Button resume = action("strategyResume", "Resume", table, vm::resume);
         Button stop = action("strategyStop", "Stop", table, vm::stop);

@@ -2,13 +2,17 @@ package dev.paperdesk.desktop.strategies;
 
 import dev.paperdesk.desktop.common.Lists;
 import dev.paperdesk.desktop.common.UiExecutor;
+import dev.paperdesk.engine.backtest.StrategySource;
 import dev.paperdesk.engine.model.Currency;
+import dev.paperdesk.engine.model.Instrument;
+import dev.paperdesk.engine.model.InstrumentId;
 import dev.paperdesk.engine.model.PortfolioId;
 import dev.paperdesk.engine.portfolio.CostBasisMethod;
 import dev.paperdesk.engine.session.TradingSession;
 import dev.paperdesk.engine.strategy.api.StrategyDefinition;
 import dev.paperdesk.engine.strategy.api.StrategyProblem;
 import dev.paperdesk.engine.strategy.builtin.Templates;
+import dev.paperdesk.engine.strategy.rules.RuleStrategy;
 import dev.paperdesk.engine.strategy.rules.RuleStrategyLoader;
 import dev.paperdesk.engine.strategy.runner.StrategyRunner;
 import dev.paperdesk.engine.strategy.runner.StrategyStatus;
@@ -115,7 +119,48 @@ public final class StrategiesViewModel implements AutoCloseable {
     /** Replaces the editor's text by a copy of the chosen template, renamed {@code NAME-copy}. */
     public void cloneTemplate() {
         String text = Templates.text(template.get()).orElse("");
-        source.set(text.replaceFirst("(?m)^name:\\s*(\\S+)", "name: $1-copy"));
+        text = text.replaceFirst("(?m)^name:\\s*(\\S+)", "name: $1-copy");
+        // the templates name BTC-USDT@sim: the copy trades the live market's BTC-USDT where it is listed
+        List<InstrumentId> ids = instrumentsOf(text);
+        List<InstrumentId> here = ids.stream()
+                .map(id -> listed(id) ? id : sameSymbol(id).stream().findFirst().orElse(id))
+                .toList();
+        source.set(here.equals(ids) ? text : StrategySource.rebind(text, here, null));
+    }
+
+    /** The instruments a valid strategy text trades (with its parameters' defaults); empty when it is not valid. */
+    private static List<InstrumentId> instrumentsOf(String text) {
+        if (RuleStrategyLoader.load("editor", text) instanceof RuleStrategyLoader.Load.Loaded loaded
+                && loaded.definition().build(Map.of()) instanceof StrategyDefinition.Build.Built built
+                && built.strategy() instanceof RuleStrategy rules) {
+            return rules.instruments();
+        }
+        return List.of();
+    }
+
+    private boolean listed(InstrumentId id) {
+        return session.instrument(id).isPresent();
+    }
+
+    /** The live market's instruments with {@code id}'s symbol, in its order. */
+    private List<InstrumentId> sameSymbol(InstrumentId id) {
+        return session.instruments().stream()
+                .map(Instrument::id)
+                .filter(i -> i.symbol().equals(id.symbol()))
+                .toList();
+    }
+
+    /** Why the strategy cannot trade the live market (an instrument it does not list), or empty. */
+    private String unlisted(List<InstrumentId> ids) {
+        for (InstrumentId id : ids) {
+            if (!listed(id)) {
+                List<String> others =
+                        sameSymbol(id).stream().map(InstrumentId::toString).toList();
+                return "instruments: " + id + " is not listed on the live market, so no bar would ever reach the"
+                        + " strategy" + (others.isEmpty() ? "" : "; use " + String.join(" or ", others));
+            }
+        }
+        return "";
     }
 
     /** Re-checks the editor's text now, on the calling thread; the problems list is empty when it would run. */
@@ -170,6 +215,11 @@ public final class StrategiesViewModel implements AutoCloseable {
         StrategyDefinition.Build build = loaded.definition().build(Map.of());
         if (!(build instanceof StrategyDefinition.Build.Built built)) {
             message.set(((StrategyDefinition.Build.Invalid) build).message());
+            return -1;
+        }
+        String elsewhere = built.strategy() instanceof RuleStrategy rules ? unlisted(rules.instruments()) : "";
+        if (!elsewhere.isEmpty()) {
+            message.set(elsewhere);
             return -1;
         }
         BigDecimal cash;

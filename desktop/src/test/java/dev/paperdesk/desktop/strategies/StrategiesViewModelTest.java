@@ -115,4 +115,21 @@ class StrategiesViewModelTest {
         vm.showLog(null);
         assertThat(vm.log()).isEmpty();
     }
+
+    @Test
+    void aClonedTemplateTradesTheLiveMarketsListingAndAnUnlistedInstrumentIsRefused() {
+        vm.cloneTemplate();
+        assertThat(vm.sourceProperty().get())
+                .contains("instruments: [BTC-USDT@binance]")
+                .doesNotContain("@sim");
+        assertThat(vm.problems()).isEmpty();
+
+        vm.sourceProperty().set(vm.sourceProperty().get().replace("BTC-USDT@binance", "BTC-USDT@sim"));
+        assertThat(vm.problems()).isEmpty(); // a valid file: the market is what refuses it
+        assertThat(vm.start()).isEqualTo(-1);
+        assertThat(vm.messageProperty().get())
+                .isEqualTo("instruments: BTC-USDT@sim is not listed on the live market, so no bar would ever"
+                        + " reach the strategy; use BTC-USDT@binance");
+        assertThat(vm.statuses()).isEmpty();
+    }
 }

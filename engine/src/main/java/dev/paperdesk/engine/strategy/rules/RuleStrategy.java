@@ -85,6 +85,9 @@ public final class RuleStrategy implements Strategy {
     public void onStart(StrategyContext context) {
         this.ctx = context;
         for (InstrumentId id : rules.instruments()) {
+            if (ctx.instrument(id).isEmpty()) {
+                ctx.warn(id + " is not listed on this market: no bar of it will reach the strategy");
+            }
             ctx.subscribeBars(id, rules.timeframe());
             IndicatorHandle[] handles = new IndicatorHandle[rules.indicators().size()];
             for (int i = 0; i < handles.length; i++) {

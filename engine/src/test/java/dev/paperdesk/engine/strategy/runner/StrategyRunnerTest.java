@@ -201,6 +201,32 @@ class StrategyRunnerTest {
         }
     }
 
+    @Test
+    void aRuleStrategyOnAnInstrumentTheMarketDoesNotListSaysSoInItsLog() {
+        StrategyRunner runner = new StrategyRunner();
+        SessionConfig config = SessionConfig.simulated(null, Instant.parse("2025-03-03T00:00:00Z"), 9)
+                .withFeed(runner.wrap(SimulatedMarket.defaultMarket(9, List.of("BTC-USDT@binance"))));
+        String yaml = dev.paperdesk.engine.strategy.builtin.Templates.text("builtin:sma-cross")
+                .orElseThrow()
+                .replace("timeframe: 1h", "timeframe: 1m");
+        try (TradingSession session = TradingSession.open(config)) {
+            PortfolioId id = portfolio(session, "elsewhere");
+            var built = dev.paperdesk.engine.strategy.rules.RuleStrategyLoader.load("sma.yaml", yaml)
+                    .orThrow()
+                    .build(java.util.Map.of())
+                    .orThrow();
+            long handle = runner.start(built, ParameterValues.empty(), id);
+            session.advance(Duration.ofMinutes(5));
+            assertThat(runner.log(handle))
+                    .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .endsWith(" WARN BTC-USDT@sim is not listed on this market: no bar of it will reach the strategy");
+            runner.stop(handle);
+            session.advance(Duration.ofSeconds(1));
+            // it never had a bar to act on: nothing more to explain
+            assertThat(runner.log(handle)).hasSize(1);
+        }
+    }
+
     private static PortfolioId portfolio(TradingSession session, String name) {
         return TradingSession.await(
                         session.createPortfolio(name, "", Currency.USD, new BigDecimal("100000"), CostBasisMethod.FIFO))
