@@ -1,21 +1,24 @@
 package dev.paperdesk.desktop.strategies;
 
 import dev.paperdesk.desktop.common.Columns;
+import dev.paperdesk.desktop.common.Formats;
 import dev.paperdesk.desktop.common.KeptSelection;
 import dev.paperdesk.engine.strategy.api.StrategyProblem;
+import dev.paperdesk.engine.strategy.runner.StrategyState;
 import dev.paperdesk.engine.strategy.runner.StrategyStatus;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -60,7 +63,7 @@ public final class StrategiesView extends SplitPane {
                 .setAll(List.of(
                         Columns.text("Strategy", StrategyStatus::name, s -> s),
                         Columns.text("State", StrategyStatus::state, Object::toString),
-                        Columns.number("P&L (USD)", StrategyStatus::pnl, v -> String.format(Locale.ROOT, "%,.2f", v)),
+                        Columns.styled("P&L (USD)", StrategyStatus::pnl, Formats::signedMoney, Formats::pnlStyleClass),
                         Columns.number("Fills", StrategyStatus::fills, Object::toString),
                         Columns.longText("Error", StrategyStatus::error, s -> s)));
         double[] widths = {150, 80, 110, 60, 220};
@@ -70,9 +73,11 @@ public final class StrategiesView extends SplitPane {
         Label none = new Label("No strategy running: clone a template, edit it and start it on the live market.");
         none.setWrapText(true);
         table.setPlaceholder(none);
-        Button pause = action("strategyPause", "Pause", table, vm::pause);
-        Button resume = action("strategyResume", "Resume", table, vm::resume);
-        Button stop = action("strategyStop", "Stop", table, vm::stop);
+        // each button only where it applies to the chosen strategy's state
+        Button pause = action("strategyPause", "Pause", table, vm::pause, s -> s == StrategyState.RUNNING);
+        Button resume = action("strategyResume", "Resume", table, vm::resume, s -> s == StrategyState.PAUSED);
+        Button stop = action(
+                "strategyStop", "Stop", table, vm::stop, s -> s == StrategyState.RUNNING || s == StrategyState.PAUSED);
         Label message = new Label();
         message.setId("strategiesMessage");
         message.setWrapText(true);
@@ -190,11 +195,20 @@ public final class StrategiesView extends SplitPane {
     }
 
     private static Button action(
-            String id, String text, TableView<StrategyStatus> table, Consumer<StrategyStatus> act) {
+            String id,
+            String text,
+            TableView<StrategyStatus> table,
+            Consumer<StrategyStatus> act,
+            Predicate<StrategyState> applies) {
         Button b = new Button(text);
         b.setId(id);
         b.disableProperty()
-                .bind(table.getSelectionModel().selectedItemProperty().isNull());
+                .bind(Bindings.createBooleanBinding(
+                        () -> {
+                            StrategyStatus s = table.getSelectionModel().getSelectedItem();
+                            return s == null || !applies.test(s.state());
+                        },
+                        table.getSelectionModel().selectedItemProperty()));
         b.setOnAction(e -> act.accept(table.getSelectionModel().getSelectedItem()));
         return b;
     }

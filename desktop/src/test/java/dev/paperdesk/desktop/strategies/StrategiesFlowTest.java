@@ -159,10 +159,19 @@ class StrategiesFlowTest {
                             s.id(), s.name(), s.state(), s.portfolio(), java.math.BigDecimal.TEN, s.fills(), "")));
         });
         assertThat(table.getSelectionModel().getSelectedIndex()).isZero();
+        // a running strategy can be paused or stopped, not resumed
+        assertThat(robot.lookup("#strategyPause").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#strategyResume").queryButton().isDisabled()).isTrue();
         robot.clickOn("#strategyStop");
         session.advance(java.time.Duration.ofSeconds(1));
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> log.getItems().stream()
                 .anyMatch(l -> String.valueOf(l).contains("WARN rule 'at-a-billion' never acted")));
         assertThat(String.valueOf(log.getItems().get(0))).contains("its condition 'above' (line 6) never held");
+        // stopped for good: nothing left to pause, resume or stop
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#strategyStop")
+                .queryButton()
+                .isDisabled());
+        assertThat(robot.lookup("#strategyPause").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#strategyResume").queryButton().isDisabled()).isTrue();
     }
 }
