@@ -70,6 +70,8 @@ public final class StrategiesView extends SplitPane {
         for (int i = 0; i < widths.length; i++) {
             table.getColumns().get(i).setPrefWidth(widths[i]);
         }
+        // the columns share the table's width (the error column takes what is left): no sideways scroll
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label none = new Label("No strategy running: clone a template, edit it and start it on the live market.");
         none.setWrapText(true);
         table.setPlaceholder(none);
