@@ -3,6 +3,7 @@ package dev.paperdesk.desktop.strategies;
 import dev.paperdesk.desktop.common.Columns;
 import dev.paperdesk.desktop.common.Formats;
 import dev.paperdesk.desktop.common.KeptSelection;
+import dev.paperdesk.desktop.common.TableExport;
 import dev.paperdesk.engine.strategy.api.StrategyProblem;
 import dev.paperdesk.engine.strategy.runner.StrategyState;
 import dev.paperdesk.engine.strategy.runner.StrategyStatus;
@@ -72,6 +73,7 @@ public final class StrategiesView extends SplitPane {
         }
         // the columns share the table's width (the error column takes what is left): no sideways scroll
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableExport.install(table, "strategies");
         Label none = new Label("No strategy running: clone a template, edit it and start it on the live market.");
         none.setWrapText(true);
         table.setPlaceholder(none);
