@@ -238,4 +238,45 @@ class BacktestStrategyOrdersTest {
         assertThat(r.trades()).hasSize(1);
         assertThat(r.trades().get(0).side()).isEqualTo("LONG");
     }
+
+    @Test
+    void aBracketsTrailingDistanceInPriceUnitsIsRoundedToTheTickNotRefused() {
+        // a trailing distance of 2.4567 (an ATR multiple is any real number) trails on whole ticks:
+        // 2.46 under the third bar's high of 102.5, so the stop sits at 100.04; without the rounding
+        // the venue refuses the exit and the position stays open unprotected
+        BacktestResult r = run(() -> new StrategyOrder.Bracket(
+                new StrategyOrder.Market(ACME, Side.BUY, TEN, false, "bracket"),
+                null,
+                null,
+                new Offset.Points(new BigDecimal("2.4567"))));
+        assertThat(r.rejections()).isEmpty();
+        assertThat(fills(r))
+                .containsExactly(
+                        "2024-01-01T01:00:00Z ACME@hist BUY 10 @ 100",
+                        "2024-01-01T02:00:00Z ACME@hist SELL 10 @ 100.04");
+    }
+
+    @Test
+    void aLongBracketsExitsRoundDownToTheTickTheStopAwayFromTheEntryTheTargetTowardsIt() {
+        // entry 100: a take-profit 2.355 above is 102.355, on the tick 102.35 (not 102.36, which the
+        // market might never reach); a stop 3.005 below is 96.995, on the tick 96.99 (never tighter)
+        BacktestResult target = run(() -> new StrategyOrder.Bracket(
+                new StrategyOrder.Market(ACME, Side.BUY, TEN, false, "bracket"),
+                new dev.paperdesk.engine.strategy.api.ExitLevel.FromEntry(new Offset.Points(new BigDecimal("2.355"))),
+                null,
+                null));
+        assertThat(fills(target))
+                .containsExactly(
+                        "2024-01-01T01:00:00Z ACME@hist BUY 10 @ 100",
+                        "2024-01-01T02:00:00Z ACME@hist SELL 10 @ 102.35");
+        BacktestResult stop = run(() -> new StrategyOrder.Bracket(
+                new StrategyOrder.Market(ACME, Side.BUY, TEN, false, "bracket"),
+                null,
+                new dev.paperdesk.engine.strategy.api.ExitLevel.FromEntry(new Offset.Points(new BigDecimal("3.005"))),
+                null));
+        assertThat(fills(stop))
+                .containsExactly(
+                        "2024-01-01T01:00:00Z ACME@hist BUY 10 @ 100",
+                        "2024-01-01T02:00:00Z ACME@hist SELL 10 @ 96.99");
+    }
 }

@@ -205,15 +205,16 @@ final class EngineStrategyContext implements StrategyContext {
         InstrumentId inst = b.instrumentId();
         List<StrategyOrder> exits = new ArrayList<>();
         if (b.takeProfit() != null) {
-            Price limit = onTick(inst, b.takeProfit().resolve(b.side(), entry, true));
+            Price limit = onTick(inst, b.takeProfit().resolve(b.side(), entry, true), b.side());
             exits.add(new StrategyOrder.Limit(inst, exit, q, limit, TimeInForce.GTC, true, b.tag()));
         }
         if (b.stopLoss() != null) {
-            Price stop = onTick(inst, b.stopLoss().resolve(b.side(), entry, false));
+            Price stop = onTick(inst, b.stopLoss().resolve(b.side(), entry, false), b.side());
             exits.add(new StrategyOrder.Stop(inst, exit, q, stop, TimeInForce.GTC, true, b.tag()));
         }
         if (b.trailingStop() != null) {
-            exits.add(new StrategyOrder.TrailingStop(inst, exit, q, b.trailingStop(), true, b.tag()));
+            exits.add(
+                    new StrategyOrder.TrailingStop(inst, exit, q, trailOnTick(inst, b.trailingStop()), true, b.tag()));
         }
         List<OrderId> ids = new ArrayList<>();
         for (StrategyOrder o : exits) {
@@ -226,13 +227,32 @@ final class EngineStrategyContext implements StrategyContext {
         }
     }
 
-    private Price onTick(InstrumentId inst, BigDecimal price) {
+    /**
+     * A bracket's trailing distance in price units rounded to the nearest tick, at least one (an ATR
+     * multiple is any real number: the venue takes only whole ticks); a percentage is kept as it is.
+     */
+    private Offset trailOnTick(InstrumentId inst, Offset trail) {
+        Instrument instrument = engine.instruments().get(inst);
+        if (!(trail instanceof Offset.Points p) || instrument == null) {
+            return trail;
+        }
+        BigDecimal tick = instrument.tickSize();
+        BigDecimal ticks = p.points().divide(tick, 0, RoundingMode.HALF_EVEN).max(BigDecimal.ONE);
+        return new Offset.Points(ticks.multiply(tick));
+    }
+
+    /**
+     * An exit level on the tick: down for a long's exits, up for a short's, which puts a stop-loss away
+     * from the entry (never tighter than asked) and a take-profit towards it (never farther).
+     */
+    private Price onTick(InstrumentId inst, BigDecimal price, Side entrySide) {
         Instrument instrument = engine.instruments().get(inst);
         if (instrument == null) {
             return new Price(price);
         }
         BigDecimal tick = instrument.tickSize();
-        return new Price(price.divide(tick, 0, RoundingMode.HALF_EVEN).multiply(tick));
+        RoundingMode mode = entrySide == Side.BUY ? RoundingMode.FLOOR : RoundingMode.CEILING;
+        return new Price(price.divide(tick, 0, mode).multiply(tick));
     }
 
     // ------------------------------------------------------------------ StrategyContext
