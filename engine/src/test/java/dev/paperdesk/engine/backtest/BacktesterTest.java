@@ -204,6 +204,39 @@ class BacktesterTest {
         assertThat(Backtester.run(smaCross()).warnings()).isEmpty();
     }
 
+    @Test
+    void entriesSkippedForASizeBelowOneLotAreCountedInTheWarnings() {
+        // 10 USD buys a tenth of a share, and the instrument trades whole shares: the rule holds on every
+        // bar yet never trades, and the run says why instead of ending with no trades and no reason
+        String yaml =
+                """
+                name: too-small
+                instruments: [ACME@hist]
+                timeframe: 1h
+                rules:
+                  - name: tiny
+                    when: [{above: [close, 0]}, {position: flat}]
+                    then: {action: buy, size: {amount: 10, step: 0.001}}
+                """;
+        StrategyDefinition def = StrategySource.load("too-small.yaml", yaml, List.of(ACME), Timeframe.H1);
+        List<Bar> bars = BARS.subList(0, 50);
+        BacktestResult r =
+                Backtester.run(BacktestConfig.of("too-small.yaml", def, BacktestData.ofBars(ACME_EQUITY, bars)));
+
+        assertThat(r.trades()).isEmpty();
+        Bar last = bars.get(49);
+        String sized = BigDecimal.TEN
+                .divide(last.close().multiply(new BigDecimal("0.001")), 0, java.math.RoundingMode.DOWN)
+                .multiply(new BigDecimal("0.001"))
+                .stripTrailingZeros()
+                .toPlainString();
+        assertThat(r.warnings())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .endsWith("rule 'tiny' held but placed no order 50 times: its size rounded to zero (the last, on the"
+                        + " bar of " + last.openTime() + ", sized " + sized + " units at "
+                        + last.close().toPlainString() + ", less than one lot of 1 of ACME@hist)");
+    }
+
     private static int lineOf(String text, String needle) {
         List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {

@@ -140,6 +140,26 @@ public final class RuleStrategy implements Strategy {
                 ctx.warn(why);
             }
         }
+        unsized.forEach(
+                (rule, u) -> ctx.warn(u.explain(rule, ctx.instrument(u.id()).orElse(null))));
+    }
+
+    /** Per rule, the entries it skipped because their size came to less than one lot. */
+    private final Map<String, Unsized> unsized = new LinkedHashMap<>();
+
+    /** How often a rule's entry was skipped for a size of zero, and the last such bar. */
+    private record Unsized(long times, Instant lastBar, InstrumentId id, BigDecimal price, BigDecimal sized) {
+        String explain(String rule, Instrument instrument) {
+            String size =
+                    sized.signum() <= 0 ? "nothing" : sized.stripTrailingZeros().toPlainString() + " units";
+            String lot = instrument == null || sized.signum() <= 0 || sized.compareTo(instrument.lotSize()) >= 0
+                    ? ""
+                    : ", less than one lot of "
+                            + instrument.lotSize().stripTrailingZeros().toPlainString() + " of " + id;
+            return "rule '" + rule + "' held but placed no order " + times + (times == 1 ? " time" : " times")
+                    + ": its size rounded to zero (the last, on the bar of " + lastBar + ", sized " + size + " at "
+                    + price.toPlainString() + lot + ")";
+        }
     }
 
     @Override
@@ -282,9 +302,14 @@ public final class RuleStrategy implements Strategy {
                 return;
             }
         }
-        BigDecimal qty = toLot(s.id, size(a.sizing(), reference, stopDistance));
+        BigDecimal sized = size(a.sizing(), reference, stopDistance);
+        BigDecimal qty = toLot(s.id, sized);
         if (qty.signum() <= 0) {
             ctx.info(rule.name() + ": size rounds to zero at " + reference.toPlainString() + "; no order");
+            unsized.merge(
+                    rule.name(),
+                    new Unsized(1, bar.openTime(), s.id, reference, sized),
+                    (was, now) -> new Unsized(was.times() + 1, now.lastBar(), now.id(), now.price(), now.sized()));
             return;
         }
         Quantity q = new Quantity(qty);
