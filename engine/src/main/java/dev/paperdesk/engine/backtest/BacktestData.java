@@ -128,6 +128,35 @@ public record BacktestData(BarStore store, List<ReplaySeries> series, Instant fr
         };
     }
 
+    /**
+     * This data with the CSV instrument {@code id} trading in lots of {@code lot} units (0.001 for a
+     * coin) instead of whole units; its tick is kept.
+     *
+     * @throws IllegalArgumentException when no series is of {@code id}, its instrument is not a CSV
+     *     equity, or {@code lot} is not positive
+     */
+    public BacktestData withLot(InstrumentId id, BigDecimal lot) {
+        if (lot.signum() <= 0) {
+            throw new IllegalArgumentException("the lot of " + id + " must be positive, not " + lot.toPlainString());
+        }
+        boolean found = false;
+        List<ReplaySeries> out = new java.util.ArrayList<>();
+        for (ReplaySeries s : series) {
+            if (s.instrument().id().equals(id) && s.instrument() instanceof Instrument.Equity e) {
+                out.add(new ReplaySeries(
+                        new Instrument.Equity(id, e.tickSize(), lot, e.quoteCurrency(), e.sector()), s.timeframe()));
+                found = true;
+            } else {
+                out.add(s);
+            }
+        }
+        if (!found) {
+            throw new IllegalArgumentException("no bars of " + id + " to set the lot of (the data has "
+                    + series.stream().map(s -> s.instrument().id().toString()).toList() + ")");
+        }
+        return new BacktestData(store, out, from, to, tradeFrom);
+    }
+
     /** An equity in USD with a tick of a cent and whole-unit lots, for bars without contract data. */
     public static Instrument csvInstrument(InstrumentId id) {
         return csvInstrument(id, CENT);

@@ -3,11 +3,15 @@ package dev.paperdesk.engine.cli;
 import dev.paperdesk.engine.backtest.BacktestData;
 import dev.paperdesk.engine.backtest.BacktestDataException;
 import dev.paperdesk.engine.market.history.BarFormat;
+import dev.paperdesk.engine.market.history.HistoricalInstruments;
 import dev.paperdesk.engine.store.BarStore;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The {@code --data SYM=FILE.csv} and {@code --format} options of the commands that replay CSV bars. */
@@ -26,6 +30,14 @@ final class BarDataOptions {
             converter = DataCommand.FormatConverter.class,
             description = "CSV layout: yahoo, binance, ninjatrader or generic (default: ${DEFAULT-VALUE}).")
     BarFormat format;
+
+    @Option(
+            names = "--lot",
+            paramLabel = "SYM=STEP",
+            description = "The trading unit of SYM's orders: sizes are rounded down to multiples of it"
+                    + " (default 1, whole units as for a stock); e.g. --lot BTCUSD=0.001 to trade a coin"
+                    + " in thousandths; repeatable.")
+    Map<String, BigDecimal> lots = new LinkedHashMap<>();
 
     boolean given() {
         return !data.isEmpty();
@@ -49,6 +61,13 @@ final class BarDataOptions {
                 throw new CliException(e.getMessage(), 1);
             }
             bars = bars == null ? one : combine(bars, one);
+        }
+        for (Map.Entry<String, BigDecimal> lot : lots.entrySet()) {
+            try {
+                bars = bars.withLot(HistoricalInstruments.parse(lot.getKey().strip()), lot.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new CliException("--lot " + lot.getKey() + ": " + e.getMessage(), 2);
+            }
         }
         return bars;
     }

@@ -181,6 +181,56 @@ class BacktestCommandTest {
         assertThat(err2.toString()).contains("bad.csv");
     }
 
+    @Test
+    void lotLetsAStrategyTradeFractionsAndWithoutItTheSkippedEntriesAreExplained() throws Exception {
+        Path csv = yahooFile();
+        Path yaml = dir.resolve("small.yaml");
+        Files.writeString(
+                yaml,
+                """
+                name: small
+                instruments: [X@hist]
+                timeframe: 1d
+                rules:
+                  - name: in
+                    when: [{above: [close, 0]}, {position: flat}]
+                    then: {action: buy, size: {amount: 10, step: 0.001}}
+                """);
+        Path result = dir.resolve("small.json");
+        String[] args = {"backtest", "--strategy", yaml.toString(), "--data", "ACME=" + csv, "--out", result.toString()
+        };
+
+        // whole shares by default: 10 USD at about 50 buys none, and the run says so
+        StringWriter err = new StringWriter();
+        assertThat(run(new StringWriter(), err, args)).as(err.toString()).isZero();
+        assertThat(new ObjectMapper().readTree(result.toFile()).path("fills")).isEmpty();
+        assertThat(err.toString())
+                .contains("rule 'in' held but placed no order 400 times: its size rounded to zero")
+                .contains("less than one lot of 1 of ACME@hist");
+
+        // in thousandths: the first bar's entry fills at the second bar's open
+        StringWriter err2 = new StringWriter();
+        String[] withLot = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(args), java.util.stream.Stream.of("--lot", "ACME=0.001"))
+                .toArray(String[]::new);
+        assertThat(run(new StringWriter(), err2, withLot)).as(err2.toString()).isZero();
+        JsonNode fill =
+                new ObjectMapper().readTree(result.toFile()).path("fills").get(0);
+        assertThat(fill.path("side").asText()).isEqualTo("BUY");
+        assertThat(fill.path("quantity").decimalValue().scale()).isPositive();
+        assertThat(fill.path("quantity").decimalValue())
+                .isLessThan(java.math.BigDecimal.ONE)
+                .isPositive();
+        assertThat(err2.toString()).doesNotContain("size rounded to zero");
+
+        StringWriter err3 = new StringWriter();
+        String[] wrong = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(args), java.util.stream.Stream.of("--lot", "BETA=0.001"))
+                .toArray(String[]::new);
+        assertThat(run(new StringWriter(), err3, wrong)).isEqualTo(2);
+        assertThat(err3.toString()).contains("--lot BETA: no bars of BETA@hist to set the lot of");
+    }
+
     /**
      * On {@code sma-exact-tie.csv} SMA(2) = SMA(4) exactly on 2024-02-01 and fast rises above slow on
      * 2024-02-02: the entry is signalled on 2024-02-02 and fills at the next bar's open (2024-02-05,
