@@ -2,6 +2,7 @@ package dev.paperdesk.engine.backtest;
 
 import dev.paperdesk.engine.market.history.BarFormat;
 import dev.paperdesk.engine.market.history.BarImporter;
+import dev.paperdesk.engine.market.history.CsvBarMapping;
 import dev.paperdesk.engine.market.history.ImportOutcome;
 import dev.paperdesk.engine.market.history.ImportProblem;
 import dev.paperdesk.engine.market.history.ImportRequest;
@@ -111,10 +112,15 @@ public record BacktestData(BarStore store, List<ReplaySeries> series, Instant fr
      * @throws BacktestDataException listing the file's problems (file:line: message)
      */
     public static BacktestData fromCsv(String symbol, Path file, BarFormat format) {
+        return fromCsv(symbol, file, format.mapping());
+    }
+
+    /** As {@link #fromCsv(String, Path, BarFormat)} with a layout of the file's own (columns, zone, ...). */
+    public static BacktestData fromCsv(String symbol, Path file, CsvBarMapping mapping) {
         MemoryBarStore store = new MemoryBarStore();
         InstrumentId id = dev.paperdesk.engine.market.history.HistoricalInstruments.parse(symbol);
         ImportOutcome outcome = new BarImporter(store)
-                .importFile(file, new ImportRequest(format.mapping(), id, null, BarStore.WriteMode.REPLACE));
+                .importFile(file, new ImportRequest(mapping, id, null, BarStore.WriteMode.REPLACE));
         return switch (outcome) {
             case ImportOutcome.Imported i -> all(
                     store,

@@ -32,6 +32,10 @@ import picocli.CommandLine.Option;
             "RESULT.json holds config, assumptions, metrics (total_return, cagr, sharpe, sortino,"
                     + " max_drawdown, win_rate, profit_factor, expectancy, exposure, trades), benchmark"
                     + " (buy and hold of the first symbol), trades, fills, equity and timing (bars, run_ms).",
+            "A file the --format presets do not fit is read with the layout options of 'data import'"
+                    + " (--columns, --date-column, --time-column, --delimiter, --no-header, --timestamp-format,"
+                    + " --zone, --stamp, --missing-volume zero for FX quotes). A CSV instrument trades whole"
+                    + " units unless --lot says otherwise (--lot BTCUSD=0.001).",
             "--from/--to restrict trading to a date range; earlier bars of the file warm up the indicators first.",
             "--strategy builtin:funding-arbitrage --recording DAY.pdmr replays a recorded multi-venue market"
                     + " (paperdesk arbitrage record) through the arbitrage strategy instead; RESULT.json has the"

@@ -31,6 +31,9 @@ final class BarDataOptions {
             description = "CSV layout: yahoo, binance, ninjatrader or generic (default: ${DEFAULT-VALUE}).")
     BarFormat format;
 
+    @picocli.CommandLine.Mixin
+    CsvMappingOptions layout;
+
     @Option(
             names = "--lot",
             paramLabel = "SYM=STEP",
@@ -56,7 +59,8 @@ final class BarDataOptions {
             }
             BacktestData one;
             try {
-                one = BacktestData.fromCsv(d.substring(0, eq).strip(), Path.of(d.substring(eq + 1)), format);
+                one = BacktestData.fromCsv(
+                        d.substring(0, eq).strip(), Path.of(d.substring(eq + 1)), layout.mapping(format));
             } catch (BacktestDataException | IllegalArgumentException | UncheckedIOException e) {
                 throw new CliException(e.getMessage(), 1);
             }

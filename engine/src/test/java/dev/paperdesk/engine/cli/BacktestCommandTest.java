@@ -231,6 +231,53 @@ class BacktestCommandTest {
         assertThat(err3.toString()).contains("--lot BETA: no bars of BETA@hist to set the lot of");
     }
 
+    @Test
+    void aQuoteFileWithoutVolumeIsBacktestedWithTheImportsMappingOptions() throws Exception {
+        // FX quotes: no volume column, semicolons, epoch-second stamps; the same options as data import
+        StringBuilder sb = new StringBuilder("t;o;h;l;c\n");
+        long t0 = java.time.Instant.parse("2012-02-01T00:00:00Z").getEpochSecond();
+        for (int i = 0; i < 120; i++) {
+            double c = 1.5 + 0.01 * Math.sin(i / 7.0);
+            sb.append(
+                    String.format(Locale.ROOT, "%d;%.5f;%.5f;%.5f;%.5f%n", t0 + 60L * i, c, c + 0.0002, c - 0.0002, c));
+        }
+        Path csv = dir.resolve("gbpusd.csv");
+        Files.writeString(csv, sb.toString());
+        Path result = dir.resolve("fx.json");
+        String[] base = {
+            "backtest",
+            "--strategy",
+            "builtin:sma-cross",
+            "--data",
+            "GBPUSD=" + csv,
+            "--format",
+            "generic",
+            "--delimiter",
+            "semicolon",
+            "--timestamp-format",
+            "epoch-s",
+            "--columns",
+            "timestamp=t,open=o,high=h,low=l,close=c",
+            "--out",
+            result.toString()
+        };
+
+        StringWriter err = new StringWriter();
+        assertThat(run(new StringWriter(), err, base)).isNotZero();
+        assertThat(err.toString()).contains("gbpusd.csv:1:1: no volume column");
+
+        StringWriter out = new StringWriter();
+        StringWriter err2 = new StringWriter();
+        String[] zero = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(base), java.util.stream.Stream.of("--missing-volume", "zero"))
+                .toArray(String[]::new);
+        assertThat(run(out, err2, zero)).as(err2.toString()).isZero();
+        assertThat(out.toString()).contains("sma-cross on GBPUSD@hist: 120 bars");
+        JsonNode json = new ObjectMapper().readTree(result.toFile());
+        assertThat(json.path("config").path("timeframe").asText()).isEqualTo("1m");
+        assertThat(json.path("metrics").path("trades").asInt()).isPositive();
+    }
+
     /**
      * On {@code sma-exact-tie.csv} SMA(2) = SMA(4) exactly on 2024-02-01 and fast rises above slow on
      * 2024-02-02: the entry is signalled on 2024-02-02 and fills at the next bar's open (2024-02-05,
