@@ -205,6 +205,25 @@ class BacktesterTest {
     }
 
     @Test
+    void aPartThatReadsAnIndicatorNeverWarmedUpIsNamedAsSuch() {
+        // macd-momentum's trend filter is an EMA(50) of 4h bars: a day of 5m bars makes 6 of them
+        List<Bar> bars = GeneratedBars.wave(ACME, Timeframe.M5, 288, 5);
+        StrategyDefinition def = StrategySource.load(
+                "builtin:macd-momentum", StrategySource.text("builtin:macd-momentum"), List.of(ACME), Timeframe.M5);
+        BacktestResult r =
+                Backtester.run(BacktestConfig.of("builtin:macd-momentum", def, BacktestData.ofBars(ACME_EQUITY, bars)));
+
+        assertThat(r.trades()).isEmpty();
+        int line = lineOf(StrategySource.text("builtin:macd-momentum"), "- above: [close, trend]");
+        assertThat(r.warnings())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("rule 'momentum-up' never acted: on the ")
+                .contains("'above' (line " + line + ") held on none")
+                .endsWith("; 'above' (line " + line + ") read an indicator that was undefined on all of them"
+                        + " (too few bars of its timeframe to warm it up)");
+    }
+
+    @Test
     void entriesSkippedForASizeBelowOneLotAreCountedInTheWarnings() {
         // 10 USD buys a tenth of a share, and the instrument trades whole shares: the rule holds on every
         // bar yet never trades, and the run says why instead of ending with no trades and no reason

@@ -439,14 +439,49 @@ public final class RuleStrategy implements Strategy {
         /** Distinct UTC close times of day of the bars counted (a few), for a time window that never held. */
         final List<TreeSet<LocalTime>> closes;
 
+        /** Per rule and part, the bars on which the part read an indicator not yet defined. */
+        final long[][] partUndefined;
+
+        private final Watch watch = new Watch();
+
+        /** A frame that notes whether an indicator read was undefined (NaN: not warmed up yet). */
+        private static final class Watch implements Frame {
+            Frame frame;
+            boolean undefined;
+
+            @Override
+            public double bar(BarField field, int ago) {
+                return frame.bar(field, ago);
+            }
+
+            @Override
+            public double indicator(int index, int output, int ago) {
+                double v = frame.indicator(index, output, ago);
+                undefined |= Double.isNaN(v);
+                return v;
+            }
+
+            @Override
+            public PositionState position() {
+                return frame.position();
+            }
+
+            @Override
+            public Instant time() {
+                return frame.time();
+            }
+        }
+
         Silence(List<Rule> rules) {
             int n = rules.size();
             held = new boolean[n];
             chances = new long[n];
             partHeld = new long[n][];
+            partUndefined = new long[n][];
             closes = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 partHeld[i] = new long[rules.get(i).parts().size()];
+                partUndefined[i] = new long[rules.get(i).parts().size()];
                 closes.add(new TreeSet<>());
             }
         }
@@ -456,11 +491,16 @@ public final class RuleStrategy implements Strategy {
             chances[i]++;
             List<Condition> parts = rule.parts();
             boolean all = true;
+            watch.frame = f;
             for (int k = 0, n = parts.size(); k < n; k++) {
-                if (parts.get(k).test(f)) {
+                watch.undefined = false;
+                if (parts.get(k).test(watch)) {
                     partHeld[i][k]++;
                 } else {
                     all = false;
+                }
+                if (watch.undefined) {
+                    partUndefined[i][k]++;
                 }
             }
             TreeSet<LocalTime> seen = closes.get(i);
@@ -506,6 +546,16 @@ public final class RuleStrategy implements Strategy {
                 out.append("its parts held (")
                         .append(String.join(", ", counts))
                         .append(") but never all on the same bar");
+            }
+            for (int k = 0; k < parts.size(); k++) {
+                long undefined = partUndefined[i][k];
+                if (partHeld[i][k] == 0 && undefined > 0) {
+                    out.append("; ")
+                            .append(labels.get(k))
+                            .append(" read an indicator that was undefined on ")
+                            .append(undefined == chances[i] ? "all" : String.format(Locale.ROOT, "%,d", undefined))
+                            .append(" of them (too few bars of its timeframe to warm it up)");
+                }
             }
             if (window) {
                 TreeSet<LocalTime> seen = closes.get(i);
