@@ -163,6 +163,90 @@ public record BacktestData(BarStore store, List<ReplaySeries> series, Instant fr
         return new BacktestData(store, out, from, to, tradeFrom);
     }
 
+    /**
+     * This data with a series of each of {@code timeframes} longer than an instrument's finest series
+     * and not in the data already, built from that finest series: one bar per period of the timeframe
+     * (UTC-aligned, as {@link Timeframe#floor}) that holds bars, the period's first open, highest high,
+     * lowest low, last close and summed volume. A period with a gap (a session's end, a weekend) gives a
+     * bar of the bars it has, as the live market's aggregation does; a period that would end after the
+     * data is left out (its bar is not complete when the data ends). The original store is not touched.
+     */
+    public BacktestData withTimeframes(java.util.Set<Timeframe> timeframes) {
+        MemoryBarStore derived = new MemoryBarStore();
+        List<ReplaySeries> added = new java.util.ArrayList<>();
+        java.util.Set<SeriesKey> have = new java.util.HashSet<>();
+        for (ReplaySeries s : series) {
+            have.add(key(s));
+        }
+        for (ReplaySeries s : series) {
+            ReplaySeries finest = finest(s.instrument().id());
+            if (finest != s) {
+                continue;
+            }
+            for (Timeframe tf : new java.util.TreeSet<>(timeframes)) {
+                SeriesKey k = new SeriesKey(s.instrument().id(), tf);
+                if (tf.duration().compareTo(s.timeframe().duration()) <= 0 || have.contains(k)) {
+                    continue;
+                }
+                List<Bar> bars = aggregate(store.read(key(s), from, to, Integer.MAX_VALUE), tf, to);
+                if (!bars.isEmpty()) {
+                    derived.insert(k, bars, BarStore.WriteMode.REPLACE);
+                    added.add(new ReplaySeries(s.instrument(), tf));
+                    have.add(k);
+                }
+            }
+        }
+        if (added.isEmpty()) {
+            return this;
+        }
+        List<ReplaySeries> all = new java.util.ArrayList<>(series);
+        all.addAll(added);
+        return new BacktestData(new DerivedBarStore(store, derived), all, from, to, tradeFrom);
+    }
+
+    private ReplaySeries finest(InstrumentId id) {
+        ReplaySeries best = null;
+        for (ReplaySeries s : series) {
+            if (s.instrument().id().equals(id)
+                    && (best == null
+                            || s.timeframe()
+                                            .duration()
+                                            .compareTo(best.timeframe().duration())
+                                    < 0)) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    /** {@code bars} (of a shorter timeframe, oldest first) as bars of {@code tf} that end by {@code end}. */
+    static List<Bar> aggregate(List<Bar> bars, Timeframe tf, Instant end) {
+        List<Bar> out = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < bars.size()) {
+            Bar first = bars.get(i);
+            Instant start = tf.floor(first.openTime());
+            Instant close = start.plus(tf.duration());
+            BigDecimal high = first.high();
+            BigDecimal low = first.low();
+            BigDecimal volume = first.volume();
+            Bar last = first;
+            int j = i + 1;
+            for (; j < bars.size() && bars.get(j).openTime().isBefore(close); j++) {
+                Bar b = bars.get(j);
+                high = high.max(b.high());
+                low = low.min(b.low());
+                volume = volume.add(b.volume());
+                last = b;
+            }
+            if (!close.isAfter(end)) {
+                out.add(new Bar(first.instrumentId(), tf, start, first.open(), high, low, last.close(), volume));
+            }
+            i = j;
+        }
+        return out;
+    }
+
     /** An equity in USD with a tick of a cent and whole-unit lots, for bars without contract data. */
     public static Instrument csvInstrument(InstrumentId id) {
         return csvInstrument(id, CENT);

@@ -77,8 +77,9 @@ public final class Backtester {
         Objects.requireNonNull(cancel, "cancel");
         long started = System.nanoTime();
         StrategyDefinition.Build.Built built = build(config);
-        BacktestData data = config.data();
-        long total = data.barCount();
+        // longer timeframes the strategy reads are built from the data's bars, as the live market builds them
+        BacktestData data = config.data().withTimeframes(built.strategy().timeframes());
+        long total = data.barCount(); // the bars delivered, built ones included, for the progress
 
         StrategyRunner runner = new StrategyRunner();
         // the replay quotes the close exactly (no spread) so that marks are the closes
@@ -92,7 +93,7 @@ public final class Backtester {
                 false,
                 config.capital(),
                 ExecutionSettings.of(config.seed(), config.models()));
-        Recorder recorder = new Recorder(config, total);
+        Recorder recorder = new Recorder(config, total, derived(config.data(), data));
         ModelAssumptions assumptions;
         List<Fill> fills;
         List<Order> orders;
@@ -115,7 +116,7 @@ public final class Backtester {
                 runner.warmUpUntil(data.tradeFrom());
             }
             long handle = runner.start(built.strategy(), built.values(), portfolio);
-            Instant end = data.to().plus(maxTimeframe(data));
+            Instant end = data.to().plus(maxTimeframe(config.data())); // built bars end by data.to()
             Duration slice = Duration.between(start, end).dividedBy(SLICES);
             if (slice.isZero()) {
                 slice = Duration.ofNanos(1);
@@ -202,6 +203,23 @@ public final class Backtester {
         return max;
     }
 
+    /** Per instrument, the timeframes {@code run} has and {@code given} has not (built for the run); null when none. */
+    private static Map<InstrumentId, java.util.EnumSet<dev.paperdesk.engine.model.Timeframe>> derived(
+            BacktestData given, BacktestData run) {
+        if (run == given) {
+            return null;
+        }
+        Map<InstrumentId, java.util.EnumSet<dev.paperdesk.engine.model.Timeframe>> out = new HashMap<>();
+        for (ReplaySeries s :
+                run.series().subList(given.series().size(), run.series().size())) {
+            out.computeIfAbsent(
+                            s.instrument().id(),
+                            k -> java.util.EnumSet.noneOf(dev.paperdesk.engine.model.Timeframe.class))
+                    .add(s.timeframe());
+        }
+        return out;
+    }
+
     /** Samples equity and the benchmark at every bar close, on the engine thread. */
     private static final class Recorder implements EquityReader {
         private final BacktestConfig config;
@@ -216,14 +234,30 @@ public final class Backtester {
         long bars;
         long warmUpBars;
 
-        Recorder(BacktestConfig config, long expected) {
+        /**
+         * Series built for the run (a strategy's longer timeframes): they reach the strategy but are not
+         * the data's bars, so they are neither counted nor sampled; null when there are none.
+         */
+        private final Map<InstrumentId, java.util.EnumSet<dev.paperdesk.engine.model.Timeframe>> derived;
+
+        Recorder(
+                BacktestConfig config,
+                long expected,
+                Map<InstrumentId, java.util.EnumSet<dev.paperdesk.engine.model.Timeframe>> derived) {
             this.config = config;
+            this.derived = derived;
             this.tradeFrom = config.data().tradeFrom();
             this.benchmark = config.benchmark();
             this.points = new EquityCurve.Builder(config.capital(), (int) Math.min(expected, 1 << 24));
         }
 
         void onBar(Bar bar) {
+            if (derived != null) {
+                var built = derived.get(bar.instrumentId());
+                if (built != null && built.contains(bar.timeframe())) {
+                    return;
+                }
+            }
             Instant open = bar.openTime();
             if (open.isBefore(tradeFrom)) {
                 warmUpBars++; // warm-up: neither equity nor benchmark starts before trading does

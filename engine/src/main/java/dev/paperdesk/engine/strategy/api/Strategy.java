@@ -53,4 +53,14 @@ public interface Strategy {
 
     /** Called once when the strategy is stopped; no callback follows. */
     default void onStop() {}
+
+    /**
+     * The bar timeframes this strategy reads besides its data's own, known before it starts (a rule
+     * strategy's indicator timeframes). A backtest builds the longer ones from the data's shorter
+     * series, as the live market builds every timeframe from its trades, so a 4h trend filter works on
+     * a file of 1m bars. Default: none.
+     */
+    default java.util.Set<dev.paperdesk.engine.model.Timeframe> timeframes() {
+        return java.util.Set.of();
+    }
 }

@@ -130,6 +130,16 @@ public final class RuleStrategy implements Strategy {
         evaluate(s, bar);
     }
 
+    @Override
+    public Set<Timeframe> timeframes() {
+        Set<Timeframe> out = new java.util.TreeSet<>();
+        out.add(rules.timeframe());
+        for (IndicatorDecl d : rules.indicators()) {
+            out.add(d.timeframe());
+        }
+        return out;
+    }
+
     /** Names each rule that never acted although it could, and the part of its condition that kept it still. */
     @Override
     public void onStop() {
