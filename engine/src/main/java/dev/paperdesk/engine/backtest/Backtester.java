@@ -79,7 +79,7 @@ public final class Backtester {
         StrategyDefinition.Build.Built built = build(config);
         // longer timeframes the strategy reads are built from the data's bars, as the live market builds them
         BacktestData data = config.data().withTimeframes(built.strategy().timeframes());
-        long total = data.barCount(); // the bars delivered, built ones included, for the progress
+        long total = config.data().barCount(); // the data's own bars: built ones are not counted
 
         StrategyRunner runner = new StrategyRunner();
         // the replay quotes the close exactly (no spread) so that marks are the closes
@@ -129,7 +129,10 @@ public final class Backtester {
                 Duration step = Duration.between(session.now(), end);
                 session.advance(step.compareTo(slice) < 0 ? step : slice);
                 progress.accept(new BacktestProgress(
-                        runner.barsDelivered(), total, session.now(), Duration.ofNanos(System.nanoTime() - started)));
+                        recorder.bars + recorder.warmUpBars,
+                        total,
+                        session.now(),
+                        Duration.ofNanos(System.nanoTime() - started)));
             }
             runner.stop(handle);
             session.advance(Duration.ZERO);

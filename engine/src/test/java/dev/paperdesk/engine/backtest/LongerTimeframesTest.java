@@ -76,8 +76,11 @@ class LongerTimeframesTest {
         StrategyDefinition def = StrategySource.load(
                 "builtin:macd-momentum", StrategySource.text("builtin:macd-momentum"), List.of(ACME), Timeframe.H1);
 
-        BacktestResult built =
-                Backtester.run(BacktestConfig.of("builtin:macd-momentum", def, BacktestData.ofBars(EQUITY, hours)));
+        List<BacktestProgress> progress = new java.util.ArrayList<>();
+        BacktestResult built = Backtester.run(
+                BacktestConfig.of("builtin:macd-momentum", def, BacktestData.ofBars(EQUITY, hours)),
+                progress::add,
+                dev.paperdesk.engine.montecarlo.CancellationToken.none());
 
         MemoryBarStore store = new MemoryBarStore();
         store.insert(new BarStore.SeriesKey(ACME, Timeframe.H1), hours, BarStore.WriteMode.REPLACE);
@@ -99,5 +102,8 @@ class LongerTimeframesTest {
         // the built bars reach the strategy only: the run counts and samples the data's own bars
         assertThat(built.timing().bars()).isEqualTo(hours.size());
         assertThat(built.equity().size()).isEqualTo(hours.size());
+        BacktestProgress last = progress.get(progress.size() - 1);
+        assertThat(last.barsDone()).isEqualTo(hours.size());
+        assertThat(last.barsTotal()).isEqualTo(hours.size());
     }
 }
