@@ -87,6 +87,11 @@ public final class BacktestView extends SplitPane {
         format.getItems().setAll(BarFormat.values());
         format.setId("backtestFormat");
         format.valueProperty().bindBidirectional(vm.formatProperty());
+        TextField lot = field("backtestLot", vm.lotProperty());
+        lot.setTooltip(new Tooltip("The trading unit of the CSV file's instrument: sizes are rounded down to"
+                + " multiples of it. 1 trades whole units (a stock); 0.001 a coin in thousandths."
+                + " A workspace series trades in its instrument's own lot."));
+        lot.disableProperty().bind(vm.sourceProperty().isNotEqualTo(BacktestViewModel.CSV_SOURCE));
         TextField params = field("backtestParameters", vm.parametersProperty());
         params.setPromptText("fast=20 slow=50");
         DatePicker from = datePicker("backtestFrom", vm.fromProperty());
@@ -111,6 +116,7 @@ public final class BacktestView extends SplitPane {
             "CSV file",
             "Symbol",
             "Format",
+            "Lot size",
             "From (UTC)",
             "To (UTC)",
             "Parameters",
@@ -125,6 +131,7 @@ public final class BacktestView extends SplitPane {
             path,
             symbol,
             format,
+            lot,
             from,
             to,
             params,

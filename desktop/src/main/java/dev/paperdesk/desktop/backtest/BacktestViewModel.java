@@ -72,6 +72,9 @@ public final class BacktestViewModel {
     private final StringProperty commission = new SimpleStringProperty("0");
     private final StringProperty slippage = new SimpleStringProperty("none");
     private final StringProperty seed = new SimpleStringProperty("42");
+    /** The trading unit of a CSV file's instrument (1: whole units, as for a stock; 0.001 for a coin). */
+    private final StringProperty lot = new SimpleStringProperty("1");
+
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> dataFirst = new SimpleObjectProperty<>();
@@ -281,11 +284,12 @@ public final class BacktestViewModel {
         String com = commission.get().strip();
         String slip = slippage.get().strip();
         String sd = seed.get().strip();
+        String lotText = lot.get() == null ? "" : lot.get().strip();
         LocalDate rangeFrom = from.get();
         LocalDate rangeTo = to.get();
         worker.execute(() -> {
             try {
-                BacktestData data = window(data(src, path, sym, fmt), rangeFrom, rangeTo);
+                BacktestData data = withLot(window(data(src, path, sym, fmt), rangeFrom, rangeTo), src, lotText);
                 BacktestConfig config = config(data, strat, params, cap, com, slip, sd);
                 long warmUp = data.warmUpBarCount();
                 ui.post(() -> status.set("Running\u2026"));
@@ -450,6 +454,29 @@ public final class BacktestViewModel {
         return data;
     }
 
+    /**
+     * A CSV file's instrument trading in lots of {@code lotText} units; the data as it is for a lot of 1
+     * (or none given) and for workspace series, whose instruments carry their own lot.
+     */
+    static BacktestData withLot(BacktestData data, String src, String lotText) {
+        if (!CSV_SOURCE.equals(src) || lotText.isEmpty()) {
+            return data;
+        }
+        BigDecimal lotSize;
+        try {
+            lotSize = new BigDecimal(lotText);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("lot size: not a number: '" + lotText + "'");
+        }
+        if (lotSize.signum() <= 0) {
+            throw new IllegalArgumentException("lot size: must be positive, not " + lotText);
+        }
+        if (lotSize.compareTo(BigDecimal.ONE) == 0) {
+            return data;
+        }
+        return data.withLot(data.primary().instrument().id(), lotSize);
+    }
+
     private BacktestConfig config(
             BacktestData data, String strat, String params, String cap, String com, String slip, String sd) {
         List<InstrumentId> ids =
@@ -547,6 +574,10 @@ public final class BacktestViewModel {
 
     public StringProperty seedProperty() {
         return seed;
+    }
+
+    public StringProperty lotProperty() {
+        return lot;
     }
 
     /** The first date traded (UTC); null: the data's first bar. Set to it whenever data is chosen. */

@@ -120,6 +120,43 @@ class BacktestViewModelTest {
     }
 
     @Test
+    void theLotSizeLetsACsvInstrumentTradeFractions() throws Exception {
+        Path csv = Files.writeString(dir.resolve("acme.csv"), BacktestFlowTest.yahoo(120));
+        Path yaml = Files.writeString(
+                dir.resolve("small.yaml"),
+                """
+                name: small
+                instruments: [X@hist]
+                timeframe: 1d
+                rules:
+                  - name: in
+                    when: [{above: [close, 0]}, {position: flat}]
+                    then: {action: buy, size: {amount: 10, step: 0.001}}
+                """);
+        vm.csvPathProperty().set(csv.toString());
+        vm.strategyProperty().set(yaml.toString());
+
+        // whole units by default: 10 USD buys none, and the status says why
+        vm.run();
+        assertThat(vm.resultProperty().get()).as(vm.statusProperty().get()).isNotNull();
+        assertThat(vm.resultProperty().get().fills()).isEmpty();
+        assertThat(vm.statusProperty().get())
+                .contains("its size rounded to zero")
+                .contains("less than one lot of 1");
+
+        vm.lotProperty().set("0.001");
+        vm.run();
+        assertThat(vm.resultProperty().get().fills()).isNotEmpty().allSatisfy(f -> assertThat(f.quantity())
+                .isLessThan(java.math.BigDecimal.ONE)
+                .isPositive());
+        assertThat(vm.statusProperty().get()).doesNotContain("rounded to zero");
+
+        vm.lotProperty().set("x");
+        vm.run();
+        assertThat(vm.statusProperty().get()).contains("lot size: not a number: 'x'");
+    }
+
+    @Test
     void theProgressLineCountsEveryBarReplayedAndSaysHowManyAreWarmUp() {
         var halfWay = new dev.paperdesk.engine.backtest.BacktestProgress(
                 130, 260, Instant.parse("2021-06-01T00:00:00Z"), java.time.Duration.ofMillis(1500));
