@@ -458,7 +458,7 @@ public final class BacktestViewModel {
      * A CSV file's instrument trading in lots of {@code lotText} units; the data as it is for a lot of 1
      * (or none given) and for workspace series, whose instruments carry their own lot.
      */
-    static BacktestData withLot(BacktestData data, String src, String lotText) {
+    public static BacktestData withLot(BacktestData data, String src, String lotText) {
         if (!CSV_SOURCE.equals(src) || lotText.isEmpty()) {
             return data;
         }

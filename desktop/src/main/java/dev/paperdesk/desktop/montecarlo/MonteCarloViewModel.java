@@ -341,7 +341,9 @@ public final class MonteCarloViewModel {
                 throw new IllegalArgumentException("a CSV file holds one instrument but the backtest ran on "
                         + String.join(", ", c.instruments()) + ": leave the file empty to use the workspace's bars");
             }
-            return BacktestData.fromCsv(c.instruments().get(0), Path.of(path), format);
+            // in the lots the run traded (a coin in thousandths, say), so the re-runs trade as it did
+            return BacktestData.fromCsv(c.instruments().get(0), Path.of(path), format)
+                    .withLots(c.lots());
         }
         Timeframe tf = Timeframe.parse(c.timeframe());
         BarStore store = session.bars()

@@ -107,6 +107,11 @@ public final class OptimizationView extends SplitPane implements QuantWindowCont
         method.getItems().setAll(OptimizationViewModel.Method.values());
         method.setId("optimizationMethod");
         method.valueProperty().bindBidirectional(vm.methodProperty());
+        TextField lot = field("optimizationLot", vm.lotProperty());
+        lot.setTooltip(new javafx.scene.control.Tooltip("The trading unit of the CSV file's instrument: 1 trades"
+                + " whole units (a stock), 0.001 a coin in thousandths. A workspace series trades in its"
+                + " instrument's own lot."));
+        lot.disableProperty().bind(vm.sourceProperty().isNotEqualTo(OptimizationViewModel.CSV_SOURCE));
         TextField samples = field("optimizationSamples", vm.samplesProperty());
         samples.disableProperty().bind(vm.methodProperty().isNotEqualTo(OptimizationViewModel.Method.RANDOM));
         CheckBox wf = new CheckBox("_Walk-forward");
@@ -127,6 +132,7 @@ public final class OptimizationView extends SplitPane implements QuantWindowCont
             "CSV file",
             "Symbol",
             "Format",
+            "Lot size",
             "Capital (USD)",
             "Seed",
             "Objective (maximised)",
@@ -142,6 +148,7 @@ public final class OptimizationView extends SplitPane implements QuantWindowCont
             path,
             field("optimizationSymbol", vm.symbolProperty()),
             format,
+            lot,
             field("optimizationCapital", vm.capitalProperty()),
             field("optimizationSeed", vm.seedProperty()),
             objective,

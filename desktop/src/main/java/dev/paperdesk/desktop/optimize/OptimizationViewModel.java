@@ -149,6 +149,9 @@ public final class OptimizationViewModel {
     private final ObjectProperty<BarFormat> format = new SimpleObjectProperty<>(BarFormat.YAHOO);
     private final StringProperty capital = new SimpleStringProperty("100000");
     private final StringProperty seed = new SimpleStringProperty("42");
+    /** The trading unit of a CSV file's instrument, as in the backtest view. */
+    private final StringProperty lot = new SimpleStringProperty("1");
+
     private final ObservableList<BacktestStore.Summary> saved = FXCollections.observableArrayList();
     private final ObservableList<RangeRow> ranges = FXCollections.observableArrayList();
     private final StringProperty objective = new SimpleStringProperty("sharpe");
@@ -238,6 +241,11 @@ public final class OptimizationViewModel {
             }
             capital.set(r.config().capital().stripTrailingZeros().toPlainString());
             seed.set(Long.toString(r.config().seed()));
+            if (!r.config().instruments().isEmpty()) {
+                java.math.BigDecimal runLot =
+                        r.config().lots().get(r.config().instruments().get(0));
+                lot.set(runLot == null ? "1" : runLot.stripTrailingZeros().toPlainString());
+            }
             String series = r.config().instruments().isEmpty()
                     ? ""
                     : r.config().instruments().get(0) + " " + r.config().timeframe();
@@ -339,13 +347,15 @@ public final class OptimizationViewModel {
         String strat = strategy.get().strip();
         BigDecimal cap = new BigDecimal(capital.get().strip());
         long sd = Long.parseLong(seed.get().strip());
+        String lotText = lot.get() == null ? "" : lot.get().strip();
         if (CSV_SOURCE.equals(src) && path.isEmpty()) {
             throw new IllegalArgumentException("Choose a CSV file or a series of the workspace.");
         }
         return () -> {
             BacktestData data;
             if (CSV_SOURCE.equals(src)) {
-                data = BacktestData.fromCsv(sym.isEmpty() ? "DATA" : sym, Path.of(path), fmt);
+                data = dev.paperdesk.desktop.backtest.BacktestViewModel.withLot(
+                        BacktestData.fromCsv(sym.isEmpty() ? "DATA" : sym, Path.of(path), fmt), src, lotText);
             } else {
                 BarStore store = session.bars().orElseThrow(() -> new IllegalArgumentException("no workspace bars"));
                 BarStore.SeriesKey key = store.series().stream()
@@ -451,6 +461,10 @@ public final class OptimizationViewModel {
 
     public StringProperty seedProperty() {
         return seed;
+    }
+
+    public StringProperty lotProperty() {
+        return lot;
     }
 
     public ObservableList<BacktestStore.Summary> saved() {

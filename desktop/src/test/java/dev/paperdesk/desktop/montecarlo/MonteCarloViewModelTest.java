@@ -157,6 +157,43 @@ class MonteCarloViewModelTest {
     }
 
     @Test
+    void aRunInThousandthsIsReRunOnItsCsvFileInThousandths() throws Exception {
+        StringBuilder csv = new StringBuilder("Date,Open,High,Low,Close,Adj Close,Volume\n");
+        for (var b : QuantFixtures.bars(60, 5)) {
+            LocalDate day = LocalDate.ofInstant(b.openTime(), ZoneOffset.UTC);
+            csv.append(day + "," + b.open() + "," + b.high() + "," + b.low() + "," + b.close() + "," + b.close() + ","
+                    + b.volume() + "\n");
+        }
+        Path file = Files.writeString(dir.resolve("lots.csv"), csv);
+        var c = QuantFixtures.run(60, java.util.Map.of()).config();
+        var inThousandths = new dev.paperdesk.engine.backtest.BacktestSettings(
+                c.strategy(),
+                c.source(),
+                c.parameters(),
+                c.instruments(),
+                c.timeframe(),
+                c.from(),
+                c.to(),
+                c.capital(),
+                c.seed(),
+                c.models(),
+                c.benchmark(),
+                java.util.Map.of("ACME@hist", new java.math.BigDecimal("0.001")));
+
+        assertThat(vm.bars(inThousandths, file.toString(), dev.paperdesk.engine.market.history.BarFormat.YAHOO)
+                        .primary()
+                        .instrument()
+                        .lotSize())
+                .isEqualByComparingTo("0.001");
+        assertThat(c.lots()).containsEntry("ACME@hist", java.math.BigDecimal.ONE);
+        assertThat(vm.bars(c, file.toString(), dev.paperdesk.engine.market.history.BarFormat.YAHOO)
+                        .primary()
+                        .instrument()
+                        .lotSize())
+                .isEqualByComparingTo("1");
+    }
+
+    @Test
     void perturbationWithoutTheBarsSaysWhereToFindThem() {
         vm.methodProperty().set(MonteCarloViewModel.Method.PERTURB);
         vm.pathsProperty().set("5");

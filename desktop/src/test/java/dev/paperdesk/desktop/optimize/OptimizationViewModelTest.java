@@ -133,4 +133,27 @@ class OptimizationViewModelTest {
         assertThat(vm.capitalProperty().get()).isEqualTo("100000");
         assertThat(vm.statusProperty().get()).startsWith("Prefilled from backtest #" + id);
     }
+
+    @Test
+    void aSavedBacktestInThousandthsPrefillsItsLotSize() {
+        var data = dev.paperdesk.engine.backtest.BacktestData.ofBars(
+                        dev.paperdesk.engine.backtest.BacktestData.csvInstrument(QuantFixtures.ACME),
+                        QuantFixtures.bars(120, 5))
+                .withLot(QuantFixtures.ACME, new java.math.BigDecimal("0.001"));
+        var definition = dev.paperdesk.engine.backtest.StrategySource.load(
+                "builtin:sma-cross",
+                dev.paperdesk.engine.backtest.StrategySource.text("builtin:sma-cross"),
+                java.util.List.of(QuantFixtures.ACME),
+                dev.paperdesk.engine.model.Timeframe.D1);
+        var result = dev.paperdesk.engine.backtest.Backtester.run(
+                dev.paperdesk.engine.backtest.BacktestConfig.of("builtin:sma-cross", definition, data));
+        assertThat(result.config().lots()).containsEntry("ACME@hist", new java.math.BigDecimal("0.001"));
+        long id = dev.paperdesk.engine.backtest.BacktestArchive.save(
+                session.backtests().orElseThrow(), result, Instant.parse("2026-03-02T15:00:00Z"));
+        vm = new OptimizationViewModel(session, UiExecutor.DIRECT, new InlineExecutor());
+
+        vm.prefillFrom(vm.saved().stream().filter(s -> s.id() == id).findFirst().orElseThrow());
+
+        assertThat(vm.lotProperty().get()).isEqualTo("0.001");
+    }
 }

@@ -278,7 +278,8 @@ public final class ArbitrageBacktest {
                 capital,
                 settings.seed(),
                 models(settings),
-                "cash");
+                "cash",
+                Map.of());
         List<BacktestTrade> trades = new ArrayList<>();
         List<ClosedTrade> closed = new ArrayList<>();
         List<BacktestFill> fills = new ArrayList<>();

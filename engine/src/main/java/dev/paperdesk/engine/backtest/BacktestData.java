@@ -204,6 +204,25 @@ public record BacktestData(BarStore store, List<ReplaySeries> series, Instant fr
         return new BacktestData(new DerivedBarStore(store, derived), all, from, to, tradeFrom);
     }
 
+    /**
+     * This data with the lots a saved run traded ({@link BacktestSettings#lots()}, by instrument id)
+     * applied to its CSV instruments; ids it does not hold and instruments of their own (a workspace's)
+     * are left as they are.
+     */
+    public BacktestData withLots(java.util.Map<String, BigDecimal> lots) {
+        BacktestData out = this;
+        for (ReplaySeries s : series) {
+            BigDecimal lot = lots.get(s.instrument().id().toString());
+            if (lot != null
+                    && s.instrument() instanceof Instrument.Equity e
+                    && lot.signum() > 0
+                    && lot.compareTo(e.lotSize()) != 0) {
+                out = out.withLot(e.id(), lot);
+            }
+        }
+        return out;
+    }
+
     private ReplaySeries finest(InstrumentId id) {
         ReplaySeries best = null;
         for (ReplaySeries s : series) {

@@ -223,6 +223,15 @@ public final class Backtester {
         return out;
     }
 
+    /** Each instrument's lot, by id. */
+    private static Map<String, BigDecimal> lots(BacktestData data) {
+        Map<String, BigDecimal> out = new java.util.TreeMap<>();
+        for (ReplaySeries s : data.series()) {
+            out.put(s.instrument().id().toString(), s.instrument().lotSize().stripTrailingZeros());
+        }
+        return out;
+    }
+
     /** Samples equity and the benchmark at every bar close, on the engine thread. */
     private static final class Recorder implements EquityReader {
         private final BacktestConfig config;
@@ -337,7 +346,8 @@ public final class Backtester {
                     config.capital(),
                     config.seed(),
                     config.models().spec(),
-                    config.benchmark().toString());
+                    config.benchmark().toString(),
+                    lots(data));
 
             EquityCurve equity = curve();
             // daily series: the last point of each UTC day (only those points are converted)

@@ -237,6 +237,9 @@ final class MonteCarloCommand implements Callable<Integer> {
                     2);
         }
         BacktestData bars = data.load();
+        if (data.lots.isEmpty()) {
+            bars = bars.withLots(c.lots()); // trade the file in the lots the run did (--lot overrides)
+        }
         List<String> loaded =
                 bars.series().stream().map(s -> s.instrument().id().toString()).toList();
         if (!loaded.equals(c.instruments())) {

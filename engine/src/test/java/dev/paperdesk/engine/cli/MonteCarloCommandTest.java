@@ -177,6 +177,74 @@ class MonteCarloCommandTest {
     }
 
     @Test
+    void perturbTradesTheFileInTheLotsTheBacktestDid() throws Exception {
+        csv = QuantCli.yahooFile(dir, 300);
+        Path yaml = java.nio.file.Files.writeString(
+                dir.resolve("small.yaml"),
+                """
+                name: small
+                instruments: [X@hist]
+                timeframe: 1d
+                rules:
+                  - name: in
+                    when: [{above: [close, 0]}, {position: flat}, {crosses_above: [close, avg]}]
+                    then: {action: buy, size: {amount: 10, step: 0.001}}
+                  - name: out
+                    when: [{position: long}, {crosses_below: [close, avg]}]
+                    then: {action: close}
+                indicators:
+                  avg: sma:10
+                """);
+        Path result = dir.resolve("lots.json");
+        QuantCli.Run b = QuantCli.run(
+                "backtest",
+                "--strategy",
+                yaml.toString(),
+                "--data",
+                "ACME=" + csv,
+                "--lot",
+                "ACME=0.001",
+                "--out",
+                result.toString());
+        assertThat(b.code()).as(b.err()).isZero();
+        JsonNode run = new ObjectMapper().readTree(result.toFile());
+        assertThat(run.path("config").path("lots").path("ACME@hist").decimalValue())
+                .isEqualByComparingTo("0.001");
+        assertThat(run.path("metrics").path("trades").asInt()).isPositive();
+
+        Path out = dir.resolve("lots-mc.json");
+        QuantCli.Run r = QuantCli.run(
+                "montecarlo",
+                "--result",
+                result.toString(),
+                "--method",
+                "perturb",
+                "--paths",
+                "3",
+                "--seed",
+                "3",
+                "--jitter",
+                "0",
+                "--data",
+                "ACME=" + csv,
+                "--out",
+                out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        // with the lot the re-runs trade as the backtest did; in whole units they would not trade at all
+        double p50 = new ObjectMapper()
+                .readTree(out.toFile())
+                .path("distributions")
+                .path("final_equity")
+                .path("p50")
+                .asDouble();
+        assertThat(p50)
+                .isCloseTo(
+                        run.path("metrics").path("final_equity").asDouble(),
+                        org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(p50).isNotEqualTo(100000.0);
+    }
+
+    @Test
     void theReportShowsTheMonteCarloFigures() throws Exception {
         Path result = backtest();
         Path mcFile = dir.resolve("mc.json");
