@@ -236,7 +236,10 @@ public final class StrategiesViewModel implements AutoCloseable {
                         cash,
                         CostBasisMethod.FIFO))
                 .id();
-        long id = runner.start(built.strategy(), built.values(), portfolio);
+        // primed on the workspace's stored bars (the live market keeps them), as a backtest warms up
+        long id = session.bars()
+                .map(history -> runner.start(built.strategy(), built.values(), portfolio, history))
+                .orElseGet(() -> runner.start(built.strategy(), built.values(), portfolio));
         message.set("started " + built.strategy().name());
         refresh();
         return id;

@@ -132,4 +132,41 @@ class StrategiesViewModelTest {
                         + " reach the strategy; use BTC-USDT@binance");
         assertThat(vm.statuses()).isEmpty();
     }
+
+    @Test
+    void aStrategyStartedInAWorkspaceWarmsUpOnTheBarsTheLiveMarketStored(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        StrategyRunner own = new StrategyRunner();
+        try (TradingSession stored = TradingSession.open(
+                SessionConfig.simulated(dir.resolve("w.paperdesk"), Instant.parse("2025-03-03T00:00:00Z"), 3)
+                        .withFeed(own.wrap(SimulatedMarket.defaultMarket(3, List.of("BTC-USDT@binance")))))) {
+            // the market runs for 40 minutes before the strategy starts: its 1m bars are kept
+            stored.advance(Duration.ofMinutes(40));
+            StrategiesViewModel model = new StrategiesViewModel(
+                    stored, own, UiExecutor.DIRECT, StrategiesViewModel.ValidationScheduler.immediate());
+            model.sourceProperty()
+                    .set(
+                            """
+                            name: warm
+                            instruments: [BTC-USDT@binance]
+                            timeframe: 1m
+                            indicators:
+                              slow: sma:30
+                            rules:
+                              - name: never
+                                when: {above: [slow, 1000000000]}
+                                then: {action: buy, size: {quantity: 1}}
+                            """);
+            long id = model.start();
+            stored.advance(Duration.ofSeconds(61));
+            model.refresh();
+            model.showLog(model.statuses().stream()
+                    .filter(s -> s.id() == id)
+                    .findFirst()
+                    .orElseThrow());
+            assertThat(model.log()).anySatisfy(l -> assertThat(l)
+                    .matches(".* INFO warmed up on (3\\d|40) 1m BTC-USDT@binance stored bars,"
+                            + " up to 2025-03-03T00:[34]\\d:00Z"));
+        }
+    }
 }

@@ -113,6 +113,67 @@ final class EngineStrategyContext implements StrategyContext {
         }
     }
 
+    /** True while stored bars are replayed to this strategy alone before it trades (see {@link #warmUp}). */
+    private boolean warmingOnHistory;
+
+    /**
+     * Primes the strategy with up to {@code perSeries} of the last stored bars of each series it
+     * subscribed to, completed by now, oldest first (the longest timeframe first among bars closing
+     * together, as live): its indicators fill and its {@code onBar} sees them with {@link
+     * #isWarmingUp()} true, so it places no order. Says in its log what it warmed up on.
+     */
+    void warmUp(dev.paperdesk.engine.store.BarStore history, int perSeries) {
+        Instant now = now();
+        List<Bar> bars = new ArrayList<>();
+        List<String> counts = new ArrayList<>();
+        List<BarKey> keys = new ArrayList<>(barSubscriptions);
+        keys.sort(java.util.Comparator.comparing((BarKey b) -> b.instrument().toString())
+                .thenComparing(b -> b.timeframe().duration()));
+        for (BarKey k : keys) {
+            var key = new dev.paperdesk.engine.store.BarStore.SeriesKey(k.instrument(), k.timeframe());
+            var info = history.info(key);
+            if (info.isEmpty()) {
+                continue;
+            }
+            Duration length = k.timeframe().duration();
+            Instant to = info.get().last().plus(length).isAfter(now)
+                    ? now.minus(length)
+                    : info.get().last();
+            Instant from = to.minus(length.multipliedBy(perSeries - 1L));
+            List<Bar> series = history.read(key, from, to.plusNanos(1), perSeries);
+            List<Bar> done = series.stream()
+                    .filter(b -> !b.openTime().plus(length).isAfter(now))
+                    .toList();
+            if (!done.isEmpty()) {
+                bars.addAll(done);
+                counts.add(done.size() + " " + k.timeframe().label() + " " + k.instrument());
+            }
+        }
+        if (bars.isEmpty()) {
+            log(LogLevel.INFO, "no stored bars to warm up on: indicators start empty");
+            return;
+        }
+        bars.sort(java.util.Comparator.comparing(
+                        (Bar b) -> b.openTime().plus(b.timeframe().duration()))
+                .thenComparing(b -> b.timeframe().duration(), java.util.Comparator.reverseOrder()));
+        warmingOnHistory = true;
+        try {
+            for (Bar b : bars) {
+                if (!active()) {
+                    break;
+                }
+                deliverBar(b);
+            }
+        } finally {
+            warmingOnHistory = false;
+        }
+        Bar last = bars.get(bars.size() - 1);
+        log(
+                LogLevel.INFO,
+                "warmed up on " + String.join(", ", counts) + " stored bars, up to "
+                        + last.openTime().plus(last.timeframe().duration()));
+    }
+
     /** The series last asked about and the answer: bars of one series ask the same question each time. */
     private BarKey lastAsked;
 
@@ -274,7 +335,7 @@ final class EngineStrategyContext implements StrategyContext {
 
     @Override
     public boolean isWarmingUp() {
-        return runner.warmingUp(loop.nowNanos());
+        return warmingOnHistory || runner.warmingUp(loop.nowNanos());
     }
 
     @Override
@@ -367,8 +428,9 @@ final class EngineStrategyContext implements StrategyContext {
             throw new IllegalStateException("strategy '" + strategyName() + "' is " + state + ": orders are refused");
         }
         if (isWarmingUp()) {
-            throw new IllegalStateException("strategy '" + strategyName() + "' is warming up until "
-                    + runner.warmUpUntil() + ": orders are refused");
+            throw new IllegalStateException("strategy '" + strategyName() + "' is warming up "
+                    + (warmingOnHistory ? "on stored bars" : "until " + runner.warmUpUntil())
+                    + ": orders are refused");
         }
         OrderId id = send(order);
         if (order instanceof StrategyOrder.Bracket b) {

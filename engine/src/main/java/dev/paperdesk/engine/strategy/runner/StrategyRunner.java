@@ -152,6 +152,27 @@ public final class StrategyRunner {
         return id;
     }
 
+    /** Stored bars a live strategy warms up on, per series it reads, at most. */
+    public static final int WARM_UP_BARS = 1_000;
+
+    /**
+     * As {@link #start(Strategy, ParameterValues, PortfolioId)}, then, before any live bar, primes the
+     * strategy with the last {@link #WARM_UP_BARS} stored bars of each series it subscribed to in
+     * {@code onStart} ({@code history}: the workspace's bars, which the live market keeps), as a
+     * backtest warms up on the bars before its start: the indicators are ready when it starts trading,
+     * not hours later, and no order goes in on old bars.
+     */
+    public long start(
+            Strategy strategy,
+            ParameterValues parameters,
+            PortfolioId portfolio,
+            dev.paperdesk.engine.store.BarStore history) {
+        Objects.requireNonNull(history, "history");
+        long id = start(strategy, parameters, portfolio);
+        onLoop(() -> context(id).ifPresent(c -> c.warmUp(history, WARM_UP_BARS)));
+        return id;
+    }
+
     /** Stops delivering callbacks to a strategy; its working orders stay. */
     public void pause(long id) {
         onLoop(() -> context(id).ifPresent(c -> {

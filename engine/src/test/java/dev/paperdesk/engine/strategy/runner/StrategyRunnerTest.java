@@ -227,6 +227,89 @@ class StrategyRunnerTest {
         }
     }
 
+    /** Notes, for each bar, whether it came during the warm-up and whether its SMA(30) was defined. */
+    static final class WarmUpProbe implements Strategy {
+        final List<String> seen = new ArrayList<>();
+        private StrategyContext ctx;
+        private dev.paperdesk.engine.strategy.api.IndicatorHandle sma;
+
+        @Override
+        public String name() {
+            return "probe";
+        }
+
+        @Override
+        public void onStart(StrategyContext context) {
+            ctx = context;
+            sma = context.indicator(dev.paperdesk.engine.strategy.api.IndicatorRequest.of(
+                    BTC, dev.paperdesk.engine.model.Timeframe.M1, "sma:30"));
+        }
+
+        @Override
+        public void onBar(Bar bar) {
+            seen.add((ctx.isWarmingUp() ? "warm " : "live ") + !Double.isNaN(sma.value()));
+            if (ctx.isWarmingUp() && seen.size() == 1) {
+                try {
+                    ctx.submit(new dev.paperdesk.engine.strategy.api.StrategyOrder.Market(
+                            BTC,
+                            dev.paperdesk.engine.model.Side.BUY,
+                            dev.paperdesk.engine.model.Quantity.of(1),
+                            false,
+                            "old"));
+                    seen.add("ordered on a stored bar");
+                } catch (IllegalStateException e) {
+                    seen.add(e.getMessage());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLiveStrategyWarmsUpOnTheStoredBarsAndTradesWithItsIndicatorsReady() {
+        Instant start = Instant.parse("2025-03-03T00:00:00Z");
+        dev.paperdesk.engine.backtest.MemoryBarStore history = new dev.paperdesk.engine.backtest.MemoryBarStore();
+        List<Bar> stored = new ArrayList<>();
+        for (int i = 40; i >= 1; i--) {
+            BigDecimal p = BigDecimal.valueOf(60000 + i);
+            stored.add(new Bar(
+                    BTC,
+                    dev.paperdesk.engine.model.Timeframe.M1,
+                    start.minusSeconds(60L * i),
+                    p,
+                    p,
+                    p,
+                    p,
+                    BigDecimal.ONE));
+        }
+        history.insert(
+                new dev.paperdesk.engine.store.BarStore.SeriesKey(BTC, dev.paperdesk.engine.model.Timeframe.M1),
+                stored,
+                dev.paperdesk.engine.store.BarStore.WriteMode.REPLACE);
+
+        StrategyRunner runner = new StrategyRunner();
+        SessionConfig config = SessionConfig.simulated(null, start, 9)
+                .withFeed(runner.wrap(SimulatedMarket.defaultMarket(9, List.of("BTC-USDT@binance"))));
+        try (TradingSession session = TradingSession.open(config)) {
+            WarmUpProbe warmed = new WarmUpProbe();
+            WarmUpProbe cold = new WarmUpProbe();
+            long handle = runner.start(warmed, ParameterValues.empty(), portfolio(session, "warmed"), history);
+            runner.start(cold, ParameterValues.empty(), portfolio(session, "cold"));
+            session.advance(Duration.ofMinutes(2).plusSeconds(1));
+
+            assertThat(warmed.seen).hasSize(43);
+            assertThat(warmed.seen.get(0)).isEqualTo("warm false");
+            assertThat(warmed.seen.get(1))
+                    .isEqualTo("strategy 'probe' is warming up on stored bars: orders are refused");
+            assertThat(warmed.seen.get(31)).isEqualTo("warm true"); // the 30th stored bar defines SMA(30)
+            assertThat(warmed.seen.subList(41, 43)).containsExactly("live true", "live true");
+            assertThat(runner.log(handle)).anySatisfy(l -> assertThat(l)
+                    .endsWith(" INFO warmed up on 40 1m BTC-USDT@binance stored bars, up to 2025-03-03T00:00:00Z"));
+            // without the stored bars the indicator starts empty
+            assertThat(cold.seen).containsExactly("live false", "live false");
+            assertThat(runner.status(handle).orElseThrow().state()).isEqualTo(StrategyState.RUNNING);
+        }
+    }
+
     private static PortfolioId portfolio(TradingSession session, String name) {
         return TradingSession.await(
                         session.createPortfolio(name, "", Currency.USD, new BigDecimal("100000"), CostBasisMethod.FIFO))
