@@ -45,11 +45,19 @@ import picocli.CommandLine.Option;
 final class IndicatorsCommand implements Callable<Integer> {
     private static final String[] REQUIRED = {"timestamp", "open", "high", "low", "close", "volume"};
 
+    /** The indicators that read a bar's volume: the others run on a file without a volume column. */
+    private static final java.util.Set<dev.paperdesk.engine.indicator.spec.IndicatorKind> VOLUME_READERS =
+            java.util.EnumSet.of(
+                    dev.paperdesk.engine.indicator.spec.IndicatorKind.OBV,
+                    dev.paperdesk.engine.indicator.spec.IndicatorKind.MFI,
+                    dev.paperdesk.engine.indicator.spec.IndicatorKind.VWAP);
+
     @Option(
             names = "--input",
             required = true,
             paramLabel = "BARS.csv",
-            description = "CSV of bars with a header row containing timestamp,open,high,low,close,volume.")
+            description = "CSV of bars with a header row containing timestamp,open,high,low,close,volume"
+                    + " (volume may be missing unless obv, mfi or vwap is asked for).")
     Path input;
 
     @Option(
@@ -77,7 +85,12 @@ final class IndicatorsCommand implements Callable<Integer> {
             throw new CliException("--spec: " + invalid.message(), 2);
         }
         List<IndicatorSpec> specs = ((SpecParseResult.Parsed) parsed).specs();
-        BarTable table = BarTable.read(input);
+        // quotes without volume (FX) do for every indicator that does not read it
+        List<String> needVolume = specs.stream()
+                .filter(s -> VOLUME_READERS.contains(s.kind()))
+                .map(IndicatorSpec::token)
+                .toList();
+        BarTable table = BarTable.read(input, needVolume);
         OhlcvArrays bars = table.arrays();
 
         List<String> header = new ArrayList<>(table.header());
@@ -162,6 +175,14 @@ final class IndicatorsCommand implements Callable<Integer> {
     /** The input CSV: header, raw cells (copied to the output unchanged) and parsed bar arrays. */
     record BarTable(List<String> header, List<String[]> rows, OhlcvArrays arrays) {
         static BarTable read(Path file) {
+            return read(file, List.of("volume"));
+        }
+
+        /**
+         * Reads {@code file}; its volume column may be missing when {@code needVolume} (the spec tokens
+         * that read it) is empty, and the bars then carry no volume (NaN).
+         */
+        static BarTable read(Path file, List<String> needVolume) {
             List<String> lines;
             try {
                 lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -192,10 +213,16 @@ final class IndicatorsCommand implements Callable<Integer> {
                         break;
                     }
                 }
+                if (index[r] < 0 && r == REQUIRED.length - 1 && needVolume.isEmpty()) {
+                    continue; // no volume, and no indicator asked reads it
+                }
                 if (index[r] < 0) {
                     throw new CliException(
                             file + " line " + (headerLine + 1) + ": missing column '" + REQUIRED[r] + "' (header: "
-                                    + headerText + ")",
+                                    + headerText + ")"
+                                    + (r == REQUIRED.length - 1
+                                            ? "; " + String.join(", ", needVolume) + " read it"
+                                            : ""),
                             1);
                 }
             }
@@ -228,7 +255,8 @@ final class IndicatorsCommand implements Callable<Integer> {
                             1);
                 }
                 for (int f = 0; f < 5; f++) {
-                    v[f][i] = parseNumber(file, line, REQUIRED[f + 1], row[index[f + 1]]);
+                    v[f][i] =
+                            index[f + 1] < 0 ? Double.NaN : parseNumber(file, line, REQUIRED[f + 1], row[index[f + 1]]);
                 }
             }
             return new BarTable(header, rows, new OhlcvArrays(time, v[0], v[1], v[2], v[3], v[4]));

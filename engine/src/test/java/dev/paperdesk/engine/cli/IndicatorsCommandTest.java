@@ -129,6 +129,32 @@ class IndicatorsCommandTest {
     }
 
     @Test
+    void quotesWithoutVolumeServeEveryIndicatorThatDoesNotReadIt() throws IOException {
+        // FX quotes: no volume column. ATR reads high, low and close; OBV reads the volume
+        StringBuilder csv = new StringBuilder("timestamp,open,high,low,close\n");
+        for (int i = 0; i < 20; i++) {
+            double c = close(i);
+            csv.append(String.format(Locale.ROOT, "2024-01-%02dT00:00:00Z,%s,%s,%s,%s%n", 1 + i, c, c + 1, c - 1, c));
+        }
+        Path in = Files.writeString(dir.resolve("fx.csv"), csv);
+        Path outFile = dir.resolve("fx-out.csv");
+        assertThat(run("indicators", "--input", in.toString(), "--spec", "sma:3,atr:3", "--output", outFile.toString()))
+                .as(err.toString())
+                .isZero();
+        List<String> lines = Files.readAllLines(outFile);
+        assertThat(lines.get(0)).isEqualTo("timestamp,open,high,low,close,sma_3,atr_3");
+        String[] row = lines.get(5).split(",");
+        assertCell(row[5], (close(2) + close(3) + close(4)) / 3); // line 5 is bar 4
+        assertThat(row[6]).isNotEmpty();
+
+        assertThat(run("indicators", "--input", in.toString(), "--spec", "sma:3,obv", "--output", outFile.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString())
+                .contains(
+                        "fx.csv line 1: missing column 'volume' (header: timestamp,open,high,low,close); obv read it");
+    }
+
+    @Test
     void aNonNumericCellIsNamedWithFileLineAndColumn() throws IOException {
         Path in = dir.resolve("bad.csv");
         Files.writeString(
