@@ -394,7 +394,20 @@ public final class BacktestViewModel {
         LocalDate first = LocalDate.ofInstant(r.config().from(), ZoneOffset.UTC);
         LocalDate last = LocalDate.ofInstant(r.config().to().minusNanos(1), ZoneOffset.UTC);
         String range = "Range: " + first + " to " + last + " (UTC)";
-        return warmUp == 0 ? List.of(range) : List.of(range, "Warm-up: " + warmUp + " earlier bars, indicators only");
+        List<String> lines = new java.util.ArrayList<>(List.of(range));
+        if (warmUp > 0) {
+            lines.add("Warm-up: " + warmUp + " earlier bars, indicators only");
+        }
+        // a lot other than whole units (a coin traded in thousandths) changes every size: say so
+        String lots = r.config().lots().entrySet().stream()
+                .filter(e -> e.getValue().compareTo(BigDecimal.ONE) != 0)
+                .map(e -> e.getKey() + " in lots of "
+                        + e.getValue().stripTrailingZeros().toPlainString())
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (!lots.isEmpty()) {
+            lines.add("Traded: " + lots);
+        }
+        return List.copyOf(lines);
     }
 
     /**

@@ -150,6 +150,7 @@ class BacktestViewModelTest {
                 .isLessThan(java.math.BigDecimal.ONE)
                 .isPositive());
         assertThat(vm.statusProperty().get()).doesNotContain("rounded to zero");
+        assertThat(vm.assumptions()).contains("Traded: ACME@hist in lots of 0.001");
 
         vm.lotProperty().set("x");
         vm.run();

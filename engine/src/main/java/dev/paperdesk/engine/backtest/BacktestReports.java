@@ -49,6 +49,15 @@ public final class BacktestReports {
             assumptions.add(new BacktestReportData.Assumption("Latency" + scope, l.latency()));
             assumptions.add(new BacktestReportData.Assumption("Fees" + scope, l.fees()));
         }
+        if (!r.config().lots().isEmpty()) {
+            // the trading unit of each instrument: whole shares, or a coin in thousandths
+            assumptions.add(new BacktestReportData.Assumption(
+                    "Lot",
+                    r.config().lots().entrySet().stream()
+                            .map(e -> e.getKey() + " "
+                                    + e.getValue().stripTrailingZeros().toPlainString())
+                            .collect(Collectors.joining(", "))));
+        }
         assumptions.add(new BacktestReportData.Assumption(
                 "Seed", Long.toString(r.config().seed())));
         List<ClosedTrade> trades = closedTrades(r);
