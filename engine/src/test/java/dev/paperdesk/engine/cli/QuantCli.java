@@ -38,6 +38,30 @@ final class QuantCli {
     }
 
     /** Runs the command line; returns the exit code, output and errors. */
+    /**
+     * A rule strategy that buys 10 USD's worth (in steps of 0.001) when the close crosses above its
+     * SMA(10) and sells when it crosses below: on a stock priced around 50 it trades only in lots
+     * finer than one share.
+     */
+    static Path tenDollarStrategy(Path dir) throws Exception {
+        return Files.writeString(
+                dir.resolve("ten-dollars.yaml"),
+                """
+                name: ten-dollars
+                instruments: [X@hist]
+                timeframe: 1d
+                indicators:
+                  avg: sma:10
+                rules:
+                  - name: in
+                    when: [{position: flat}, {crosses_above: [close, avg]}]
+                    then: {action: buy, size: {amount: 10, step: 0.001}}
+                  - name: out
+                    when: [{position: long}, {crosses_below: [close, avg]}]
+                    then: {action: close}
+                """);
+    }
+
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
