@@ -322,7 +322,7 @@ public final class MainWindow {
         Stage stage = new Stage();
         stage.setTitle("Backtest \u2014 Paperdesk");
         var backtestView = new dev.paperdesk.desktop.backtest.BacktestView(backtestVm);
-        backtestView.onOpenSaved((what, id) -> openSavedBacktest(what, id));
+        backtestView.onOpenSaved((what, id) -> openSavedBacktest(what, id, backtestVm.lastRunCsv()));
         Scene s = new Scene(new BorderPane(backtestView), 1280, 780);
         theme.apply(s);
         stage.setScene(s);
@@ -332,7 +332,8 @@ public final class MainWindow {
         stage.show();
     }
 
-    private void openSavedBacktest(String what, long id) {
+    private void openSavedBacktest(
+            String what, long id, java.util.Optional<dev.paperdesk.desktop.backtest.BacktestViewModel.CsvData> ranOn) {
         if (what.equals("analytics")) {
             var vm = new dev.paperdesk.desktop.analytics.AnalyticsViewModel(session, ui);
             showQuantView("Analytics", new dev.paperdesk.desktop.analytics.AnalyticsView(vm));
@@ -341,6 +342,11 @@ public final class MainWindow {
             var vm = new dev.paperdesk.desktop.montecarlo.MonteCarloViewModel(session, ui);
             showQuantView("Monte Carlo", new dev.paperdesk.desktop.montecarlo.MonteCarloView(vm));
             vm.selectBacktest(id);
+            // a perturbation re-runs the backtest on the file it just ran on
+            ranOn.ifPresent(csv -> {
+                vm.dataPathProperty().set(csv.path());
+                vm.dataFormatProperty().set(csv.format());
+            });
         }
     }
 

@@ -301,8 +301,10 @@ public final class BacktestViewModel {
                 List<BacktestStore.Summary> saved =
                         session.backtests().map(BacktestArchive::list).orElse(List.of());
                 PriceMarks marks = PriceMarks.of(data, r);
+                CsvData ranOn = CSV_SOURCE.equals(src) ? new CsvData(path, fmt) : null;
                 ui.post(() -> {
                     runs.setAll(saved);
+                    lastCsv = ranOn;
                     savedId.set(id);
                     priceMarks.set(marks);
                     finished(r, warmUp);
@@ -314,6 +316,20 @@ public final class BacktestViewModel {
                 });
             }
         });
+    }
+
+    /** A CSV file and its layout. */
+    public record CsvData(String path, BarFormat format) {}
+
+    /** The CSV file the last finished run read, null when it ran on a workspace series or none ran. */
+    private CsvData lastCsv;
+
+    /**
+     * The CSV file the last finished run read (what a Monte Carlo perturbation of that run re-runs
+     * on), whatever the form says now; empty when it ran on a workspace series.
+     */
+    public java.util.Optional<CsvData> lastRunCsv() {
+        return java.util.Optional.ofNullable(lastCsv);
     }
 
     /** Asks the running backtest to stop after its current slice. */

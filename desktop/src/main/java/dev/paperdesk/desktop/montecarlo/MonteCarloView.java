@@ -62,6 +62,11 @@ public final class MonteCarloView extends SplitPane implements dev.paperdesk.des
         finalHistogram.setId("mcFinalEquityHistogram");
         drawdownHistogram = QuantCharts.numeric("max drawdown", "%", "paths", null, drawdownRenderer);
         drawdownHistogram.setId("mcDrawdownHistogram");
+        // path counts are whole numbers: "4", not "4.00"
+        for (XYChart histogram : List.of(finalHistogram, drawdownHistogram)) {
+            ((io.fair_acc.chartfx.axes.spi.DefaultNumericAxis) histogram.getYAxis())
+                    .setTickLabelFormatter(QuantCharts.WHOLE);
+        }
         finalRenderer.setPolyLineStyle(LineStyle.HISTOGRAM_FILLED);
         drawdownRenderer.setPolyLineStyle(LineStyle.HISTOGRAM_FILLED);
         // a histogram's bars stand on zero: an axis starting at 9,500 paths would make one bin of

@@ -151,6 +151,10 @@ class BacktestViewModelTest {
                 .isPositive());
         assertThat(vm.statusProperty().get()).doesNotContain("rounded to zero");
         assertThat(vm.assumptions()).contains("Traded: ACME@hist in lots of 0.001");
+        // the file the run read, for a Monte Carlo perturbation of it
+        assertThat(vm.lastRunCsv())
+                .contains(new BacktestViewModel.CsvData(
+                        csv.toString(), dev.paperdesk.engine.market.history.BarFormat.YAHOO));
 
         vm.lotProperty().set("x");
         vm.run();

@@ -11,6 +11,7 @@ import io.fair_acc.chartfx.plugins.XValueIndicator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -84,6 +85,13 @@ class MonteCarloFlowTest {
         // every path in one bin (a shuffle ends where the backtest ended): its bar stands on zero
         assertThat(histogram.getYAxis().getMin()).isLessThanOrEqualTo(0.0);
         assertThat(histogram.getYAxis().getMax()).isGreaterThanOrEqualTo(500.0);
+        // path counts read as whole numbers, in both histograms
+        XYChart drawdowns = robot.lookup("#mcDrawdownHistogram").query();
+        for (XYChart h : List.of(histogram, drawdowns)) {
+            var counts = (io.fair_acc.chartfx.axes.spi.DefaultNumericAxis) h.getYAxis();
+            assertThat(counts.getTickLabelFormatter().toString(4.0)).isEqualTo("4");
+            assertThat(counts.getTickLabelFormatter().toString(2.5)).isEmpty();
+        }
 
         robot.clickOn("#mcStatsTab");
         TableView<?> stats = robot.lookup("#mcStatsTable").queryTableView();
