@@ -73,6 +73,7 @@ public final class StrategiesView extends SplitPane {
         }
         // the columns share the table's width (the error column takes what is left): no sideways scroll
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Columns.headersWhole(table, 40); // "P&L (USD)" in full, not "P&L (U...
         TableExport.install(table, "strategies");
         Label none = new Label("No strategy running: clone a template, edit it and start it on the live market.");
         none.setWrapText(true);
@@ -93,6 +94,13 @@ public final class StrategiesView extends SplitPane {
                 + " and at its stop any rule that never acted."));
         ((Label) log.getPlaceholder()).setWrapText(true);
         log.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            {
+                // a warning is a sentence or two: wrapped to the panel's width, not scrolled sideways
+                setWrapText(true);
+                prefWidthProperty().bind(v.widthProperty().subtract(24));
+                setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            }
+
             @Override
             protected void updateItem(String line, boolean empty) {
                 super.updateItem(line, empty);

@@ -167,6 +167,23 @@ class StrategiesFlowTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> log.getItems().stream()
                 .anyMatch(l -> String.valueOf(l).contains("WARN rule 'at-a-billion' never acted")));
         assertThat(String.valueOf(log.getItems().get(0))).contains("its condition 'above' (line 6) never held");
+        // the warning is wrapped to the panel, not cut at its right edge; its time to the millisecond
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#strategyLog .list-cell")
+                .match(n -> ((javafx.scene.control.ListCell<?>) n).getItem() != null)
+                .tryQuery()
+                .isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListCell<?> first = robot.lookup("#strategyLog .list-cell")
+                .match(n -> ((javafx.scene.control.ListCell<?>) n).getItem() != null)
+                .query();
+        assertThat(first.isWrapText()).isTrue();
+        assertThat(first.getWidth()).isLessThanOrEqualTo(log.getWidth());
+        assertThat(first.getHeight()).isGreaterThan(30); // two lines or more
+        assertThat(String.valueOf(log.getItems().get(0))).matches("\\d{4}-\\d\\d-\\d\\dT[\\d:]+(\\.\\d{3})?Z WARN .*");
+        // the table's headers read in full
+        assertThat(robot.lookup("#strategiesTable .column-header .label").queryAllAs(javafx.scene.control.Label.class))
+                .allSatisfy(l -> assertThat(((javafx.scene.text.Text) l.lookup(".text")).getText())
+                        .isEqualTo(l.getText()));
         // stopped for good: nothing left to pause, resume or stop
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#strategyStop")
                 .queryButton()

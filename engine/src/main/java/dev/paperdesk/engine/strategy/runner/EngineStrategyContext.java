@@ -593,7 +593,8 @@ final class EngineStrategyContext implements StrategyContext {
 
     @Override
     public void log(LogLevel level, String message) {
-        String line = now() + " " + level + " " + message;
+        // to the millisecond: the live clock's nanoseconds (20:39:02.939345011) are noise in a log
+        String line = now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + " " + level + " " + message;
         synchronized (logLines) {
             if (logLines.size() == LOG_LINES) {
                 logLines.removeFirst();
