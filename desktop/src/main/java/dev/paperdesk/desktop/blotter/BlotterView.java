@@ -118,7 +118,7 @@ public final class BlotterView extends VBox {
                         Columns.text("Type", OrderRow::type, Enum::name),
                         Columns.number("Quantity", OrderRow::quantity, Formats::quantity),
                         Columns.number("Filled", OrderRow::filled, Formats::quantity),
-                        Columns.number("Avg price", OrderRow::averagePrice, Formats::price),
+                        Columns.number("Avg price", OrderRow::averagePrice, Formats::averagePrice),
                         Columns.number("Limit", OrderRow::limit, Formats::price),
                         Columns.number("Stop", OrderRow::stop, Formats::price),
                         Columns.text("TIF", OrderRow::tif, Enum::name),
@@ -157,7 +157,7 @@ public final class BlotterView extends VBox {
                                 PositionRow::quantity,
                                 Formats::quantity,
                                 q -> q.signum() < 0 ? "short" : "long"),
-                        Columns.number("Avg price", PositionRow::averagePrice, Formats::price),
+                        Columns.number("Avg price", PositionRow::averagePrice, Formats::averagePrice),
                         Columns.number("Mark", PositionRow::mark, Formats::price),
                         Columns.number("Mkt value", PositionRow::marketValue, Formats::money),
                         Columns.styled(

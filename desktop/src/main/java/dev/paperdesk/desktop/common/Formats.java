@@ -82,6 +82,18 @@ public final class Formats {
     }
 
     /**
+     * An average price: as {@link #price} but with at most four decimals from 1 up (an average of fills
+     * at 64,980.5 and 64,990.1 is 64,984.7536464…, read as 64,984.7536) and eight below (0.00162008).
+     */
+    public static String averagePrice(BigDecimal v) {
+        if (v == null) {
+            return "";
+        }
+        int most = v.abs().compareTo(BigDecimal.ONE) >= 0 ? 4 : 8;
+        return price(v.setScale(Math.min(most, Math.max(v.scale(), 0)), java.math.RoundingMode.HALF_EVEN));
+    }
+
+    /**
      * A number with exactly {@code decimals} decimals and thousands separators, so a column of
      * prices on one tick size lines up: {@code fixed(60012.5, 2)} → {@code 60,012.50}.
      */
