@@ -102,11 +102,11 @@ public record AnalyticsData(
                 benchmarkName,
                 returns,
                 underwater(returns.returns()),
-                enough ? PerformanceSummary.of(returns, MetricsConfig.DAILY) : null,
+                enough ? PerformanceSummary.of(returns, MetricsConfig.daily(returns.dates())) : null,
                 closed.isEmpty() ? null : TradeStatistics.of(closed),
                 PnlAttribution.of(closed),
                 MonthlyReturnsTable.of(returns),
-                ReturnAggregation.rollingSharpe(returns, ROLLING_WINDOW, MetricsConfig.DAILY),
+                ReturnAggregation.rollingSharpe(returns, ROLLING_WINDOW, MetricsConfig.daily(returns.dates())),
                 enough ? DrawdownAnalysis.of(returns) : null);
     }
 

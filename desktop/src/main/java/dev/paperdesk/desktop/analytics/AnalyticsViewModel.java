@@ -174,7 +174,11 @@ public final class AnalyticsViewModel {
                 AccountRecords records = AccountRecords.read(session, p.id());
                 PortfolioPerformance perf = PortfolioPerformance.of(records, ZoneOffset.UTC, this::assetClass);
                 GoLiveFigures figures = GoLiveFigures.fromReturns(
-                        perf.trades(), perf.returns(), perf.equity(), MetricsConfig.DAILY, rejectedOrders(p.id()));
+                        perf.trades(),
+                        perf.returns(),
+                        perf.equity(),
+                        MetricsConfig.daily(perf.returns().dates()),
+                        rejectedOrders(p.id()));
                 yield new Computed(AnalyticsData.ofPortfolio(p.name(), perf), figures);
             }
             case AnalyticsSource.Backtest b -> {

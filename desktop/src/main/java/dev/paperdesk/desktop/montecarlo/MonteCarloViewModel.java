@@ -248,7 +248,10 @@ public final class MonteCarloViewModel {
         if (m == Method.BLOCK) {
             ReturnSeries returns = BacktestMonteCarlo.dailyReturns(r);
             return new Prepared(
-                    new StationaryBlockBootstrap(returns, blockLength, MetricsConfig.TRADING_DAYS),
+                    new StationaryBlockBootstrap(
+                            returns,
+                            blockLength,
+                            MetricsConfig.daily(returns.dates()).periodsPerYear()),
                     BacktestMonteCarlo.dailyEquity(r));
         }
         if (r.trades().isEmpty()) {

@@ -21,6 +21,28 @@ public record MetricsConfig(
     /** Daily returns on trading days, no risk-free rate, 5% VaR cutoff. */
     public static final MetricsConfig DAILY = new MetricsConfig(TRADING_DAYS, 0, 0, 0, ReturnStatistics.DEFAULT_CUTOFF);
 
+    /** Calendar days in a year: the annualisation of a market that trades every day (crypto). */
+    public static final int CALENDAR_DAYS = 365;
+
+    /** Daily returns on every calendar day (a 24/7 market), no risk-free rate, 5% VaR cutoff. */
+    public static final MetricsConfig CALENDAR_DAILY =
+            new MetricsConfig(CALENDAR_DAYS, 0, 0, 0, ReturnStatistics.DEFAULT_CUTOFF);
+
+    /**
+     * The daily conventions of a series of {@code days}: 365 periods a year when it has returns on
+     * Saturdays or Sundays (a market open every day, such as crypto: its daily volatility scales with
+     * the square root of 365), else 252 trading days.
+     */
+    public static MetricsConfig daily(java.util.Collection<java.time.LocalDate> days) {
+        for (java.time.LocalDate d : days) {
+            java.time.DayOfWeek w = d.getDayOfWeek();
+            if (w == java.time.DayOfWeek.SATURDAY || w == java.time.DayOfWeek.SUNDAY) {
+                return CALENDAR_DAILY;
+            }
+        }
+        return DAILY;
+    }
+
     public MetricsConfig {
         ReturnStatistics.requirePeriods(periodsPerYear);
         if (!Double.isFinite(riskFree) || !Double.isFinite(requiredReturn) || !Double.isFinite(omegaAnnualThreshold)) {

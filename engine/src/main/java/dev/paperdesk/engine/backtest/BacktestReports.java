@@ -79,7 +79,7 @@ public final class BacktestReports {
                 EquityCurve.of(
                         days, bh.stream().mapToDouble(Double::doubleValue).toArray()),
                 trades,
-                MetricsConfig.DAILY,
+                MetricsConfig.daily(days),
                 null,
                 null);
     }

@@ -382,8 +382,10 @@ public final class Backtester {
             PerformanceSummary perf = null;
             PerformanceSummary bperf = null;
             if (r.length >= 2) {
-                perf = PerformanceSummary.of(ReturnSeries.withBenchmark(days, r, br), MetricsConfig.DAILY);
-                bperf = PerformanceSummary.of(ReturnSeries.of(days, br), MetricsConfig.DAILY);
+                // 365 periods a year for a market that trades on weekends, 252 otherwise
+                MetricsConfig conventions = MetricsConfig.daily(days);
+                perf = PerformanceSummary.of(ReturnSeries.withBenchmark(days, r, br), conventions);
+                bperf = PerformanceSummary.of(ReturnSeries.of(days, br), conventions);
             }
             double finalEquity = eqDaily.isEmpty() ? capital : eqDaily.get(eqDaily.size() - 1);
             double finalBench = bmDaily.isEmpty() ? capital : bmDaily.get(bmDaily.size() - 1);

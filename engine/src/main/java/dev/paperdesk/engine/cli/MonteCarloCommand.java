@@ -173,7 +173,12 @@ final class MonteCarloCommand implements Callable<Integer> {
                     if (!(blockLength >= 1)) {
                         throw new CliException("--block-length must be at least 1, not " + blockLength, 2);
                     }
-                    resampling = new StationaryBlockBootstrap(BacktestMonteCarlo.dailyReturns(r), blockLength, 252);
+                    var daily = BacktestMonteCarlo.dailyReturns(r);
+                    resampling = new StationaryBlockBootstrap(
+                            daily,
+                            blockLength,
+                            dev.paperdesk.engine.analytics.MetricsConfig.daily(daily.dates())
+                                    .periodsPerYear());
                     original = BacktestMonteCarlo.dailyEquity(r);
                     unit = "day";
                 }
