@@ -18,8 +18,13 @@ import dev.paperdesk.engine.store.BarStore.SeriesKey;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -146,7 +151,7 @@ public record BacktestData(BarStore store, List<ReplaySeries> series, Instant fr
             throw new IllegalArgumentException("the lot of " + id + " must be positive, not " + lot.toPlainString());
         }
         boolean found = false;
-        List<ReplaySeries> out = new java.util.ArrayList<>();
+        List<ReplaySeries> out = new ArrayList<>();
         for (ReplaySeries s : series) {
             if (s.instrument().id().equals(id) && s.instrument() instanceof Instrument.Equity e) {
                 out.add(new ReplaySeries(
@@ -171,10 +176,10 @@ public record BacktestData(BarStore store, List<ReplaySeries> series, Instant fr
      * bar of the bars it has, as the live market's aggregation does; a period that would end after the
      * data is left out (its bar is not complete when the data ends). The original store is not touched.
      */
-    public BacktestData withTimeframes(java.util.Set<Timeframe> timeframes) {
+    public BacktestData withTimeframes(Set<Timeframe> timeframes) {
         MemoryBarStore derived = new MemoryBarStore();
-        List<ReplaySeries> added = new java.util.ArrayList<>();
-        java.util.Set<SeriesKey> have = new java.util.HashSet<>();
+        List<ReplaySeries> added = new ArrayList<>();
+        Set<SeriesKey> have = new HashSet<>();
         for (ReplaySeries s : series) {
             have.add(key(s));
         }
@@ -183,7 +188,7 @@ public record BacktestData(BarStore store, List<ReplaySeries> series, Instant fr
             if (finest != s) {
                 continue;
             }
-            for (Timeframe tf : new java.util.TreeSet<>(timeframes)) {
+            for (Timeframe tf : new TreeSet<>(timeframes)) {
                 SeriesKey k = new SeriesKey(s.instrument().id(), tf);
                 if (tf.duration().compareTo(s.timeframe().duration()) <= 0 || have.contains(k)) {
                     continue;
@@ -199,7 +204,7 @@ public record BacktestData(BarStore store, List<ReplaySeries> series, Instant fr
         if (added.isEmpty()) {
             return this;
         }
-        List<ReplaySeries> all = new java.util.ArrayList<>(series);
+        List<ReplaySeries> all = new ArrayList<>(series);
         all.addAll(added);
         return new BacktestData(new DerivedBarStore(store, derived), all, from, to, tradeFrom);
     }
@@ -209,7 +214,7 @@ public record BacktestData(BarStore store, List<ReplaySeries> series, Instant fr
      * applied to its CSV instruments; ids it does not hold and instruments of their own (a workspace's)
      * are left as they are.
      */
-    public BacktestData withLots(java.util.Map<String, BigDecimal> lots) {
+    public BacktestData withLots(Map<String, BigDecimal> lots) {
         BacktestData out = this;
         for (ReplaySeries s : series) {
             BigDecimal lot = lots.get(s.instrument().id().toString());
@@ -240,7 +245,7 @@ public record BacktestData(BarStore store, List<ReplaySeries> series, Instant fr
 
     /** {@code bars} (of a shorter timeframe, oldest first) as bars of {@code tf} that end by {@code end}. */
     static List<Bar> aggregate(List<Bar> bars, Timeframe tf, Instant end) {
-        List<Bar> out = new java.util.ArrayList<>();
+        List<Bar> out = new ArrayList<>();
         int i = 0;
         while (i < bars.size()) {
             Bar first = bars.get(i);
@@ -307,7 +312,7 @@ public record BacktestData(BarStore store, List<ReplaySeries> series, Instant fr
         if (other.store != store) {
             throw new IllegalArgumentException("series to combine must share a store");
         }
-        List<ReplaySeries> all = new java.util.ArrayList<>(series);
+        List<ReplaySeries> all = new ArrayList<>(series);
         all.addAll(other.series);
         Instant f = from.isBefore(other.from) ? from : other.from;
         Instant t = to.isAfter(other.to) ? to : other.to;

@@ -17,6 +17,7 @@ import dev.paperdesk.engine.model.InstrumentId;
 import dev.paperdesk.engine.model.Order;
 import dev.paperdesk.engine.model.PortfolioId;
 import dev.paperdesk.engine.model.Side;
+import dev.paperdesk.engine.model.Timeframe;
 import dev.paperdesk.engine.montecarlo.CancellationToken;
 import dev.paperdesk.engine.portfolio.CostBasisMethod;
 import dev.paperdesk.engine.session.EquityReader;
@@ -33,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,17 +209,14 @@ public final class Backtester {
     }
 
     /** Per instrument, the timeframes {@code run} has and {@code given} has not (built for the run); null when none. */
-    private static Map<InstrumentId, java.util.EnumSet<dev.paperdesk.engine.model.Timeframe>> derived(
-            BacktestData given, BacktestData run) {
+    private static Map<InstrumentId, EnumSet<Timeframe>> derived(BacktestData given, BacktestData run) {
         if (run == given) {
             return null;
         }
-        Map<InstrumentId, java.util.EnumSet<dev.paperdesk.engine.model.Timeframe>> out = new HashMap<>();
+        Map<InstrumentId, EnumSet<Timeframe>> out = new HashMap<>();
         for (ReplaySeries s :
                 run.series().subList(given.series().size(), run.series().size())) {
-            out.computeIfAbsent(
-                            s.instrument().id(),
-                            k -> java.util.EnumSet.noneOf(dev.paperdesk.engine.model.Timeframe.class))
+            out.computeIfAbsent(s.instrument().id(), k -> EnumSet.noneOf(Timeframe.class))
                     .add(s.timeframe());
         }
         return out;
@@ -250,12 +249,9 @@ public final class Backtester {
          * Series built for the run (a strategy's longer timeframes): they reach the strategy but are not
          * the data's bars, so they are neither counted nor sampled; null when there are none.
          */
-        private final Map<InstrumentId, java.util.EnumSet<dev.paperdesk.engine.model.Timeframe>> derived;
+        private final Map<InstrumentId, EnumSet<Timeframe>> derived;
 
-        Recorder(
-                BacktestConfig config,
-                long expected,
-                Map<InstrumentId, java.util.EnumSet<dev.paperdesk.engine.model.Timeframe>> derived) {
+        Recorder(BacktestConfig config, long expected, Map<InstrumentId, EnumSet<Timeframe>> derived) {
             this.config = config;
             this.derived = derived;
             this.tradeFrom = config.data().tradeFrom();
