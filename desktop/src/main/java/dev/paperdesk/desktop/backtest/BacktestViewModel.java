@@ -310,13 +310,24 @@ public final class BacktestViewModel {
                     finished(r, warmUp);
                 });
             } catch (RuntimeException e) {
+                String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                String shown =
+                        e instanceof dev.paperdesk.engine.backtest.BacktestDataException ? message + CSV_HINT : message;
                 ui.post(() -> {
                     running.set(false);
-                    status.set(e.getMessage() == null ? e.toString() : e.getMessage());
+                    status.set(shown);
                 });
             }
         });
     }
+
+    /**
+     * Said after a CSV file's problems: the form reads the presets only, the import dialog reads any
+     * layout (columns, delimiter, zone, a missing volume as 0) into the workspace.
+     */
+    static final String CSV_HINT =
+            "\nA file the formats do not fit (other columns, no volume, another time zone) can be"
+                    + " imported with File \u2192 Import historical data\u2026 and backtested as a workspace series.";
 
     /** A CSV file and its layout. */
     public record CsvData(String path, BarFormat format) {}

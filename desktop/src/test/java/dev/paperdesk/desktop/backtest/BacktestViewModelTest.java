@@ -162,6 +162,22 @@ class BacktestViewModelTest {
     }
 
     @Test
+    void aFileThePresetsDoNotFitPointsToTheImportDialog() throws Exception {
+        Path csv = Files.writeString(
+                dir.resolve("fx.csv"), "timestamp,open,high,low,close\n2012-02-01 00:00:00,1.5,1.6,1.4,1.55\n");
+        vm.csvPathProperty().set(csv.toString());
+        vm.formatProperty().set(dev.paperdesk.engine.market.history.BarFormat.GENERIC);
+
+        vm.run();
+
+        assertThat(vm.resultProperty().get()).isNull();
+        assertThat(vm.statusProperty().get())
+                .contains("fx.csv:1:1: no volume column")
+                .endsWith("can be imported with File \u2192 Import historical data\u2026 and backtested as a"
+                        + " workspace series.");
+    }
+
+    @Test
     void theProgressLineCountsEveryBarReplayedAndSaysHowManyAreWarmUp() {
         var halfWay = new dev.paperdesk.engine.backtest.BacktestProgress(
                 130, 260, Instant.parse("2021-06-01T00:00:00Z"), java.time.Duration.ofMillis(1500));
